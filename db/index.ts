@@ -1,0 +1,21 @@
+// The app's database handle: one pool per server process, reused across hot reloads in development.
+import 'server-only';
+import { env } from '@/lib/env';
+import { createDatabase, type Database } from './client';
+
+const globalForDb = globalThis as unknown as { __shopDb?: ReturnType<typeof createDatabase> };
+
+function instance() {
+  globalForDb.__shopDb ??= createDatabase(env().DATABASE_URL);
+  return globalForDb.__shopDb;
+}
+
+export const db: Database = new Proxy({} as Database, {
+  get(_target, property) {
+    const real = instance().db;
+    const value: unknown = Reflect.get(real, property, real);
+    return typeof value === 'function' ? value.bind(real) : value;
+  },
+});
+
+export type { Database, DbOrTx, Tx } from './client';

@@ -1,0 +1,88 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, jsonb, pgEnum, pgSequence, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, currency, id, minor, tstz, updatedAt } from './_columns';
+import { productVariants } from './catalog';
+import { users } from './users';
+
+export const orderStatus = pgEnum('order_status', [
+  'pending_payment',
+  'paid',
+  'fulfilled',
+  'partially_refunded',
+  'refunded',
+  'expired',
+  'cancelled',
+  'paid_needs_attention',
+]);
+
+/** Source of human order numbers (e.g. SO-100042); gaps are fine for orders, unlike invoices. */
+export const orderNumberSeq = pgSequence('order_number_seq', { startWith: 100001 });
+
+export interface ShippingAddress {
+  fullName: string;
+  phone: string;
+  line1: string;
+  line2?: string;
+  city: string;
+  state: string;
+  postalCode?: string;
+  country: string;
+}
+
+export const orders = pgTable(
+  'orders',
+  {
+    id: id(),
+    number: text('number').notNull().unique(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    email: text('email').notNull(),
+    status: orderStatus('status').notNull().default('pending_payment'),
+    currency: currency(),
+    subtotalAmount: minor('subtotal_amount').notNull(),
+    shippingAmount: minor('shipping_amount').notNull().default(0),
+    totalAmount: minor('total_amount').notNull(),
+    refundedAmount: minor('refunded_amount').notNull().default(0),
+    deliveryOption: text('delivery_option').notNull(),
+    shippingAddress: jsonb('shipping_address').$type<ShippingAddress>().notNull(),
+    paidAt: tstz('paid_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('orders_user_idx').on(t.userId, t.createdAt),
+    index('orders_status_idx').on(t.status, t.createdAt),
+    index('orders_email_idx').on(t.email),
+    check('orders_subtotal_non_negative', sql`${t.subtotalAmount} >= 0`),
+    check('orders_shipping_non_negative', sql`${t.shippingAmount} >= 0`),
+    check('orders_total_positive', sql`${t.totalAmount} > 0`),
+    check('orders_total_adds_up', sql`${t.totalAmount} = ${t.subtotalAmount} + ${t.shippingAmount}`),
+    check('orders_refunded_within_total', sql`${t.refundedAmount} >= 0 AND ${t.refundedAmount} <= ${t.totalAmount}`),
+  ],
+);
+
+/** A line as it was sold: title, SKU and price are snapshots, so later catalogue edits never rewrite history. */
+export const orderItems = pgTable(
+  'order_items',
+  {
+    id: id(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    variantId: uuid('variant_id')
+      .notNull()
+      .references(() => productVariants.id, { onDelete: 'restrict' }),
+    productTitle: text('product_title').notNull(),
+    variantTitle: text('variant_title').notNull(),
+    sku: text('sku').notNull(),
+    unitPriceAmount: minor('unit_price_amount').notNull(),
+    quantity: integer('quantity').notNull(),
+    lineTotalAmount: minor('line_total_amount').notNull(),
+    currency: currency(),
+  },
+  (t) => [
+    unique('order_items_order_variant_unique').on(t.orderId, t.variantId),
+    check('order_items_quantity_positive', sql`${t.quantity} > 0`),
+    check('order_items_unit_price_positive', sql`${t.unitPriceAmount} > 0`),
+    check('order_items_line_total', sql`${t.lineTotalAmount} = ${t.unitPriceAmount} * ${t.quantity}`),
+  ],
+);

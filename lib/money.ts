@@ -1,0 +1,38 @@
+// Money is an integer in the currency's minor unit (kobo for NGN) plus its currency code, everywhere.
+export type CurrencyCode = 'NGN' | 'GHS' | 'ZAR' | 'KES' | 'USD';
+
+export interface Money {
+  amount: number;
+  currency: CurrencyCode;
+}
+
+const MINOR_UNITS: Record<CurrencyCode, number> = { NGN: 100, GHS: 100, ZAR: 100, KES: 100, USD: 100 };
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** "₦28,500.00" for { amount: 2850000, currency: 'NGN' }. */
+export function formatMoney({ amount, currency }: Money, locale = 'en-NG'): string {
+  if (!Number.isSafeInteger(amount)) throw new RangeError(`Money amount must be an integer in minor units, got ${amount}`);
+  const key = `${locale}:${currency}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2 });
+    formatters.set(key, formatter);
+  }
+  return formatter.format(amount / MINOR_UNITS[currency]);
+}
+
+export function money(amount: number, currency: CurrencyCode = 'NGN'): Money {
+  if (!Number.isSafeInteger(amount)) throw new RangeError(`Money amount must be an integer in minor units, got ${amount}`);
+  return { amount, currency };
+}
+
+export function addMoney(a: Money, b: Money): Money {
+  if (a.currency !== b.currency) throw new Error(`Cannot add ${a.currency} to ${b.currency}`);
+  return money(a.amount + b.amount, a.currency);
+}
+
+export function multiplyMoney(a: Money, quantity: number): Money {
+  if (!Number.isSafeInteger(quantity)) throw new RangeError(`Quantity must be an integer, got ${quantity}`);
+  return money(a.amount * quantity, a.currency);
+}

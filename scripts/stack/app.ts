@@ -1,0 +1,92 @@
+// Builds (when sources changed) and runs the Next.js app as a child process of the stack.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { assertPortFree, StackError } from './errors';
+import { waitFor } from './process';
+import { repoRoot } from './profiles';
+
+const nextBin = path.join(repoRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
+const SOURCES = ['app', 'components', 'lib', 'db', 'inngest', 'public', 'proxy.ts', 'next.config.ts', 'tsconfig.json', 'package-lock.json', 'postcss.config.mjs'];
+
+/** A cheap fingerprint of everything the build reads: paths, sizes and mtimes. */
+function sourceFingerprint(): string {
+  const hash = createHash('sha256');
+  const visit = (entry: string) => {
+    const full = path.join(repoRoot, entry);
+    if (!existsSync(full)) return;
+    const stat = statSync(full);
+    if (stat.isDirectory()) {
+      for (const child of readdirSync(full).sort()) visit(path.join(entry, child));
+    } else {
+      hash.update(`${entry}:${stat.size}:${stat.mtimeMs}\n`);
+    }
+  };
+  SOURCES.forEach(visit);
+  return hash.digest('hex');
+}
+
+function run(args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, [nextBin, ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+}
+
+/** `next build`, skipped when nothing the build reads has changed since the last successful one. */
+export async function buildApp(env: Record<string, string>, log: (line: string) => void): Promise<void> {
+  const fingerprint = sourceFingerprint();
+  const fingerprintFile = path.join(repoRoot, env.NEXT_DIST_DIR ?? '.next', 'shop-build-fingerprint');
+  if (existsSync(fingerprintFile) && readFileSync(fingerprintFile, 'utf8') === fingerprint) {
+    log('app build is up to date');
+    return;
+  }
+  log('building the app (next build)…');
+  const child = run(['build'], { ...env, NODE_ENV: 'production' });
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new StackError(`next build failed (exit ${code}); see the output above.`);
+  writeFileSync(fingerprintFile, fingerprint);
+}
+
+export async function startApp(opts: {
+  mode: 'production' | 'development';
+  port: number;
+  env: Record<string, string>;
+}): Promise<{ url: string; stop(): Promise<void> }> {
+  await assertPortFree(opts.port, 'the app');
+  const args = opts.mode === 'production' ? ['start'] : ['dev'];
+  const child = run([...args, '--port', String(opts.port), '--hostname', '127.0.0.1'], {
+    ...opts.env,
+    NODE_ENV: opts.mode,
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+
+  const url = `http://127.0.0.1:${opts.port}`;
+  let dead = false;
+  void exited.then(() => (dead = true));
+  const ready = await waitFor(
+    async () => dead || (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)),
+    { timeoutMs: opts.mode === 'production' ? 60_000 : 180_000, intervalMs: 250 },
+  );
+  if (dead || !ready) {
+    child.kill('SIGKILL');
+    throw new StackError(`The app did not become ready on ${url}; see its output above.`);
+  }
+
+  return {
+    url,
+    async stop() {
+      process.off('exit', killOnExit);
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const stopped = await Promise.race([exited.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 5_000))]);
+        if (!stopped) child.kill('SIGKILL');
+        await exited;
+      }
+    },
+  };
+}

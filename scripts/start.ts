@@ -1,0 +1,57 @@
+// `npm start` (production build) and `npm run dev` (next dev): the whole shop on one machine with real services.
+import { createDatabase } from '../db/client';
+import { startApp, buildApp } from './stack/app';
+import { StackError } from './stack/errors';
+import { startStack } from './stack/index';
+import { profiles } from './stack/profiles';
+import { seedDatabase, seedUsers } from './seed/index';
+
+const dev = process.argv.includes('--dev');
+const profile = profiles.dev;
+const log = (line: string) => console.log(`  ${line}`);
+const stops: Array<() => Promise<void>> = [];
+let stopping = false;
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nStopping…');
+  for (const stop of stops.reverse()) await stop().catch(() => {});
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+try {
+  console.log(`Starting the local stack (${dev ? 'development' : 'production'} mode)…`);
+  const stack = await startStack(profile, { log });
+  stops.push(stack.stop);
+
+  const { db, sql } = createDatabase(stack.env.DATABASE_URL!, { max: 1 });
+  const seeded = await seedDatabase(db).finally(() => sql.end());
+  log(`seed: ${seeded.productsCreated} new products, ${seeded.usersCreated} new users`);
+
+  if (!dev) await buildApp(stack.env, log);
+  const app = await startApp({ mode: dev ? 'development' : 'production', port: profile.ports.app, env: stack.env });
+  stops.push(app.stop);
+
+  console.log(`
+Paystack Commerce is running.
+
+  Shop               ${app.url}
+  Admin              ${app.url}/admin
+  Mail inbox         ${stack.urls.inbox}
+  Paystack simulator ${stack.urls.paystack}
+
+  Demo logins
+${seedUsers.map((user) => `    ${user.role.padEnd(9)} ${user.email.padEnd(22)} ${user.password}`).join('\n')}
+
+Press Ctrl-C to stop everything.`);
+} catch (error) {
+  if (error instanceof StackError || (error instanceof Error && error.name === 'EnvError')) {
+    console.error(`\n✖ ${error.message}`);
+  } else {
+    console.error('\n✖ The stack failed to start:', error instanceof Error ? error.message : error);
+  }
+  await shutdown(1);
+}

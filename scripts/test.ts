@@ -1,0 +1,110 @@
+// `npm test`: every layer (unit, integration, e2e) against one freshly started test stack, then one closing line
+// `N passed, N failed` summed over all layers. Exit code is non-zero when anything failed or a layer could not run.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { createDatabase } from '../db/client';
+import { seedDatabase } from './seed/index';
+import { buildApp, startApp } from './stack/app';
+import { StackError } from './stack/errors';
+import { startStack } from './stack/index';
+import { profiles, repoRoot } from './stack/profiles';
+
+interface LayerCounts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+const profile = profiles.test;
+const resultsDir = path.join(profile.dataDir, 'results');
+const log = (line: string) => console.log(`  ${line}`);
+
+function runTool(bin: string, args: string[], env: Record<string, string>): Promise<number> {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'node_modules', bin), ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env, SHOP_STACK_RUNNING: '1' },
+    stdio: 'inherit',
+  });
+  return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
+}
+
+function readJson(file: string): unknown {
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+}
+
+async function runVitest(env: Record<string, string>): Promise<LayerCounts> {
+  const output = path.join(resultsDir, 'vitest.json');
+  const code = await runTool('vitest/vitest.mjs', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${output}`], env);
+  const report = readJson(output) as
+    | { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numFailedTestSuites: number }
+    | undefined;
+  if (!report) return { passed: 0, failed: 1, skipped: 0 };
+  // A file that fails to load has no tests to count: count it as a failure so it can never pass silently.
+  const brokenFiles = report.numFailedTests === 0 && code !== 0 ? Math.max(report.numFailedTestSuites, 1) : 0;
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests + brokenFiles,
+    skipped: report.numPendingTests + report.numTodoTests,
+  };
+}
+
+async function runPlaywright(env: Record<string, string>): Promise<LayerCounts> {
+  const output = path.join(resultsDir, 'playwright.json');
+  const code = await runTool('@playwright/test/cli.js', ['test', '--reporter=list,json'], {
+    ...env,
+    PLAYWRIGHT_JSON_OUTPUT_FILE: output,
+  });
+  const report = readJson(output) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } } | undefined;
+  if (!report) return { passed: 0, failed: 1, skipped: 0 };
+  const { expected, unexpected, flaky, skipped } = report.stats;
+  return { passed: expected, failed: unexpected + flaky + (unexpected === 0 && code !== 0 ? 1 : 0), skipped };
+}
+
+async function main(): Promise<number> {
+  rmSync(resultsDir, { recursive: true, force: true });
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chromium)) {
+    throw new StackError(`Chromium is missing at ${chromium}: run \`sudo apt-get install chromium\` (or set CHROMIUM_PATH).`);
+  }
+
+  console.log('Starting the test stack…');
+  const stack = await startStack(profile, { fresh: true, log });
+  const totals: LayerCounts = { passed: 0, failed: 0, skipped: 0 };
+  const add = (counts: LayerCounts) => {
+    totals.passed += counts.passed;
+    totals.failed += counts.failed;
+    totals.skipped += counts.skipped;
+  };
+  try {
+    const { db, sql } = createDatabase(stack.env.DATABASE_URL!, { max: 1 });
+    await seedDatabase(db).finally(() => sql.end());
+
+    console.log('\n▶ unit + integration (vitest)');
+    add(await runVitest(stack.env));
+
+    console.log('\n▶ e2e (playwright, Debian Chromium)');
+    await buildApp(stack.env, log);
+    const app = await startApp({ mode: 'production', port: profile.ports.app, env: stack.env });
+    try {
+      add(await runPlaywright(stack.env));
+    } finally {
+      await app.stop();
+    }
+  } finally {
+    await stack.stop();
+  }
+
+  const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : '';
+  console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
+  return totals.failed > 0 || totals.passed === 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`\n✖ ${error instanceof StackError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    console.log('\n0 passed, 1 failed');
+    process.exit(1);
+  },
+);

@@ -1,0 +1,5 @@
+import { startTestStack } from '../support/test-stack';
+
+export default async function setup() {
+  return startTestStack();
+}

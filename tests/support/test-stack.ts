@@ -1,0 +1,14 @@
+// Starts the `test` profile stack for a test runner that was launched on its own (not through `npm test`,
+// which starts it once for every layer and sets SHOP_STACK_RUNNING=1).
+import { createDatabase } from '../../db/client';
+import { seedDatabase } from '../../scripts/seed/index';
+import { startStack } from '../../scripts/stack/index';
+import { profiles } from '../../scripts/stack/profiles';
+
+export async function startTestStack(): Promise<() => Promise<void>> {
+  if (process.env.SHOP_STACK_RUNNING === '1') return async () => {};
+  const stack = await startStack(profiles.test, { fresh: true });
+  const { db, sql } = createDatabase(stack.env.DATABASE_URL!, { max: 1 });
+  await seedDatabase(db).finally(() => sql.end());
+  return stack.stop;
+}

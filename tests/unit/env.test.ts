@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { EnvError, parseEnv } from '@/lib/env';
+
+const valid = {
+  DATABASE_URL: 'postgres://shop:secret@db.example.com:5432/shop',
+  UPSTASH_REDIS_REST_URL: 'https://eu1-example.upstash.io',
+  UPSTASH_REDIS_REST_TOKEN: 'token',
+  PAYSTACK_SECRET_KEY: 'sk_test_abc123',
+  NEXTAUTH_URL: 'https://shop.example.com',
+  NEXTAUTH_SECRET: 'x'.repeat(32),
+};
+
+function messageFor(source: Record<string, string | undefined>): string {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError);
+    return (error as Error).message;
+  }
+  throw new Error('expected parseEnv to throw');
+}
+
+describe('parseEnv', () => {
+  it('accepts a complete production configuration and fills defaults', () => {
+    const env = parseEnv({ ...valid, NODE_ENV: 'production' });
+    expect(env.PAYSTACK_BASE_URL).toBe('https://api.paystack.co');
+    expect(env.SMTP_PORT).toBe(587);
+    expect(env.SMTP_SECURE).toBe(false);
+  });
+
+  it.each([
+    ['DATABASE_URL', undefined, /DATABASE_URL: required/],
+    ['DATABASE_URL', 'mysql://x@y/z', /DATABASE_URL: must start with postgres/],
+    ['UPSTASH_REDIS_REST_URL', 'not a url', /UPSTASH_REDIS_REST_URL: must be a URL/],
+    ['UPSTASH_REDIS_REST_TOKEN', undefined, /UPSTASH_REDIS_REST_TOKEN: required/],
+    ['PAYSTACK_SECRET_KEY', 'pk_test_abc', /PAYSTACK_SECRET_KEY: must look like sk_test_/],
+    ['PAYSTACK_SECRET_KEY', undefined, /PAYSTACK_SECRET_KEY: required/],
+    ['NEXTAUTH_SECRET', 'short', /NEXTAUTH_SECRET: must be at least 32 characters/],
+    ['SMTP_PORT', 'seventy', /SMTP_PORT: must be a port number/],
+  ])('names %s when it is %s', (name, value, expected) => {
+    expect(messageFor({ ...valid, [name]: value })).toMatch(expected);
+  });
+
+  it('lists every bad variable at once, one per line', () => {
+    const message = messageFor({ NEXTAUTH_SECRET: 'short' });
+    for (const name of ['DATABASE_URL', 'UPSTASH_REDIS_REST_URL', 'UPSTASH_REDIS_REST_TOKEN', 'PAYSTACK_SECRET_KEY', 'NEXTAUTH_URL', 'NEXTAUTH_SECRET']) {
+      expect(message).toContain(`  ${name}: `);
+    }
+  });
+
+  it('refuses a plain-http Paystack base URL in production', () => {
+    expect(messageFor({ ...valid, NODE_ENV: 'production', PAYSTACK_BASE_URL: 'http://paystack.internal' })).toMatch(
+      /PAYSTACK_BASE_URL: must use https:\/\/ in production/,
+    );
+    expect(parseEnv({ ...valid, NODE_ENV: 'production', PAYSTACK_BASE_URL: 'http://127.0.0.1:8090' }).PAYSTACK_BASE_URL).toBe(
+      'http://127.0.0.1:8090',
+    );
+  });
+});
