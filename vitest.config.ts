@@ -12,6 +12,8 @@ export default defineConfig({
     },
   },
   test: {
+    // Two cores: more workers only contend for the same CPUs and the same test database.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -27,7 +29,6 @@ export default defineConfig({
           setupFiles: ['tests/integration/setup-env.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
-          maxWorkers: 2,
         },
       },
     ],

@@ -8,6 +8,7 @@ test('the home page shows the seeded catalogue with prices in naira', async ({ p
   expect(await cards.count()).toBeGreaterThanOrEqual(8);
   await expect(page.getByRole('heading', { name: 'Adire Indigo Shirt' })).toBeVisible();
   await expect(cards.filter({ hasText: 'Adire Indigo Shirt' })).toContainText('₦28,500.00');
-  await expect(page.getByRole('heading', { name: 'Shop by category' })).toBeVisible();
-  await expect(page.getByText('Home & Living')).toBeVisible();
+  const categories = page.getByRole('region', { name: 'Shop by category' });
+  await expect(categories.getByRole('listitem')).toHaveCount(4);
+  await expect(categories.getByText('Home & Living')).toBeVisible();
 });
