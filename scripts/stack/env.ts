@@ -22,7 +22,7 @@ export function stackEnv(profile: StackProfile): Record<string, string> {
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(profile.ports.smtp),
     MAIL_FROM: 'Paystack Commerce <shop@example.test>',
-    NEXT_DIST_DIR: profile.name === 'test' ? '.next-test' : '.next',
+    NEXT_DIST_DIR: profile.name === 'test' ? `.next-${path.basename(profile.dataDir)}` : '.next',
     NEXT_TELEMETRY_DISABLED: '1',
   };
 }

@@ -27,6 +27,13 @@ export interface StackProfile {
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
+/**
+ * Shifts every test port (and the test data folder) so several checkouts or agents can run `npm test` side by side
+ * on one machine: SHOP_TEST_PORT_OFFSET=100 moves Postgres to 54430, the app to 3200, and so on.
+ */
+const testOffset = Number(process.env.SHOP_TEST_PORT_OFFSET ?? 0) || 0;
+const shift = (port: number) => port + testOffset;
+
 export const profiles: Record<ProfileName, StackProfile> = {
   dev: {
     name: 'dev',
@@ -47,15 +54,15 @@ export const profiles: Record<ProfileName, StackProfile> = {
   },
   test: {
     name: 'test',
-    dataDir: path.join(root, '.data', 'test'),
+    dataDir: path.join(root, '.data', testOffset ? `test-${testOffset}` : 'test'),
     ports: {
-      app: 3100,
-      postgres: 54330,
-      redis: 63791,
-      bridge: 8089,
-      paystack: 8091,
-      smtp: 1027,
-      mailWeb: 1082,
+      app: shift(3100),
+      postgres: shift(54330),
+      redis: shift(63791),
+      bridge: shift(8089),
+      paystack: shift(8091),
+      smtp: shift(1027),
+      mailWeb: shift(1082),
     },
     database: 'shop_test',
     redisToken: 'local-test-upstash-token',

@@ -1,0 +1,71 @@
+// Wire → domain: the only place that knows Paystack's field names.
+import type { Refund, VerifiedTransaction } from './types';
+import type { WireRefund, WireVerifiedTransaction } from './wire';
+
+/** Paystack echoes metadata as sent: an object, a JSON string, or an empty marker (`""`, `0`, null). */
+export function normaliseMetadata(value: unknown): Record<string, unknown> | null {
+  if (typeof value === 'string' && value.trim().startsWith('{')) {
+    try {
+      return normaliseMetadata(JSON.parse(value));
+    } catch {
+      return null;
+    }
+  }
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    return value as Record<string, unknown>;
+  }
+  return null;
+}
+
+export function toVerifiedTransaction(wire: WireVerifiedTransaction): VerifiedTransaction {
+  const authorization = wire.authorization;
+  return {
+    id: wire.id,
+    reference: wire.reference,
+    status: wire.status,
+    domain: wire.domain,
+    amount: wire.amount,
+    requestedAmount: wire.requested_amount ?? wire.amount,
+    currency: wire.currency,
+    channel: wire.channel ?? null,
+    gatewayResponse: wire.gateway_response ?? null,
+    fees: wire.fees ?? null,
+    paidAt: wire.paid_at ?? null,
+    createdAt: wire.created_at,
+    customer: {
+      id: wire.customer.id,
+      email: wire.customer.email,
+      customerCode: wire.customer.customer_code,
+      firstName: wire.customer.first_name ?? null,
+      lastName: wire.customer.last_name ?? null,
+    },
+    authorization: authorization?.authorization_code
+      ? {
+          authorizationCode: authorization.authorization_code,
+          last4: authorization.last4 ?? null,
+          brand: authorization.brand ?? null,
+          cardType: authorization.card_type ?? null,
+          bank: authorization.bank ?? null,
+          reusable: authorization.reusable ?? false,
+        }
+      : null,
+    metadata: normaliseMetadata(wire.metadata),
+  };
+}
+
+export function toRefund(wire: WireRefund): Refund {
+  const transaction = wire.transaction;
+  return {
+    id: wire.id,
+    transactionId: typeof transaction === 'number' ? transaction : transaction.id,
+    transactionReference: wire.transaction_reference ?? (typeof transaction === 'number' ? null : transaction.reference),
+    status: wire.status,
+    domain: wire.domain,
+    amount: wire.amount,
+    currency: wire.currency,
+    customerNote: wire.customer_note ?? null,
+    merchantNote: wire.merchant_note ?? null,
+    refundedAt: wire.refunded_at ?? null,
+    createdAt: wire.createdAt,
+  };
+}

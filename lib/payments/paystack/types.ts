@@ -1,0 +1,119 @@
+// Domain types for the Paystack boundary. Callers see these, never Paystack's wire JSON:
+// camelCase, money as integer minor units (kobo), dates as Date, statuses as closed unions.
+
+export const paystackCurrencies = ['NGN', 'GHS', 'ZAR', 'KES', 'USD'] as const;
+export type PaystackCurrency = (typeof paystackCurrencies)[number];
+
+/** Every status Paystack documents for a transaction on verify. */
+export const transactionStatuses = [
+  'success',
+  'failed',
+  'abandoned',
+  'ongoing',
+  'pending',
+  'processing',
+  'queued',
+  'reversed',
+] as const;
+export type TransactionStatus = (typeof transactionStatuses)[number];
+
+/** Every status Paystack documents for a refund (and its `refund.*` webhooks). */
+export const refundStatuses = ['pending', 'processing', 'processed', 'failed', 'needs-attention'] as const;
+export type RefundStatus = (typeof refundStatuses)[number];
+
+export type PaystackDomain = 'test' | 'live';
+
+export interface InitializeTransactionInput {
+  email: string;
+  /** Integer minor units (kobo for NGN). */
+  amount: number;
+  currency?: PaystackCurrency;
+  /** Letters, digits, `-`, `.` and `=` only; Paystack generates one when omitted. */
+  reference?: string;
+  callbackUrl?: string;
+  metadata?: Record<string, unknown>;
+  channels?: string[];
+}
+
+export interface InitializedTransaction {
+  authorizationUrl: string;
+  accessCode: string;
+  reference: string;
+}
+
+export interface PaystackCustomer {
+  id: number;
+  email: string;
+  customerCode: string;
+  firstName: string | null;
+  lastName: string | null;
+}
+
+export interface CardAuthorization {
+  authorizationCode: string;
+  last4: string | null;
+  brand: string | null;
+  cardType: string | null;
+  bank: string | null;
+  reusable: boolean;
+}
+
+export interface VerifiedTransaction {
+  id: number;
+  reference: string;
+  status: TransactionStatus;
+  domain: PaystackDomain;
+  amount: number;
+  /** What the merchant asked for; differs from `amount` only when the customer paid fees on top. */
+  requestedAmount: number;
+  currency: PaystackCurrency;
+  channel: string | null;
+  gatewayResponse: string | null;
+  /** Paystack's charge in minor units, once known. */
+  fees: number | null;
+  paidAt: Date | null;
+  createdAt: Date;
+  customer: PaystackCustomer;
+  authorization: CardAuthorization | null;
+  /** Paystack echoes what was sent at initialize; absent metadata comes back as null. */
+  metadata: Record<string, unknown> | null;
+}
+
+export interface CreateRefundInput {
+  /** The transaction's reference or its numeric id. */
+  transaction: string | number;
+  /** Partial refund in minor units; omitted means whatever remains unrefunded. */
+  amount?: number;
+  currency?: PaystackCurrency;
+  customerNote?: string;
+  merchantNote?: string;
+}
+
+export interface Refund {
+  id: number;
+  transactionId: number;
+  /** Fetch and list carry it; create answers with the transaction object, whose reference is used. */
+  transactionReference: string | null;
+  status: RefundStatus;
+  domain: PaystackDomain;
+  amount: number;
+  currency: PaystackCurrency;
+  customerNote: string | null;
+  merchantNote: string | null;
+  refundedAt: Date | null;
+  createdAt: Date;
+}
+
+export interface ListRefundsQuery {
+  page?: number;
+  perPage?: number;
+  from?: Date;
+  to?: Date;
+}
+
+export interface RefundPage {
+  refunds: Refund[];
+  total: number;
+  page: number;
+  pageCount: number;
+}

@@ -1,0 +1,92 @@
+// Paystack's JSON as it travels (snake_case), per its OpenAPI description. Objects are loose: Paystack adds
+// fields without notice and we must not break on them. Only what the shop reads is declared.
+import { z } from 'zod';
+import { paystackCurrencies, refundStatuses, transactionStatuses } from './types';
+
+/** Minor units. Paystack sends integers, but a few payloads (webhooks, older endpoints) use numeric strings. */
+const minorUnits = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/).transform(Number)]);
+
+/** ISO-8601 timestamp string → Date, refusing unparseable values rather than producing Invalid Date. */
+const timestamp = z
+  .string()
+  .transform((value) => new Date(value))
+  .refine((date) => !Number.isNaN(date.getTime()), 'not a timestamp');
+
+const optionalText = z.string().nullish();
+
+/** Every Paystack reply has this outer shape, success or not. */
+export const envelopeSchema = z.looseObject({
+  status: z.boolean(),
+  message: z.string(),
+  data: z.unknown().optional(),
+  meta: z.unknown().optional(),
+  /** Machine-readable error code on some errors, e.g. `duplicate_reference`, `transaction_reversed`. */
+  code: z.string().optional(),
+});
+export type WireEnvelope = z.infer<typeof envelopeSchema>;
+
+export const initializeDataSchema = z.looseObject({
+  authorization_url: z.string().min(1),
+  access_code: z.string().min(1),
+  reference: z.string().min(1),
+});
+
+const customerSchema = z.looseObject({
+  id: z.number().int(),
+  email: z.string(),
+  customer_code: z.string(),
+  first_name: optionalText,
+  last_name: optionalText,
+});
+
+/** `{}` until the customer has paid, so every field is optional. */
+const authorizationSchema = z.looseObject({
+  authorization_code: z.string().optional(),
+  last4: optionalText,
+  brand: optionalText,
+  card_type: optionalText,
+  bank: optionalText,
+  reusable: z.boolean().optional(),
+});
+
+export const verifyDataSchema = z.looseObject({
+  id: z.number().int(),
+  domain: z.enum(['test', 'live']),
+  status: z.enum(transactionStatuses),
+  reference: z.string(),
+  amount: minorUnits,
+  requested_amount: minorUnits.optional(),
+  currency: z.enum(paystackCurrencies),
+  channel: optionalText,
+  gateway_response: optionalText,
+  fees: minorUnits.nullish(),
+  paid_at: timestamp.nullish(),
+  created_at: timestamp,
+  customer: customerSchema,
+  authorization: authorizationSchema.nullish(),
+  /** An object, a JSON string, or `""`/`0`/null when none was sent. */
+  metadata: z.unknown(),
+});
+export type WireVerifiedTransaction = z.infer<typeof verifyDataSchema>;
+
+export const refundDataSchema = z.looseObject({
+  id: z.number().int(),
+  /** Create answers with the transaction object; fetch and list with its id plus `transaction_reference`. */
+  transaction: z.union([z.number().int(), z.looseObject({ id: z.number().int(), reference: z.string() })]),
+  transaction_reference: z.string().nullish(),
+  status: z.enum(refundStatuses),
+  domain: z.enum(['test', 'live']),
+  amount: minorUnits,
+  currency: z.enum(paystackCurrencies),
+  customer_note: optionalText,
+  merchant_note: optionalText,
+  refunded_at: timestamp.nullish(),
+  createdAt: timestamp,
+});
+export type WireRefund = z.infer<typeof refundDataSchema>;
+
+export const refundListMetaSchema = z.looseObject({
+  total: z.coerce.number().int(),
+  page: z.coerce.number().int(),
+  pageCount: z.coerce.number().int(),
+});

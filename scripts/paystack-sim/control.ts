@@ -1,0 +1,107 @@
+// The control API under /__simulator/ - a path Paystack does not have - for tests and local debugging:
+// knobs, the webhook delivery log, acting as the customer, settling refunds, reset. See README.md.
+import { z } from 'zod';
+import type { SimContext } from './context';
+import { performCustomerAction } from './customer-actions';
+import { json, type SimReply, type SimRequest } from './http-kit';
+import { knobsSchema } from './knobs';
+import { transactionJson } from './render';
+import { refundJson } from './render-refunds';
+import { settleRefund } from './refunds';
+
+type ControlRoute = { method: 'GET' | 'POST'; pattern: string; handle: (ctx: SimContext, req: SimRequest) => SimReply };
+
+const problem = (status: number, error: string, detail?: unknown) => json(status, { error, ...(detail ? { detail } : {}) });
+
+function parseKnobs(body: unknown) {
+  const parsed = knobsSchema.safeParse(body);
+  return parsed.success ? { ok: true as const, knobs: parsed.data } : { ok: false as const, reply: problem(400, 'invalid knobs', z.treeifyError(parsed.error)) };
+}
+
+function describeTransaction(ctx: SimContext, reference: string) {
+  const transaction = ctx.store.transaction(reference);
+  return {
+    transaction: transaction ? transactionJson(transaction, ctx.domain) : null,
+    refunds: transaction ? ctx.store.refundsOf(transaction.id).map((refund) => refundJson(refund, transaction, ctx.domain)) : [],
+    ...ctx.knobs.describe(reference),
+  };
+}
+
+export const controlRoutes: ControlRoute[] = [
+  { method: 'GET', pattern: '/__simulator/health', handle: () => json(200, { ok: true }) },
+  { method: 'GET', pattern: '/__simulator/config', handle: (ctx) => json(200, ctx.knobs.describe()) },
+  {
+    method: 'POST',
+    pattern: '/__simulator/config',
+    handle: (ctx, req) => {
+      const parsed = parseKnobs(req.body);
+      if (!parsed.ok) return parsed.reply;
+      ctx.knobs.updateGlobal(parsed.knobs);
+      return json(200, ctx.knobs.describe());
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/__simulator/reset',
+    handle: (ctx) => {
+      // Drops every transaction, refund, knob, pending timer and logged delivery of this simulator.
+      ctx.timers.clear();
+      ctx.store.reset();
+      ctx.knobs.reset();
+      ctx.webhooks.reset();
+      return json(200, { ok: true });
+    },
+  },
+  {
+    method: 'GET',
+    pattern: '/__simulator/transactions/:reference',
+    handle: (ctx, req) => json(200, describeTransaction(ctx, req.params.reference ?? '')),
+  },
+  {
+    method: 'POST',
+    pattern: '/__simulator/transactions/:reference/knobs',
+    handle: (ctx, req) => {
+      const parsed = parseKnobs(req.body);
+      if (!parsed.ok) return parsed.reply;
+      // Allowed before the transaction exists: that is how a test makes its own initialize fail.
+      const reference = req.params.reference ?? '';
+      ctx.knobs.updateFor(reference, parsed.knobs);
+      return json(200, ctx.knobs.describe(reference));
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/__simulator/transactions/:reference/:action',
+    handle: (ctx, req) => {
+      const action = ({ pay: 'pay', decline: 'decline', abandon: 'abandon' } as const)[req.params.action ?? ''];
+      if (!action) return problem(404, 'action must be pay, decline or abandon');
+      const transaction = ctx.store.transaction(req.params.reference ?? '');
+      if (!transaction) return problem(404, 'no such transaction');
+      const outcome = performCustomerAction(ctx, transaction, action);
+      return json(outcome === 'already_paid' ? 409 : 200, { outcome, ...describeTransaction(ctx, transaction.reference) });
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/__simulator/refunds/:id/settle',
+    handle: (ctx, req) => {
+      const parsed = z.object({ status: z.enum(['processing', 'processed', 'failed', 'needs-attention']) }).safeParse(req.body);
+      if (!parsed.success) return problem(400, 'status must be processing, processed, failed or needs-attention');
+      const id = Number(req.params.id);
+      if (!ctx.store.refund(id)) return problem(404, 'no such refund');
+      const moved = settleRefund(ctx, id, parsed.data.status);
+      return json(moved ? 200 : 409, { moved, refund: ctx.store.refund(id) });
+    },
+  },
+  {
+    method: 'GET',
+    pattern: '/__simulator/webhooks',
+    handle: (ctx, req) =>
+      json(200, {
+        deliveries: ctx.webhooks.list({
+          reference: req.query.get('reference') ?? undefined,
+          event: req.query.get('event') ?? undefined,
+        }),
+      }),
+  },
+];

@@ -1,0 +1,56 @@
+// What a customer can do on the hosted checkout: pay, have the card declined, or cancel. The checkout page
+// and the control API both call these, so a test without a browser drives exactly the same state changes.
+import type { SimContext } from './context';
+import { transactionJson } from './render';
+import { paystackFee, randomCode } from './rules';
+import type { SimTransaction } from './store';
+
+export type CustomerAction = 'pay' | 'decline' | 'abandon';
+export type ActionOutcome = 'paid' | 'declined' | 'abandoned' | 'already_paid';
+
+const isPaid = (transaction: SimTransaction) => transaction.status === 'success' || transaction.status === 'reversed';
+
+function note(transaction: SimTransaction, type: 'action' | 'error' | 'success', message: string): void {
+  const elapsedSeconds = Math.round((Date.now() - transaction.createdAt.getTime()) / 1000);
+  transaction.history.push({ type, message, time: elapsedSeconds });
+}
+
+export function performCustomerAction(ctx: SimContext, transaction: SimTransaction, action: CustomerAction): ActionOutcome {
+  // A paid transaction is final: a second click or a replayed form must not charge or notify twice.
+  if (isPaid(transaction)) return 'already_paid';
+  switch (action) {
+    case 'pay':
+      return pay(ctx, transaction);
+    case 'decline':
+      transaction.status = 'failed';
+      transaction.gatewayResponse = 'Declined';
+      note(transaction, 'error', 'Error: Declined');
+      // Paystack sends no webhook for a declined attempt: the customer may still retry and pay.
+      return 'declined';
+    case 'abandon':
+      transaction.status = 'abandoned';
+      transaction.gatewayResponse = 'The transaction was not completed';
+      note(transaction, 'action', 'Cancelled by the customer');
+      return 'abandoned';
+  }
+}
+
+function pay(ctx: SimContext, transaction: SimTransaction): ActionOutcome {
+  transaction.status = 'success';
+  transaction.gatewayResponse = 'Successful';
+  transaction.paidAt = new Date();
+  transaction.fees = paystackFee(transaction.amount);
+  // Paystack's documented test card 4084 0840 8408 4081.
+  transaction.authorization = {
+    authorizationCode: `AUTH_${randomCode(10)}`,
+    bin: '408408',
+    last4: '4081',
+    expMonth: '12',
+    expYear: String(new Date().getFullYear() + 5),
+    signature: `SIG_${randomCode(20)}`,
+  };
+  note(transaction, 'action', 'Attempted to pay with card');
+  note(transaction, 'success', 'Successfully paid with card');
+  ctx.webhooks.emit('charge.success', transactionJson(transaction, ctx.domain), transaction.reference);
+  return 'paid';
+}
