@@ -66,8 +66,9 @@ export class EnvError extends Error {
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
   if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
-  throw new EnvError(`Invalid environment variables:\n${lines.join('\n')}`);
+  const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`);
+  if (issues.length === 1) throw new EnvError(`Invalid environment variable ${issues[0]}`);
+  throw new EnvError(`Invalid environment variables:\n${issues.map((line) => `  ${line}`).join('\n')}`);
 }
 
 let cached: Env | undefined;

