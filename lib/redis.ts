@@ -14,17 +14,4 @@ export function redis(): Redis {
   return client;
 }
 
-/** Every Redis key the app uses, in one place (see DESIGN.md "Redis keys and TTLs"). */
-export const redisKeys = {
-  guestCart: (sessionId: string) => `cart:session:${sessionId}`,
-  userCart: (userId: string) => `cart:user:${userId}`,
-  reservation: (orderId: string) => `reservation:${orderId}`,
-  paymentIntent: (reference: string) => `payment:intent:${reference}`,
-} as const;
-
-export const redisTtlSeconds = {
-  guestCart: 7 * 24 * 60 * 60,
-  userCart: 30 * 24 * 60 * 60,
-  reservation: 15 * 60,
-  paymentIntent: 20 * 60,
-} as const;
+export { redisKeys, redisTtlSeconds } from './redis-keys';

@@ -3,6 +3,6 @@ import { createDatabase } from '../../db/client';
 import { stackEnv } from '../../scripts/stack/env';
 import { profiles } from '../../scripts/stack/profiles';
 
-export function testDatabase() {
-  return createDatabase(stackEnv(profiles.test).DATABASE_URL!, { max: 5 });
+export function testDatabase(max = 5) {
+  return createDatabase(stackEnv(profiles.test).DATABASE_URL!, { max });
 }

@@ -1,0 +1,153 @@
+// Diagram 1 steps 1–4 and diagram 4 steps 1–4: validate the lines against the database, reserve every line and
+// create the order in ONE transaction. Either every line is held for 15 minutes or nothing is.
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { Redis } from '@upstash/redis';
+import type { Database, Tx } from '../../db/client';
+import { inventoryReservations, orderItems, orders, products, productVariants } from '../../db/schema';
+import { recordAudit } from '../audit/record-audit';
+import { availableStock, reserveStock } from '../inventory/stock';
+import { redisKeys, redisTtlSeconds } from '../redis-keys';
+import { err, ok, type Result } from '../result';
+import type { CheckoutInput, OrderLineInput } from './checkout-input';
+import { deliveryOption } from './delivery-options';
+import { priceOrder, type PricedLine, type PricingProblem } from './price-order';
+
+export const RESERVATION_MINUTES = 15;
+
+export interface PlacedOrder {
+  id: string;
+  number: string;
+  email: string;
+  currency: string;
+  subtotalAmount: number;
+  shippingAmount: number;
+  totalAmount: number;
+  reservedUntil: Date;
+}
+
+export interface ShortLine {
+  variantId: string;
+  title: string;
+  requested: number;
+  available: number;
+}
+
+export type PlaceOrderError = { code: 'invalid_lines'; problems: PricingProblem[] } | { code: 'out_of_stock'; lines: ShortLine[] };
+
+class OutOfStock extends Error {
+  constructor(readonly lines: ShortLine[]) {
+    super('out_of_stock');
+  }
+}
+
+export async function placeOrder(
+  deps: { db: Database; redis?: Redis },
+  input: CheckoutInput & { userId: string | null; lines: OrderLineInput[] },
+): Promise<Result<PlacedOrder, PlaceOrderError>> {
+  try {
+    const placed = await deps.db.transaction(async (tx) => {
+      const variants = await loadVariants(tx, input.lines.map((line) => line.variantId));
+      const priced = priceOrder(input.lines, variants, deliveryOption(input.deliveryOption).fee);
+      if (!priced.ok) return priced;
+      const { lines, subtotal, shipping, total } = priced.value;
+
+      const short: ShortLine[] = [];
+      for (const line of lines) {
+        if (!(await reserveStock(tx, line.variantId, line.quantity))) short.push(toShort(line));
+      }
+      if (short.length > 0) {
+        const available = await availableStock(tx, short.map((line) => line.variantId));
+        throw new OutOfStock(short.map((line) => ({ ...line, available: Math.max(0, available.get(line.variantId) ?? 0) })));
+      }
+
+      const [{ number }] = (await tx.execute(sql`SELECT 'SO-' || nextval('order_number_seq') AS number`)) as unknown as [{ number: string }];
+      const [order] = await tx
+        .insert(orders)
+        .values({
+          number,
+          userId: input.userId,
+          email: input.email,
+          currency: total.currency,
+          subtotalAmount: subtotal.amount,
+          shippingAmount: shipping.amount,
+          totalAmount: total.amount,
+          deliveryOption: input.deliveryOption,
+          shippingAddress: input.shippingAddress,
+        })
+        .returning();
+      await tx.insert(orderItems).values(lines.map((line) => ({ ...line, orderId: order!.id })));
+      const reservations = await tx
+        .insert(inventoryReservations)
+        .values(
+          lines.map((line) => ({
+            orderId: order!.id,
+            variantId: line.variantId,
+            quantity: line.quantity,
+            // The database clock decides expiry, never an app server's.
+            reservedUntil: sql`now() + make_interval(mins => ${RESERVATION_MINUTES})`,
+          })),
+        )
+        .returning({ variantId: inventoryReservations.variantId, quantity: inventoryReservations.quantity, reservedUntil: inventoryReservations.reservedUntil });
+      await recordAudit(tx, {
+        actor: input.userId ? { type: 'user', id: input.userId } : { type: 'system', id: `guest:${input.email}` },
+        action: 'order.placed',
+        entityType: 'order',
+        entityId: order!.id,
+        after: { status: order!.status, totalAmount: order!.totalAmount, lines: reservations.map(({ variantId, quantity }) => ({ variantId, quantity })) },
+      });
+      return ok({ order: order!, reservations });
+    });
+    if (!placed.ok) return err({ code: 'invalid_lines', problems: placed.error });
+
+    const { order, reservations } = placed.value;
+    const reservedUntil = reservations[0]!.reservedUntil;
+    await mirrorReservation(deps.redis, order.id, reservations);
+    return ok({
+      id: order.id,
+      number: order.number,
+      email: order.email,
+      currency: order.currency,
+      subtotalAmount: order.subtotalAmount,
+      shippingAmount: order.shippingAmount,
+      totalAmount: order.totalAmount,
+      reservedUntil,
+    });
+  } catch (error) {
+    if (error instanceof OutOfStock) return err({ code: 'out_of_stock', lines: error.lines });
+    throw error;
+  }
+}
+
+function toShort(line: PricedLine): ShortLine {
+  return { variantId: line.variantId, title: `${line.productTitle} – ${line.variantTitle}`, requested: line.quantity, available: 0 };
+}
+
+async function loadVariants(tx: Tx, ids: string[]) {
+  return tx
+    .select({
+      id: productVariants.id,
+      sku: productVariants.sku,
+      title: productVariants.title,
+      priceAmount: productVariants.priceAmount,
+      currency: productVariants.currency,
+      maxPerOrder: productVariants.maxPerOrder,
+      archivedAt: productVariants.archivedAt,
+      productTitle: products.title,
+      productStatus: products.status,
+    })
+    .from(productVariants)
+    .innerJoin(products, eq(products.id, productVariants.productId))
+    .where(inArray(productVariants.id, ids));
+}
+
+/** Redis mirrors the hold for fast reads; Postgres stays the record, so a Redis failure is not the order's failure. */
+async function mirrorReservation(redis: Redis | undefined, orderId: string, lines: Array<{ variantId: string; quantity: number }>) {
+  if (!redis) return;
+  try {
+    await redis.set(redisKeys.reservation(orderId), JSON.stringify(lines.map(({ variantId, quantity }) => ({ variantId, quantity }))), {
+      ex: redisTtlSeconds.reservation,
+    });
+  } catch {
+    // Best effort by design (DESIGN.md: Redis is never the only record of stock).
+  }
+}

@@ -1,0 +1,147 @@
+// Diagram 1 steps 5–9: store the payment intent, then ask Paystack for an authorization URL. No transaction is held
+// across the network call; a retry for the same order returns the live intent instead of creating a second one.
+import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import type { Redis } from '@upstash/redis';
+import type { Database } from '../../db/client';
+import { inventoryReservations, orders, payments } from '../../db/schema';
+import { recordAudit } from '../audit/record-audit';
+import type { OrderStatus } from '../orders/order-status';
+import { redisKeys, redisTtlSeconds } from '../redis-keys';
+import { err, ok, type Result } from '../result';
+import type { PaystackClient } from './paystack/client';
+import { describePaystackError } from './paystack/errors';
+import type { PaystackCurrency } from './paystack/types';
+import { newPaymentReference } from './reference';
+
+export const PAYMENT_INTENT_MINUTES = 20;
+/** Longer than the Paystack client's per-request timeout (15 s). */
+const STALE_INTENT_MS = 30_000;
+
+export interface PaymentIntent {
+  reference: string;
+  authorizationUrl: string;
+  reused: boolean;
+}
+
+export type InitializePaymentError =
+  | { code: 'order_not_found' }
+  | { code: 'order_not_payable'; status: OrderStatus }
+  | { code: 'reservation_expired' }
+  | { code: 'payment_in_progress' }
+  | { code: 'payment_unavailable'; message: string }
+  | { code: 'payment_rejected'; message: string };
+
+export interface InitializePaymentDeps {
+  db: Database;
+  redis?: Redis;
+  paystack: PaystackClient;
+  /** Where Paystack sends the shopper back: `${site}/checkout/return`. */
+  callbackUrl: string;
+  newReference?: () => string;
+}
+
+export async function initializePayment(deps: InitializePaymentDeps, orderId: string): Promise<Result<PaymentIntent, InitializePaymentError>> {
+  const claimed = await claimPaymentIntent(deps, orderId);
+  if (!claimed.ok) return claimed;
+  if (claimed.value.kind === 'live') {
+    const { reference, authorizationUrl } = claimed.value;
+    return ok({ reference, authorizationUrl, reused: true });
+  }
+  const { payment, order } = claimed.value;
+
+  const reply = await deps.paystack.initializeTransaction({
+    email: order.email,
+    amount: payment.amount,
+    currency: payment.currency as PaystackCurrency,
+    reference: payment.reference,
+    callbackUrl: deps.callbackUrl,
+    metadata: { order_id: order.id, order_number: order.number, cancel_action: `${deps.callbackUrl}?reference=${payment.reference}` },
+  });
+
+  if (!reply.ok) {
+    // The order stays payable: this intent is closed and the next attempt creates a fresh reference. An unknown
+    // outcome (timeout) is safe too: nobody ever saw that transaction's authorization URL, so it cannot be paid.
+    const message = describePaystackError(reply.error);
+    await deps.db
+      .update(payments)
+      .set({ status: 'failed', failureReason: `initialize: ${message}` })
+      .where(and(eq(payments.id, payment.id), eq(payments.status, 'initialized')));
+    return err(
+      reply.error.kind === 'rejected'
+        ? { code: 'payment_rejected', message: reply.error.message }
+        : { code: 'payment_unavailable', message },
+    );
+  }
+
+  await deps.db
+    .update(payments)
+    .set({ authorizationUrl: reply.value.authorizationUrl, accessCode: reply.value.accessCode })
+    .where(eq(payments.id, payment.id));
+  await deps.redis
+    ?.set(
+      redisKeys.paymentIntent(payment.reference),
+      JSON.stringify({ orderId: order.id, amount: payment.amount, currency: payment.currency, authorizationUrl: reply.value.authorizationUrl }),
+      { ex: redisTtlSeconds.paymentIntent },
+    )
+    .catch(() => undefined);
+  return ok({ reference: payment.reference, authorizationUrl: reply.value.authorizationUrl, reused: false });
+}
+
+type Claim =
+  | { kind: 'live'; reference: string; authorizationUrl: string }
+  | { kind: 'new'; payment: typeof payments.$inferSelect; order: typeof orders.$inferSelect };
+
+/** Under the order's row lock: return the live intent, or record a new one (status `initialized`). */
+async function claimPaymentIntent(deps: InitializePaymentDeps, orderId: string): Promise<Result<Claim, InitializePaymentError>> {
+  return deps.db.transaction(async (tx) => {
+    const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
+    if (!order) return err({ code: 'order_not_found' as const });
+    if (order.status !== 'pending_payment') return err({ code: 'order_not_payable' as const, status: order.status });
+
+    const [hold] = await tx
+      .select({ id: inventoryReservations.id })
+      .from(inventoryReservations)
+      .where(and(eq(inventoryReservations.orderId, orderId), eq(inventoryReservations.status, 'active'), gt(inventoryReservations.reservedUntil, sql`now()`)))
+      .limit(1);
+    if (!hold) return err({ code: 'reservation_expired' as const });
+
+    const [live] = await tx
+      .select()
+      .from(payments)
+      .where(and(eq(payments.orderId, orderId), inArray(payments.status, ['initialized', 'pending']), gt(payments.expiresAt, sql`now()`)))
+      .orderBy(desc(payments.createdAt))
+      .limit(1);
+    if (live?.authorizationUrl) return ok<Claim>({ kind: 'live', reference: live.reference, authorizationUrl: live.authorizationUrl });
+    if (live) {
+      // Another request is talking to Paystack for this intent right now, unless it died doing so: an intent without
+      // a URL older than the client's timeout will never get one, so it is closed and replaced.
+      const ageMs = Date.now() - live.createdAt.getTime();
+      if (ageMs < STALE_INTENT_MS) return err({ code: 'payment_in_progress' as const });
+      await tx
+        .update(payments)
+        .set({ status: 'failed', failureReason: 'initialize: no reply recorded (the request did not finish)' })
+        .where(eq(payments.id, live.id));
+    }
+
+    const [payment] = await tx
+      .insert(payments)
+      .values({
+        orderId,
+        reference: (deps.newReference ?? newPaymentReference)(),
+        amount: order.totalAmount,
+        currency: order.currency,
+        status: 'initialized',
+        expiresAt: sql`now() + make_interval(mins => ${PAYMENT_INTENT_MINUTES})`,
+      })
+      .returning();
+    await recordAudit(tx, {
+      actor: { type: 'system' },
+      action: 'payment.initialized',
+      entityType: 'payment',
+      entityId: payment!.id,
+      after: { reference: payment!.reference, amount: payment!.amount, currency: payment!.currency, orderId },
+    });
+    return ok<Claim>({ kind: 'new', payment: payment!, order });
+  });
+}
+

@@ -1,0 +1,150 @@
+// Payment initialisation (DESIGN.md flow 2) and reservation release (flow 4) against real Postgres and the
+// Paystack simulator over HTTP.
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { inventoryReservations, orders, payments } from '@/db/schema';
+import { placeOrder } from '@/lib/checkout/place-order';
+import { releaseExpiredReservations } from '@/lib/inventory/release-expired-reservations';
+import { initializePayment } from '@/lib/payments/initialize-payment';
+import { createPaystackClient } from '@/lib/payments/paystack/client';
+import { PAYMENT_REFERENCE_PATTERN } from '@/lib/payments/reference';
+import { createTestVariants, testAddress, variantStock } from '../support/catalog-fixtures';
+import { testDatabase } from '../support/db';
+import { paystackEnv, simulator, uniqueReference } from '../support/paystack-sim';
+
+const { db, sql: client } = testDatabase(10);
+afterAll(() => client.end());
+
+const paystack = createPaystackClient({ ...paystackEnv(), timeoutMs: 1_000, retryBaseDelayMs: 10 });
+const callbackUrl = 'http://127.0.0.1:3100/checkout/return';
+
+async function pendingOrder(stock = 5, quantity = 1) {
+  const [variant] = await createTestVariants(db, [{ stock }]);
+  const placed = await placeOrder(
+    { db },
+    { userId: null, email: 'payer@example.test', shippingAddress: testAddress, deliveryOption: 'pickup', lines: [{ variantId: variant!.id, quantity }] },
+  );
+  if (!placed.ok) throw new Error('order not placed');
+  return { order: placed.value, variant: variant! };
+}
+
+/** A reference the test knows in advance, so it can set the simulator's knobs for that transaction only. */
+async function knownReference(knobs: Parameters<typeof simulator.setKnobs>[1] = {}) {
+  const reference = uniqueReference('co');
+  await simulator.setKnobs(reference, { dropWebhooks: true, ...knobs });
+  return reference;
+}
+
+const livePayments = (orderId: string) =>
+  db.select().from(payments).where(and(eq(payments.orderId, orderId), eq(payments.status, 'initialized')));
+
+const expireHolds = (orderId: string) =>
+  db
+    .update(inventoryReservations)
+    .set({ reservedUntil: sql`now() - interval '1 minute'` })
+    .where(eq(inventoryReservations.orderId, orderId));
+
+describe('initializePayment', () => {
+  it('creates one intent with a Paystack-safe reference and returns the same live intent on a retry', async () => {
+    const { order } = await pendingOrder();
+    const first = await initializePayment({ db, paystack, callbackUrl }, order.id);
+    expect(first.ok).toBe(true);
+    if (!first.ok) return;
+    expect(first.value.reference).toMatch(/^TXN-[A-Z0-9]{20}$/);
+    expect(first.value.reference).toMatch(PAYMENT_REFERENCE_PATTERN);
+    expect(first.value.authorizationUrl).toContain('/checkout/');
+
+    const again = await initializePayment({ db, paystack, callbackUrl }, order.id);
+    expect(again).toEqual({ ok: true, value: { ...first.value, reused: true } });
+    const rows = await livePayments(order.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ amount: order.totalAmount, currency: 'NGN', reference: first.value.reference });
+    const minutes = (rows[0]!.expiresAt.getTime() - Date.now()) / 60_000;
+    expect(minutes).toBeGreaterThan(19);
+    expect(minutes).toBeLessThanOrEqual(20.1);
+  });
+
+  it.each([
+    ['a 5xx', { mode: 'error' as const, status: 503, times: 1 }],
+    ['a timeout', { mode: 'timeout' as const, holdMs: 3_000, times: 1 }],
+  ])('keeps the order payable after %s from Paystack; the next attempt succeeds with one live payment', async (_label, fault) => {
+    const { order } = await pendingOrder();
+    const failing = await knownReference({ faults: { initialize: fault } });
+    const first = await initializePayment({ db, paystack, callbackUrl, newReference: () => failing }, order.id);
+    expect(first).toMatchObject({ ok: false, error: { code: 'payment_unavailable' } });
+    const [failed] = await db.select().from(payments).where(eq(payments.reference, failing));
+    expect(failed!.status).toBe('failed');
+    const [stillPending] = await db.select().from(orders).where(eq(orders.id, order.id));
+    expect(stillPending!.status).toBe('pending_payment');
+
+    const retry = await initializePayment({ db, paystack, callbackUrl }, order.id);
+    expect(retry.ok && retry.value.reused).toBe(false);
+    expect(await livePayments(order.id)).toHaveLength(1);
+  });
+
+  it('refuses an order whose hold has expired', async () => {
+    const { order } = await pendingOrder();
+    await expireHolds(order.id);
+    expect(await initializePayment({ db, paystack, callbackUrl }, order.id)).toEqual({ ok: false, error: { code: 'reservation_expired' } });
+  });
+});
+
+describe('releaseExpiredReservations', () => {
+  it('returns expired stock exactly once when two releases run at the same time', async () => {
+    const { order, variant } = await pendingOrder(4, 3);
+    await initializePayment({ db, paystack, callbackUrl, newReference: await knownReference().then((ref) => () => ref) }, order.id);
+    expect((await variantStock(db, variant.id)).reserved).toBe(3);
+    await expireHolds(order.id);
+
+    const [one, two] = await Promise.all([
+      releaseExpiredReservations({ db, paystack }),
+      releaseExpiredReservations({ db, paystack }),
+    ]);
+    const expiredTimes = [...one.expiredOrders, ...two.expiredOrders].filter((id) => id === order.id).length;
+    expect(expiredTimes).toBe(1);
+    expect(await variantStock(db, variant.id)).toMatchObject({ stockOnHand: 4, reserved: 0 });
+    const [after] = await db.select().from(orders).where(eq(orders.id, order.id));
+    expect(after!.status).toBe('expired');
+    const [payment] = await db.select().from(payments).where(eq(payments.orderId, order.id));
+    expect(payment!.status).toBe('abandoned');
+    const holds = await db.select().from(inventoryReservations).where(eq(inventoryReservations.orderId, order.id));
+    expect(holds.map((hold) => hold.status)).toEqual(['expired']);
+
+    const third = await releaseExpiredReservations({ db, paystack });
+    expect(third.expiredOrders).not.toContain(order.id);
+    expect((await variantStock(db, variant.id)).reserved).toBe(0);
+  });
+
+  it('leaves a hold alone when Paystack says the shopper paid', async () => {
+    const { order, variant } = await pendingOrder(4, 2);
+    const reference = await knownReference();
+    const intent = await initializePayment({ db, paystack, callbackUrl, newReference: () => reference }, order.id);
+    expect(intent.ok).toBe(true);
+    expect((await simulator.act(reference, 'pay')).status).toBe(200);
+    await expireHolds(order.id);
+
+    const summary = await releaseExpiredReservations({ db, paystack });
+    expect(summary.paidOrders).toContain(order.id);
+    expect(summary.expiredOrders).not.toContain(order.id);
+    expect((await variantStock(db, variant.id)).reserved).toBe(2);
+    const [still] = await db.select().from(orders).where(eq(orders.id, order.id));
+    expect(still!.status).toBe('pending_payment');
+  });
+
+  it('keeps the hold when Paystack cannot be asked, and releases it once Paystack answers', async () => {
+    const { order, variant } = await pendingOrder(4, 1);
+    const reference = await knownReference();
+    await initializePayment({ db, paystack, callbackUrl, newReference: () => reference }, order.id);
+    await simulator.setKnobs(reference, { faults: { verify: { mode: 'error', status: 503 } } });
+    await expireHolds(order.id);
+
+    const blind = await releaseExpiredReservations({ db, paystack });
+    expect(blind.unverifiedOrders).toContain(order.id);
+    expect((await variantStock(db, variant.id)).reserved).toBe(1);
+
+    await simulator.setKnobs(reference, { faults: { verify: null } });
+    const seen = await releaseExpiredReservations({ db, paystack });
+    expect(seen.expiredOrders).toContain(order.id);
+    expect((await variantStock(db, variant.id)).reserved).toBe(0);
+  });
+});
