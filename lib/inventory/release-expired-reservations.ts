@@ -1,5 +1,5 @@
 // Diagram 4 step 8: give back stock held by orders whose 15 minutes ran out. Safe to run on many workers at once
-// and alongside a payment commit: rows are claimed with FOR UPDATE SKIP LOCKED and only `active` holds move.
+// and alongside a payment commit: each order is claimed with FOR UPDATE SKIP LOCKED and only `active` holds move.
 // Before expiring an order it asks Paystack whether the shopper paid after all; a paid order is left alone for
 // the webhook (or reconciliation) to commit.
 import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
@@ -70,6 +70,10 @@ async function paymentVerdict(deps: { db: Database; paystack: PaystackClient }, 
 
 async function releaseOrder(db: Database, orderId: string): Promise<{ productIds: string[] } | undefined> {
   return db.transaction(async (tx) => {
+    // The order row first, like the payment commit: whoever holds it decides the order's fate. A payment being
+    // committed right now holds it, so the release skips this order and looks again on its next run.
+    const [order] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId)).for('update', { skipLocked: true });
+    if (!order) return undefined;
     const holds = await tx
       .select({
         id: inventoryReservations.id,
@@ -87,7 +91,7 @@ async function releaseOrder(db: Database, orderId: string): Promise<{ productIds
         ),
       )
       .orderBy(asc(inventoryReservations.variantId))
-      .for('update', { of: inventoryReservations, skipLocked: true });
+      .for('update', { of: inventoryReservations });
     if (holds.length === 0) return undefined;
 
     for (const hold of holds) await releaseStock(tx, hold.variantId, hold.quantity);
@@ -96,8 +100,7 @@ async function releaseOrder(db: Database, orderId: string): Promise<{ productIds
       .set({ status: 'expired', releasedAt: sql`now()` })
       .where(inArray(inventoryReservations.id, holds.map((hold) => hold.id)));
 
-    const [order] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
-    if (order && canTransition(order.status, 'expired')) {
+    if (canTransition(order.status, 'expired')) {
       await transitionOrder(tx, orderId, 'expired');
       await tx
         .update(payments)
@@ -109,8 +112,8 @@ async function releaseOrder(db: Database, orderId: string): Promise<{ productIds
       action: 'reservation.expired',
       entityType: 'order',
       entityId: orderId,
-      before: { status: order?.status },
-      after: { status: order && canTransition(order.status, 'expired') ? 'expired' : order?.status, released: holds.map(({ variantId, quantity }) => ({ variantId, quantity })) },
+      before: { status: order.status },
+      after: { status: canTransition(order.status, 'expired') ? 'expired' : order.status, released: holds.map(({ variantId, quantity }) => ({ variantId, quantity })) },
     });
     return { productIds: holds.map((hold) => hold.productId) };
   });

@@ -1,0 +1,39 @@
+// Phase two of two-phase inventory: stock leaves the shelf when the payment lands (diagram 4 step 5).
+import { and, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { productVariants } from '../../db/schema';
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Turns `quantity` reserved units into sold ones with the optimistic version check of the seed design: read the
+ * version, update only if it is unchanged, retry a bounded number of times when another writer got there first.
+ * Inside the caller's transaction the row lock taken by the UPDATE keeps the result exact.
+ */
+export async function commitReservedStock(db: DbOrTx, variantId: string, quantity: number): Promise<void> {
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const [current] = await db.select({ version: productVariants.version }).from(productVariants).where(eq(productVariants.id, variantId));
+    if (!current) throw new Error(`Variant ${variantId} vanished while committing stock`);
+    const rows = await db
+      .update(productVariants)
+      .set({
+        stockOnHand: sql`${productVariants.stockOnHand} - ${quantity}`,
+        reserved: sql`${productVariants.reserved} - ${quantity}`,
+        version: sql`${productVariants.version} + 1`,
+      })
+      .where(and(eq(productVariants.id, variantId), eq(productVariants.version, current.version), sql`${productVariants.reserved} >= ${quantity}`))
+      .returning({ id: productVariants.id });
+    if (rows.length === 1) return;
+  }
+  throw new Error(`Could not commit ${quantity} of variant ${variantId} after ${MAX_ATTEMPTS} attempts`);
+}
+
+/** Late payment: the hold is gone, so sell straight from availability if there still is enough. */
+export async function sellFromAvailable(db: DbOrTx, variantId: string, quantity: number): Promise<boolean> {
+  const rows = await db
+    .update(productVariants)
+    .set({ stockOnHand: sql`${productVariants.stockOnHand} - ${quantity}`, version: sql`${productVariants.version} + 1` })
+    .where(and(eq(productVariants.id, variantId), sql`${productVariants.stockOnHand} - ${productVariants.reserved} >= ${quantity}`))
+    .returning({ id: productVariants.id });
+  return rows.length === 1;
+}

@@ -1,0 +1,163 @@
+// Diagram 1 steps 15–20: a confirmed charge marks the payment and order paid and commits the held stock, all in
+// the caller's transaction (the webhook's or reconciliation's, wrapped by applyOnce). Returns what must happen
+// after COMMIT (Redis keys to clear, cache tags to revalidate).
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client';
+import { inventoryReservations, orders, payments, productVariants } from '../../db/schema';
+import { recordAudit } from '../audit/record-audit';
+import { commitReservedStock, sellFromAvailable } from '../inventory/commit-stock';
+import { transitionOrder } from '../orders/order-status';
+import { enqueue } from '../outbox/enqueue';
+import type { Applied } from '../webhooks/apply-once';
+
+/** A charge Paystack confirmed, from a webhook or from verify. */
+export interface ConfirmedCharge {
+  gatewayTransactionId: number;
+  reference: string;
+  amount: number;
+  currency: string;
+  domain: 'test' | 'live';
+  channel: string | null;
+  feesAmount: number | null;
+  paidAt: Date | null;
+}
+
+export interface CommitEffects {
+  orderId: string;
+  userId: string | null;
+  reference: string;
+  productIds: string[];
+}
+
+export interface CommitContext {
+  /** The domain our secret key belongs to: a live charge must never pay a test order, or the reverse. */
+  expectedDomain: 'test' | 'live';
+  actor: { type: 'webhook' | 'job'; id?: string };
+  /** Test-only fault injection: throw after stock was committed, to prove the whole transaction rolls back. */
+  afterStockCommitted?: () => void;
+}
+
+export async function commitPayment(tx: Tx, charge: ConfirmedCharge, ctx: CommitContext): Promise<Applied<CommitEffects>> {
+  // Lock order: order → payment → reservations → variants (ascending), the same as every other writer of an
+  // existing order, so the webhook, reconciliation and the release job serialise on the order row and never deadlock.
+  const [owner] = await tx.select({ orderId: payments.orderId }).from(payments).where(eq(payments.reference, charge.reference));
+  if (!owner) return { status: 'ignored', outcome: `no payment with reference ${charge.reference}` };
+  const [order] = await tx.select().from(orders).where(eq(orders.id, owner.orderId)).for('update');
+  const [payment] = await tx.select().from(payments).where(eq(payments.reference, charge.reference)).for('update');
+  if (!order || !payment) throw new Error(`Payment ${charge.reference} has no order`);
+  if (!['initialized', 'pending', 'failed', 'abandoned'].includes(payment.status)) {
+    return { status: 'ignored', outcome: `payment already ${payment.status}` };
+  }
+  if (!['pending_payment', 'expired'].includes(order.status)) {
+    return { status: 'ignored', outcome: `order already ${order.status}` };
+  }
+
+  const problems = mismatches(charge, payment, ctx.expectedDomain);
+  if (problems.length > 0) return flagMismatch(tx, charge, payment, order, problems, ctx);
+
+  const holds = await tx
+    .select({ id: inventoryReservations.id, variantId: inventoryReservations.variantId, quantity: inventoryReservations.quantity, status: inventoryReservations.status, productId: productVariants.productId })
+    .from(inventoryReservations)
+    .innerJoin(productVariants, eq(productVariants.id, inventoryReservations.variantId))
+    .where(eq(inventoryReservations.orderId, order.id))
+    .orderBy(asc(inventoryReservations.variantId))
+    .for('update', { of: inventoryReservations });
+
+  const late = holds.some((hold) => hold.status !== 'active');
+  const honoured = late ? await resellLatePayment(tx, holds) : await commitHolds(tx, holds);
+  ctx.afterStockCommitted?.();
+
+  await tx
+    .update(payments)
+    .set({ status: 'paid', gatewayTransactionId: charge.gatewayTransactionId, channel: charge.channel, feesAmount: charge.feesAmount, paidAt: charge.paidAt ?? sql`now()` })
+    .where(eq(payments.id, payment.id));
+  const orderStatus = honoured ? 'paid' : 'paid_needs_attention';
+  await transitionOrder(tx, order.id, orderStatus, { paidAt: charge.paidAt ?? new Date() });
+  if (honoured) {
+    await tx
+      .update(inventoryReservations)
+      .set({ status: 'committed', committedAt: sql`now()` })
+      .where(inArray(inventoryReservations.id, holds.map((hold) => hold.id)));
+  }
+
+  await recordAudit(tx, [
+    { actor: ctx.actor, action: 'payment.paid', entityType: 'payment', entityId: payment.id, before: { status: payment.status }, after: { status: 'paid', amount: charge.amount, gatewayTransactionId: charge.gatewayTransactionId } },
+    { actor: ctx.actor, action: late ? 'order.paid_late' : 'order.paid', entityType: 'order', entityId: order.id, before: { status: order.status }, after: { status: orderStatus } },
+    ...(honoured ? holds.map((hold) => ({ actor: ctx.actor, action: 'stock.committed', entityType: 'variant' as const, entityId: hold.variantId, after: { quantity: hold.quantity, orderId: order.id } })) : []),
+  ]);
+  await enqueue(tx, honoured
+    ? [
+        { event: 'invoice.generate', payload: { orderId: order.id }, dedupeKey: order.id },
+        { event: 'email.order_confirmation', payload: { orderId: order.id }, dedupeKey: order.id },
+        { event: 'email.payment_receipt', payload: { orderId: order.id, paymentId: payment.id }, dedupeKey: payment.id },
+      ]
+    : [
+        { event: 'refund.requested', payload: { orderId: order.id, paymentId: payment.id, amount: charge.amount, currency: charge.currency, reason: 'Paid after the reservation expired and the stock was sold' }, dedupeKey: payment.id },
+      ]);
+
+  return {
+    status: 'processed',
+    outcome: honoured ? (late ? 'late payment honoured from available stock' : 'paid') : 'late payment: stock gone, refund queued',
+    effects: { orderId: order.id, userId: order.userId, reference: payment.reference, productIds: [...new Set(holds.map((hold) => hold.productId))] },
+  };
+}
+
+function mismatches(charge: ConfirmedCharge, payment: typeof payments.$inferSelect, expectedDomain: string): string[] {
+  const problems: string[] = [];
+  if (charge.amount !== payment.amount) problems.push(`amount ${charge.amount} ≠ expected ${payment.amount}`);
+  if (charge.currency !== payment.currency) problems.push(`currency ${charge.currency} ≠ expected ${payment.currency}`);
+  if (charge.domain !== expectedDomain) problems.push(`domain ${charge.domain} ≠ expected ${expectedDomain}`);
+  return problems;
+}
+
+async function commitHolds(tx: Tx, holds: Array<{ variantId: string; quantity: number }>): Promise<true> {
+  for (const hold of holds) await commitReservedStock(tx, hold.variantId, hold.quantity);
+  return true;
+}
+
+/** All lines or none: a savepoint undoes the lines already sold when a later one has no stock left. */
+async function resellLatePayment(tx: Tx, holds: Array<{ variantId: string; quantity: number; status: string }>): Promise<boolean> {
+  const stillHeld = holds.filter((hold) => hold.status === 'active');
+  try {
+    await tx.transaction(async (savepoint) => {
+      for (const hold of holds) {
+        const ok = stillHeld.includes(hold)
+          ? (await commitReservedStock(savepoint, hold.variantId, hold.quantity), true)
+          : await sellFromAvailable(savepoint, hold.variantId, hold.quantity);
+        if (!ok) throw new StockGone();
+      }
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof StockGone) return false;
+    throw error;
+  }
+}
+
+class StockGone extends Error {}
+
+async function flagMismatch(
+  tx: Tx,
+  charge: ConfirmedCharge,
+  payment: typeof payments.$inferSelect,
+  order: typeof orders.$inferSelect,
+  problems: string[],
+  ctx: CommitContext,
+): Promise<Applied<CommitEffects>> {
+  await tx
+    .update(payments)
+    .set({ status: 'needs_review', gatewayTransactionId: charge.gatewayTransactionId, failureReason: problems.join('; ') })
+    .where(and(eq(payments.id, payment.id)));
+  await transitionOrder(tx, order.id, 'paid_needs_attention');
+  await recordAudit(tx, {
+    actor: ctx.actor,
+    action: 'payment.mismatch',
+    entityType: 'payment',
+    entityId: payment.id,
+    before: { status: payment.status, amount: payment.amount, currency: payment.currency },
+    after: { status: 'needs_review', charged: { amount: charge.amount, currency: charge.currency, domain: charge.domain } },
+    metadata: { problems },
+  });
+  await enqueue(tx, [{ event: 'alert.payment_mismatch', payload: { orderId: order.id, paymentId: payment.id, problems }, dedupeKey: payment.id }]);
+  return { status: 'processed', outcome: `mismatch: ${problems.join('; ')}` };
+}

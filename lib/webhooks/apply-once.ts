@@ -1,0 +1,69 @@
+// Exactly-once application of a provider event: the webhook_events row is written in the SAME transaction as the
+// event's effects (DESIGN.md flow 3, deviation). Its unique event_key makes concurrent copies wait for the first;
+// if the first commits they are duplicates, if it rolls back one of them processes the event.
+import { sql } from 'drizzle-orm';
+import type { Database, Tx } from '../../db/client';
+import { webhookEvents } from '../../db/schema';
+
+export interface ProviderEvent {
+  eventKey: string;
+  type: string;
+  payload: unknown;
+  headers?: Record<string, string>;
+}
+
+export type Applied<E> = { status: 'processed' | 'ignored'; outcome: string; effects?: E };
+
+export type ApplyOutcome<E> =
+  | { kind: 'processed' | 'ignored'; outcome: string; effects?: E }
+  | { kind: 'duplicate' }
+  | { kind: 'failed'; error: string };
+
+export async function applyOnce<E>(db: Database, event: ProviderEvent, apply: (tx: Tx) => Promise<Applied<E>>): Promise<ApplyOutcome<E>> {
+  try {
+    return await db.transaction(async (tx) => {
+      // New key: insert. Key seen before and failed: claim it for another attempt. Processed or ignored: no row back.
+      const claimed = await tx
+        .insert(webhookEvents)
+        .values({ eventKey: event.eventKey, type: event.type, payload: event.payload, headers: event.headers ?? {}, status: 'processed' })
+        .onConflictDoUpdate({
+          target: webhookEvents.eventKey,
+          set: { attempts: sql`${webhookEvents.attempts} + 1`, lastAttemptAt: sql`now()`, payload: event.payload },
+          setWhere: sql`${webhookEvents.status} = 'failed'`,
+        })
+        .returning({ id: webhookEvents.id });
+      if (claimed.length === 0) return { kind: 'duplicate' as const };
+
+      const result = await apply(tx);
+      await tx
+        .update(webhookEvents)
+        .set({ status: result.status, outcome: result.outcome, processedAt: sql`now()` })
+        .where(sql`${webhookEvents.id} = ${claimed[0]!.id}`);
+      return { kind: result.status, outcome: result.outcome, effects: result.effects };
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await recordFailure(db, event, message);
+    return { kind: 'failed', error: message };
+  }
+}
+
+/** Outside the rolled-back transaction, so the attempt and its error survive for the operator and the retry. */
+async function recordFailure(db: Database, event: ProviderEvent, message: string): Promise<void> {
+  await db
+    .insert(webhookEvents)
+    .values({
+      eventKey: event.eventKey,
+      type: event.type,
+      payload: event.payload,
+      headers: event.headers ?? {},
+      status: 'failed',
+      outcome: message.slice(0, 2000),
+    })
+    .onConflictDoUpdate({
+      target: webhookEvents.eventKey,
+      set: { attempts: sql`${webhookEvents.attempts} + 1`, lastAttemptAt: sql`now()`, outcome: message.slice(0, 2000) },
+      // Never overwrite an event a concurrent delivery has processed in the meantime.
+      setWhere: sql`${webhookEvents.status} = 'failed'`,
+    });
+}

@@ -1,0 +1,235 @@
+// The Paystack webhook route handler against the real Postgres, with charge.success bodies signed by the simulator.
+import { and, count, desc, eq } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { POST } from '@/app/api/webhooks/paystack/route';
+import { auditLogs, inventoryReservations, orders, outbox, payments, webhookEvents } from '@/db/schema';
+import { placeOrder } from '@/lib/checkout/place-order';
+import { releaseExpiredReservations } from '@/lib/inventory/release-expired-reservations';
+import { reconcilePayments } from '@/lib/payments/reconcile-payments';
+import { signWebhookBody } from '@/lib/payments/paystack/signature';
+import { receivePaystackWebhook } from '@/lib/webhooks/receive-paystack-webhook';
+import { testAddress, variantStock } from '../support/catalog-fixtures';
+import { expireHolds, orderAwaitingPayment, payAndCaptureWebhook, testPaystack } from '../support/checkout-fixtures';
+import { testDatabase } from '../support/db';
+import { paystackEnv, simulator } from '../support/paystack-sim';
+
+const { db, sql: client } = testDatabase(30);
+afterAll(() => client.end());
+const paystack = testPaystack();
+const { secretKey } = paystackEnv();
+
+function deliver(body: string, signature: string | null = signWebhookBody(body, secretKey)) {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (signature !== null) headers['x-paystack-signature'] = signature;
+  return POST(new Request('http://127.0.0.1:3100/api/webhooks/paystack', { method: 'POST', headers, body }));
+}
+
+async function orderState(orderId: string) {
+  const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
+  const [payment] = await db.select().from(payments).where(eq(payments.orderId, orderId));
+  const holds = await db.select().from(inventoryReservations).where(eq(inventoryReservations.orderId, orderId));
+  const jobs = await db.select().from(outbox).where(eq(outbox.payload, { orderId }));
+  return { order: order!, payment: payment!, holds, jobs };
+}
+
+const auditCount = async (entityId: string, action: string) =>
+  (await db.select({ n: count() }).from(auditLogs).where(and(eq(auditLogs.entityId, entityId), eq(auditLogs.action, action))))[0]!.n;
+
+describe('POST /api/webhooks/paystack', () => {
+  it('applies 20 concurrent copies of one charge.success exactly once', async () => {
+    const { order, variant, reference } = await orderAwaitingPayment(db, { stock: 5, quantity: 2 });
+    const { body, signature } = await payAndCaptureWebhook(reference);
+
+    const responses = await Promise.all(Array.from({ length: 20 }, () => deliver(body, signature)));
+    const bodies = await Promise.all(responses.map((response) => response.json() as Promise<{ status: string }>));
+    expect(responses.every((response) => response.status === 200)).toBe(true);
+    expect(bodies.filter((reply) => reply.status === 'processed')).toHaveLength(1);
+    expect(bodies.filter((reply) => reply.status === 'duplicate')).toHaveLength(19);
+
+    const state = await orderState(order.id);
+    expect(state.order.status).toBe('paid');
+    expect(state.payment).toMatchObject({ status: 'paid', channel: 'card' });
+    expect(state.payment.gatewayTransactionId).toBeGreaterThan(0);
+    expect(state.holds.map((hold) => hold.status)).toEqual(['committed']);
+    expect(await variantStock(db, variant.id)).toMatchObject({ stockOnHand: 3, reserved: 0 });
+    expect(await auditCount(state.payment.id, 'payment.paid')).toBe(1);
+    expect(await auditCount(order.id, 'order.paid')).toBe(1);
+    const jobs = await db.select({ event: outbox.event }).from(outbox).where(eq(outbox.dedupeKey, order.id));
+    expect(jobs.map((job) => job.event).sort()).toEqual(['email.order_confirmation', 'invoice.generate']);
+    expect(await db.$count(outbox, and(eq(outbox.event, 'email.payment_receipt'), eq(outbox.dedupeKey, state.payment.id)))).toBe(1);
+    const events = await db.select().from(webhookEvents).where(eq(webhookEvents.eventKey, `charge.success:${state.payment.gatewayTransactionId}`));
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ status: 'processed', attempts: 1 });
+  });
+
+  it('refuses every kind of bad signature with 401 and writes nothing', async () => {
+    const { order, variant, reference } = await orderAwaitingPayment(db);
+    const { body, signature } = await payAndCaptureWebhook(reference);
+    const eventsBefore = await db.$count(webhookEvents);
+    const auditBefore = await db.$count(auditLogs);
+
+    const tampered = body.replace(/"amount":\d+/, '"amount":1');
+    const reserialised = JSON.stringify(JSON.parse(body), null, 2);
+    const cases: Array<[string, string, string | null]> = [
+      ['missing header', body, null],
+      ['wrong length', body, signature.slice(0, 64)],
+      ['not hex', body, 'z'.repeat(128)],
+      ['tampered body', tampered, signature],
+      ['re-serialised JSON', reserialised, signature],
+      ['signed with another key', body, signWebhookBody(body, 'sk_test_someoneelse')],
+    ];
+    for (const [label, payload, header] of cases) {
+      const response = await deliver(payload, header);
+      expect(response.status, label).toBe(401);
+    }
+
+    expect(await db.$count(webhookEvents)).toBe(eventsBefore);
+    expect(await db.$count(auditLogs)).toBe(auditBefore);
+    const state = await orderState(order.id);
+    expect(state.order.status).toBe('pending_payment');
+    expect(state.payment.status).toBe('initialized');
+    expect(await variantStock(db, variant.id)).toMatchObject({ stockOnHand: 5, reserved: 1 });
+  });
+
+  it.each([
+    ['amount', (data: Record<string, unknown>) => ({ ...data, amount: Number(data.amount) - 100 })],
+    ['currency', (data: Record<string, unknown>) => ({ ...data, currency: 'USD' })],
+    ['domain', (data: Record<string, unknown>) => ({ ...data, domain: 'live' })],
+  ])('never marks an order paid when the %s does not match; it is flagged for review', async (_field, change) => {
+    const { order, variant, reference } = await orderAwaitingPayment(db);
+    const { body } = await payAndCaptureWebhook(reference);
+    const envelope = JSON.parse(body) as { event: string; data: Record<string, unknown> };
+    const forged = JSON.stringify({ ...envelope, data: change(envelope.data) });
+
+    const response = await deliver(forged);
+    expect(response.status).toBe(200);
+    const state = await orderState(order.id);
+    expect(state.order.status).toBe('paid_needs_attention');
+    expect(state.payment.status).toBe('needs_review');
+    expect(state.holds.map((hold) => hold.status)).toEqual(['active']);
+    expect(await variantStock(db, variant.id)).toMatchObject({ stockOnHand: 5, reserved: 1 });
+    expect(await db.$count(outbox, and(eq(outbox.event, 'alert.payment_mismatch'), eq(outbox.dedupeKey, state.payment.id)))).toBe(1);
+    expect(await auditCount(state.payment.id, 'payment.mismatch')).toBe(1);
+  });
+
+  it('rolls everything back when processing fails midway, records the failure, and a redelivery succeeds', async () => {
+    const { order, variant, reference } = await orderAwaitingPayment(db, { stock: 4, quantity: 2 });
+    const { body, signature } = await payAndCaptureWebhook(reference);
+
+    const crashed = await receivePaystackWebhook({ db }, { rawBody: body, headers: {} }, {
+      expectedDomain: 'test',
+      afterStockCommitted: () => {
+        throw new Error('injected crash after the inventory commit');
+      },
+    });
+    expect(crashed).toMatchObject({ kind: 'failed', error: 'injected crash after the inventory commit' });
+    let state = await orderState(order.id);
+    expect(state.order.status).toBe('pending_payment');
+    expect(state.payment.status).toBe('initialized');
+    expect(await variantStock(db, variant.id)).toMatchObject({ stockOnHand: 4, reserved: 2 });
+    const key = `charge.success:${(JSON.parse(body) as { data: { id: number } }).data.id}`;
+    const [failed] = await db.select().from(webhookEvents).where(eq(webhookEvents.eventKey, key));
+    expect(failed).toMatchObject({ status: 'failed', attempts: 1, outcome: 'injected crash after the inventory commit' });
+
+    const retried = await deliver(body, signature);
+    expect(await retried.json()).toEqual({ status: 'processed' });
+    state = await orderState(order.id);
+    expect(state.order.status).toBe('paid');
+    expect(await variantStock(db, variant.id)).toMatchObject({ stockOnHand: 2, reserved: 0 });
+    const [processed] = await db.select().from(webhookEvents).where(eq(webhookEvents.eventKey, key));
+    expect(processed).toMatchObject({ status: 'processed', attempts: 2 });
+  });
+
+  it('ignores an event for an order that is already paid, with the reason', async () => {
+    const { order, reference } = await orderAwaitingPayment(db);
+    const { body } = await payAndCaptureWebhook(reference);
+    await deliver(body);
+    const envelope = JSON.parse(body) as { event: string; data: Record<string, unknown> };
+    // Another charge id for the same reference, far from the simulator's sequence so it cannot collide with a real one.
+    const otherId = 2 ** 52 + Math.floor(Math.random() * 1_000_000);
+    const secondCharge = JSON.stringify({ ...envelope, data: { ...envelope.data, id: otherId } });
+
+    expect(await (await deliver(secondCharge)).json()).toEqual({ status: 'ignored' });
+    const [event] = await db.select().from(webhookEvents).where(eq(webhookEvents.eventKey, `charge.success:${otherId}`));
+    expect(event).toMatchObject({ status: 'ignored', outcome: 'payment already paid' });
+    expect((await orderState(order.id)).order.status).toBe('paid');
+  });
+
+  it('answers 400 to a signed body that is not a Paystack event, and stores an unknown event type without acting on it', async () => {
+    expect((await deliver('{"hello":')).status).toBe(400);
+    const unknown = JSON.stringify({ event: 'subscription.create', data: { id: Date.now() } });
+    expect(await (await deliver(unknown)).json()).toEqual({ status: 'ignored' });
+    expect(await (await deliver(unknown)).json()).toEqual({ status: 'duplicate' });
+  });
+});
+
+describe('late, missed and racing payments', () => {
+  it('honours a payment that lands after its hold expired, while stock remains', async () => {
+    const { order, variant, reference } = await orderAwaitingPayment(db, { stock: 3, quantity: 2 });
+    await expireHolds(db, order.id);
+    await releaseExpiredReservations({ db, paystack });
+    expect((await orderState(order.id)).order.status).toBe('expired');
+    expect(await variantStock(db, variant.id)).toMatchObject({ stockOnHand: 3, reserved: 0 });
+
+    const { body } = await payAndCaptureWebhook(reference);
+    expect(await (await deliver(body)).json()).toEqual({ status: 'processed' });
+    const state = await orderState(order.id);
+    expect(state.order.status).toBe('paid');
+    expect(state.payment.status).toBe('paid');
+    expect(state.holds.map((hold) => hold.status)).toEqual(['committed']);
+    expect(await variantStock(db, variant.id)).toMatchObject({ stockOnHand: 1, reserved: 0 });
+    expect(await auditCount(order.id, 'order.paid_late')).toBe(1);
+  });
+
+  it('flags a late payment whose stock was sold meanwhile and queues a full refund', async () => {
+    const { order, variant, reference } = await orderAwaitingPayment(db, { stock: 2, quantity: 2 });
+    await expireHolds(db, order.id);
+    await releaseExpiredReservations({ db, paystack });
+    const rival = await placeOrder(
+      { db },
+      { userId: null, email: 'rival@example.test', shippingAddress: testAddress, deliveryOption: 'pickup', lines: [{ variantId: variant.id, quantity: 2 }] },
+    );
+    expect(rival.ok).toBe(true);
+
+    const { body } = await payAndCaptureWebhook(reference);
+    expect(await (await deliver(body)).json()).toEqual({ status: 'processed' });
+    const state = await orderState(order.id);
+    expect(state.order.status).toBe('paid_needs_attention');
+    expect(state.payment.status).toBe('paid');
+    expect(await variantStock(db, variant.id)).toMatchObject({ stockOnHand: 2, reserved: 2 });
+    const [refund] = await db.select().from(outbox).where(and(eq(outbox.event, 'refund.requested'), eq(outbox.dedupeKey, state.payment.id)));
+    expect(refund!.payload).toMatchObject({ orderId: order.id, amount: order.totalAmount, currency: 'NGN' });
+  });
+
+  it('finds a payment whose webhook was dropped by reconciliation; the late webhook is then a duplicate', async () => {
+    const { order, variant, reference } = await orderAwaitingPayment(db, { stock: 5, quantity: 1 });
+    const { body } = await payAndCaptureWebhook(reference);
+
+    await reconcilePayments({ db, paystack, expectedDomain: 'test' }, { olderThanSeconds: 0 });
+    const state = await orderState(order.id);
+    expect(state.order.status).toBe('paid');
+    expect(await auditCount(state.payment.id, 'payment.paid')).toBe(1);
+    expect(await variantStock(db, variant.id)).toMatchObject({ stockOnHand: 4, reserved: 0 });
+
+    expect(await (await deliver(body)).json()).toEqual({ status: 'duplicate' });
+    expect(await variantStock(db, variant.id)).toMatchObject({ stockOnHand: 4, reserved: 0 });
+  });
+
+  it('gives exactly one outcome when the release job and the webhook race on the same order', async () => {
+    for (let round = 0; round < 5; round++) {
+      const { order, variant, reference } = await orderAwaitingPayment(db, { stock: 3, quantity: 1 });
+      const { body } = await payAndCaptureWebhook(reference);
+      // The release job asked Paystack before the shopper paid: it believes the order is unpaid.
+      await simulator.setKnobs(reference, { faults: { verify: { mode: 'error', status: 400 } } });
+      await expireHolds(db, order.id);
+
+      const [, response] = await Promise.all([releaseExpiredReservations({ db, paystack }), deliver(body)]);
+      const [event] = await db.select().from(webhookEvents).where(eq(webhookEvents.type, 'charge.success')).orderBy(desc(webhookEvents.lastAttemptAt)).limit(1);
+      expect(response.status, event?.outcome ?? '').toBe(200);
+      const state = await orderState(order.id);
+      expect(state.order.status).toBe('paid');
+      expect(state.payment.status).toBe('paid');
+      expect(await variantStock(db, variant.id)).toMatchObject({ stockOnHand: 2, reserved: 0 });
+    }
+  });
+});
