@@ -2,6 +2,7 @@
 import { createDatabase } from '../db/client';
 import { startApp, buildApp } from './stack/app';
 import { StackError } from './stack/errors';
+import { startLocalJobs } from './stack/jobs';
 import { startStack } from './stack/index';
 import { profiles } from './stack/profiles';
 import { seedDatabase, seedUsers } from './seed/index';
@@ -34,6 +35,8 @@ try {
   if (!dev) await buildApp(stack.env, log);
   const app = await startApp({ mode: dev ? 'development' : 'production', port: profile.ports.app, env: stack.env });
   stops.push(app.stop);
+  const jobs = startLocalJobs(stack.env, log);
+  stops.push(jobs.stop);
 
   console.log(`
 Paystack Commerce is running.

@@ -1,12 +1,10 @@
 // Missed webhooks: payments still open after a while are verified with Paystack. A success goes through the same
 // exactly-once commit path as the webhook, under the same event key, so a webhook that arrives later is a duplicate.
 import { and, asc, inArray, isNotNull, lt, sql } from 'drizzle-orm';
-import type { Database } from '../../db/client';
 import { payments } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
-import { applyOnce } from '../webhooks/apply-once';
-import { commitPayment, type CommitEffects } from './commit-payment';
-import type { PaystackClient } from './paystack/client';
+import type { CommitEffects } from './commit-payment';
+import { confirmPayment, type ConfirmDeps } from './confirm-payment';
 
 export interface ReconcileSummary {
   paid: CommitEffects[];
@@ -15,7 +13,7 @@ export interface ReconcileSummary {
 }
 
 export async function reconcilePayments(
-  deps: { db: Database; paystack: PaystackClient; expectedDomain: 'test' | 'live' },
+  deps: ConfirmDeps,
   opts: { olderThanSeconds?: number; batchSize?: number } = {},
 ): Promise<ReconcileSummary> {
   const summary: ReconcileSummary = { paid: [], closed: [], unverified: [] };
@@ -33,24 +31,14 @@ export async function reconcilePayments(
     .limit(opts.batchSize ?? 50);
 
   for (const payment of open) {
-    const reply = await deps.paystack.verifyTransaction(payment.reference);
-    if (!reply.ok) {
+    const confirmed = await confirmPayment(deps, payment.reference, { type: 'job', id: 'reconcile-payments' });
+    if (!confirmed.ok) {
       summary.unverified.push(payment.reference);
       continue;
     }
-    const tx = reply.value;
+    const { transaction: tx, applied } = confirmed.value;
     if (tx.status === 'success') {
-      const outcome = await applyOnce<CommitEffects>(
-        deps.db,
-        { eventKey: `charge.success:${tx.id}`, type: 'charge.success', payload: { source: 'reconciliation', reference: tx.reference, id: tx.id } },
-        (trx) =>
-          commitPayment(
-            trx,
-            { gatewayTransactionId: tx.id, reference: tx.reference, amount: tx.amount, currency: tx.currency, domain: tx.domain, channel: tx.channel, feesAmount: tx.fees, paidAt: tx.paidAt },
-            { expectedDomain: deps.expectedDomain, actor: { type: 'job', id: 'reconcile-payments' } },
-          ),
-      );
-      if (outcome.kind === 'processed' && outcome.effects) summary.paid.push(outcome.effects);
+      if (applied?.kind === 'processed' && applied.effects) summary.paid.push(applied.effects);
     } else if (tx.status === 'failed' || (tx.status === 'abandoned' && payment.expired)) {
       // Paystack reports a fresh, untouched transaction as abandoned too: only close it once our intent has lapsed.
       const closed = await deps.db

@@ -1,0 +1,47 @@
+// Asks Paystack about one reference and, when it was paid, applies the same exactly-once commit as the webhook
+// (same event key), so whichever of webhook, return page or reconciliation comes first wins and the rest are duplicates.
+import type { Database } from '../../db/client';
+import { err, ok, type Result } from '../result';
+import { applyOnce, type ApplyOutcome } from '../webhooks/apply-once';
+import { commitPayment, type CommitEffects } from './commit-payment';
+import type { PaystackClient } from './paystack/client';
+import type { PaystackError } from './paystack/errors';
+import type { VerifiedTransaction } from './paystack/types';
+
+export interface ConfirmDeps {
+  db: Database;
+  paystack: PaystackClient;
+  expectedDomain: 'test' | 'live';
+}
+
+export async function confirmPayment(
+  deps: ConfirmDeps,
+  reference: string,
+  actor: { type: 'webhook' | 'job'; id?: string },
+): Promise<Result<{ transaction: VerifiedTransaction; applied: ApplyOutcome<CommitEffects> | null }, PaystackError>> {
+  const reply = await deps.paystack.verifyTransaction(reference);
+  if (!reply.ok) return err(reply.error);
+  const transaction = reply.value;
+  if (transaction.status !== 'success') return ok({ transaction, applied: null });
+
+  const applied = await applyOnce<CommitEffects>(
+    deps.db,
+    { eventKey: `charge.success:${transaction.id}`, type: 'charge.success', payload: { source: actor.id ?? actor.type, reference, id: transaction.id } },
+    (tx) =>
+      commitPayment(
+        tx,
+        {
+          gatewayTransactionId: transaction.id,
+          reference: transaction.reference,
+          amount: transaction.amount,
+          currency: transaction.currency,
+          domain: transaction.domain,
+          channel: transaction.channel,
+          feesAmount: transaction.fees,
+          paidAt: transaction.paidAt,
+        },
+        { expectedDomain: deps.expectedDomain, actor },
+      ),
+  );
+  return ok({ transaction, applied });
+}

@@ -1,0 +1,41 @@
+// Until the jobs issue brings Inngest and the outbox runner, the local stack runs the two cron jobs itself:
+// release expired reservations and reconcile payments whose webhook never came, every minute.
+import { Redis } from '@upstash/redis';
+import { createDatabase } from '../../db/client';
+import { releaseExpiredReservations } from '../../lib/inventory/release-expired-reservations';
+import { createPaystackClient } from '../../lib/payments/paystack/client';
+import { reconcilePayments } from '../../lib/payments/reconcile-payments';
+import { redisKeys } from '../../lib/redis-keys';
+
+export function startLocalJobs(env: Record<string, string>, log: (line: string) => void, everyMs = 60_000) {
+  const { db, sql } = createDatabase(env.DATABASE_URL!, { max: 2 });
+  const redis = new Redis({ url: env.UPSTASH_REDIS_REST_URL!, token: env.UPSTASH_REDIS_REST_TOKEN! });
+  const paystack = createPaystackClient({ secretKey: env.PAYSTACK_SECRET_KEY!, baseUrl: env.PAYSTACK_BASE_URL! });
+  const expectedDomain = env.PAYSTACK_SECRET_KEY!.startsWith('sk_live_') ? 'live' : 'test';
+  let running: Promise<void> | undefined;
+
+  const tick = async () => {
+    try {
+      const released = await releaseExpiredReservations({ db, redis, paystack });
+      if (released.expiredOrders.length > 0) log(`jobs: released the holds of ${released.expiredOrders.length} expired order(s)`);
+      const reconciled = await reconcilePayments({ db, paystack, expectedDomain });
+      for (const effects of reconciled.paid) {
+        log(`jobs: reconciliation found order ${effects.orderId} paid (its webhook never arrived)`);
+        await redis.del(redisKeys.reservation(effects.orderId), redisKeys.paymentIntent(effects.reference)).catch(() => undefined);
+      }
+    } catch (error) {
+      log(`jobs: run failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  const timer = setInterval(() => {
+    running ??= tick().finally(() => (running = undefined));
+  }, everyMs);
+
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+      await sql.end();
+    },
+  };
+}
