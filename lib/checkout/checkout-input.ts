@@ -18,10 +18,10 @@ export const shippingAddressSchema = z.object({
     .transform((value) => value.replace(/[\s-]/g, ''))
     .pipe(z.string().regex(/^(\+234|0)[789][01]\d{8}$/, 'Enter a Nigerian phone number, e.g. 0803 123 4567')),
   line1: text('Address', 200),
-  line2: z.string().trim().max(200, 'Address line 2 is too long').optional().transform((value) => value || undefined),
+  line2: z.string().trim().max(200, 'Address line 2 is too long').transform((value) => value || undefined).optional(),
   city: text('City', 80),
   state: z.enum(NIGERIAN_STATES, { error: 'Choose a state' }),
-  postalCode: z.string().trim().max(12).optional().transform((value) => value || undefined),
+  postalCode: z.string().trim().max(12, 'Postal code is too long').transform((value) => value || undefined).optional(),
   country: z.literal('NG', { error: 'We deliver within Nigeria only' }).default('NG'),
 });
 

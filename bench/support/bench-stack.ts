@@ -1,0 +1,48 @@
+// Starts an isolated stack for a benchmark: the test profile's services on their own ports (SHOP_TEST_PORT_OFFSET,
+// default 700 here), a fresh seeded database, and the production build served by `next start`.
+import { createDatabase } from '../../db/client';
+import { buildApp, startApp } from '../../scripts/stack/app';
+import { stackEnv } from '../../scripts/stack/env';
+
+process.env.SHOP_TEST_PORT_OFFSET ??= '700';
+const { profiles } = await import('../../scripts/stack/profiles');
+const { startTestStack } = await import('../../tests/support/test-stack');
+
+export async function startBenchStack() {
+  const profile = profiles.test;
+  const env = stackEnv(profile);
+  const stopStack = await startTestStack();
+  await buildApp(env, (line) => console.log(`  ${line}`));
+  const app = await startApp({ mode: 'production', port: profile.ports.app, env });
+  const database = createDatabase(env.DATABASE_URL!, { max: 10 });
+  return {
+    env,
+    appUrl: app.url,
+    db: database.db,
+    async stop() {
+      await database.sql.end();
+      await app.stop();
+      await stopStack();
+    },
+  };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** Runs `tasks` with at most `concurrency` in flight. */
+export async function pool<T>(tasks: Array<() => Promise<T>>, concurrency: number): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < tasks.length) {
+        const index = next++;
+        results[index] = await tasks[index]!();
+      }
+    }),
+  );
+  return results;
+}
