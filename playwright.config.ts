@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { appUrl } from './scripts/stack/env';
 import { profiles } from './scripts/stack/profiles';
@@ -7,13 +8,15 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Per test profile, so runs with different SHOP_TEST_PORT_OFFSETs never delete each other's results.
+  outputDir: `test-results/${path.basename(profiles.test.dataDir)}`,
   globalSetup: './tests/e2e/global-setup.ts',
   fullyParallel: false,
   workers: 1,
   retries: 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? 'list' : 'list',
+  reporter: 'list',
   use: {
     baseURL: appUrl(profiles.test),
     trace: 'retain-on-failure',

@@ -1,12 +1,22 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { Providers } from '@/components/providers';
 import { SiteHeader } from '@/components/site-header';
+import { env } from '@/lib/env';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: { default: 'Paystack Commerce', template: '%s · Paystack Commerce' },
-  description: 'Lagos-made clothing, footwear and homeware, paid for securely with Paystack.',
-};
+const siteName = 'Paystack Commerce';
+const description = 'Lagos-made clothing, footwear and homeware, paid for securely with Paystack.';
+
+// A function (not a constant) so the base URL is read from the running server's environment, not the build's.
+export function generateMetadata(): Metadata {
+  return {
+    metadataBase: new URL(env().NEXTAUTH_URL),
+    title: { default: siteName, template: `%s · ${siteName}` },
+    description,
+    openGraph: { siteName, type: 'website', locale: 'en_NG' },
+  };
+}
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
@@ -15,13 +25,16 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:bg-white focus:px-3 focus:py-2">
           Skip to content
         </a>
-        <SiteHeader />
-        <main id="main" className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
-          {children}
-        </main>
-        <footer className="border-t border-stone-200 py-8 text-center text-sm text-stone-500">
-          Payments processed by Paystack. Prices in Nigerian naira, VAT included.
-        </footer>
+        {/* Providers wrap the header too: the cart badge reads the cart through React Query. */}
+        <Providers>
+          <SiteHeader />
+          <main id="main" className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+            {children}
+          </main>
+          <footer className="border-t border-stone-200 py-8 text-center text-sm text-stone-500">
+            Payments processed by Paystack. Prices in Nigerian naira, VAT included.
+          </footer>
+        </Providers>
       </body>
     </html>
   );

@@ -1,17 +1,34 @@
+// The shop's header: logo, search, account and cart on one row; category navigation on the next. On small
+// screens the search takes its own full-width row and the categories scroll sideways instead of wrapping.
 import Link from 'next/link';
+import { Suspense } from 'react';
+import { UserMenu } from '@/components/auth/user-menu';
+import { CartBadge } from '@/components/cart/cart-badge';
+import { CategoryNav } from '@/components/catalog/category-nav';
+import { SearchForm } from '@/components/catalog/search-form';
+import { getCategories } from '@/lib/server/catalog';
 
-export function SiteHeader() {
+export async function SiteHeader() {
+  const categories = await getCategories();
   return (
     <header className="border-b border-stone-200 bg-white">
-      <div className="mx-auto flex h-16 max-w-6xl items-center justify-between px-4 sm:px-6">
-        <Link href="/" className="text-lg font-semibold tracking-tight">
-          Paystack Commerce
-        </Link>
-        <nav aria-label="Main" className="flex gap-6 text-sm font-medium text-stone-700">
-          <Link href="/" className="hover:text-brand-700">
-            Shop
+      <div className="mx-auto max-w-6xl px-4 sm:px-6">
+        <div className="flex min-h-16 flex-wrap items-center gap-x-4 gap-y-2 py-3">
+          <Link href="/" className="text-lg font-semibold tracking-tight">
+            Paystack Commerce
           </Link>
-        </nav>
+          <SearchForm id="header-search" className="order-last w-full md:order-none md:ml-6 md:w-auto md:flex-1 md:max-w-md" />
+          <div className="ml-auto flex items-center gap-3">
+            {/* Session-dependent: a fixed-size placeholder while it streams keeps the row from shifting. */}
+            <Suspense fallback={<span className="inline-block h-10 w-20" aria-hidden="true" />}>
+              <UserMenu />
+            </Suspense>
+            <CartBadge />
+          </div>
+        </div>
+        <div className="pb-2">
+          <CategoryNav categories={categories} />
+        </div>
       </div>
     </header>
   );

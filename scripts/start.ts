@@ -33,7 +33,7 @@ try {
   log(`seed: ${seeded.productsCreated} new products, ${seeded.usersCreated} new users`);
 
   if (!dev) await buildApp(stack.env, log);
-  const app = await startApp({ mode: dev ? 'development' : 'production', port: profile.ports.app, env: stack.env });
+  const app = await startApp({ mode: dev ? 'development' : 'production', port: profile.ports.app, env: stack.env, freshDataCache: true });
   stops.push(app.stop);
   const jobs = startLocalJobs(stack.env, log);
   stops.push(jobs.stop);

@@ -1,6 +1,7 @@
 // `npm test`: every layer (unit, integration, e2e) against one freshly started test stack, then one closing line
 // `N passed, N failed` summed over all layers. Exit code is non-zero when anything failed or a layer could not run.
 import { spawn } from 'node:child_process';
+import { Redis } from '@upstash/redis';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createDatabase } from '../db/client';
@@ -8,6 +9,7 @@ import { seedDatabase } from './seed/index';
 import { buildApp, startApp } from './stack/app';
 import { StackError } from './stack/errors';
 import { startStack } from './stack/index';
+import { recreateDatabase } from './stack/postgres';
 import { profiles, repoRoot } from './stack/profiles';
 
 interface LayerCounts {
@@ -61,6 +63,17 @@ async function runPlaywright(env: Record<string, string>): Promise<LayerCounts> 
   return { passed: expected, failed: unexpected + flaky + (unexpected === 0 && code !== 0 ? 1 : 0), skipped };
 }
 
+async function seedTestData(env: Record<string, string>) {
+  const { db, sql } = createDatabase(env.DATABASE_URL!, { max: 1 });
+  await seedDatabase(db).finally(() => sql.end());
+}
+
+async function resetTestData(env: Record<string, string>) {
+  await recreateDatabase(env.DATABASE_URL!);
+  await seedTestData(env);
+  await new Redis({ url: env.UPSTASH_REDIS_REST_URL!, token: env.UPSTASH_REDIS_REST_TOKEN! }).flushdb();
+}
+
 async function main(): Promise<number> {
   rmSync(resultsDir, { recursive: true, force: true });
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -77,15 +90,16 @@ async function main(): Promise<number> {
     totals.skipped += counts.skipped;
   };
   try {
-    const { db, sql } = createDatabase(stack.env.DATABASE_URL!, { max: 1 });
-    await seedDatabase(db).finally(() => sql.end());
+    await seedTestData(stack.env);
 
     console.log('\n▶ unit + integration (vitest)');
     add(await runVitest(stack.env));
 
     console.log('\n▶ e2e (playwright, Debian Chromium)');
+    // Browser tests start from the demo shop as a person would see it, not from what integration tests left behind.
+    await resetTestData(stack.env);
     await buildApp(stack.env, log);
-    const app = await startApp({ mode: 'production', port: profile.ports.app, env: stack.env });
+    const app = await startApp({ mode: 'production', port: profile.ports.app, env: stack.env, freshDataCache: true });
     try {
       add(await runPlaywright(stack.env));
     } finally {

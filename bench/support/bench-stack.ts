@@ -13,7 +13,7 @@ export async function startBenchStack() {
   const env = stackEnv(profile);
   const stopStack = await startTestStack();
   await buildApp(env, (line) => console.log(`  ${line}`));
-  const app = await startApp({ mode: 'production', port: profile.ports.app, env });
+  const app = await startApp({ mode: 'production', port: profile.ports.app, env, freshDataCache: true });
   const database = createDatabase(env.DATABASE_URL!, { max: 10 });
   return {
     env,

@@ -1,16 +1,29 @@
+import Link from 'next/link';
 import { formatMoney, type CurrencyCode } from '@/lib/money';
 import type { ProductCard as ProductCardData } from '@/db/queries/catalog';
 
-export function ProductCard({ product }: { product: ProductCardData }) {
+export function ProductCard({ product, priority = false }: { product: ProductCardData; priority?: boolean }) {
   const soldOut = product.available <= 0;
   const currency = product.currency as CurrencyCode;
   return (
-    <article className="group overflow-hidden rounded-xl border border-stone-200 bg-white" data-testid="product-card">
+    // One link per card (stretched over it by the title's ::after), so a keyboard user tabs once per product.
+    <article
+      className="group relative overflow-hidden rounded-xl border border-stone-200 bg-white focus-within:ring-2 focus-within:ring-brand-600"
+      data-testid="product-card"
+    >
       <div className="relative aspect-square bg-stone-100">
         {product.imageUrl ? (
           // Fixed aspect box + explicit size: no layout shift while the image loads.
           // eslint-disable-next-line @next/next/no-img-element
-          <img src={product.imageUrl} alt={product.imageAlt} width={800} height={800} loading="lazy" className="h-full w-full object-cover" />
+          <img
+            src={product.imageUrl}
+            alt={product.imageAlt}
+            width={800}
+            height={800}
+            loading={priority ? 'eager' : 'lazy'}
+            decoding="async"
+            className="h-full w-full object-cover transition-transform duration-300 group-hover:scale-[1.02]"
+          />
         ) : null}
         {soldOut ? (
           <span className="absolute left-3 top-3 rounded-full bg-stone-900 px-2.5 py-1 text-xs font-semibold text-white">Sold out</span>
@@ -18,11 +31,21 @@ export function ProductCard({ product }: { product: ProductCardData }) {
       </div>
       <div className="space-y-1 p-4">
         <p className="text-xs uppercase tracking-wide text-stone-500">{product.categoryName}</p>
-        <h3 className="font-medium">{product.title}</h3>
+        <h3 className="font-medium">
+          <Link href={`/products/${product.slug}`} className="after:absolute after:inset-0 focus-visible:outline-none">
+            {product.title}
+          </Link>
+        </h3>
         <p className="text-sm">
-          <span className="font-semibold">{formatMoney({ amount: product.fromPriceAmount, currency })}</span>
+          {product.toPriceAmount > product.fromPriceAmount ? <span className="text-stone-500">From </span> : null}
+          <span className="font-semibold" data-testid="card-price">
+            {formatMoney({ amount: product.fromPriceAmount, currency })}
+          </span>
           {product.compareAtAmount && product.compareAtAmount > product.fromPriceAmount ? (
-            <s className="ml-2 text-stone-400">{formatMoney({ amount: product.compareAtAmount, currency })}</s>
+            <s className="ml-2 text-stone-500">
+              <span className="sr-only">Was </span>
+              {formatMoney({ amount: product.compareAtAmount, currency })}
+            </s>
           ) : null}
         </p>
       </div>

@@ -34,6 +34,13 @@ export interface CartView {
 
 export type CartError =
   | { code: 'variant_not_found' }
+  | { code: 'line_not_found'; variantId: string }
   | { code: 'out_of_stock'; variantId: string; title: string }
   | { code: 'invalid_input'; message: string }
   | { code: 'cart_unavailable' };
+
+/** What every cart server action resolves to (the Store API answers the same view as JSON). */
+export type CartActionResult = { ok: true; cart: CartView } | { ok: false; code: CartError['code']; message: string };
+
+/** Variant id → quantity: the shape of a cart in Redis and of the pure merge maths. */
+export type CartQuantities = Record<string, number>;

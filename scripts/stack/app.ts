@@ -1,7 +1,7 @@
 // Builds (when sources changed) and runs the Next.js app as a child process of the stack.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { assertPortFree, StackError } from './errors';
 import { waitFor } from './process';
@@ -54,8 +54,13 @@ export async function startApp(opts: {
   mode: 'production' | 'development';
   port: number;
   env: Record<string, string>;
+  /** Drop Next's data cache (unstable_cache entries) left by an earlier run against another database. */
+  freshDataCache?: boolean;
 }): Promise<{ url: string; stop(): Promise<void> }> {
   await assertPortFree(opts.port, 'the app');
+  if (opts.freshDataCache) {
+    rmSync(path.join(repoRoot, opts.env.NEXT_DIST_DIR ?? '.next', 'cache', 'fetch-cache'), { recursive: true, force: true });
+  }
   const args = opts.mode === 'production' ? ['start'] : ['dev'];
   const child = run([...args, '--port', String(opts.port), '--hostname', '127.0.0.1'], {
     ...opts.env,

@@ -63,6 +63,15 @@ export async function startPostgres(opts: {
   return { url, stop: () => server.stop() };
 }
 
+/** Drops and recreates the database at `url`, then migrates it: a clean slate between test layers. */
+export async function recreateDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  target.pathname = '/postgres';
+  await ensureDatabase(target.toString(), name, true);
+  await migrateDatabase(url);
+}
+
 async function ensureDatabase(adminUrl: string, name: string, fresh: boolean) {
   const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {

@@ -9,7 +9,7 @@ export default async function globalSetup() {
   const stopStack = await startTestStack();
   const env = stackEnv(profiles.test);
   await buildApp(env, console.log);
-  const app = await startApp({ mode: 'production', port: profiles.test.ports.app, env });
+  const app = await startApp({ mode: 'production', port: profiles.test.ports.app, env, freshDataCache: true });
   return async () => {
     await app.stop();
     await stopStack();

@@ -1,0 +1,22 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { userForPage } from '@/lib/server/auth';
+
+// Admin shell. It checks the role itself (proxy.ts is only a convenience); each admin page and action must too,
+// because a layout does not re-run for every request that reaches a page below it.
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const admin = await userForPage('admin', '/admin');
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3 border-b border-stone-200 pb-4">
+        <nav aria-label="Admin" className="flex gap-4 text-sm font-medium">
+          <Link href="/admin" className="text-brand-700 hover:underline">
+            Dashboard
+          </Link>
+        </nav>
+        <p className="text-sm text-stone-500">Signed in as {admin.name} (admin)</p>
+      </div>
+      {children}
+    </div>
+  );
+}

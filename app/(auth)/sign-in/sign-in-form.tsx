@@ -1,0 +1,57 @@
+'use client';
+
+import { useQueryClient } from '@tanstack/react-query';
+import { signIn } from 'next-auth/react';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { signInErrorMessage } from '@/lib/auth/sign-in-errors';
+import { FormField, SubmitButton } from '@/components/auth/form-parts';
+
+export function SignInForm({ callbackPath, initialError }: { callbackPath: string; initialError: string | null }) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [error, setError] = useState<string | null>(initialError);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    try {
+      // redirect: false keeps us on this host (next-auth would send us to NEXTAUTH_URL's), and lets us show errors inline.
+      const result = await signIn('credentials', {
+        redirect: false,
+        email: String(form.get('email') ?? ''),
+        password: String(form.get('password') ?? ''),
+        callbackUrl: callbackPath,
+      });
+      if (!result?.ok || result.error) {
+        setError(signInErrorMessage(result?.error ?? 'unknown'));
+        setPending(false);
+        return;
+      }
+      // callbackPath was sanitised on the server; refresh so the header and cart re-render as the signed-in user,
+      // and drop client caches (the cart badge held the guest cart, which has just been merged).
+      router.replace(callbackPath);
+      router.refresh();
+      void queryClient.resetQueries();
+    } catch {
+      setError(signInErrorMessage('SignInUnavailable'));
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate aria-describedby={error ? 'sign-in-error' : undefined}>
+      {error ? (
+        <p id="sign-in-error" role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
+      <FormField label="Email" name="email" type="email" autoComplete="email" required />
+      <FormField label="Password" name="password" type="password" autoComplete="current-password" required />
+      <SubmitButton pending={pending} idle="Sign in" busy="Signing in…" />
+    </form>
+  );
+}

@@ -1,0 +1,97 @@
+'use client';
+// The product page's "Add to cart": an optional quantity box, a pending state, and a live message that says what
+// happened — added, clamped to what can be bought ("only 3 left"), or refused (sold out).
+import Link from 'next/link';
+import { useId, useState } from 'react';
+import { MAX_REQUESTED_QUANTITY } from '@/lib/cart/cart-input';
+import { describeNotice } from '@/lib/cart/cart-messages';
+import { errorMessage } from './cart-api';
+import { useAddToCart } from './use-cart';
+
+interface AddToCartButtonProps {
+  variantId: string;
+  disabled?: boolean;
+  label?: string;
+  /** Shown instead of `label` while disabled (the product page disables the button for a sold-out variant). */
+  disabledLabel?: string;
+  /** Show a quantity box next to the button (otherwise one unit per click). */
+  withQuantity?: boolean;
+}
+
+type Outcome = { tone: 'ok' | 'warn' | 'error'; text: string } | null;
+
+const toneClass = { ok: 'text-brand-700', warn: 'text-amber-800', error: 'text-red-700' } as const;
+
+export function AddToCartButton({
+  variantId,
+  disabled = false,
+  label = 'Add to cart',
+  disabledLabel = 'Sold out',
+  withQuantity = false,
+}: AddToCartButtonProps) {
+  const add = useAddToCart();
+  const [quantity, setQuantity] = useState(1);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const inputId = useId();
+
+  function submit() {
+    setOutcome(null);
+    add.mutate(
+      { variantId, quantity },
+      {
+        onSuccess: (cart) => {
+          const clamp = cart.notices.find((notice) => notice.variantId === variantId);
+          setOutcome(clamp ? { tone: 'warn', text: describeNotice(clamp) } : { tone: 'ok', text: 'Added to your cart.' });
+        },
+        onError: (error) => setOutcome({ tone: 'error', text: errorMessage(error) }),
+      },
+    );
+  }
+
+  return (
+    <div className="space-y-2">
+      <div className="flex items-end gap-3">
+        {withQuantity ? (
+          <div>
+            <label htmlFor={inputId} className="block text-sm font-medium">
+              Quantity
+            </label>
+            <input
+              id={inputId}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={MAX_REQUESTED_QUANTITY}
+              value={quantity}
+              disabled={disabled}
+              onChange={(event) => setQuantity(Math.max(1, Math.min(MAX_REQUESTED_QUANTITY, Math.trunc(Number(event.target.value)) || 1)))}
+              className="mt-1 h-11 w-20 rounded-lg border border-stone-300 px-3 tabular-nums"
+            />
+          </div>
+        ) : null}
+        <button
+          type="button"
+          onClick={submit}
+          disabled={disabled || add.isPending}
+          aria-disabled={disabled || add.isPending}
+          data-testid="add-to-cart"
+          className="h-11 flex-1 rounded-lg bg-brand-700 px-6 font-semibold text-white hover:bg-brand-600 disabled:cursor-not-allowed disabled:bg-stone-300 disabled:text-stone-600 sm:flex-none"
+        >
+          {disabled ? disabledLabel : add.isPending ? 'Adding…' : label}
+        </button>
+      </div>
+      <p role="status" aria-live="polite" data-testid="add-to-cart-message" className={`min-h-5 text-sm ${outcome ? toneClass[outcome.tone] : ''}`}>
+        {outcome ? (
+          <>
+            {outcome.text}{' '}
+            {outcome.tone !== 'error' ? (
+              <Link href="/cart" className="font-medium underline underline-offset-2">
+                View cart
+              </Link>
+            ) : null}
+          </>
+        ) : null}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import type { ProductDetail, VariantOffer } from '@/db/queries/catalog';
+
+// schema.org wants decimal prices; every currency the shop supports has two minor digits (lib/money.ts).
+const decimal = (minor: number) => (minor / 100).toFixed(2);
+
+/** schema.org Product markup for search engines: one Offer per variant with its live availability. */
+export function ProductJsonLd({ product, variants, url }: { product: ProductDetail; variants: VariantOffer[]; url: string }) {
+  const data = {
+    '@context': 'https://schema.org',
+    '@type': 'Product',
+    name: product.title,
+    description: product.description,
+    image: product.images.map((image) => new URL(image.url, url).toString()),
+    category: product.category.name,
+    offers: variants.map((variant) => ({
+      '@type': 'Offer',
+      sku: variant.sku,
+      name: variant.title,
+      price: decimal(variant.priceAmount),
+      priceCurrency: variant.currency,
+      availability: variant.available > 0 ? 'https://schema.org/InStock' : 'https://schema.org/OutOfStock',
+      url: `${url}?variant=${variant.id}`,
+    })),
+  };
+  // "<" escaped so a description can never close the script element.
+  const json = JSON.stringify(data).replace(/</g, '\\u003c');
+  return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: json }} />;
+}

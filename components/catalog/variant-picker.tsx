@@ -1,0 +1,110 @@
+'use client';
+
+// One radio group per option (Size, Colour…): native radios give arrow-key navigation and screen-reader
+// semantics for free. The choice lives in the URL (?variant=<id>) so a link opens the same variant, and the
+// server renders it on first load.
+import { useId, useState } from 'react';
+import { AddToCartButton } from '@/components/cart/add-to-cart-button';
+import { formatMoney, type CurrencyCode } from '@/lib/money';
+import {
+  initialVariant,
+  optionGroups,
+  optionValueState,
+  selectOption,
+  stockStatus,
+  type PickerVariant,
+} from './variant-selection';
+
+const stockTone = { in_stock: 'text-brand-700', low_stock: 'text-amber-700', sold_out: 'text-stone-600' } as const;
+
+export function VariantPicker({
+  optionNames,
+  variants,
+  initialVariantId,
+}: {
+  optionNames: string[];
+  variants: PickerVariant[];
+  initialVariantId: string;
+}) {
+  const [selectedId, setSelectedId] = useState(initialVariantId);
+  const idPrefix = useId();
+  // Looked up from props each render: a server refresh brings new stock figures without losing the choice.
+  const selected = initialVariant(variants, selectedId);
+  if (!selected) return null;
+  const groups = optionGroups(optionNames, variants);
+  const status = stockStatus(selected.available);
+  const currency = selected.currency as CurrencyCode;
+
+  function choose(name: string, value: string) {
+    if (!selected) return;
+    const next = selectOption(variants, selected, name, value);
+    if (!next) return;
+    setSelectedId(next.id);
+    const params = new URLSearchParams(window.location.search);
+    params.set('variant', next.id);
+    window.history.replaceState(null, '', `?${params.toString()}`);
+  }
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <p className="text-2xl font-semibold" data-testid="variant-price">
+          {formatMoney({ amount: selected.priceAmount, currency })}
+          {selected.compareAtAmount && selected.compareAtAmount > selected.priceAmount ? (
+            <s className="ml-3 text-lg font-normal text-stone-500">
+              <span className="sr-only">Was </span>
+              {formatMoney({ amount: selected.compareAtAmount, currency })}
+            </s>
+          ) : null}
+        </p>
+        <p role="status" aria-live="polite" className={`mt-1 font-medium ${stockTone[status.kind]}`} data-testid="variant-availability">
+          {status.label}
+        </p>
+      </div>
+
+      {groups.map((group, groupIndex) => (
+        <fieldset key={group.name}>
+          <legend className="text-sm font-medium">
+            {group.name}: <span className="font-normal text-stone-600">{selected.options[group.name]}</span>
+          </legend>
+          <div className="mt-2 flex flex-wrap gap-2">
+            {group.values.map((value, valueIndex) => {
+              const state = optionValueState(variants, selected, group.name, value);
+              const noteId = `${idPrefix}-${groupIndex}-${valueIndex}`;
+              return (
+                <div key={value} className="relative">
+                  <label>
+                    <input
+                      type="radio"
+                      name={`option-${group.name}`}
+                      value={value}
+                      checked={selected.options[group.name] === value}
+                      onChange={() => choose(group.name, value)}
+                      className="peer sr-only"
+                      aria-describedby={state === 'available' ? undefined : noteId}
+                    />
+                    <span
+                      className={`inline-flex min-h-11 min-w-11 cursor-pointer items-center justify-center rounded-lg border px-3 text-sm peer-checked:border-stone-900 peer-checked:bg-stone-900 peer-checked:text-white peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600 ${
+                        state === 'available' ? 'border-stone-300 bg-white' : 'border-dashed border-stone-300 bg-stone-100 text-stone-500 line-through'
+                      }`}
+                    >
+                      {value}
+                    </span>
+                  </label>
+                  {/* Outside the label so the radio's name stays the bare value; read out as its description. */}
+                  {state === 'available' ? null : (
+                    <span id={noteId} className="sr-only">
+                      {state === 'sold_out' ? 'sold out in this combination' : 'not made in this combination'}
+                    </span>
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        </fieldset>
+      ))}
+
+      <AddToCartButton variantId={selected.id} disabled={selected.available <= 0} withQuantity />
+    </div>
+  );
+}

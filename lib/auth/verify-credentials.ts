@@ -1,0 +1,31 @@
+// Use case: check an email and password. One failure value for every reason, so callers cannot leak which it was.
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { users } from '@/db/schema';
+import { err, ok, type Result } from '@/lib/result';
+import { DUMMY_PASSWORD_HASH, verifyPassword } from './passwords';
+import { signInSchema } from './schemas';
+import type { AuthenticatedUser } from './types';
+
+export type VerifyCredentialsError = { code: 'invalid_credentials' };
+
+export async function verifyCredentials(
+  deps: { db: DbOrTx },
+  input: { email: unknown; password: unknown },
+): Promise<Result<AuthenticatedUser, VerifyCredentialsError>> {
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) return err({ code: 'invalid_credentials' });
+  const { email, password } = parsed.data;
+
+  const [user] = await deps.db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, passwordHash: users.passwordHash })
+    .from(users)
+    // Matches the unique index on lower(email), so the lookup is an index probe.
+    .where(sql`lower(${users.email}) = ${email}`)
+    .limit(1);
+
+  // Always run one bcrypt comparison: an unknown email takes as long as a wrong password.
+  const matches = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
+  if (!user || !matches) return err({ code: 'invalid_credentials' });
+  return ok({ id: user.id, email: user.email, name: user.name, role: user.role });
+}

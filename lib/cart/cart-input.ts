@@ -1,0 +1,24 @@
+// Input schemas shared by the cart's server actions and its Store API route handlers. The client sends ids and
+// quantities only: anything else it sends (a price, a total) is stripped and never read.
+import { z } from 'zod';
+
+/** Far above any per-line maximum: larger numbers are a broken or hostile client, not a shopper to clamp. */
+export const MAX_REQUESTED_QUANTITY = 999;
+
+const variantId = z.guid({ error: 'variantId must be a variant id' });
+const quantity = z
+  .number({ error: 'quantity must be a whole number' })
+  .int({ error: 'quantity must be a whole number' })
+  .min(1, { error: 'quantity must be at least 1' })
+  .max(MAX_REQUESTED_QUANTITY, { error: `quantity must be at most ${MAX_REQUESTED_QUANTITY}` });
+
+export const addToCartSchema = z.object({ variantId, quantity: quantity.default(1) });
+export const updateCartLineSchema = z.object({ variantId, quantity });
+export const cartLineSchema = z.object({ variantId });
+
+/** "quantity: quantity must be at least 1" — the first problem, in words a developer of a headless client can act on. */
+export function describeInputError(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'Invalid input';
+  return issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
+}

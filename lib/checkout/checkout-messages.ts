@@ -1,0 +1,61 @@
+// Words and HTTP statuses for checkout outcomes, in one table for the page and the Store API. Types-only imports,
+// so client components can use it too.
+import type { InitializePaymentError } from '../payments/initialize-payment';
+import type { CheckoutError, ShortCheckoutLine } from './checkout-use-case';
+
+export type CheckoutErrorCode = CheckoutError['code'] | 'invalid_input' | 'rate_limited' | 'rate_limit_unavailable';
+
+export const checkoutErrorStatus: Record<CheckoutErrorCode, number> = {
+  invalid_input: 400,
+  cart_empty: 409,
+  out_of_stock: 409,
+  cart_invalid: 409,
+  rate_limited: 429,
+  // Paystack failed or timed out: the gateway is the problem, and the order is kept for a retry.
+  payment_failed: 502,
+  cart_unavailable: 503,
+  rate_limit_unavailable: 503,
+};
+
+export function describeShortLine(line: ShortCheckoutLine): string {
+  if (line.available <= 0) return `${line.title} is sold out.`;
+  const asked = line.requested === undefined ? '' : ` (you asked for ${line.requested})`;
+  return `${line.title}: only ${line.available} left${asked}.`;
+}
+
+export function paymentErrorMessage(error: InitializePaymentError): string {
+  switch (error.code) {
+    case 'payment_unavailable':
+    case 'payment_rejected':
+      return 'We could not reach our payment provider. Your items are held for you — please try paying again.';
+    case 'payment_in_progress':
+      return 'A payment for this order is being set up. Please try again in a few seconds.';
+    case 'reservation_expired':
+      return 'Your reservation expired, so the items went back on sale. Please check out again from your cart.';
+    case 'order_not_payable':
+      return error.status === 'pending_payment' ? 'This order cannot be paid right now.' : 'This order no longer needs paying.';
+    case 'order_not_found':
+      return 'We could not find that order.';
+  }
+}
+
+export function checkoutErrorMessage(error: CheckoutError): string {
+  switch (error.code) {
+    case 'cart_empty':
+      return 'Your cart is empty.';
+    case 'cart_unavailable':
+      return 'Your cart is unavailable right now. Please try again in a moment.';
+    case 'out_of_stock':
+      return 'Some items in your cart are no longer available in the quantity you chose.';
+    case 'cart_invalid':
+      return 'Some items in your cart can no longer be bought. Please review your cart.';
+    case 'payment_failed':
+      return paymentErrorMessage(error.cause);
+  }
+}
+
+export function rateLimitMessage(reason: 'rate_limited' | 'unavailable'): string {
+  return reason === 'rate_limited'
+    ? 'Too many checkout attempts. Please wait a minute and try again.'
+    : 'Checkout is temporarily unavailable. Please try again shortly.';
+}

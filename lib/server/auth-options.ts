@@ -1,0 +1,96 @@
+// next-auth configuration: credentials sign-in with JWT sessions carrying the user's id and role.
+// `authorize` is the whole sign-in: validate, rate-limit (fail closed), check the password, then merge the guest cart.
+import 'server-only';
+import type { NextAuthOptions, User } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { db } from '@/db';
+import { safeCallbackPath } from '@/lib/auth/safe-callback';
+import { signInSchema } from '@/lib/auth/schemas';
+import { SIGN_IN_ERROR } from '@/lib/auth/sign-in-errors';
+import { verifyCredentials } from '@/lib/auth/verify-credentials';
+import { env } from '@/lib/env';
+import { rateLimiter, type RateLimiter } from './rate-limit';
+import { clientIp } from './request-meta';
+import { mergeCartAfterSignIn } from './sign-in-effects';
+
+const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
+
+type RequestHeaders = Record<string, string | undefined>;
+
+/**
+ * The credentials sign-in: validate, rate-limit (fail closed), check the password, merge the guest cart.
+ * Returns the user for the session, null for the one generic failure, or throws a SIGN_IN_ERROR code
+ * (next-auth hands a thrown message to the client as the sign-in `error`).
+ */
+export async function authorizeCredentials(
+  credentials: Record<string, string> | undefined,
+  headers: RequestHeaders,
+  limiter: RateLimiter = rateLimiter(),
+): Promise<User | null> {
+  const parsed = signInSchema.safeParse({ email: credentials?.email, password: credentials?.password });
+  const ip = clientIp(headers);
+
+  // Count the attempt before any password work: per address, and per account when the email is well-formed.
+  const [byIp, byEmail] = await Promise.all([
+    limiter.limit('signInByIp', ip),
+    parsed.success ? limiter.limit('signInByEmail', parsed.data.email) : Promise.resolve({ allowed: true as const }),
+  ]);
+  if ((!byIp.allowed && byIp.reason === 'unavailable') || (!byEmail.allowed && byEmail.reason === 'unavailable')) {
+    throw new Error(SIGN_IN_ERROR.unavailable);
+  }
+  if (!byIp.allowed || !byEmail.allowed) throw new Error(SIGN_IN_ERROR.rateLimited);
+  if (!parsed.success) return null;
+
+  const result = await verifyCredentials({ db }, parsed.data);
+  if (!result.ok) return null;
+  const user = result.value;
+
+  // Only failed attempts should count: give back what this successful one used.
+  await Promise.all([limiter.refund('signInByIp', ip), limiter.refund('signInByEmail', parsed.data.email)]);
+  await mergeCartAfterSignIn(headers.cookie, user.id);
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: env().NEXTAUTH_SECRET,
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: '/sign-in', error: '/sign-in' },
+  providers: [
+    CredentialsProvider({
+      id: 'credentials',
+      name: 'Email and password',
+      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      authorize: (credentials, req) => authorizeCredentials(credentials, (req.headers ?? {}) as RequestHeaders),
+    }),
+  ],
+  callbacks: {
+    // `user` is only present at sign-in, straight from authorize (i.e. the database). Later calls keep the token
+    // as it is: `trigger: 'update'` data from the client is ignored, so a role can never come from the browser.
+    jwt({ token, user }) {
+      if (user) {
+        token.id = user.id;
+        token.role = user.role;
+        token.name = user.name;
+        token.email = user.email;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (token.id && token.role && token.email) {
+        session.user = { id: token.id, email: token.email, name: token.name ?? '', role: token.role };
+      } else {
+        delete session.user;
+      }
+      return session;
+    },
+    // Only paths on this site: an absolute URL on our own origin is reduced to its path, anything else to '/'.
+    redirect({ url, baseUrl }) {
+      let candidate = url;
+      if (URL.canParse(url) && new URL(url).origin === new URL(baseUrl).origin) {
+        const parsed = new URL(url);
+        candidate = `${parsed.pathname}${parsed.search}${parsed.hash}`;
+      }
+      return `${baseUrl}${safeCallbackPath(candidate)}`;
+    },
+  },
+};

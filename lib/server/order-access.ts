@@ -1,0 +1,62 @@
+// Who may see an order, for pages and route handlers: the signed-in owner of an account order, or — for a guest
+// order — whoever holds its signed token (in a link, or in the httpOnly cookie the checkout set in the browser that
+// placed it). Anyone else gets null, and callers answer "not found" so an order's existence never leaks.
+import 'server-only';
+import { cookies } from 'next/headers';
+import { db } from '@/db';
+import { getGuestOrder, getOrderForUser, type OrderDetail } from '@/db/queries/orders';
+import { env } from '@/lib/env';
+import { signOrderAccess, verifyOrderAccess } from '@/lib/orders/order-access';
+import { getCurrentUser } from './auth';
+import { cartSessionCookie } from './cart-session';
+
+export const ORDER_ACCESS_COOKIE = 'order_access';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const isOrderId = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+
+/** The guest link token of an order; null for account orders, which only their signed-in owner may open. */
+export function guestAccessToken(order: { id: string; userId: string | null }): string | null {
+  return order.userId === null ? signOrderAccess(env().NEXTAUTH_SECRET, order.id) : null;
+}
+
+/** For server actions: lets this browser open its guest order when Paystack sends it back (SameSite=Lax travels on that GET). */
+export async function rememberGuestOrder(order: { id: string; userId: string | null }): Promise<void> {
+  const token = guestAccessToken(order);
+  if (!token) return;
+  // Same httpOnly / SameSite=Lax / Secure rules as the cart cookie; a day is plenty to come back from paying.
+  const { options } = cartSessionCookie('');
+  (await cookies()).set(ORDER_ACCESS_COOKIE, `${order.id}.${token}`, { ...options, maxAge: 24 * 60 * 60 });
+}
+
+async function tokenFromCookie(orderId: string): Promise<string | null> {
+  const value = (await cookies()).get(ORDER_ACCESS_COOKIE)?.value;
+  const [id, token] = value?.split('.') ?? [];
+  return id === orderId && token ? token : null;
+}
+
+export interface ViewableOrder {
+  order: OrderDetail;
+  /** For guest orders: the token to put in links and polling URLs. */
+  accessToken: string | null;
+  viewer: 'owner' | 'guest';
+}
+
+/**
+ * The order if this request may see it. `token` comes from a link (`?token=`); `useCookie` also accepts the
+ * checkout's cookie (pages only: route handlers take the token explicitly).
+ */
+export async function orderForViewer(orderId: string, options: { token?: string | null; useCookie?: boolean } = {}): Promise<ViewableOrder | null> {
+  if (!isOrderId(orderId)) return null;
+  const user = await getCurrentUser();
+  if (user) {
+    const own = await getOrderForUser(db, { orderId, userId: user.id });
+    if (own) return { order: own, accessToken: null, viewer: 'owner' };
+  }
+  const secret = env().NEXTAUTH_SECRET;
+  const candidates = [options.token, options.useCookie ? await tokenFromCookie(orderId) : null];
+  const token = candidates.find((candidate) => verifyOrderAccess(secret, orderId, candidate));
+  if (!token) return null;
+  const guest = await getGuestOrder(db, { orderId });
+  return guest ? { order: guest, accessToken: token, viewer: 'guest' } : null;
+}

@@ -1,0 +1,107 @@
+// Fail-closed rate limiting on @upstash/ratelimit. Measured behaviour (STACK-NOTES): with `timeout` the library
+// answers { success: true, reason: 'timeout' } when Redis is slow — fail-OPEN — and throws when Redis refuses
+// connections. Both become a denial with reason 'unavailable' here, so an outage never means unlimited attempts.
+import 'server-only';
+import { Ratelimit } from '@upstash/ratelimit';
+import type { Redis } from '@upstash/redis';
+import { redis } from '@/lib/redis';
+
+type Window = Parameters<typeof Ratelimit.slidingWindow>[1];
+interface Policy {
+  tokens: number;
+  window: Window;
+}
+
+/** Named limits in one place; `ratelimit:<name>:<identifier>` keys (DESIGN.md "Redis keys and TTLs"). */
+export const rateLimitPolicies = {
+  // Sign-in consumes a token per attempt and refunds it on success, so these count failed attempts.
+  // Per IP it is generous because shoppers behind one NAT (an office, a mobile carrier) share an address.
+  signInByIp: { tokens: 30, window: '10 m' },
+  // Per account: the real guard against guessing a password, whichever addresses the guesses come from.
+  signInByEmail: { tokens: 10, window: '15 m' },
+  registerByIp: { tokens: 20, window: '1 h' },
+  checkoutBySession: { tokens: 10, window: '1 m' },
+  // Checkout and payment retries per address: loose for the same NAT reason as sign-in, tight enough to stop a
+  // script from holding the whole stock in 15-minute reservations.
+  checkoutByIp: { tokens: 60, window: '1 m' },
+} as const satisfies Record<string, Policy>;
+
+export type RateLimitPolicy = keyof typeof rateLimitPolicies;
+
+export type RateLimitDecision =
+  | { allowed: true }
+  | { allowed: false; reason: 'rate_limited'; retryAfterSeconds: number }
+  | { allowed: false; reason: 'unavailable' };
+
+export interface RateLimiter {
+  limit(policy: RateLimitPolicy, identifier: string): Promise<RateLimitDecision>;
+  /** Gives back the token an allowed attempt used (e.g. a sign-in that succeeded). Best effort. */
+  refund(policy: RateLimitPolicy, identifier: string): Promise<void>;
+}
+
+export interface RateLimiterOptions {
+  redis: Redis;
+  /** How long to wait for Redis before denying; the library's own timeout would allow instead. */
+  timeoutMs?: number;
+  /** Key prefix, so tests can isolate their windows. */
+  prefix?: string;
+  /** Override limits (tests use small ones). */
+  policies?: Partial<Record<RateLimitPolicy, Policy>>;
+}
+
+export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
+  const prefix = options.prefix ?? 'ratelimit';
+  const limiters = new Map<RateLimitPolicy, Ratelimit>();
+  const limiterFor = (policy: RateLimitPolicy) => {
+    let limiter = limiters.get(policy);
+    if (!limiter) {
+      const { tokens, window } = options.policies?.[policy] ?? rateLimitPolicies[policy];
+      limiter = new Ratelimit({
+        redis: options.redis,
+        limiter: Ratelimit.slidingWindow(tokens, window),
+        prefix: `${prefix}:${policy}`,
+        timeout: options.timeoutMs ?? 1_000,
+        // The in-memory block cache differs per server instance and would hide refunds; Redis is the one truth.
+        ephemeralCache: false,
+        analytics: false,
+      });
+      limiters.set(policy, limiter);
+    }
+    return limiter;
+  };
+
+  return {
+    async limit(policy, identifier) {
+      try {
+        const result = await limiterFor(policy).limit(identifier);
+        if (result.reason === 'timeout') return { allowed: false, reason: 'unavailable' };
+        if (result.success) return { allowed: true };
+        return { allowed: false, reason: 'rate_limited', retryAfterSeconds: Math.max(1, Math.ceil((result.reset - Date.now()) / 1000)) };
+      } catch (error) {
+        console.error(`[rate-limit] ${policy} unavailable, denying:`, error instanceof Error ? error.message : error);
+        return { allowed: false, reason: 'unavailable' };
+      }
+    },
+    async refund(policy, identifier) {
+      try {
+        // A negative rate is the library's refund: it skips the limit check and decrements the current window.
+        await limiterFor(policy).limit(identifier, { rate: -1 });
+      } catch (error) {
+        console.error(`[rate-limit] refund of ${policy} failed:`, error instanceof Error ? error.message : error);
+      }
+    },
+  };
+}
+
+let shared: RateLimiter | undefined;
+
+/** The app's limiter on the app's Redis (whose client retries once, so an outage is noticed in milliseconds). */
+export function rateLimiter(): RateLimiter {
+  shared ??= createRateLimiter({ redis: redis() });
+  return shared;
+}
+
+/** Shorthand for the app's limiter: `await limit('checkoutBySession', sessionId)`. */
+export function limit(policy: RateLimitPolicy, identifier: string): Promise<RateLimitDecision> {
+  return rateLimiter().limit(policy, identifier);
+}

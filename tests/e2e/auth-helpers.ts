@@ -1,0 +1,43 @@
+// Sign-in steps shared by the auth and cart-merge specs: they drive the real form, as a shopper would.
+import { expect, type Page } from '@playwright/test';
+import { Redis } from '@upstash/redis';
+import { stackEnv } from '../../scripts/stack/env';
+import { profiles } from '../../scripts/stack/profiles';
+
+export const demoCustomer = { email: 'customer@shop.test', password: 'Customer#Shop2026', name: 'Chidi Customer' };
+export const demoAdmin = { email: 'admin@shop.test', password: 'Admin#Shop2026', name: 'Adaeze Admin' };
+
+/** Fills and submits the sign-in form on the current page (which must be /sign-in). */
+export async function submitSignIn(page: Page, email: string, password: string) {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+/** Signs in from /sign-in and waits until the header shows the account links. */
+export async function signIn(page: Page, user: { email: string; password: string }, callbackPath?: string) {
+  await page.goto(callbackPath ? `/sign-in?callbackUrl=${encodeURIComponent(callbackPath)}` : '/sign-in');
+  await submitSignIn(page, user.email, user.password);
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
+}
+
+/** The test stack's Redis through its Upstash bridge, as the app sees it. */
+export function testRedis(): Redis {
+  const env = stackEnv(profiles.test);
+  return new Redis({ url: env.UPSTASH_REDIS_REST_URL!, token: env.UPSTASH_REDIS_REST_TOKEN! });
+}
+
+/**
+ * The test stack's Redis keeps its data between runs, and every e2e request comes from 127.0.0.1: forget this
+ * address's failed sign-ins so earlier runs cannot push this one over the per-IP limit.
+ */
+export async function clearSignInLimitsForLocalhost() {
+  const redis = testRedis();
+  const keys = await redis.keys('ratelimit:signInByIp:*');
+  if (keys.length > 0) await redis.del(...keys);
+}
