@@ -1,0 +1,99 @@
+// GET /checkout/return – Paystack's callback_url: verify the reference server-side, then show the order's real state
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { RefreshCart } from '@/components/checkout/refresh-cart';
+import { OrderDetails } from '@/components/orders/order-details';
+import { OrderStatePanel } from '@/components/orders/order-state-panel';
+import { clearCart } from '@/lib/cart/change-cart-line';
+import { takeCheckoutAttempt } from '@/lib/checkout/checkout-attempt';
+import { confirmReturn } from '@/lib/checkout/confirm-return';
+import { env } from '@/lib/env';
+import { shopperOrderState } from '@/lib/orders/shopper-order-state';
+import { redis } from '@/lib/redis';
+import { cartDeps, getCartOwner } from '@/lib/server/cart-session';
+import { confirmDeps } from '@/lib/server/checkout';
+import { orderForViewer } from '@/lib/server/order-access';
+import { afterPaymentCommitted } from '@/lib/server/payment-effects';
+
+export const metadata: Metadata = { title: 'Your payment', robots: { index: false } };
+export const dynamic = 'force-dynamic';
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+function Notice({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="mx-auto max-w-xl space-y-3 rounded-xl border border-stone-200 bg-white p-8 text-center" data-testid="order-state">
+      <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
+      {children}
+    </section>
+  );
+}
+
+export default async function CheckoutReturnPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  // Only a lookup key: what the page says comes from Paystack's verify and our database, never from the URL.
+  const reference = first(params.reference) ?? first(params.trxref);
+  const outcome = reference ? await confirmReturn(confirmDeps(), reference) : null;
+  if (!outcome) {
+    return (
+      <Notice title="We could not find that payment">
+        <p className="text-stone-600">If you paid, your confirmation email is on its way and your order is safe.</p>
+        <Link href="/" className="inline-block font-medium text-brand-700 underline underline-offset-2">
+          Continue shopping
+        </Link>
+      </Notice>
+    );
+  }
+  if (outcome.committed) await afterPaymentCommitted(outcome.committed);
+
+  const found = await orderForViewer(outcome.orderId, { useCookie: true });
+  if (!found) {
+    // Another browser or account: the payment was still checked above, but the order's details stay private.
+    return (
+      <Notice title="Thank you">
+        <p className="text-stone-600">We have checked this payment with Paystack. The order&apos;s details are in the email we sent, or in your account.</p>
+        <Link href={`/sign-in?${new URLSearchParams({ callbackUrl: '/account/orders' })}`} className="inline-block font-medium text-brand-700 underline underline-offset-2">
+          Sign in to see your orders
+        </Link>
+      </Notice>
+    );
+  }
+
+  const { order, accessToken, viewer } = found;
+  const state = shopperOrderState(order, order.payments[0]);
+  let cartCleared = false;
+  if (state === 'paid' && viewer === 'guest') {
+    // A signed-in buyer's cart is emptied by the payment commit itself; a guest's only this browser can name.
+    const owner = await getCartOwner();
+    if (owner?.kind === 'guest' && (await takeCheckoutAttempt(redis(), owner, order.id))) {
+      cartCleared = (await clearCart(cartDeps(), owner)).ok;
+    }
+  }
+  const link = accessToken ? new URL(`/orders/${order.id}?${new URLSearchParams({ token: accessToken })}`, env().NEXTAUTH_URL).toString() : null;
+
+  return (
+    <div className="space-y-6">
+      {cartCleared || (state === 'paid' && viewer === 'owner') ? <RefreshCart /> : null}
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold tracking-tight">Order {order.number}</h1>
+        {viewer === 'owner' ? (
+          <Link href={`/account/orders/${order.id}`} className="text-sm font-medium text-brand-700 underline underline-offset-2">
+            View in your account
+          </Link>
+        ) : null}
+      </div>
+      <OrderStatePanel state={state} order={order} accessToken={accessToken} polling />
+      {link && state !== 'expired' ? (
+        <p className="text-sm text-stone-600">
+          Keep this private link to check your order later:{' '}
+          <a href={link} className="break-all font-medium text-brand-700 underline underline-offset-2" data-testid="order-link">
+            {link}
+          </a>
+        </p>
+      ) : null}
+      <OrderDetails order={order} />
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+// What happened to the shopper's order, in words, with the one next step that fits: wait, try again, or go back to
+// the cart. The state comes from the database (shopperOrderState), never from the URL.
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { PaymentStatusPoller } from '@/components/checkout/payment-status-poller';
+import { RetryPaymentForm } from '@/components/checkout/retry-payment-form';
+import type { OrderDetail } from '@/db/queries/orders';
+import type { ShopperOrderState } from '@/lib/orders/shopper-order-state';
+
+const tone = {
+  good: 'border-brand-600/30 bg-brand-50',
+  wait: 'border-stone-200 bg-white',
+  warn: 'border-amber-300 bg-amber-50',
+  bad: 'border-red-200 bg-red-50',
+};
+
+function Panel({ kind, title, children }: { kind: keyof typeof tone; title: string; children: ReactNode }) {
+  return (
+    <section className={`space-y-3 rounded-xl border p-6 ${tone[kind]}`} aria-labelledby="order-state-heading" data-testid="order-state">
+      <h2 id="order-state-heading" className="text-xl font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+interface Props {
+  state: ShopperOrderState;
+  order: OrderDetail;
+  accessToken: string | null;
+  /** On the return page an open payment means "Paystack is still confirming": poll. Elsewhere offer to pay. */
+  polling: boolean;
+}
+
+export function OrderStatePanel({ state, order, accessToken, polling }: Props) {
+  switch (state) {
+    case 'paid':
+      return (
+        <Panel kind="good" title="Payment received — thank you!">
+          <p>
+            Order <strong>{order.number}</strong> is confirmed. A confirmation email is on its way to <strong>{order.email}</strong>.
+          </p>
+        </Panel>
+      );
+    case 'awaiting_payment':
+      return polling ? (
+        <Panel kind="wait" title="Confirming your payment…">
+          <PaymentStatusPoller orderId={order.id} token={accessToken} />
+        </Panel>
+      ) : (
+        <Panel kind="warn" title="Awaiting payment">
+          <p>Your items are reserved while you pay. If you have already paid, this page will show it within a minute.</p>
+          <RetryPaymentForm orderId={order.id} token={accessToken} label="Continue to payment" />
+        </Panel>
+      );
+    case 'payment_failed':
+      return (
+        <Panel kind="bad" title="Payment was not completed">
+          <p>Your card was not charged. Your items are still reserved for a few minutes — you can try again now.</p>
+          <RetryPaymentForm orderId={order.id} token={accessToken} />
+        </Panel>
+      );
+    case 'expired':
+      return (
+        <Panel kind="warn" title="Your reservation expired">
+          <p>We held your items for 15 minutes, but no payment arrived in time, so they went back on sale. You were not charged.</p>
+          <Link href="/cart" className="inline-block font-medium text-brand-700 underline underline-offset-2">
+            Back to your cart
+          </Link>
+        </Panel>
+      );
+    case 'needs_attention':
+      return (
+        <Panel kind="warn" title="We received your payment and are reviewing it">
+          <p>Your payment arrived but we could not confirm order {order.number} automatically. If we cannot fulfil it, the full amount is refunded to you; we will email {order.email} either way.</p>
+        </Panel>
+      );
+    case 'refunded':
+      return (
+        <Panel kind="wait" title="This order was refunded">
+          <p>The refund goes back to the card you paid with; banks usually show it within a few working days.</p>
+        </Panel>
+      );
+  }
+}

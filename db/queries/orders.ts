@@ -1,0 +1,139 @@
+// Order reads for shoppers. Every customer-facing read is scoped: to the signed-in owner (`userId`), or to a guest
+// order after the caller has verified its signed token. Nothing here returns an order by id alone to a shopper.
+import { and, asc, count, desc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../client';
+import { inventoryReservations, orderItems, orders, payments, refunds, type ShippingAddress } from '../schema';
+
+type OrderRow = typeof orders.$inferSelect;
+
+export interface OrderSummary {
+  id: string;
+  number: string;
+  userId: string | null;
+  email: string;
+  status: OrderRow['status'];
+  currency: string;
+  subtotalAmount: number;
+  shippingAmount: number;
+  totalAmount: number;
+  createdAt: Date;
+  paidAt: Date | null;
+}
+
+export interface OrderDetail extends OrderSummary {
+  deliveryOption: string;
+  shippingAddress: ShippingAddress;
+  refundedAmount: number;
+  /** An active reservation still inside its 15 minutes: the order can still be paid for. */
+  holdLive: boolean;
+  items: Array<{ variantId: string; productTitle: string; variantTitle: string; sku: string; unitPriceAmount: number; quantity: number; lineTotalAmount: number; currency: string }>;
+  /** Newest first; `payments[0]` is the attempt that decides what the shopper sees. */
+  payments: Array<{ reference: string; status: (typeof payments.$inferSelect)['status']; amount: number; currency: string; channel: string | null; paidAt: Date | null; createdAt: Date }>;
+  refunds: Array<{ amount: number; currency: string; status: (typeof refunds.$inferSelect)['status']; createdAt: Date }>;
+}
+
+const summaryColumns = {
+  id: orders.id,
+  number: orders.number,
+  userId: orders.userId,
+  email: orders.email,
+  status: orders.status,
+  currency: orders.currency,
+  subtotalAmount: orders.subtotalAmount,
+  shippingAmount: orders.shippingAmount,
+  totalAmount: orders.totalAmount,
+  createdAt: orders.createdAt,
+  paidAt: orders.paidAt,
+};
+
+const holdLive = sql<boolean>`EXISTS (SELECT 1 FROM ${inventoryReservations} WHERE ${and(
+  eq(inventoryReservations.orderId, orders.id),
+  eq(inventoryReservations.status, 'active'),
+  gt(inventoryReservations.reservedUntil, sql`now()`),
+)})`;
+
+async function loadDetail(db: DbOrTx, where: SQL | undefined): Promise<OrderDetail | null> {
+  const [order] = await db
+    .select({ ...summaryColumns, deliveryOption: orders.deliveryOption, shippingAddress: orders.shippingAddress, refundedAmount: orders.refundedAmount, holdLive })
+    .from(orders)
+    .where(where);
+  if (!order) return null;
+  const [items, paymentRows, refundRows] = await Promise.all([
+    db
+      .select({
+        variantId: orderItems.variantId,
+        productTitle: orderItems.productTitle,
+        variantTitle: orderItems.variantTitle,
+        sku: orderItems.sku,
+        unitPriceAmount: orderItems.unitPriceAmount,
+        quantity: orderItems.quantity,
+        lineTotalAmount: orderItems.lineTotalAmount,
+        currency: orderItems.currency,
+      })
+      .from(orderItems)
+      .where(eq(orderItems.orderId, order.id))
+      .orderBy(asc(orderItems.productTitle), asc(orderItems.variantTitle)),
+    db
+      .select({ reference: payments.reference, status: payments.status, amount: payments.amount, currency: payments.currency, channel: payments.channel, paidAt: payments.paidAt, createdAt: payments.createdAt })
+      .from(payments)
+      .where(eq(payments.orderId, order.id))
+      .orderBy(desc(payments.createdAt), desc(payments.id)),
+    db
+      .select({ amount: refunds.amount, currency: refunds.currency, status: refunds.status, createdAt: refunds.createdAt })
+      .from(refunds)
+      .where(eq(refunds.orderId, order.id))
+      .orderBy(asc(refunds.createdAt)),
+  ]);
+  return { ...order, holdLive: Boolean(order.holdLive), items, payments: paymentRows, refunds: refundRows };
+}
+
+/** A signed-in customer's own order; null for anyone else's (callers answer 404, never 403). */
+export function getOrderForUser(db: DbOrTx, params: { orderId: string; userId: string }): Promise<OrderDetail | null> {
+  return loadDetail(db, and(eq(orders.id, params.orderId), eq(orders.userId, params.userId)));
+}
+
+/** A guest order, for a caller that has ALREADY verified the order's signed access token. Never an account's order. */
+export function getGuestOrder(db: DbOrTx, params: { orderId: string }): Promise<OrderDetail | null> {
+  return loadDetail(db, and(eq(orders.id, params.orderId), isNull(orders.userId)));
+}
+
+export interface OrderListPage {
+  items: OrderSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+}
+
+/** The signed-in customer's orders, newest first; pages past the end are clamped to the last one. */
+export async function listOrdersForUser(db: DbOrTx, params: { userId: string; page?: number; pageSize?: number }): Promise<OrderListPage> {
+  const pageSize = Math.min(Math.max(params.pageSize ?? 10, 1), 50);
+  const [{ total }] = (await db.select({ total: count() }).from(orders).where(eq(orders.userId, params.userId))) as [{ total: number }];
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(Math.trunc(params.page ?? 1) || 1, 1), pageCount);
+  const items = await db
+    .select(summaryColumns)
+    .from(orders)
+    .where(eq(orders.userId, params.userId))
+    // id breaks ties so two orders placed in the same microsecond never swap between pages
+    .orderBy(desc(orders.createdAt), desc(orders.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  return { items, total, page, pageSize, pageCount };
+}
+
+/** The return page's lookup: which order a Paystack reference belongs to. Not a shopper read by itself. */
+export async function findPaymentByReference(db: DbOrTx, reference: string) {
+  const [row] = await db
+    .select({ id: payments.id, orderId: payments.orderId, status: payments.status, orderUserId: orders.userId })
+    .from(payments)
+    .innerJoin(orders, eq(orders.id, payments.orderId))
+    .where(eq(payments.reference, reference));
+  return row ?? null;
+}
+
+/** For the checkout use case continuing its own remembered order (never for a shopper-supplied id). */
+export async function findOrderSummary(db: DbOrTx, orderId: string): Promise<OrderSummary | null> {
+  const [row] = await db.select(summaryColumns).from(orders).where(eq(orders.id, orderId));
+  return row ?? null;
+}

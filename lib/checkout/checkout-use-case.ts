@@ -1,0 +1,99 @@
+// Checkout as ONE use case, shared by the checkout page's server action and POST /api/checkout: read the owner's
+// cart from the server, reserve it as an order, then ask Paystack for an authorization URL. Prices and totals come
+// from the database only. If the order was placed but Paystack failed, the order id comes back so the shopper pays
+// for THAT order on retry — a retry never reserves the stock a second time.
+import type { Redis } from '@upstash/redis';
+import { findOrderSummary, type OrderSummary } from '../../db/queries/orders';
+import { getCart } from '../cart/get-cart';
+import type { CartNotice, CartOwner } from '../cart/types';
+import { initializePayment, type InitializePaymentDeps, type InitializePaymentError, type PaymentIntent } from '../payments/initialize-payment';
+import { err, ok, type Result } from '../result';
+import { checkoutFingerprint, readCheckoutAttempt, recordCheckoutAttempt } from './checkout-attempt';
+import type { CheckoutInput } from './checkout-input';
+import { placeOrder } from './place-order';
+import type { PricingProblem } from './price-order';
+
+export type CheckoutDeps = InitializePaymentDeps & { redis: Redis };
+
+/** A line the shopper cannot have as asked. `requested` is absent when the cart dropped a sold-out line by itself. */
+export interface ShortCheckoutLine {
+  variantId: string;
+  title: string;
+  requested?: number;
+  available: number;
+}
+
+export interface CheckoutSuccess {
+  order: OrderSummary;
+  payment: PaymentIntent;
+  /** True when this continued the owner's remembered order instead of placing a new one. */
+  continued: boolean;
+}
+
+export type CheckoutError =
+  | { code: 'cart_empty' }
+  | { code: 'cart_unavailable' }
+  | { code: 'out_of_stock'; lines: ShortCheckoutLine[] }
+  | { code: 'cart_invalid'; problems: PricingProblem[] }
+  /** The order exists and holds its stock; only the payment step failed. Retry payment for `order.id`. */
+  | { code: 'payment_failed'; order: OrderSummary; cause: InitializePaymentError };
+
+export async function checkout(
+  deps: CheckoutDeps,
+  request: { owner: CartOwner | null; userId: string | null; input: CheckoutInput },
+): Promise<Result<CheckoutSuccess, CheckoutError>> {
+  const { owner, userId, input } = request;
+  // Issued together so the Redis client sends both reads in one pipeline round trip.
+  const [cart, remembered] = await Promise.all([
+    getCart({ db: deps.db, redis: deps.redis }, owner),
+    owner ? readCheckoutAttempt(deps.redis, owner) : Promise.resolve(null),
+  ]);
+  if (!cart.ok) return err({ code: 'cart_unavailable' });
+  // The cart corrected itself against live stock: the shopper must see what changed before paying for it.
+  const short = shortLinesFrom(cart.value.notices);
+  if (short.length > 0) return err({ code: 'out_of_stock', lines: short });
+  if (!owner || cart.value.lines.length === 0) return err({ code: 'cart_empty' });
+
+  const lines = cart.value.lines.map((line) => ({ variantId: line.variantId, quantity: line.quantity }));
+  const fingerprint = checkoutFingerprint(userId, input, lines);
+
+  if (remembered?.fingerprint === fingerprint) {
+    const continued = await continueOrder(deps, remembered.orderId, userId);
+    if (continued) return continued;
+  }
+
+  const placed = await placeOrder(deps, { ...input, userId, lines });
+  if (!placed.ok) {
+    return placed.error.code === 'out_of_stock'
+      ? err({ code: 'out_of_stock', lines: placed.error.lines })
+      : err({ code: 'cart_invalid', problems: placed.error.problems });
+  }
+  await recordCheckoutAttempt(deps.redis, owner, { orderId: placed.value.id, fingerprint });
+  const { id, number, email, currency, subtotalAmount, shippingAmount, totalAmount } = placed.value;
+  const order: OrderSummary = { id, number, userId, email, status: 'pending_payment', currency, subtotalAmount, shippingAmount, totalAmount, createdAt: new Date(), paidAt: null };
+  return pay(deps, order, false);
+}
+
+/** The remembered order, if it can still be paid; null means "place a new one" (paid, expired or gone). */
+async function continueOrder(deps: CheckoutDeps, orderId: string, userId: string | null) {
+  const order = await findOrderSummary(deps.db, orderId);
+  if (!order || order.userId !== userId || order.status !== 'pending_payment') return null;
+  const result = await pay(deps, order, true);
+  if (!result.ok && result.error.code === 'payment_failed' && ['reservation_expired', 'order_not_payable', 'order_not_found'].includes(result.error.cause.code)) {
+    return null;
+  }
+  return result;
+}
+
+async function pay(deps: CheckoutDeps, order: OrderSummary, continued: boolean): Promise<Result<CheckoutSuccess, CheckoutError>> {
+  const payment = await initializePayment(deps, order.id);
+  return payment.ok ? ok({ order, payment: payment.value, continued }) : err({ code: 'payment_failed', order, cause: payment.error });
+}
+
+function shortLinesFrom(notices: CartNotice[]): ShortCheckoutLine[] {
+  return notices.map((notice) =>
+    notice.kind === 'clamped'
+      ? { variantId: notice.variantId, title: notice.title, requested: notice.requested, available: notice.allowed }
+      : { variantId: notice.variantId, title: notice.title, available: 0 },
+  );
+}

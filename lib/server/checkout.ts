@@ -1,0 +1,42 @@
+// Next glue for checkout: the use cases' dependencies from this process's environment, and the rate limit that
+// guards placing orders and starting payments (per cart session or user, and per address).
+import 'server-only';
+import { db } from '@/db';
+import type { CartOwner } from '@/lib/cart/types';
+import type { CheckoutDeps } from '@/lib/checkout/checkout-use-case';
+import { env } from '@/lib/env';
+import type { ConfirmDeps } from '@/lib/payments/confirm-payment';
+import { paystackClient } from '@/lib/payments/paystack';
+import { redis } from '@/lib/redis';
+import { limit, type RateLimitDecision } from './rate-limit';
+
+/** Paystack sends the shopper back here; only its path is ours to choose, the host is the configured site. */
+export function paymentCallbackUrl(): string {
+  return new URL('/checkout/return', env().NEXTAUTH_URL).toString();
+}
+
+export function checkoutDeps(): CheckoutDeps {
+  return { db, redis: redis(), paystack: paystackClient(), callbackUrl: paymentCallbackUrl() };
+}
+
+export function confirmDeps(): ConfirmDeps {
+  return { db, paystack: paystackClient(), expectedDomain: env().PAYSTACK_SECRET_KEY.startsWith('sk_live_') ? 'live' : 'test' };
+}
+
+export function ownerKey(owner: CartOwner | null, ip: string): string {
+  if (!owner) return `anonymous:${ip}`;
+  return owner.kind === 'user' ? `user:${owner.userId}` : `session:${owner.sessionId}`;
+}
+
+/**
+ * Both limits must allow: one shopper cannot hammer checkout from many addresses, nor one address from many
+ * sessions. Fail-closed like every limit here: Redis down means no new orders, which beats unlimited holds.
+ */
+export async function limitCheckout(owner: CartOwner | null, ip: string): Promise<RateLimitDecision> {
+  const [bySession, byIp] = await Promise.all([limit('checkoutBySession', ownerKey(owner, ip)), limit('checkoutByIp', ip)]);
+  if (!bySession.allowed && !byIp.allowed && bySession.reason === 'rate_limited' && byIp.reason === 'rate_limited') {
+    return { allowed: false, reason: 'rate_limited', retryAfterSeconds: Math.max(bySession.retryAfterSeconds, byIp.retryAfterSeconds) };
+  }
+  if (!bySession.allowed) return bySession;
+  return byIp;
+}

@@ -1,0 +1,66 @@
+// Shared by the Store API checkout tests: Requests as a browser or headless client sends them, guest carts filled
+// through the real cart route, and a distinct client address per shopper so per-IP limits never couple tests.
+import { randomInt } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { inventoryReservations, orders, payments } from '@/db/schema';
+import type { Database } from '@/db/client';
+
+export const site = () => process.env.NEXTAUTH_URL!;
+
+export const checkoutBody = (overrides: Record<string, unknown> = {}) => ({
+  email: 'Ada.Guest@Example.test',
+  shippingAddress: { fullName: 'Ada Guest', phone: '0803 123 4567', line1: '4 Broad Street', city: 'Lagos Island', state: 'Lagos' },
+  deliveryOption: 'standard',
+  ...overrides,
+});
+
+/** A made-up client address (TEST-NET-3 range plus a random suffix, so no two shoppers share a window). */
+export const newIp = () => `203.0.113.${randomInt(1, 254)}.${randomInt(1, 1_000_000)}`;
+
+export function request(method: string, path: string, options: { body?: unknown; rawBody?: string; cookie?: string; ip?: string; headers?: Record<string, string> } = {}) {
+  const headers: Record<string, string> = { origin: site(), 'sec-fetch-site': 'same-origin', 'x-forwarded-for': options.ip ?? newIp(), ...options.headers };
+  if (options.cookie) headers.cookie = options.cookie;
+  if (options.body !== undefined || options.rawBody !== undefined) headers['content-type'] = 'application/json';
+  return new Request(new URL(path, site()), {
+    method,
+    headers,
+    body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+  });
+}
+
+type AddRoute = (request: Request) => Promise<Response>;
+
+/** A guest with `quantity` of each variant in a fresh cart; returns the Cookie header that names the cart. */
+export async function guestWithCart(addRoute: AddRoute, lines: Array<{ variantId: string; quantity: number }>): Promise<string> {
+  let cookie: string | undefined;
+  for (const line of lines) {
+    const response = await addRoute(request('POST', '/api/cart/items', { body: line, cookie }));
+    if (response.status !== 200) throw new Error(`add to cart failed: ${response.status} ${await response.text()}`);
+    const issued = response.headers.getSetCookie().find((header) => header.startsWith('cart_session='));
+    cookie ??= issued?.split(';')[0];
+  }
+  if (!cookie) throw new Error('no cart cookie issued');
+  return cookie;
+}
+
+export async function orderRows(db: Database, orderId: string) {
+  const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
+  const paymentRows = await db.select().from(payments).where(eq(payments.orderId, orderId));
+  const holds = await db.select().from(inventoryReservations).where(eq(inventoryReservations.orderId, orderId));
+  return { order: order!, payments: paymentRows, holds };
+}
+
+export interface CheckoutReply {
+  orderId: string;
+  number: string;
+  status: string;
+  totals: { subtotal: { amount: number; currency: string }; shipping: { amount: number; currency: string }; total: { amount: number; currency: string } };
+  reference: string;
+  authorizationUrl: string;
+  accessToken: string | null;
+  continued: boolean;
+}
+
+export interface ErrorReply {
+  error: { code: string; message: string; fieldErrors?: Record<string, string[]>; lines?: Array<{ variantId: string; title: string; requested?: number; available: number }>; orderId?: string; number?: string; accessToken?: string | null };
+}
