@@ -11,7 +11,8 @@ import { err, ok, type Result } from '../result';
 import { addToLine, type CartDeps } from './cart-store';
 import { loadCartView, whileStoreAvailable } from './get-cart';
 import type { CartError, CartNotice, CartOwner, CartView } from './types';
-import { displayTitle, lineCap, loadVariantLimits } from './variant-limits';
+import { loadCartLimits } from './own-holds';
+import { displayTitle, lineCap } from './variant-limits';
 
 export interface AddToCartInput {
   variantId: string;
@@ -19,7 +20,7 @@ export interface AddToCartInput {
 }
 
 export async function addToCart(deps: CartDeps, owner: CartOwner, input: AddToCartInput): Promise<Result<CartView, CartError>> {
-  const variant = (await loadVariantLimits(deps.db, [input.variantId])).get(input.variantId);
+  const variant = (await loadCartLimits(deps, owner, [input.variantId])).get(input.variantId);
   if (!variant) return err({ code: 'variant_not_found' });
   const cap = lineCap(variant);
   const title = displayTitle(variant);

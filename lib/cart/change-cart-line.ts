@@ -5,14 +5,15 @@ import { clearLines, removeLine, setLine, type CartDeps } from './cart-store';
 import { emptyCartView } from './cart-view';
 import { loadCartView, whileStoreAvailable } from './get-cart';
 import type { CartError, CartNotice, CartOwner, CartView } from './types';
-import { displayTitle, lineCap, loadVariantLimits } from './variant-limits';
+import { loadCartLimits } from './own-holds';
+import { displayTitle, lineCap } from './variant-limits';
 
 type CartResult = Promise<Result<CartView, CartError>>;
 
 /** Sets a line to `quantity`, clamped to 1..min(per-line maximum, available), with a notice when clamped. */
 export async function updateCartLine(deps: CartDeps, owner: CartOwner | null, input: { variantId: string; quantity: number }): CartResult {
   if (!owner) return err({ code: 'line_not_found', variantId: input.variantId });
-  const variant = (await loadVariantLimits(deps.db, [input.variantId])).get(input.variantId);
+  const variant = (await loadCartLimits(deps, owner, [input.variantId])).get(input.variantId);
   if (!variant) return err({ code: 'variant_not_found' });
   const cap = lineCap(variant);
   const title = displayTitle(variant);

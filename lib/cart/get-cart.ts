@@ -4,12 +4,12 @@ import { err, ok, type Result } from '../result';
 import { buildCartView, emptyCartView } from './cart-view';
 import { CartStoreUnavailableError, clampLines, readCartQuantities, type CartDeps } from './cart-store';
 import type { CartError, CartNotice, CartOwner, CartView } from './types';
-import { loadVariantLimits } from './variant-limits';
+import { loadCartLimits } from './own-holds';
 
 /** The cart as it is now, with any notices from the change that preceded this read. */
 export async function loadCartView(deps: CartDeps, owner: CartOwner, earlierNotices: CartNotice[] = []): Promise<CartView> {
   const quantities = await readCartQuantities(deps, owner);
-  const limits = await loadVariantLimits(deps.db, Object.keys(quantities));
+  const limits = await loadCartLimits(deps, owner, Object.keys(quantities));
   const { view, corrections } = buildCartView(quantities, limits, earlierNotices);
   await clampLines(deps, owner, corrections);
   return view;

@@ -48,11 +48,13 @@ export async function commitPayment(tx: Tx, charge: ConfirmedCharge, ctx: Commit
   if (!['initialized', 'pending', 'failed', 'abandoned'].includes(payment.status)) {
     return { status: 'ignored', outcome: `payment already ${payment.status}` };
   }
-  if (!['pending_payment', 'expired'].includes(order.status)) {
-    return { status: 'ignored', outcome: `order already ${order.status}` };
-  }
-
   const problems = mismatches(charge, payment, ctx.expectedDomain);
+  if (!['pending_payment', 'expired'].includes(order.status)) {
+    // Money for an order that can no longer take it (paid through another attempt, cancelled, refunded): the order
+    // stays as it is, but the money is recorded and given back, never silently dropped.
+    if (problems.length > 0) return { status: 'ignored', outcome: `order already ${order.status}; charge does not match: ${problems.join('; ')}` };
+    return recordUnexpectedPayment(tx, charge, payment, order, ctx);
+  }
   if (problems.length > 0) return flagMismatch(tx, charge, payment, order, problems, ctx);
 
   const holds = await tx
@@ -100,6 +102,33 @@ export async function commitPayment(tx: Tx, charge: ConfirmedCharge, ctx: Commit
     outcome: honoured ? (late ? 'late payment honoured from available stock' : 'paid') : 'late payment: stock gone, refund queued',
     effects: { orderId: order.id, userId: order.userId, reference: payment.reference, productIds: [...new Set(holds.map((hold) => hold.productId))] },
   };
+}
+
+async function recordUnexpectedPayment(
+  tx: Tx,
+  charge: ConfirmedCharge,
+  payment: typeof payments.$inferSelect,
+  order: typeof orders.$inferSelect,
+  ctx: CommitContext,
+): Promise<Applied<CommitEffects>> {
+  const reason = `Order was already ${order.status} when this payment arrived`;
+  await tx
+    .update(payments)
+    .set({ status: 'paid', gatewayTransactionId: charge.gatewayTransactionId, channel: charge.channel, feesAmount: charge.feesAmount, paidAt: charge.paidAt ?? sql`now()`, failureReason: reason })
+    .where(eq(payments.id, payment.id));
+  await recordAudit(tx, {
+    actor: ctx.actor,
+    action: 'payment.unexpected',
+    entityType: 'payment',
+    entityId: payment.id,
+    before: { status: payment.status },
+    after: { status: 'paid', amount: charge.amount },
+    metadata: { orderId: order.id, orderStatus: order.status },
+  });
+  await enqueue(tx, [
+    { event: 'refund.requested', payload: { orderId: order.id, paymentId: payment.id, amount: charge.amount, currency: charge.currency, reason }, dedupeKey: payment.id },
+  ]);
+  return { status: 'processed', outcome: `order already ${order.status}: payment recorded, full refund queued` };
 }
 
 function mismatches(charge: ConfirmedCharge, payment: typeof payments.$inferSelect, expectedDomain: string): string[] {

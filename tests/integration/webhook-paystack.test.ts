@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/webhooks/paystack/route';
 import { auditLogs, inventoryReservations, orders, outbox, payments, webhookEvents } from '@/db/schema';
 import { placeOrder } from '@/lib/checkout/place-order';
+import { initializePayment } from '@/lib/payments/initialize-payment';
 import { releaseExpiredReservations } from '@/lib/inventory/release-expired-reservations';
 import { reconcilePayments } from '@/lib/payments/reconcile-payments';
 import { signWebhookBody } from '@/lib/payments/paystack/signature';
@@ -11,7 +12,7 @@ import { receivePaystackWebhook } from '@/lib/webhooks/receive-paystack-webhook'
 import { testAddress, variantStock } from '../support/catalog-fixtures';
 import { expireHolds, orderAwaitingPayment, payAndCaptureWebhook, testPaystack } from '../support/checkout-fixtures';
 import { testDatabase } from '../support/db';
-import { paystackEnv, simulator } from '../support/paystack-sim';
+import { paystackEnv, simulator, uniqueReference } from '../support/paystack-sim';
 
 const { db, sql: client } = testDatabase(30);
 afterAll(() => client.end());
@@ -236,5 +237,29 @@ describe('late, missed and racing payments', () => {
       expect(state.payment.status).toBe('paid');
       expect(await variantStock(db, variant.id)).toMatchObject({ stockOnHand: 2, reserved: 0 });
     }
+  });
+});
+
+describe('money that arrives for an order that cannot take it', () => {
+  it('records a second paid attempt for an already-paid order and queues its refund, leaving the order alone', async () => {
+    const { order, variant, reference } = await orderAwaitingPayment(db, { stock: 5, quantity: 1 });
+    // The shopper's first attempt was declined, so a second intent was created; then both got paid.
+    await db.update(payments).set({ status: 'failed' }).where(eq(payments.reference, reference));
+    const second = uniqueReference('second');
+    await simulator.setKnobs(second, { dropWebhooks: true });
+    const retry = await initializePayment({ db, paystack, callbackUrl: 'http://127.0.0.1:3100/checkout/return', newReference: () => second }, order.id);
+    expect(retry.ok).toBe(true);
+
+    expect(await (await deliver((await payAndCaptureWebhook(second)).body)).json()).toEqual({ status: 'processed' });
+    const late = await payAndCaptureWebhook(reference);
+    expect(await (await deliver(late.body)).json()).toEqual({ status: 'processed' });
+
+    const [first] = await db.select().from(payments).where(eq(payments.reference, reference));
+    expect(first).toMatchObject({ status: 'paid', failureReason: 'Order was already paid when this payment arrived' });
+    expect((await orderState(order.id)).order.status).toBe('paid');
+    expect(await variantStock(db, variant.id)).toMatchObject({ stockOnHand: 4, reserved: 0 });
+    const [refund] = await db.select().from(outbox).where(and(eq(outbox.event, 'refund.requested'), eq(outbox.dedupeKey, first!.id)));
+    expect(refund!.payload).toMatchObject({ orderId: order.id, paymentId: first!.id, amount: order.totalAmount });
+    expect(await auditCount(first!.id, 'payment.unexpected')).toBe(1);
   });
 });
