@@ -1,12 +1,11 @@
 // Starts an isolated stack for a benchmark: the test profile's services on their own ports (SHOP_TEST_PORT_OFFSET,
 // default 700 here), a fresh seeded database, and the production build served by `next start`.
+import './offset';
 import { createDatabase } from '../../db/client';
 import { buildApp, startApp } from '../../scripts/stack/app';
 import { stackEnv } from '../../scripts/stack/env';
-
-process.env.SHOP_TEST_PORT_OFFSET ??= '700';
-const { profiles } = await import('../../scripts/stack/profiles');
-const { startTestStack } = await import('../../tests/support/test-stack');
+import { profiles } from '../../scripts/stack/profiles';
+import { startTestStack } from '../../tests/support/test-stack';
 
 export async function startBenchStack() {
   const profile = profiles.test;

@@ -6,18 +6,26 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { auditLogs, orders, payments, productVariants } from '../../db/schema';
 import { placeOrder } from '../../lib/checkout/place-order';
 import { signWebhookBody } from '../../lib/payments/paystack/signature';
+import { receivePaystackWebhook } from '../../lib/webhooks/receive-paystack-webhook';
 import { percentile, pool, startBenchStack } from '../support/bench-stack';
 
-const EVENTS = Number(process.argv[2] ?? 1000);
-const CONCURRENCY = Number(process.argv[3] ?? 32);
+const args = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const EVENTS = Number(args[0] ?? 1000);
+const CONCURRENCY = Number(args[1] ?? 32);
+/** --direct: call the webhook use case in-process (no HTTP, no Next) to measure the database path alone. */
+const DIRECT = process.argv.includes('--direct');
+const HOT = process.argv.includes('--hot');
 const DUPLICATE_SHARE = 0.3;
 
 const stack = await startBenchStack();
 try {
   const { db, env } = stack;
   console.log(`preparing ${EVENTS} orders awaiting payment…`);
-  const [variant] = await db.select().from(productVariants).where(eq(productVariants.sku, 'BRS-CUF'));
-  await db.update(productVariants).set({ stockOnHand: EVENTS + 10, reserved: 0 }).where(eq(productVariants.id, variant!.id));
+  // Spread over every seeded variant like a normal day's orders, or all on one variant with --hot (a flash sale's
+  // payments queue on that one row's lock).
+  const variants = await db.select().from(productVariants).orderBy(productVariants.sku);
+  const pool_ = HOT ? variants.filter((candidate) => candidate.sku === 'BRS-CUF') : variants;
+  await db.update(productVariants).set({ stockOnHand: EVENTS + 10, reserved: 0 }).where(inArray(productVariants.id, pool_.map((row) => row.id)));
   const orderIds: string[] = [];
   const bodies: string[] = [];
   for (let index = 0; index < EVENTS; index++) {
@@ -28,7 +36,7 @@ try {
         email: `storm-${index}@example.test`,
         shippingAddress: { fullName: 'Storm Shopper', phone: '08031234567', line1: '1 Broad Street', city: 'Lagos', state: 'Lagos', country: 'NG' },
         deliveryOption: 'pickup',
-        lines: [{ variantId: variant!.id, quantity: 1 }],
+        lines: [{ variantId: pool_[index % pool_.length]!.id, quantity: 1 }],
       },
     );
     if (!placed.ok) throw new Error(`order ${index} not placed`);
@@ -65,14 +73,20 @@ try {
   await pool(
     deliveries.map((body) => async () => {
       const begin = performance.now();
-      const response = await fetch(`${stack.appUrl}/api/webhooks/paystack`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-paystack-signature': signWebhookBody(body, env.PAYSTACK_SECRET_KEY!) },
-        body,
-      });
-      const reply = (await response.json()) as { status?: string };
+      let key: string;
+      if (DIRECT) {
+        const result = await receivePaystackWebhook({ db }, { rawBody: body, headers: {} }, { expectedDomain: 'test' });
+        key = `direct ${result.kind}`;
+      } else {
+        const response = await fetch(`${stack.appUrl}/api/webhooks/paystack`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-paystack-signature': signWebhookBody(body, env.PAYSTACK_SECRET_KEY!) },
+          body,
+        });
+        const reply = (await response.json()) as { status?: string };
+        key = `${response.status} ${reply.status ?? ''}`.trim();
+      }
       latencies.push(performance.now() - begin);
-      const key = `${response.status} ${reply.status ?? ''}`.trim();
       statuses.set(key, (statuses.get(key) ?? 0) + 1);
     }),
     CONCURRENCY,
@@ -88,11 +102,16 @@ try {
     .groupBy(auditLogs.entityId, auditLogs.action)
     .having(sql`${auditLogs.action} = 'order.paid'`);
   const doubleApplied = applied.filter((row) => row.n > 1).length;
-  const [stock] = await db.select().from(productVariants).where(eq(productVariants.id, variant!.id));
+  const stock = await db
+    .select({ sold: sql<number>`sum(${EVENTS + 10} - ${productVariants.stockOnHand})::int`, reserved: sql<number>`sum(${productVariants.reserved})::int` })
+    .from(productVariants)
+    .where(inArray(productVariants.id, pool_.map((row) => row.id)));
 
   console.log(`
 webhook storm — ${new Date().toISOString()}
 machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}
+orders: ${HOT ? 'all on one variant (hot row)' : `spread over ${pool_.length} variants`}
+path: ${DIRECT ? 'in-process use case (database path only)' : 'HTTP POST /api/webhooks/paystack on next start'}
 deliveries: ${deliveries.length} (${EVENTS} unique, ${deliveries.length - EVENTS} duplicates), concurrency ${CONCURRENCY}
 wall time: ${seconds.toFixed(2)} s
 unique events/s: ${(EVENTS / seconds).toFixed(0)}   deliveries/s: ${(deliveries.length / seconds).toFixed(0)}
@@ -100,8 +119,8 @@ ack latency ms: p50 ${percentile(latencies, 50).toFixed(1)}  p99 ${percentile(la
 responses: ${[...statuses].map(([key, n]) => `${key}: ${n}`).join(', ')}
 lost (orders not paid): ${EVENTS - paid}
 double-applied (orders paid twice): ${doubleApplied}
-stock: on hand ${stock!.stockOnHand} (expected ${10}), reserved ${stock!.reserved} (expected 0)`);
-  if (EVENTS - paid !== 0 || doubleApplied !== 0) process.exitCode = 1;
+stock: units sold ${stock[0]!.sold} (expected ${EVENTS}), still reserved ${stock[0]!.reserved} (expected 0)`);
+  if (EVENTS - paid !== 0 || doubleApplied !== 0 || stock[0]!.sold !== EVENTS) process.exitCode = 1;
 } finally {
   await stack.stop();
 }

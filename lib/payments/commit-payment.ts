@@ -66,8 +66,9 @@ export async function commitPayment(tx: Tx, charge: ConfirmedCharge, ctx: Commit
     .for('update', { of: inventoryReservations });
 
   const late = holds.some((hold) => hold.status !== 'active');
-  const honoured = late ? await resellLatePayment(tx, holds) : await commitHolds(tx, holds);
-  ctx.afterStockCommitted?.();
+  // A late payment must know first whether the stock is still there. An on-time one commits its stock LAST: on a
+  // popular variant every paying order queues on that row's lock, so the lock is taken just before COMMIT.
+  const honoured = late ? await resellLatePayment(tx, holds) : true;
 
   await tx
     .update(payments)
@@ -96,6 +97,8 @@ export async function commitPayment(tx: Tx, charge: ConfirmedCharge, ctx: Commit
     : [
         { event: 'refund.requested', payload: { orderId: order.id, paymentId: payment.id, amount: charge.amount, currency: charge.currency, reason: 'Paid after the reservation expired and the stock was sold' }, dedupeKey: payment.id },
       ]);
+  if (!late) await commitHolds(tx, holds);
+  ctx.afterStockCommitted?.();
 
   return {
     status: 'processed',
@@ -139,9 +142,8 @@ function mismatches(charge: ConfirmedCharge, payment: typeof payments.$inferSele
   return problems;
 }
 
-async function commitHolds(tx: Tx, holds: Array<{ variantId: string; quantity: number }>): Promise<true> {
+async function commitHolds(tx: Tx, holds: Array<{ variantId: string; quantity: number }>): Promise<void> {
   for (const hold of holds) await commitReservedStock(tx, hold.variantId, hold.quantity);
-  return true;
 }
 
 /** All lines or none: a savepoint undoes the lines already sold when a later one has no stock left. */
