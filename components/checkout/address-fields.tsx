@@ -1,7 +1,7 @@
 // Contact and shipping address inputs. Uncontrolled: a refused submission re-renders them with what was typed.
 import { NIGERIAN_STATES } from '@/lib/checkout/checkout-input';
 import type { CheckoutValues, FieldErrors } from '@/lib/checkout/checkout-form';
-import { SelectField, TextField } from './fields';
+import { SelectField, TextField } from '@/components/ui/fields';
 
 export function ContactFields({ values, errors, signedIn }: { values: Partial<CheckoutValues>; errors: FieldErrors; signedIn: boolean }) {
   return (

@@ -1,4 +1,4 @@
-// Labelled checkout inputs with their errors beside them (aria-describedby), matching the sign-in form's look.
+// Labelled inputs with their hint and errors beside them (aria-describedby): the one field component of every form.
 import type { InputHTMLAttributes, SelectHTMLAttributes } from 'react';
 
 const control =
@@ -27,10 +27,11 @@ function Messages({ id, hint, errors }: { id: string; hint?: string; errors?: st
   );
 }
 
-type Common = { label: string; name: string; errors?: string[]; hint?: string; className?: string };
+/** `idPrefix` keeps ids unique when two forms share a page and stable for the links that point at errors. */
+type Common = { label: string; name: string; errors?: string[]; hint?: string; className?: string; idPrefix?: string };
 
-export function TextField({ label, name, errors, hint, className, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
-  const id = `checkout-${name}`;
+export function TextField({ label, name, errors, hint, className, idPrefix = 'checkout', ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+  const id = `${idPrefix}-${name}`;
   return (
     <div className={className}>
       <label htmlFor={id} className="block text-sm font-medium text-stone-800">
@@ -50,9 +51,10 @@ export function SelectField({
   className,
   options,
   placeholder,
+  idPrefix = 'checkout',
   ...select
 }: Common & SelectHTMLAttributes<HTMLSelectElement> & { options: readonly string[]; placeholder: string }) {
-  const id = `checkout-${name}`;
+  const id = `${idPrefix}-${name}`;
   return (
     <div className={className}>
       <label htmlFor={id} className="block text-sm font-medium text-stone-800">
