@@ -22,6 +22,16 @@ export function formatMoney({ amount, currency }: Money, locale = 'en-NG'): stri
   return formatter.format(amount / MINOR_UNITS[currency]);
 }
 
+/** "28500.00" for { amount: 2850000, currency: 'NGN' }: the decimal form machine formats (schema.org) expect. */
+export function toDecimalString({ amount, currency }: Money): string {
+  const unit = MINOR_UNITS[currency];
+  const digits = Math.round(Math.log10(unit));
+  const sign = amount < 0 ? '-' : '';
+  const whole = Math.floor(Math.abs(amount) / unit);
+  const fraction = String(Math.abs(amount) % unit).padStart(digits, '0');
+  return `${sign}${whole}.${fraction}`;
+}
+
 export function money(amount: number, currency: CurrencyCode = 'NGN'): Money {
   if (!Number.isSafeInteger(amount)) throw new RangeError(`Money amount must be an integer in minor units, got ${amount}`);
   return { amount, currency };

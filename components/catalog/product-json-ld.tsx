@@ -1,7 +1,5 @@
 import type { ProductDetail, VariantOffer } from '@/db/queries/catalog';
-
-// schema.org wants decimal prices; every currency the shop supports has two minor digits (lib/money.ts).
-const decimal = (minor: number) => (minor / 100).toFixed(2);
+import { toDecimalString, type CurrencyCode } from '@/lib/money';
 
 /** schema.org Product markup for search engines: one Offer per variant with its live availability. */
 export function ProductJsonLd({ product, variants, url }: { product: ProductDetail; variants: VariantOffer[]; url: string }) {
@@ -16,7 +14,7 @@ export function ProductJsonLd({ product, variants, url }: { product: ProductDeta
       '@type': 'Offer',
       sku: variant.sku,
       name: variant.title,
-      price: decimal(variant.priceAmount),
+      price: toDecimalString({ amount: variant.priceAmount, currency: variant.currency as CurrencyCode }),
       priceCurrency: variant.currency,
       availability: variant.available > 0 ? 'https://schema.org/InStock' : 'https://schema.org/OutOfStock',
       url: `${url}?variant=${variant.id}`,
