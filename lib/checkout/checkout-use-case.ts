@@ -11,6 +11,7 @@ import { err, ok, type Result } from '../result';
 import { checkoutFingerprint, readCheckoutAttempt, recordCheckoutAttempt } from './checkout-attempt';
 import type { CheckoutInput } from './checkout-input';
 import { placeOrder } from './place-order';
+import { supersedeOrder } from './supersede-order';
 import type { PricingProblem } from './price-order';
 
 export type CheckoutDeps = InitializePaymentDeps & { redis: Redis };
@@ -60,6 +61,8 @@ export async function checkout(
   if (remembered?.fingerprint === fingerprint) {
     const continued = await continueOrder(deps, remembered.orderId, userId);
     if (continued) return continued;
+  } else if (remembered) {
+    await supersedeOrder(deps, remembered.orderId, userId);
   }
 
   const placed = await placeOrder(deps, { ...input, userId, lines });

@@ -2,15 +2,13 @@
 // and alongside a payment commit: each order is claimed with FOR UPDATE SKIP LOCKED and only `active` holds move.
 // Before expiring an order it asks Paystack whether the shopper paid after all; a paid order is left alone for
 // the webhook (or reconciliation) to commit.
-import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Redis } from '@upstash/redis';
 import type { Database } from '../../db/client';
-import { inventoryReservations, orders, payments, productVariants } from '../../db/schema';
-import { recordAudit } from '../audit/record-audit';
-import { canTransition, transitionOrder } from '../orders/order-status';
+import { inventoryReservations } from '../../db/schema';
 import type { PaystackClient } from '../payments/paystack/client';
 import { redisKeys } from '../redis-keys';
-import { releaseStock } from './stock';
+import { paymentVerdict, releaseOrderHolds } from './release-order';
 
 export interface ReleaseSummary {
   /** Orders whose holds were released and which are now `expired`. */
@@ -39,7 +37,13 @@ export async function releaseExpiredReservations(
     if (verdict === 'paid') summary.paidOrders.push(orderId);
     else if (verdict === 'unknown') summary.unverifiedOrders.push(orderId);
     else {
-      const released = await releaseOrder(deps.db, orderId);
+      const released = await releaseOrderHolds(deps.db, orderId, {
+        expiredOnly: true,
+        orderStatus: 'expired',
+        reason: 'reservation expired before payment',
+        actor: { type: 'job', id: 'release-expired-reservations' },
+        action: 'reservation.expired',
+      });
       if (released) {
         summary.expiredOrders.push(orderId);
         summary.productIds.push(...released.productIds);
@@ -51,70 +55,3 @@ export async function releaseExpiredReservations(
   return summary;
 }
 
-/** Whether any of the order's open payment intents was paid at Paystack. Network calls happen outside any transaction. */
-async function paymentVerdict(deps: { db: Database; paystack: PaystackClient }, orderId: string): Promise<'paid' | 'unpaid' | 'unknown'> {
-  const open = await deps.db
-    .select({ reference: payments.reference, status: payments.status, authorizationUrl: payments.authorizationUrl })
-    .from(payments)
-    .where(and(eq(payments.orderId, orderId), inArray(payments.status, ['initialized', 'pending', 'paid', 'needs_review'])));
-  if (open.some((payment) => payment.status === 'paid' || payment.status === 'needs_review')) return 'paid';
-  let verdict: 'unpaid' | 'unknown' = 'unpaid';
-  // An intent nobody received a URL for cannot have been paid.
-  for (const payment of open.filter((candidate) => candidate.authorizationUrl)) {
-    const reply = await deps.paystack.verifyTransaction(payment.reference);
-    if (reply.ok && reply.value.status === 'success') return 'paid';
-    if (!reply.ok && !(reply.error.kind === 'rejected' && reply.error.status === 400)) verdict = 'unknown';
-  }
-  return verdict;
-}
-
-async function releaseOrder(db: Database, orderId: string): Promise<{ productIds: string[] } | undefined> {
-  return db.transaction(async (tx) => {
-    // The order row first, like the payment commit: whoever holds it decides the order's fate. A payment being
-    // committed right now holds it, so the release skips this order and looks again on its next run.
-    const [order] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId)).for('update', { skipLocked: true });
-    if (!order) return undefined;
-    const holds = await tx
-      .select({
-        id: inventoryReservations.id,
-        variantId: inventoryReservations.variantId,
-        quantity: inventoryReservations.quantity,
-        productId: productVariants.productId,
-      })
-      .from(inventoryReservations)
-      .innerJoin(productVariants, eq(productVariants.id, inventoryReservations.variantId))
-      .where(
-        and(
-          eq(inventoryReservations.orderId, orderId),
-          eq(inventoryReservations.status, 'active'),
-          lt(inventoryReservations.reservedUntil, sql`now()`),
-        ),
-      )
-      .orderBy(asc(inventoryReservations.variantId))
-      .for('update', { of: inventoryReservations });
-    if (holds.length === 0) return undefined;
-
-    for (const hold of holds) await releaseStock(tx, hold.variantId, hold.quantity);
-    await tx
-      .update(inventoryReservations)
-      .set({ status: 'expired', releasedAt: sql`now()` })
-      .where(inArray(inventoryReservations.id, holds.map((hold) => hold.id)));
-
-    if (canTransition(order.status, 'expired')) {
-      await transitionOrder(tx, orderId, 'expired');
-      await tx
-        .update(payments)
-        .set({ status: 'abandoned', failureReason: 'reservation expired before payment' })
-        .where(and(eq(payments.orderId, orderId), inArray(payments.status, ['initialized', 'pending'])));
-    }
-    await recordAudit(tx, {
-      actor: { type: 'job', id: 'release-expired-reservations' },
-      action: 'reservation.expired',
-      entityType: 'order',
-      entityId: orderId,
-      before: { status: order.status },
-      after: { status: canTransition(order.status, 'expired') ? 'expired' : order.status, released: holds.map(({ variantId, quantity }) => ({ variantId, quantity })) },
-    });
-    return { productIds: holds.map((hold) => hold.productId) };
-  });
-}

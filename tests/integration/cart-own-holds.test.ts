@@ -1,6 +1,8 @@
 // After checkout the cart still lists what the shopper is paying for: their own hold must not count against them,
 // while everybody else's does.
+import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
+import { orders, payments } from '@/db/schema';
 import { addToCart } from '@/lib/cart/add-to-cart';
 import { getCart } from '@/lib/cart/get-cart';
 import { newCartSessionId } from '@/lib/server/cart-session';
@@ -39,5 +41,28 @@ describe('a shopper’s own hold', () => {
     expect(again.ok && again.value.continued).toBe(true);
     expect(again.ok && first.ok && again.value.order.id).toBe(first.ok ? first.value.order.id : undefined);
     expect(await variantStock(db, variant!.id)).toMatchObject({ stockOnHand: 2, reserved: 2 });
+  });
+});
+
+describe('a checkout replaced by a changed one', () => {
+  it('cancels the earlier order and frees its stock, so the corrected checkout gets the last unit', async () => {
+    const [variant] = await createTestVariants(db, [{ stock: 1 }]);
+    const owner = { kind: 'guest' as const, sessionId: newCartSessionId() };
+    expect((await addToCart(deps, owner, { variantId: variant!.id, quantity: 1 })).ok).toBe(true);
+    const checkoutDeps = { db, redis, paystack: testPaystack(), callbackUrl: 'http://127.0.0.1:3100/checkout/return' };
+    const input = { email: 'typo@example.test', shippingAddress: testAddress, deliveryOption: 'pickup' as const };
+
+    const first = await checkout(checkoutDeps, { owner, userId: null, input });
+    expect(first.ok).toBe(true);
+    const corrected = await checkout(checkoutDeps, { owner, userId: null, input: { ...input, email: 'fixed@example.test' } });
+    expect(corrected.ok).toBe(true);
+    if (!first.ok || !corrected.ok) return;
+    expect(corrected.value.order.id).not.toBe(first.value.order.id);
+
+    const [replaced] = await db.select().from(orders).where(eq(orders.id, first.value.order.id));
+    expect(replaced!.status).toBe('cancelled');
+    const [oldPayment] = await db.select().from(payments).where(eq(payments.orderId, first.value.order.id));
+    expect(oldPayment!.status).toBe('abandoned');
+    expect(await variantStock(db, variant!.id)).toMatchObject({ stockOnHand: 1, reserved: 1 });
   });
 });

@@ -1,0 +1,89 @@
+// Giving an unpaid order's held stock back, for the two reasons an order stops waiting for its payment: its hold
+// expired (the release job) or the shopper replaced it with a new checkout (the order is cancelled). Both first ask
+// Paystack whether the shopper paid after all, outside any transaction; both lock the order row first, like the
+// payment commit, so they serialise with it and never deadlock.
+import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { inventoryReservations, orders, payments, productVariants } from '../../db/schema';
+import { recordAudit, type AuditActor } from '../audit/record-audit';
+import { canTransition, transitionOrder } from '../orders/order-status';
+import type { PaystackClient } from '../payments/paystack/client';
+import { releaseStock } from './stock';
+
+/** Whether any of the order's open payment intents was paid at Paystack. Network calls happen outside any transaction. */
+export async function paymentVerdict(deps: { db: Database; paystack: PaystackClient }, orderId: string): Promise<'paid' | 'unpaid' | 'unknown'> {
+  const open = await deps.db
+    .select({ reference: payments.reference, status: payments.status, authorizationUrl: payments.authorizationUrl })
+    .from(payments)
+    .where(and(eq(payments.orderId, orderId), inArray(payments.status, ['initialized', 'pending', 'paid', 'needs_review'])));
+  if (open.some((payment) => payment.status === 'paid' || payment.status === 'needs_review')) return 'paid';
+  let verdict: 'unpaid' | 'unknown' = 'unpaid';
+  // An intent nobody received a URL for cannot have been paid.
+  for (const payment of open.filter((candidate) => candidate.authorizationUrl)) {
+    const reply = await deps.paystack.verifyTransaction(payment.reference);
+    if (reply.ok && reply.value.status === 'success') return 'paid';
+    if (!reply.ok && !(reply.error.kind === 'rejected' && reply.error.status === 400)) verdict = 'unknown';
+  }
+  return verdict;
+}
+
+export interface ReleaseMode {
+  /** Only holds past their deadline (the release job), or every active hold (a superseded order). */
+  expiredOnly: boolean;
+  orderStatus: 'expired' | 'cancelled';
+  reason: string;
+  actor: AuditActor;
+  action: 'reservation.expired' | 'order.superseded';
+}
+
+export async function releaseOrderHolds(db: Database, orderId: string, mode: ReleaseMode): Promise<{ productIds: string[] } | undefined> {
+  return db.transaction(async (tx) => {
+    // The order row first, like the payment commit: whoever holds it decides the order's fate. A payment being
+    // committed right now holds it, so the release skips this order and looks again on its next run.
+    const [order] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId)).for('update', { skipLocked: true });
+    if (!order) return undefined;
+    const holds = await tx
+      .select({
+        id: inventoryReservations.id,
+        variantId: inventoryReservations.variantId,
+        quantity: inventoryReservations.quantity,
+        productId: productVariants.productId,
+      })
+      .from(inventoryReservations)
+      .innerJoin(productVariants, eq(productVariants.id, inventoryReservations.variantId))
+      .where(
+        and(
+          eq(inventoryReservations.orderId, orderId),
+          eq(inventoryReservations.status, 'active'),
+          mode.expiredOnly ? lt(inventoryReservations.reservedUntil, sql`now()`) : undefined,
+        ),
+      )
+      .orderBy(asc(inventoryReservations.variantId))
+      .for('update', { of: inventoryReservations });
+    if (holds.length === 0) return undefined;
+
+    for (const hold of holds) await releaseStock(tx, hold.variantId, hold.quantity);
+    await tx
+      .update(inventoryReservations)
+      .set({ status: mode.expiredOnly ? 'expired' : 'released', releasedAt: sql`now()` })
+      .where(inArray(inventoryReservations.id, holds.map((hold) => hold.id)));
+
+    const moved = canTransition(order.status, mode.orderStatus);
+    if (moved) {
+      await transitionOrder(tx, orderId, mode.orderStatus);
+      await tx
+        .update(payments)
+        .set({ status: 'abandoned', failureReason: mode.reason })
+        .where(and(eq(payments.orderId, orderId), inArray(payments.status, ['initialized', 'pending'])));
+    }
+    await recordAudit(tx, {
+      actor: mode.actor,
+      action: mode.action,
+      entityType: 'order',
+      entityId: orderId,
+      before: { status: order.status },
+      after: { status: moved ? mode.orderStatus : order.status, released: holds.map(({ variantId, quantity }) => ({ variantId, quantity })) },
+    });
+    return { productIds: holds.map((hold) => hold.productId) };
+  });
+}
