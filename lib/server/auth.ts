@@ -1,8 +1,11 @@
 // Who is signed in, for server components, actions and route handlers. Every protected page, action and route calls
 // requireUser()/requireAdmin() itself; proxy.ts only saves anonymous visitors a round trip.
 import 'server-only';
+import { eq } from 'drizzle-orm';
 import { getServerSession } from 'next-auth/next';
 import { redirect } from 'next/navigation';
+import { db } from '@/db';
+import { users } from '@/db/schema';
 import type { UserRole } from '@/lib/auth/types';
 import { authOptions } from './auth-options';
 
@@ -36,9 +39,18 @@ export async function requireUser(): Promise<SessionUser> {
   return user;
 }
 
+/**
+ * The token's role is what sign-in read, up to the session's lifetime ago. Admin power is checked against the
+ * database as it is now, so a demoted or deleted admin loses it at once (one primary-key read per admin request).
+ */
+async function isAdminNow(userId: string): Promise<boolean> {
+  const [row] = await db.select({ role: users.role }).from(users).where(eq(users.id, userId));
+  return row?.role === 'admin';
+}
+
 export async function requireAdmin(): Promise<SessionUser> {
   const user = await requireUser();
-  if (user.role !== 'admin') throw new AuthError('forbidden');
+  if (user.role !== 'admin' || !(await isAdminNow(user.id))) throw new AuthError('forbidden');
   return user;
 }
 
@@ -72,6 +84,6 @@ export async function withUser(needs: 'user' | 'admin', handler: (user: SessionU
 export async function userForPage(needs: 'user' | 'admin', returnTo: string): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) redirect(`/sign-in?${new URLSearchParams({ callbackUrl: returnTo })}`);
-  if (needs === 'admin' && user.role !== 'admin') redirect('/forbidden');
+  if (needs === 'admin' && (user.role !== 'admin' || !(await isAdminNow(user.id)))) redirect('/forbidden');
   return user;
 }

@@ -14,7 +14,8 @@ export type RegisterState =
   | { status: 'error'; message: string; fieldErrors: Partial<Record<Field, string[]>>; values: { email: string; name: string } };
 
 const text = (formData: FormData, key: string) => {
-  const value = formData.get(key);
+  // Server actions are public endpoints: anything but a form is treated as an empty one.
+  const value = formData instanceof FormData ? formData.get(key) : null;
   return typeof value === 'string' ? value : '';
 };
 

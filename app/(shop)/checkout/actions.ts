@@ -25,8 +25,9 @@ async function requestIp(): Promise<string> {
 }
 
 export async function placeOrderAction(previous: CheckoutFormState, formData: FormData): Promise<CheckoutFormState> {
-  const attempt = previous.attempt + 1;
-  const parsed = parseCheckoutForm(formData);
+  // Server actions are public endpoints: a hand-made call may send anything, and gets a clear answer, not a 500.
+  const attempt = (typeof previous?.attempt === 'number' ? previous.attempt : 0) + 1;
+  const parsed = parseCheckoutForm(formData instanceof FormData ? formData : new FormData());
   const { values } = parsed;
   if (!parsed.ok) return { status: 'invalid', attempt, message: 'Please correct the highlighted fields.', fieldErrors: parsed.fieldErrors, values };
 
@@ -64,8 +65,9 @@ export type RetryPaymentState = { status: 'idle' } | { status: 'error'; code: st
 
 /** "Try again": a new Paystack attempt for the SAME order (or its live intent), never a new order. */
 export async function retryPaymentAction(_previous: RetryPaymentState, formData: FormData): Promise<RetryPaymentState> {
-  const orderId = formData.get('orderId');
-  const token = formData.get('token');
+  const form = formData instanceof FormData ? formData : new FormData();
+  const orderId = form.get('orderId');
+  const token = form.get('token');
   const found = await orderForViewer(typeof orderId === 'string' ? orderId : '', { token: typeof token === 'string' ? token : null, useCookie: true });
   if (!found) return { status: 'error', code: 'order_not_found', message: 'We could not find that order.' };
 
