@@ -4,6 +4,13 @@ export const redisKeys = {
   userCart: (userId: string) => `cart:user:${userId}`,
   reservation: (orderId: string) => `reservation:${orderId}`,
   paymentIntent: (reference: string) => `payment:intent:${reference}`,
+  /** A guest cart being merged at sign-in (claimed atomically so a retried sign-in cannot add it twice). */
+  mergeClaim: (sessionId: string) => `cart:merging:${sessionId}`,
+  /** The owner's latest checkout (order id + fingerprint): a resubmission continues it instead of reserving again. */
+  guestCheckout: (sessionId: string) => `checkout:session:${sessionId}`,
+  userCheckout: (userId: string) => `checkout:user:${userId}`,
+  /** Held for a few seconds while one checkout of this owner runs, so a double submit cannot place two orders. */
+  checkoutLock: (owner: string) => `checkout:lock:${owner}`,
 } as const;
 
 export const redisTtlSeconds = {
@@ -11,4 +18,7 @@ export const redisTtlSeconds = {
   userCart: 30 * 24 * 60 * 60,
   reservation: 15 * 60,
   paymentIntent: 20 * 60,
+  mergeClaim: 7 * 24 * 60 * 60,
+  checkoutAttempt: 15 * 60,
+  checkoutLock: 30,
 } as const;

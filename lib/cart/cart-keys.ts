@@ -1,5 +1,5 @@
 // Redis keys and TTLs of carts. The shared ones live in lib/redis.ts; the merge claim key is the cart's own.
-import { redisKeys, redisTtlSeconds } from '../redis';
+import { redisKeys, redisTtlSeconds } from '../redis-keys';
 import type { CartOwner } from './types';
 
 /** Guest cart session ids are 24 random bytes in base64url (see lib/server/cart-session.ts). */
@@ -19,5 +19,5 @@ export function cartKey(owner: CartOwner): { key: string; ttlSeconds: number } {
  * A guest cart in transit to a user cart during a merge (see merge-carts.ts). It lives as long as a guest cart so a
  * merge that died half-way is finished by the next sign-in with the same cookie.
  */
-export const mergeClaimKey = (sessionId: string) => `cart:merging:${sessionId}`;
+export const mergeClaimKey = redisKeys.mergeClaim;
 export const mergeClaimTtlSeconds = redisTtlSeconds.guestCart;

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Redis } from '@upstash/redis';
 import type { CartOwner } from '../cart/types';
 import type { CheckoutInput, OrderLineInput } from './checkout-input';
-import { RESERVATION_MINUTES } from './place-order';
+import { redisKeys, redisTtlSeconds } from '../redis-keys';
 
 export interface CheckoutAttempt {
   orderId: string;
@@ -14,9 +14,10 @@ export interface CheckoutAttempt {
 }
 
 export const checkoutAttemptKey = (owner: CartOwner) =>
-  owner.kind === 'guest' ? `checkout:session:${owner.sessionId}` : `checkout:user:${owner.userId}`;
+  owner.kind === 'guest' ? redisKeys.guestCheckout(owner.sessionId) : redisKeys.userCheckout(owner.userId);
 
-export const checkoutAttemptTtlSeconds = RESERVATION_MINUTES * 60;
+/** As long as the order's hold. */
+export const checkoutAttemptTtlSeconds = redisTtlSeconds.checkoutAttempt;
 
 /** Same cart, same buyer, same address and delivery → same fingerprint; anything else → a new order. */
 export function checkoutFingerprint(userId: string | null, input: CheckoutInput, lines: OrderLineInput[]): string {

@@ -10,6 +10,7 @@ export const checkoutErrorStatus: Record<CheckoutErrorCode, number> = {
   cart_empty: 409,
   out_of_stock: 409,
   cart_invalid: 409,
+  checkout_in_progress: 409,
   rate_limited: 429,
   // Paystack failed or timed out: the gateway is the problem, and the order is kept for a retry.
   payment_failed: 502,
@@ -43,6 +44,8 @@ export function checkoutErrorMessage(error: CheckoutError): string {
   switch (error.code) {
     case 'cart_empty':
       return 'Your cart is empty.';
+    case 'checkout_in_progress':
+      return 'Your order is already being placed. Please wait a moment.';
     case 'cart_unavailable':
       return 'Your cart is unavailable right now. Please try again in a moment.';
     case 'out_of_stock':

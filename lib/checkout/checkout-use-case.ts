@@ -10,6 +10,7 @@ import { initializePayment, type InitializePaymentDeps, type InitializePaymentEr
 import { err, ok, type Result } from '../result';
 import { checkoutFingerprint, readCheckoutAttempt, recordCheckoutAttempt } from './checkout-attempt';
 import type { CheckoutInput } from './checkout-input';
+import { redisKeys, redisTtlSeconds } from '../redis-keys';
 import { placeOrder } from './place-order';
 import { supersedeOrder } from './supersede-order';
 import type { PricingProblem } from './price-order';
@@ -34,6 +35,8 @@ export interface CheckoutSuccess {
 export type CheckoutError =
   | { code: 'cart_empty' }
   | { code: 'cart_unavailable' }
+  /** Another submission of this owner's checkout is running right now (a double click, two tabs). */
+  | { code: 'checkout_in_progress' }
   | { code: 'out_of_stock'; lines: ShortCheckoutLine[] }
   | { code: 'cart_invalid'; problems: PricingProblem[] }
   /** The order exists and holds its stock; only the payment step failed. Retry payment for `order.id`. */
@@ -44,16 +47,34 @@ export async function checkout(
   request: { owner: CartOwner | null; userId: string | null; input: CheckoutInput },
 ): Promise<Result<CheckoutSuccess, CheckoutError>> {
   const { owner, userId, input } = request;
+  if (!owner) return err({ code: 'cart_empty' });
+  // One checkout per owner at a time: without it, two simultaneous submissions both find no remembered attempt and
+  // both reserve the stock. Redis trouble skips the lock rather than the sale (the worst case is that double hold).
+  const lock = redisKeys.checkoutLock(owner.kind === 'guest' ? `session:${owner.sessionId}` : `user:${owner.userId}`);
+  const locked = await deps.redis.set(lock, '1', { nx: true, ex: redisTtlSeconds.checkoutLock }).catch(() => 'OK');
+  if (locked !== 'OK') return err({ code: 'checkout_in_progress' });
+  try {
+    return await checkoutLocked(deps, { owner, userId, input });
+  } finally {
+    await deps.redis.del(lock).catch(() => undefined);
+  }
+}
+
+async function checkoutLocked(
+  deps: CheckoutDeps,
+  request: { owner: CartOwner; userId: string | null; input: CheckoutInput },
+): Promise<Result<CheckoutSuccess, CheckoutError>> {
+  const { owner, userId, input } = request;
   // Issued together so the Redis client sends both reads in one pipeline round trip.
   const [cart, remembered] = await Promise.all([
     getCart({ db: deps.db, redis: deps.redis }, owner),
-    owner ? readCheckoutAttempt(deps.redis, owner) : Promise.resolve(null),
+    readCheckoutAttempt(deps.redis, owner),
   ]);
   if (!cart.ok) return err({ code: 'cart_unavailable' });
   // The cart corrected itself against live stock: the shopper must see what changed before paying for it.
   const short = shortLinesFrom(cart.value.notices);
   if (short.length > 0) return err({ code: 'out_of_stock', lines: short });
-  if (!owner || cart.value.lines.length === 0) return err({ code: 'cart_empty' });
+  if (cart.value.lines.length === 0) return err({ code: 'cart_empty' });
 
   const lines = cart.value.lines.map((line) => ({ variantId: line.variantId, quantity: line.quantity }));
   const fingerprint = checkoutFingerprint(userId, input, lines);

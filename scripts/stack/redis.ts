@@ -75,7 +75,8 @@ export async function startRedisServer(opts: RedisServerOptions): Promise<{ url:
 
   let stopping = false;
   child.once('exit', (code, signal) => {
-    if (!stopping) log(`redis: redis-server exited unexpectedly (${signal ?? `code ${code}`}): ${recent.at(-1) ?? ''}`);
+    // Ctrl-C in a terminal reaches redis-server directly (same process group): a clean exit is not news.
+    if (!stopping && code !== 0) log(`redis: redis-server exited unexpectedly (${signal ?? `code ${code}`}): ${recent.at(-1) ?? ''}`);
   });
 
   return {

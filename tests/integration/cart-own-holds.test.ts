@@ -66,3 +66,20 @@ describe('a checkout replaced by a changed one', () => {
     expect(await variantStock(db, variant!.id)).toMatchObject({ stockOnHand: 1, reserved: 1 });
   });
 });
+
+describe('a double submit', () => {
+  it('places one order when the same shopper submits checkout five times at once', async () => {
+    const [variant] = await createTestVariants(db, [{ stock: 10 }]);
+    const owner = { kind: 'guest' as const, sessionId: newCartSessionId() };
+    expect((await addToCart(deps, owner, { variantId: variant!.id, quantity: 2 })).ok).toBe(true);
+    const checkoutDeps = { db, redis, paystack: testPaystack(), callbackUrl: 'http://127.0.0.1:3100/checkout/return' };
+    const input = { email: 'double-click@example.test', shippingAddress: testAddress, deliveryOption: 'pickup' as const };
+
+    const results = await Promise.all(Array.from({ length: 5 }, () => checkout(checkoutDeps, { owner, userId: null, input })));
+    const placed = new Set(results.flatMap((result) => (result.ok ? [result.value.order.id] : [])));
+    expect(placed.size).toBe(1);
+    for (const result of results) if (!result.ok) expect(result.error.code).toBe('checkout_in_progress');
+    expect(await db.$count(orders, eq(orders.email, 'double-click@example.test'))).toBe(1);
+    expect(await variantStock(db, variant!.id)).toMatchObject({ stockOnHand: 10, reserved: 2 });
+  });
+});
