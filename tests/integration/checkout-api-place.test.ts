@@ -187,7 +187,7 @@ describe('POST /api/checkout: Paystack failing', () => {
 
     const response = await checkoutAs(cookie);
     expect(response.status).toBe(502);
-    expect(response.headers.get('retry-after')).toBeTruthy();
+    expect(response.headers.get('retry-after')).toBe('5');
     const body = (await response.json()) as ErrorReply;
     expect(body.error.code).toBe('payment_unavailable');
     const orderId = body.error.orderId!;
