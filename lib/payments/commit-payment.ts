@@ -27,6 +27,8 @@ export interface CommitEffects {
   userId: string | null;
   reference: string;
   productIds: string[];
+  /** What was bought, so the buyer's cart can give up exactly those units. */
+  lines: Array<{ variantId: string; quantity: number }>;
 }
 
 export interface CommitContext {
@@ -103,7 +105,13 @@ export async function commitPayment(tx: Tx, charge: ConfirmedCharge, ctx: Commit
   return {
     status: 'processed',
     outcome: honoured ? (late ? 'late payment honoured from available stock' : 'paid') : 'late payment: stock gone, refund queued',
-    effects: { orderId: order.id, userId: order.userId, reference: payment.reference, productIds: [...new Set(holds.map((hold) => hold.productId))] },
+    effects: {
+      orderId: order.id,
+      userId: order.userId,
+      reference: payment.reference,
+      productIds: [...new Set(holds.map((hold) => hold.productId))],
+      lines: holds.map(({ variantId, quantity }) => ({ variantId, quantity })),
+    },
   };
 }
 

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { orders, payments } from '@/db/schema';
 import { addToCart } from '@/lib/cart/add-to-cart';
 import { getCart } from '@/lib/cart/get-cart';
+import { removePurchasedLines } from '@/lib/cart/remove-purchased-lines';
 import { newCartSessionId } from '@/lib/server/cart-session';
 import { checkout } from '@/lib/checkout/checkout-use-case';
 import { createTestVariants, testAddress, variantStock } from '../support/catalog-fixtures';
@@ -81,5 +82,26 @@ describe('a double submit', () => {
     for (const result of results) if (!result.ok) expect(result.error.code).toBe('checkout_in_progress');
     expect(await db.$count(orders, eq(orders.email, 'double-click@example.test'))).toBe(1);
     expect(await variantStock(db, variant!.id)).toMatchObject({ stockOnHand: 10, reserved: 2 });
+  });
+});
+
+describe('after payment', () => {
+  it('the cart gives up exactly what was bought and keeps what was added since', async () => {
+    const [a, b, c] = await createTestVariants(db, [{ stock: 10 }, { stock: 10 }, { stock: 10 }]);
+    const owner = { kind: 'guest' as const, sessionId: newCartSessionId() };
+    await addToCart(deps, owner, { variantId: a!.id, quantity: 3 });
+    await addToCart(deps, owner, { variantId: b!.id, quantity: 1 });
+    await addToCart(deps, owner, { variantId: c!.id, quantity: 2 });
+
+    const after = await removePurchasedLines(deps, owner, [
+      { variantId: a!.id, quantity: 2 },
+      { variantId: b!.id, quantity: 1 },
+    ]);
+    expect(after.ok && after.value.lines.map((line) => [line.variantId, line.quantity]).sort()).toEqual(
+      [
+        [a!.id, 1],
+        [c!.id, 2],
+      ].sort(),
+    );
   });
 });

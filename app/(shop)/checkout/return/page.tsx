@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { RefreshCart } from '@/components/checkout/refresh-cart';
 import { OrderDetails } from '@/components/orders/order-details';
 import { OrderStatePanel } from '@/components/orders/order-state-panel';
-import { clearCart } from '@/lib/cart/change-cart-line';
+import { removePurchasedLines } from '@/lib/cart/remove-purchased-lines';
 import { takeCheckoutAttempt } from '@/lib/checkout/checkout-attempt';
 import { confirmReturn } from '@/lib/checkout/confirm-return';
 import { env } from '@/lib/env';
@@ -68,7 +68,7 @@ export default async function CheckoutReturnPage({ searchParams }: { searchParam
     // A signed-in buyer's cart is emptied by the payment commit itself; a guest's only this browser can name.
     const owner = await getCartOwner();
     if (owner?.kind === 'guest' && (await takeCheckoutAttempt(redis(), owner, order.id))) {
-      cartCleared = (await clearCart(cartDeps(), owner)).ok;
+      cartCleared = (await removePurchasedLines(cartDeps(), owner, order.items)).ok;
     }
   }
   const link = accessToken ? new URL(`/orders/${order.id}?${new URLSearchParams({ token: accessToken })}`, env().NEXTAUTH_URL).toString() : null;
