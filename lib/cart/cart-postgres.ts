@@ -81,3 +81,18 @@ export async function replaceUserCartLines(tx: DbOrTx, cartId: string, quantitie
       ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = EXCLUDED.quantity`);
   }
 }
+
+/**
+ * Takes bought units out of a signed-in shopper's cart, inside the payment commit's transaction: the cart is right the
+ * moment the order is paid. The caller then drops the Redis copy, which the next read rebuilds from here.
+ */
+export async function subtractUserCartLines(db: DbOrTx, userId: string, lines: ReadonlyArray<{ variantId: string; quantity: number }>) {
+  for (const line of lines) {
+    await db.execute(sql`
+      WITH cart AS (${lockedCart(userId)})
+      DELETE FROM cart_items WHERE cart_id = (SELECT id FROM cart) AND variant_id = ${line.variantId} AND quantity <= ${line.quantity}::int`);
+    await db.execute(sql`
+      UPDATE cart_items SET quantity = quantity - ${line.quantity}::int
+      WHERE cart_id = (SELECT id FROM carts WHERE user_id = ${userId}) AND variant_id = ${line.variantId}`);
+  }
+}

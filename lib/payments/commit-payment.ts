@@ -5,6 +5,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { inventoryReservations, orders, payments, productVariants } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
+import { subtractUserCartLines } from '../cart/cart-postgres';
 import { commitReservedStock, sellFromAvailable } from '../inventory/commit-stock';
 import { transitionOrder } from '../orders/order-status';
 import { enqueue } from '../outbox/enqueue';
@@ -27,8 +28,6 @@ export interface CommitEffects {
   userId: string | null;
   reference: string;
   productIds: string[];
-  /** What was bought, so the buyer's cart can give up exactly those units. */
-  lines: Array<{ variantId: string; quantity: number }>;
 }
 
 export interface CommitContext {
@@ -99,6 +98,9 @@ export async function commitPayment(tx: Tx, charge: ConfirmedCharge, ctx: Commit
     : [
         { event: 'refund.requested', payload: { orderId: order.id, paymentId: payment.id, amount: charge.amount, currency: charge.currency, reason: 'Paid after the reservation expired and the stock was sold' }, dedupeKey: payment.id },
       ]);
+  // The buyer's cart gives up what was bought in the same transaction (signed-in carts live in Postgres; a guest's
+  // only the return page can name).
+  if (honoured && order.userId) await subtractUserCartLines(tx, order.userId, holds);
   if (!late) await commitHolds(tx, holds);
   ctx.afterStockCommitted?.();
 
@@ -110,7 +112,6 @@ export async function commitPayment(tx: Tx, charge: ConfirmedCharge, ctx: Commit
       userId: order.userId,
       reference: payment.reference,
       productIds: [...new Set(holds.map((hold) => hold.productId))],
-      lines: holds.map(({ variantId, quantity }) => ({ variantId, quantity })),
     },
   };
 }

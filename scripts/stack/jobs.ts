@@ -21,7 +21,8 @@ export function startLocalJobs(env: Record<string, string>, log: (line: string) 
       const reconciled = await reconcilePayments({ db, paystack, expectedDomain });
       for (const effects of reconciled.paid) {
         log(`jobs: reconciliation found order ${effects.orderId} paid (its webhook never arrived)`);
-        await redis.del(redisKeys.reservation(effects.orderId), redisKeys.paymentIntent(effects.reference)).catch(() => undefined);
+        const cart = effects.userId ? [redisKeys.userCart(effects.userId)] : [];
+        await redis.del(redisKeys.reservation(effects.orderId), redisKeys.paymentIntent(effects.reference), ...cart).catch(() => undefined);
       }
     } catch (error) {
       log(`jobs: run failed: ${error instanceof Error ? error.message : String(error)}`);

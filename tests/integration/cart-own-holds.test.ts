@@ -2,6 +2,7 @@
 // while everybody else's does.
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
+import { POST } from '@/app/api/webhooks/paystack/route';
 import { orders, payments } from '@/db/schema';
 import { addToCart } from '@/lib/cart/add-to-cart';
 import { getCart } from '@/lib/cart/get-cart';
@@ -9,8 +10,8 @@ import { removePurchasedLines } from '@/lib/cart/remove-purchased-lines';
 import { newCartSessionId } from '@/lib/server/cart-session';
 import { checkout } from '@/lib/checkout/checkout-use-case';
 import { createTestVariants, testAddress, variantStock } from '../support/catalog-fixtures';
-import { testPaystack } from '../support/checkout-fixtures';
-import { cartTestClients } from './cart-fixtures';
+import { orderAwaitingPayment, payAndCaptureWebhook, testPaystack } from '../support/checkout-fixtures';
+import { cartTestClients, createFixtureUser, deleteFixtureUsers } from './cart-fixtures';
 
 const { db, sql, redis } = cartTestClients();
 afterAll(() => sql.end());
@@ -103,5 +104,29 @@ describe('after payment', () => {
         [c!.id, 2],
       ].sort(),
     );
+  });
+});
+
+describe('a signed-in buyer’s cart after payment', () => {
+  it('loses exactly the bought units in the payment’s own transaction, in Postgres and (rebuilt) in Redis', async () => {
+    const user = await createFixtureUser(db);
+    const owner = { kind: 'user' as const, userId: user.id };
+    const { order, variant, reference } = await orderAwaitingPayment(db, { stock: 10, quantity: 2, userId: user.id });
+    const [other] = await createTestVariants(db, [{ stock: 5 }]);
+    await addToCart(deps, owner, { variantId: variant.id, quantity: 3 });
+    await addToCart(deps, owner, { variantId: other!.id, quantity: 1 });
+
+    const { body, signature } = await payAndCaptureWebhook(reference);
+    const response = await POST(
+      new Request('http://127.0.0.1:3100/api/webhooks/paystack', { method: 'POST', headers: { 'x-paystack-signature': signature }, body }),
+    );
+    expect(await response.json()).toEqual({ status: 'processed' });
+    const [paid] = await db.select().from(orders).where(eq(orders.id, order.id));
+    expect(paid!.status).toBe('paid');
+
+    const cart = await getCart(deps, owner);
+    const quantities = Object.fromEntries(cart.ok ? cart.value.lines.map((line) => [line.variantId, line.quantity]) : []);
+    expect(quantities).toEqual({ [variant.id]: 1, [other!.id]: 1 });
+    await deleteFixtureUsers(db, redis, [user.id]);
   });
 });
