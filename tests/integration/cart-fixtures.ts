@@ -77,3 +77,23 @@ export async function eventually(what: string, probe: () => Promise<boolean>, ti
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
+
+/**
+ * `target` with its method `method` failing once with `message`: a process "dying" at that step (an outage
+ * injected on purpose; every other call goes to the real client).
+ */
+export function failingOnce<T extends object>(target: T, method: keyof T & string, message: string): T {
+  let failed = false;
+  return new Proxy(target, {
+    get(real, property, receiver) {
+      if (property === method && !failed) {
+        return async () => {
+          failed = true;
+          throw new Error(message);
+        };
+      }
+      const value: unknown = Reflect.get(real, property, receiver);
+      return typeof value === 'function' ? value.bind(real) : value;
+    },
+  });
+}

@@ -11,7 +11,7 @@ import { mergeClaimKey } from '@/lib/cart/cart-keys';
 import { mergeGuestCartIntoUserCart } from '@/lib/cart/merge-carts';
 import type { CartOwner, CartView } from '@/lib/cart/types';
 import { redisKeys } from '@/lib/redis';
-import { cartTestClients, createFixtureCatalogue, createFixtureUser, deleteFixtureUsers } from './cart-fixtures';
+import { cartTestClients, createFixtureCatalogue, createFixtureUser, deleteFixtureUsers, failingOnce } from './cart-fixtures';
 
 const { db, sql, redis } = cartTestClients();
 const deps = { db, redis };
@@ -183,38 +183,10 @@ describe('mergeGuestCartIntoUserCart', () => {
 
 describe('a merge that dies half-way is finished by the next sign-in, never repeated', () => {
   /** A Redis whose first `del` fails: the process "dies" after the Postgres commit, before the cleanup. */
-  function redisFailingFirstDel(): Redis {
-    let failed = false;
-    return new Proxy(redis, {
-      get(target, property, receiver) {
-        if (property === 'del' && !failed) {
-          return async () => {
-            failed = true;
-            throw new Error('connection reset');
-          };
-        }
-        const value: unknown = Reflect.get(target, property, receiver);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
-  }
+  const redisFailingFirstDel = (): Redis => failingOnce(redis, 'del', 'connection reset');
 
   /** A database whose first transaction fails: the process "dies" after the claim, before anything is committed. */
-  function dbFailingFirstTransaction(): Database {
-    let failed = false;
-    return new Proxy(db, {
-      get(target, property, receiver) {
-        if (property === 'transaction' && !failed) {
-          return async () => {
-            failed = true;
-            throw new Error('server closed the connection');
-          };
-        }
-        const value: unknown = Reflect.get(target, property, receiver);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
-  }
+  const dbFailingFirstTransaction = (): Database => failingOnce(db, 'transaction', 'server closed the connection');
 
   it('dying after the commit: the retry cleans up without adding again', async () => {
     const userId = await newUser();

@@ -10,7 +10,7 @@ import { clearCart, removeCartLine, updateCartLine } from '@/lib/cart/change-car
 import { getCart } from '@/lib/cart/get-cart';
 import type { CartOwner, CartView } from '@/lib/cart/types';
 import { redisKeys, redisTtlSeconds } from '@/lib/redis';
-import { cartTestClients, createFixtureCatalogue, createFixtureUser, deleteFixtureUsers } from './cart-fixtures';
+import { cartTestClients, createFixtureCatalogue, createFixtureUser, deleteFixtureUsers, failingOnce } from './cart-fixtures';
 
 const { db, sql, redis } = cartTestClients();
 const deps = { db, redis };
@@ -110,19 +110,7 @@ describe('a signed-in cart outlives Redis', () => {
   it('when the Postgres write fails after Redis took the change, Redis is dropped so both copies agree again', async () => {
     const { owner, userId, key } = await newUser();
     await must(addToCart(deps, owner, { variantId: variant(0), quantity: 2 }));
-    let failed = false;
-    const flakyDb = new Proxy(db, {
-      get(target, property, receiver) {
-        if (property === 'execute' && !failed) {
-          return async () => {
-            failed = true;
-            throw new Error('connection terminated');
-          };
-        }
-        const value: unknown = Reflect.get(target, property, receiver);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
+    const flakyDb = failingOnce(db, 'execute', 'connection terminated');
 
     await expect(addToCart({ db: flakyDb, redis }, owner, { variantId: variant(0), quantity: 3 })).rejects.toThrow('connection terminated');
     expect(await redis.exists(key)).toBe(0);

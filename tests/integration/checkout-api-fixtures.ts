@@ -4,6 +4,7 @@ import { randomInt } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { inventoryReservations, orders, payments } from '@/db/schema';
 import type { Database } from '@/db/client';
+import { cartTestClients, deleteFixtureUsers } from './cart-fixtures';
 
 export const site = () => process.env.NEXTAUTH_URL!;
 
@@ -63,4 +64,14 @@ export interface CheckoutReply {
 
 export interface ErrorReply {
   error: { code: string; message: string; fieldErrors?: Record<string, string[]>; lines?: Array<{ variantId: string; title: string; requested?: number; available: number }>; orderId?: string; number?: string; accessToken?: string | null };
+}
+
+/** Deletes the test's users and closes its clients and the app's own pool (the route handlers opened it). */
+export async function closeCheckoutApiClients(
+  clients: ReturnType<typeof cartTestClients>,
+  userIds: string[],
+): Promise<void> {
+  await deleteFixtureUsers(clients.db, clients.redis, userIds).catch(() => undefined);
+  await clients.sql.end();
+  await (globalThis as { __shopDb?: { sql: { end: () => Promise<void> } } }).__shopDb?.sql.end();
 }

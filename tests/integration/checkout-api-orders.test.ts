@@ -10,8 +10,8 @@ import { initializePayment } from '@/lib/payments/initialize-payment';
 import { variantStock } from '../support/catalog-fixtures';
 import { testPaystack } from '../support/checkout-fixtures';
 import { simulator, uniqueReference } from '../support/paystack-sim';
-import { cartTestClients, createFixtureCatalogue, createFixtureUser, deleteFixtureUsers } from './cart-fixtures';
-import { checkoutBody, guestWithCart, orderRows, request, type CheckoutReply } from './checkout-api-fixtures';
+import { cartTestClients, createFixtureCatalogue, createFixtureUser } from './cart-fixtures';
+import { checkoutBody, guestWithCart, orderRows, request, closeCheckoutApiClients, type CheckoutReply } from './checkout-api-fixtures';
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: 'customer' } }));
 vi.mock('@/lib/server/auth', () => ({ getCurrentUser: async () => session.user }));
@@ -65,11 +65,7 @@ beforeEach(() => {
   session.user = null;
   references.queue = [];
 });
-afterAll(async () => {
-  await deleteFixtureUsers(db, redis, userIds).catch(() => undefined);
-  await sql.end();
-  await (globalThis as { __shopDb?: { sql: { end: () => Promise<void> } } }).__shopDb?.sql.end();
-});
+afterAll(() => closeCheckoutApiClients({ db, sql, redis }, userIds));
 
 describe('GET /api/orders/:id', () => {
   it('shows a guest order to the holder of its token, and answers 404 to everyone else', async () => {

@@ -8,8 +8,8 @@ import { inventoryReservations } from '@/db/schema';
 import { verifyOrderAccess } from '@/lib/orders/order-access';
 import { variantStock } from '../support/catalog-fixtures';
 import { simulator, uniqueReference } from '../support/paystack-sim';
-import { createFixtureCatalogue, cartTestClients, createFixtureUser, deleteFixtureUsers, eventually } from './cart-fixtures';
-import { checkoutBody, guestWithCart, newIp, orderRows, request, type CheckoutReply, type ErrorReply } from './checkout-api-fixtures';
+import { createFixtureCatalogue, cartTestClients, createFixtureUser, eventually } from './cart-fixtures';
+import { checkoutBody, guestWithCart, newIp, orderRows, request, type CheckoutReply, type ErrorReply, closeCheckoutApiClients } from './checkout-api-fixtures';
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: 'customer' } }));
 vi.mock('@/lib/server/auth', () => ({ getCurrentUser: async () => session.user }));
@@ -47,11 +47,7 @@ beforeEach(() => {
   references.queue = [];
 });
 
-afterAll(async () => {
-  await deleteFixtureUsers(db, redis, userIds).catch(() => undefined);
-  await sql.end();
-  await (globalThis as { __shopDb?: { sql: { end: () => Promise<void> } } }).__shopDb?.sql.end();
-});
+afterAll(() => closeCheckoutApiClients({ db, sql, redis }, userIds));
 
 describe('POST /api/checkout: refusals', () => {
   it('refuses a cross-site request with 403 and creates nothing', async () => {
