@@ -2,8 +2,7 @@
 // naming it (at build time too: next.config.ts imports this module).
 import { z } from 'zod';
 
-const url = (example: string) =>
-  z.url({ error: (issue) => (issue.input === undefined ? `required (e.g. ${example})` : `must be a URL (e.g. ${example})`) });
+const url = (example: string) => z.url({ error: (issue) => (issue.input === undefined ? `required (e.g. ${example})` : `must be a URL (e.g. ${example})`) });
 
 const optionalString = z
   .string()
@@ -38,10 +37,16 @@ export const envSchema = z
     SMTP_PORT: z.coerce.number({ error: 'must be a port number' }).int().min(1).max(65535).default(587),
     SMTP_USER: optionalString,
     SMTP_PASSWORD: optionalString,
-    SMTP_SECURE: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+    SMTP_SECURE: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((value) => value === 'true'),
     MAIL_FROM: z.string().min(3).default('Paystack Commerce <shop@example.com>'),
     /** Build output folder; the test stack builds into its own so `npm test` never disturbs a running `npm start`. */
-    NEXT_DIST_DIR: z.string().regex(/^\.next[\w-]*$/, 'must be a folder name starting with .next').default('.next'),
+    NEXT_DIST_DIR: z
+      .string()
+      .regex(/^\.next[\w-]*$/, 'must be a folder name starting with .next')
+      .default('.next'),
     /** Only these Paystack webhook source IPs are accepted when set (comma-separated). Off by default. */
     PAYSTACK_WEBHOOK_IP_ALLOWLIST: optionalString,
   })

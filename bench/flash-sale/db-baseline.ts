@@ -9,7 +9,10 @@ import { pool } from '../support/bench-stack';
 
 export async function measureDbReservations(db: Database, variantId: string, attempts: number, concurrency: number) {
   const started = performance.now();
-  const outcomes = await pool(Array.from({ length: attempts }, () => () => reserveStock(db, variantId, 1)), concurrency);
+  const outcomes = await pool(
+    Array.from({ length: attempts }, () => () => reserveStock(db, variantId, 1)),
+    concurrency,
+  );
   const seconds = (performance.now() - started) / 1000;
   const reserved = outcomes.filter(Boolean).length;
   const [row] = await db.select({ reserved: productVariants.reserved }).from(productVariants).where(eq(productVariants.id, variantId));

@@ -43,9 +43,16 @@ async function createSaleProduct(db: Database, opts: SaleOptions) {
 }
 
 async function databaseFacts(db: Database, variantId: string, saleStart: Date) {
-  const [row] = await db.select({ stockOnHand: productVariants.stockOnHand, reserved: productVariants.reserved }).from(productVariants).where(eq(productVariants.id, variantId));
+  const [row] = await db
+    .select({ stockOnHand: productVariants.stockOnHand, reserved: productVariants.reserved })
+    .from(productVariants)
+    .where(eq(productVariants.id, variantId));
   const [holds] = await db
-    .select({ units: sum(inventoryReservations.quantity).mapWith(Number), orders: countDistinct(inventoryReservations.orderId), last: max(inventoryReservations.createdAt) })
+    .select({
+      units: sum(inventoryReservations.quantity).mapWith(Number),
+      orders: countDistinct(inventoryReservations.orderId),
+      last: max(inventoryReservations.createdAt),
+    })
     .from(inventoryReservations)
     .where(and(eq(inventoryReservations.variantId, variantId), eq(inventoryReservations.status, 'active')));
   const orderIds = db.select({ id: inventoryReservations.orderId }).from(inventoryReservations).where(eq(inventoryReservations.variantId, variantId));
@@ -67,7 +74,10 @@ async function databaseFacts(db: Database, variantId: string, saleStart: Date) {
 /** The floor for this app on this machine now: GET /api/health (one SELECT 1, no Redis) through the same HTTP and Next stack. */
 async function measureTrivialRoute(baseUrl: string, requests: number, concurrency: number) {
   const started = performance.now();
-  await pool(Array.from({ length: requests }, () => async () => void (await (await fetch(`${baseUrl}/api/health`)).arrayBuffer())), concurrency);
+  await pool(
+    Array.from({ length: requests }, () => async () => void (await (await fetch(`${baseUrl}/api/health`)).arrayBuffer())),
+    concurrency,
+  );
   return { requests, concurrency, perSecond: requests / ((performance.now() - started) / 1000) };
 }
 
@@ -84,11 +94,17 @@ export async function runSale(db: Database, opts: SaleOptions) {
   const instance = (index: number) => opts.baseUrls[index % opts.baseUrls.length]!;
 
   const floor = await measureTrivialRoute(opts.baseUrls[0]!, 2_000, Math.min(opts.concurrency, 50));
-  const shoppers = await pool(Array.from({ length: opts.shoppers }, (_, index) => () => fillCart(instance(index), hot.id, shopperIp(index))), 50);
+  const shoppers = await pool(
+    Array.from({ length: opts.shoppers }, (_, index) => () => fillCart(instance(index), hot.id, shopperIp(index))),
+    50,
+  );
 
   const [{ now: saleStart }] = (await db.execute(sql`SELECT clock_timestamp() AS now`)) as unknown as [{ now: Date | string }];
   const startedAt = performance.now();
-  const outcomes: Outcome[] = await pool(shoppers.map((shopper, index) => () => checkout(instance(index), shopper, index)), opts.concurrency);
+  const outcomes: Outcome[] = await pool(
+    shoppers.map((shopper, index) => () => checkout(instance(index), shopper, index)),
+    opts.concurrency,
+  );
   const wallSeconds = (performance.now() - startedAt) / 1000;
 
   const facts = await databaseFacts(db, hot.id, new Date(saleStart));

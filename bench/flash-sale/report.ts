@@ -28,7 +28,10 @@ export function formatReport(opts: SaleOptions, result: SaleResult): string {
   const cpu = os.cpus();
   return `
 ## Flash sale: ${opts.shoppers} shoppers, ${opts.stock} units of ${result.sku}, ${opts.concurrency} in flight, ${opts.baseUrls.length} app process(es)
-machine          ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, load avg ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}
+machine          ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, load avg ${os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ')}
 orders placed    ${v.won} (201), expected ${v.expected}
 database         reserved=${facts.reserved} on_hand=${facts.stockOnHand} held_units=${facts.heldUnits} orders=${facts.orders} payment_intents=${facts.paymentIntents}
 oversell         ${v.oversell}

@@ -55,7 +55,9 @@ async function runWithOwnStack(): Promise<number> {
   console.log('starting a fresh bench stack…');
   const stack = await startBenchStack();
   try {
-    const driver = fork(fileURLToPath(import.meta.url), [...process.argv.slice(2), '--url', stack.appUrl, '--database-url', stack.env.DATABASE_URL!], { stdio: 'inherit' });
+    const driver = fork(fileURLToPath(import.meta.url), [...process.argv.slice(2), '--url', stack.appUrl, '--database-url', stack.env.DATABASE_URL!], {
+      stdio: 'inherit',
+    });
     return await new Promise<number>((resolve) => driver.once('exit', (code) => resolve(code ?? 1)));
   } finally {
     await stack.stop();
@@ -65,7 +67,12 @@ async function runWithOwnStack(): Promise<number> {
 if (args.url) {
   const databaseUrl = args['database-url'] ?? process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error('--url needs --database-url (or DATABASE_URL) to check the result in the database');
-  process.exit(await drive(args.url.split(',').map((url) => url.trim().replace(/\/$/, '')), databaseUrl));
+  process.exit(
+    await drive(
+      args.url.split(',').map((url) => url.trim().replace(/\/$/, '')),
+      databaseUrl,
+    ),
+  );
 } else {
   process.exit(await runWithOwnStack());
 }

@@ -25,7 +25,15 @@ try {
   // payments queue on that one row's lock).
   const variants = await db.select().from(productVariants).orderBy(productVariants.sku);
   const pool_ = HOT ? variants.filter((candidate) => candidate.sku === 'BRS-CUF') : variants;
-  await db.update(productVariants).set({ stockOnHand: EVENTS + 10, reserved: 0 }).where(inArray(productVariants.id, pool_.map((row) => row.id)));
+  await db
+    .update(productVariants)
+    .set({ stockOnHand: EVENTS + 10, reserved: 0 })
+    .where(
+      inArray(
+        productVariants.id,
+        pool_.map((row) => row.id),
+      ),
+    );
   const orderIds: string[] = [];
   const bodies: string[] = [];
   for (let index = 0; index < EVENTS; index++) {
@@ -53,7 +61,17 @@ try {
     bodies.push(
       JSON.stringify({
         event: 'charge.success',
-        data: { id: 5_000_000_000 + index, reference, amount: placed.value.totalAmount, currency: 'NGN', domain: 'test', status: 'success', channel: 'card', fees: 0, paid_at: new Date().toISOString() },
+        data: {
+          id: 5_000_000_000 + index,
+          reference,
+          amount: placed.value.totalAmount,
+          currency: 'NGN',
+          domain: 'test',
+          status: 'success',
+          channel: 'card',
+          fees: 0,
+          paid_at: new Date().toISOString(),
+        },
       }),
     );
   }
@@ -105,7 +123,12 @@ try {
   const stock = await db
     .select({ sold: sql<number>`sum(${EVENTS + 10} - ${productVariants.stockOnHand})::int`, reserved: sql<number>`sum(${productVariants.reserved})::int` })
     .from(productVariants)
-    .where(inArray(productVariants.id, pool_.map((row) => row.id)));
+    .where(
+      inArray(
+        productVariants.id,
+        pool_.map((row) => row.id),
+      ),
+    );
 
   console.log(`
 webhook storm — ${new Date().toISOString()}

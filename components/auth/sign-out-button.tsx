@@ -27,12 +27,7 @@ export function SignOutButton() {
   }
 
   return (
-    <button
-      type="button"
-      onClick={onClick}
-      disabled={pending}
-      className="font-medium text-stone-700 hover:text-brand-700 disabled:opacity-60"
-    >
+    <button type="button" onClick={onClick} disabled={pending} className="font-medium text-stone-700 hover:text-brand-700 disabled:opacity-60">
       {pending ? 'Signing out…' : 'Sign out'}
     </button>
   );

@@ -61,18 +61,19 @@ export function CartContents({ initialCart }: { initialCart?: CartView }) {
             ))}
           </ul>
           <aside className="h-fit space-y-4 rounded-xl border border-stone-200 bg-white p-6" aria-labelledby="summary-heading">
-            <h2 id="summary-heading" className="text-lg font-semibold">Summary</h2>
+            <h2 id="summary-heading" className="text-lg font-semibold">
+              Summary
+            </h2>
             <dl className="flex justify-between text-base">
               <dt>
                 Subtotal ({cart.itemCount} {cart.itemCount === 1 ? 'item' : 'items'})
               </dt>
-              <dd className="font-semibold tabular-nums" data-testid="cart-subtotal">{formatMoney(cart.subtotal)}</dd>
+              <dd className="font-semibold tabular-nums" data-testid="cart-subtotal">
+                {formatMoney(cart.subtotal)}
+              </dd>
             </dl>
             <p className="text-sm text-stone-500">Delivery is chosen at checkout.</p>
-            <Link
-              href="/checkout"
-              className="block rounded-lg bg-brand-700 px-4 py-3 text-center font-semibold text-white hover:bg-brand-600"
-            >
+            <Link href="/checkout" className="block rounded-lg bg-brand-700 px-4 py-3 text-center font-semibold text-white hover:bg-brand-600">
               Checkout
             </Link>
             <button

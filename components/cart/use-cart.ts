@@ -44,16 +44,15 @@ function useCartChange<V>(action: (variables: V) => Promise<CartActionResult>, p
 }
 
 export const useAddToCart = () =>
-  useCartChange(addToCartAction, (cart, { variantId, quantity }: { variantId: string; quantity: number }) =>
-    withAddedUnits(cart, variantId, quantity),
-  );
+  useCartChange(addToCartAction, (cart, { variantId, quantity }: { variantId: string; quantity: number }) => withAddedUnits(cart, variantId, quantity));
 
 export const useUpdateCartLine = () =>
-  useCartChange(updateCartLineAction, (cart, { variantId, quantity }: { variantId: string; quantity: number }) =>
-    withLineQuantity(cart, variantId, quantity),
+  useCartChange(updateCartLineAction, (cart, { variantId, quantity }: { variantId: string; quantity: number }) => withLineQuantity(cart, variantId, quantity));
+
+export const useRemoveCartLine = () => useCartChange(removeCartLineAction, (cart, { variantId }: { variantId: string }) => withoutLine(cart, variantId));
+
+export const useClearCart = () =>
+  useCartChange<void>(
+    () => clearCartAction(),
+    (cart) => emptied(cart),
   );
-
-export const useRemoveCartLine = () =>
-  useCartChange(removeCartLineAction, (cart, { variantId }: { variantId: string }) => withoutLine(cart, variantId));
-
-export const useClearCart = () => useCartChange<void>(() => clearCartAction(), (cart) => emptied(cart));

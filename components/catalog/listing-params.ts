@@ -32,11 +32,7 @@ export function parseListingParams(params: SearchParams): { sort: ProductSort; p
 export const SEARCH_MAX_LENGTH = 100;
 
 const searchSchema = z.object({
-  q: z
-    .string()
-    .trim()
-    .min(1, 'Type a word to search for.')
-    .max(SEARCH_MAX_LENGTH, `Searches can be at most ${SEARCH_MAX_LENGTH} characters.`),
+  q: z.string().trim().min(1, 'Type a word to search for.').max(SEARCH_MAX_LENGTH, `Searches can be at most ${SEARCH_MAX_LENGTH} characters.`),
   page: pageSchema,
 });
 

@@ -25,9 +25,7 @@ export function ProductCard({ product, priority = false }: { product: ProductCar
             className="h-full w-full object-cover transition-transform duration-300 group-hover:scale-[1.02]"
           />
         ) : null}
-        {soldOut ? (
-          <span className="absolute left-3 top-3 rounded-full bg-stone-900 px-2.5 py-1 text-xs font-semibold text-white">Sold out</span>
-        ) : null}
+        {soldOut ? <span className="absolute left-3 top-3 rounded-full bg-stone-900 px-2.5 py-1 text-xs font-semibold text-white">Sold out</span> : null}
       </div>
       <div className="space-y-1 p-4">
         <p className="text-xs uppercase tracking-wide text-stone-500">{product.categoryName}</p>

@@ -13,14 +13,7 @@ export function ProductGallery({ images, title }: { images: ProductDetail['image
     <div className="space-y-4">
       <div className="overflow-hidden rounded-2xl bg-stone-100" style={{ aspectRatio: `${main.width} / ${main.height}` }}>
         {/* eslint-disable-next-line @next/next/no-img-element */}
-        <img
-          src={main.url}
-          alt={main.alt}
-          width={main.width}
-          height={main.height}
-          fetchPriority="high"
-          className="h-full w-full object-cover"
-        />
+        <img src={main.url} alt={main.alt} width={main.width} height={main.height} fetchPriority="high" className="h-full w-full object-cover" />
       </div>
       {rest.length > 0 ? (
         <ul className="grid grid-cols-3 gap-4">

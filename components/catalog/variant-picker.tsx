@@ -6,26 +6,11 @@
 import { useId, useState } from 'react';
 import { AddToCartButton } from '@/components/cart/add-to-cart-button';
 import { formatMoney, type CurrencyCode } from '@/lib/money';
-import {
-  initialVariant,
-  optionGroups,
-  optionValueState,
-  selectOption,
-  stockStatus,
-  type PickerVariant,
-} from './variant-selection';
+import { initialVariant, optionGroups, optionValueState, selectOption, stockStatus, type PickerVariant } from './variant-selection';
 
 const stockTone = { in_stock: 'text-brand-700', low_stock: 'text-amber-700', sold_out: 'text-stone-600' } as const;
 
-export function VariantPicker({
-  optionNames,
-  variants,
-  initialVariantId,
-}: {
-  optionNames: string[];
-  variants: PickerVariant[];
-  initialVariantId: string;
-}) {
+export function VariantPicker({ optionNames, variants, initialVariantId }: { optionNames: string[]; variants: PickerVariant[]; initialVariantId: string }) {
   const [selectedId, setSelectedId] = useState(initialVariantId);
   const idPrefix = useId();
   // Looked up from props each render: a server refresh brings new stock figures without losing the choice.

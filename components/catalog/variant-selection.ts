@@ -33,11 +33,7 @@ function matches(variant: PickerVariant, selection: Record<string, string>): boo
  * be bought, else the first (a sold-out product still shows its price).
  */
 export function initialVariant<V extends PickerVariant>(variants: readonly V[], requestedId?: string): V | undefined {
-  return (
-    variants.find((variant) => variant.id === requestedId) ??
-    variants.find((variant) => variant.available > 0) ??
-    variants[0]
-  );
+  return variants.find((variant) => variant.id === requestedId) ?? variants.find((variant) => variant.available > 0) ?? variants[0];
 }
 
 /**
@@ -45,21 +41,13 @@ export function initialVariant<V extends PickerVariant>(variants: readonly V[], 
  * the closest variant that has the value, preferring one in stock, so the shopper never lands on a combination
  * that does not exist.
  */
-export function selectOption<V extends PickerVariant>(
-  variants: readonly V[],
-  current: V,
-  name: string,
-  value: string,
-): V | undefined {
+export function selectOption<V extends PickerVariant>(variants: readonly V[], current: V, name: string, value: string): V | undefined {
   const wanted = { ...current.options, [name]: value };
   const exact = variants.find((variant) => matches(variant, wanted));
   if (exact) return exact;
   const withValue = variants.filter((variant) => variant.options[name] === value);
-  const overlap = (variant: V) =>
-    Object.entries(current.options).filter(([key, v]) => key !== name && variant.options[key] === v).length;
-  const ranked = [...withValue].sort(
-    (a, b) => Number(b.available > 0) - Number(a.available > 0) || overlap(b) - overlap(a),
-  );
+  const overlap = (variant: V) => Object.entries(current.options).filter(([key, v]) => key !== name && variant.options[key] === v).length;
+  const ranked = [...withValue].sort((a, b) => Number(b.available > 0) - Number(a.available > 0) || overlap(b) - overlap(a));
   return ranked[0];
 }
 

@@ -25,7 +25,15 @@ export function AddressFields({ values, errors }: { values: Partial<CheckoutValu
   return (
     <fieldset className="grid gap-4 rounded-xl border border-stone-200 bg-white p-6 sm:grid-cols-2">
       <legend className="px-1 text-lg font-semibold">Shipping address</legend>
-      <TextField className="sm:col-span-2" label="Full name" name="fullName" autoComplete="name" required defaultValue={values.fullName} errors={errors.fullName} />
+      <TextField
+        className="sm:col-span-2"
+        label="Full name"
+        name="fullName"
+        autoComplete="name"
+        required
+        defaultValue={values.fullName}
+        errors={errors.fullName}
+      />
       <TextField
         className="sm:col-span-2"
         label="Phone number"
@@ -38,7 +46,15 @@ export function AddressFields({ values, errors }: { values: Partial<CheckoutValu
         errors={errors.phone}
         hint="For the courier, e.g. 0803 123 4567"
       />
-      <TextField className="sm:col-span-2" label="Address" name="line1" autoComplete="address-line1" required defaultValue={values.line1} errors={errors.line1} />
+      <TextField
+        className="sm:col-span-2"
+        label="Address"
+        name="line1"
+        autoComplete="address-line1"
+        required
+        defaultValue={values.line1}
+        errors={errors.line1}
+      />
       <TextField
         className="sm:col-span-2"
         label="Apartment, suite, landmark (optional)"

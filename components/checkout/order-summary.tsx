@@ -11,7 +11,17 @@ export interface SummaryLine {
   lineTotal: Money;
 }
 
-export function OrderSummary({ lines, subtotal, deliveryFee, deliveryLabel }: { lines: SummaryLine[]; subtotal: Money; deliveryFee: Money; deliveryLabel: string }) {
+export function OrderSummary({
+  lines,
+  subtotal,
+  deliveryFee,
+  deliveryLabel,
+}: {
+  lines: SummaryLine[];
+  subtotal: Money;
+  deliveryFee: Money;
+  deliveryLabel: string;
+}) {
   const total = addMoney(subtotal, deliveryFee);
   const itemCount = lines.reduce((sum, line) => sum + line.quantity, 0);
   return (
@@ -46,15 +56,21 @@ export function OrderSummary({ lines, subtotal, deliveryFee, deliveryLabel }: { 
           <dt>
             Subtotal ({itemCount} {itemCount === 1 ? 'item' : 'items'})
           </dt>
-          <dd className="tabular-nums" data-testid="summary-subtotal">{formatMoney(subtotal)}</dd>
+          <dd className="tabular-nums" data-testid="summary-subtotal">
+            {formatMoney(subtotal)}
+          </dd>
         </div>
         <div className="flex justify-between">
           <dt>{deliveryLabel}</dt>
-          <dd className="tabular-nums" data-testid="summary-delivery">{deliveryFee.amount === 0 ? 'Free' : formatMoney(deliveryFee)}</dd>
+          <dd className="tabular-nums" data-testid="summary-delivery">
+            {deliveryFee.amount === 0 ? 'Free' : formatMoney(deliveryFee)}
+          </dd>
         </div>
         <div className="flex justify-between border-t border-stone-200 pt-2 text-base font-semibold">
           <dt>Total</dt>
-          <dd className="tabular-nums" data-testid="summary-total" aria-live="polite">{formatMoney(total)}</dd>
+          <dd className="tabular-nums" data-testid="summary-total" aria-live="polite">
+            {formatMoney(total)}
+          </dd>
         </div>
       </dl>
       <p className="text-xs text-stone-500">VAT included. You pay securely on Paystack&apos;s page.</p>

@@ -51,7 +51,9 @@ export function OrderDetails({ order, showPayments = false }: { order: OrderDeta
           </div>
           <div className="flex justify-between pt-1 text-base font-semibold">
             <dt>Total</dt>
-            <dd className="tabular-nums" data-testid="order-total">{formatMoney(money(order.totalAmount, order.currency))}</dd>
+            <dd className="tabular-nums" data-testid="order-total">
+              {formatMoney(money(order.totalAmount, order.currency))}
+            </dd>
           </div>
           {order.refundedAmount > 0 ? (
             <div className="flex justify-between text-sky-900">

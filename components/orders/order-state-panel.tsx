@@ -73,7 +73,10 @@ export function OrderStatePanel({ state, order, accessToken, polling }: Props) {
     case 'needs_attention':
       return (
         <Panel kind="warn" title="We received your payment and are reviewing it">
-          <p>Your payment arrived but we could not confirm order {order.number} automatically. If we cannot fulfil it, the full amount is refunded to you; we will email {order.email} either way.</p>
+          <p>
+            Your payment arrived but we could not confirm order {order.number} automatically. If we cannot fulfil it, the full amount is refunded to you; we
+            will email {order.email} either way.
+          </p>
         </Panel>
       );
     case 'refunded':

@@ -8,7 +8,11 @@ import { summaryColumns, type ProductSummary } from './catalog';
 
 /** Letters and digits only, so the words can go into `to_tsquery` without any syntax of their own. */
 export function prefixQueryText(query: string): string | null {
-  const words = query.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, 8) ?? [];
+  const words =
+    query
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu)
+      ?.slice(0, 8) ?? [];
   return words.length === 0 ? null : words.map((word) => `${word}:*`).join(' & ');
 }
 
@@ -55,10 +59,7 @@ export interface SearchHit extends ProductSummary {
 }
 
 /** One page of results, best first. */
-export async function searchProducts(
-  db: DbOrTx,
-  params: { query: string; page: number; pageSize: number },
-): Promise<SearchHit[]> {
+export async function searchProducts(db: DbOrTx, params: { query: string; page: number; pageSize: number }): Promise<SearchHit[]> {
   const { match, rank } = searchTerms(params.query);
   return db
     .select({ ...summaryColumns, rank: sql<number>`${rank}::float8` })

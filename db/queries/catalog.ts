@@ -47,12 +47,16 @@ export const summaryColumns = {
   title: products.title,
   categoryName: categories.name,
   categorySlug: categories.slug,
-  imageUrl: sql<string | null>`(SELECT ${productImages.url} FROM ${productImages} WHERE ${productImages.productId} = ${products.id} ORDER BY ${productImages.position} LIMIT 1)`,
+  imageUrl: sql<
+    string | null
+  >`(SELECT ${productImages.url} FROM ${productImages} WHERE ${productImages.productId} = ${products.id} ORDER BY ${productImages.position} LIMIT 1)`,
   imageAlt: sql<string>`coalesce((SELECT ${productImages.alt} FROM ${productImages} WHERE ${productImages.productId} = ${products.id} ORDER BY ${productImages.position} LIMIT 1), ${products.title})`,
   fromPriceAmount: fromPrice,
   toPriceAmount: sql<number>`max(${productVariants.priceAmount})::int`,
   // The cheapest variant's "was" price, so the card's strike-through belongs to the price it shows.
-  compareAtAmount: sql<number | null>`(array_agg(${productVariants.compareAtAmount} ORDER BY ${productVariants.priceAmount}, ${productVariants.position}))[1]::int`,
+  compareAtAmount: sql<
+    number | null
+  >`(array_agg(${productVariants.compareAtAmount} ORDER BY ${productVariants.priceAmount}, ${productVariants.position}))[1]::int`,
   currency: sql<string>`min(${productVariants.currency})`,
 };
 
@@ -153,11 +157,7 @@ export async function getProductBySlug(db: DbOrTx, slug: string): Promise<Produc
 
 /** Slugs of every product a shopper can open: lets a route reject unknown slugs before touching the cache. */
 export async function listProductSlugs(db: DbOrTx): Promise<string[]> {
-  const rows = await db
-    .selectDistinct({ slug: products.slug })
-    .from(products)
-    .innerJoin(productVariants, liveVariant)
-    .where(eq(products.status, 'active'));
+  const rows = await db.selectDistinct({ slug: products.slug }).from(products).innerJoin(productVariants, liveVariant).where(eq(products.status, 'active'));
   return rows.map((row) => row.slug);
 }
 

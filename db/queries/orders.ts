@@ -26,9 +26,26 @@ export interface OrderDetail extends OrderSummary {
   refundedAmount: number;
   /** An active reservation still inside its 15 minutes: the order can still be paid for. */
   holdLive: boolean;
-  items: Array<{ variantId: string; productTitle: string; variantTitle: string; sku: string; unitPriceAmount: number; quantity: number; lineTotalAmount: number; currency: string }>;
+  items: Array<{
+    variantId: string;
+    productTitle: string;
+    variantTitle: string;
+    sku: string;
+    unitPriceAmount: number;
+    quantity: number;
+    lineTotalAmount: number;
+    currency: string;
+  }>;
   /** Newest first; `payments[0]` is the attempt that decides what the shopper sees. */
-  payments: Array<{ reference: string; status: (typeof payments.$inferSelect)['status']; amount: number; currency: string; channel: string | null; paidAt: Date | null; createdAt: Date }>;
+  payments: Array<{
+    reference: string;
+    status: (typeof payments.$inferSelect)['status'];
+    amount: number;
+    currency: string;
+    channel: string | null;
+    paidAt: Date | null;
+    createdAt: Date;
+  }>;
   refunds: Array<{ amount: number; currency: string; status: (typeof refunds.$inferSelect)['status']; createdAt: Date }>;
 }
 
@@ -54,7 +71,13 @@ const holdLive = sql<boolean>`EXISTS (SELECT 1 FROM ${inventoryReservations} WHE
 
 async function loadDetail(db: DbOrTx, where: SQL | undefined): Promise<OrderDetail | null> {
   const [order] = await db
-    .select({ ...summaryColumns, deliveryOption: orders.deliveryOption, shippingAddress: orders.shippingAddress, refundedAmount: orders.refundedAmount, holdLive })
+    .select({
+      ...summaryColumns,
+      deliveryOption: orders.deliveryOption,
+      shippingAddress: orders.shippingAddress,
+      refundedAmount: orders.refundedAmount,
+      holdLive,
+    })
     .from(orders)
     .where(where);
   if (!order) return null;
@@ -74,7 +97,15 @@ async function loadDetail(db: DbOrTx, where: SQL | undefined): Promise<OrderDeta
       .where(eq(orderItems.orderId, order.id))
       .orderBy(asc(orderItems.productTitle), asc(orderItems.variantTitle)),
     db
-      .select({ reference: payments.reference, status: payments.status, amount: payments.amount, currency: payments.currency, channel: payments.channel, paidAt: payments.paidAt, createdAt: payments.createdAt })
+      .select({
+        reference: payments.reference,
+        status: payments.status,
+        amount: payments.amount,
+        currency: payments.currency,
+        channel: payments.channel,
+        paidAt: payments.paidAt,
+        createdAt: payments.createdAt,
+      })
       .from(payments)
       .where(eq(payments.orderId, order.id))
       .orderBy(desc(payments.createdAt), desc(payments.id)),

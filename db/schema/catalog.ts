@@ -1,16 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import {
-  boolean,
-  check,
-  customType,
-  index,
-  integer,
-  jsonb,
-  pgEnum,
-  pgTable,
-  text,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, check, customType, index, integer, jsonb, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, currency, id, minor, tstz, updatedAt } from './_columns';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -41,8 +30,7 @@ export const products = pgTable(
     /** Option names in display order, e.g. ["Size", "Colour"]; each variant has a value for each. */
     optionNames: jsonb('option_names').$type<string[]>().notNull().default([]),
     searchVector: tsvector('search_vector').generatedAlwaysAs(
-      (): SQL =>
-        sql`setweight(to_tsvector('english', ${products.title}), 'A') || setweight(to_tsvector('english', ${products.description}), 'B')`,
+      (): SQL => sql`setweight(to_tsvector('english', ${products.title}), 'A') || setweight(to_tsvector('english', ${products.description}), 'B')`,
     ),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -105,4 +93,3 @@ export const productVariants = pgTable(
     check('product_variants_max_per_order_positive', sql`${t.maxPerOrder} > 0`),
   ],
 );
-

@@ -2,9 +2,7 @@
 import type { DbOrTx } from '../../db/client';
 import { auditLogs } from '../../db/schema';
 
-export type AuditActor =
-  | { type: 'user' | 'admin'; id: string }
-  | { type: 'system' | 'webhook' | 'job'; id?: string };
+export type AuditActor = { type: 'user' | 'admin'; id: string } | { type: 'system' | 'webhook' | 'job'; id?: string };
 
 export interface AuditEntry {
   actor: AuditActor;

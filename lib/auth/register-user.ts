@@ -6,9 +6,7 @@ import { hashPassword } from './passwords';
 import { registerSchema } from './schemas';
 import type { AuthenticatedUser } from './types';
 
-export type RegisterError =
-  | { code: 'invalid_input'; fieldErrors: Partial<Record<'email' | 'name' | 'password', string[]>> }
-  | { code: 'email_taken' };
+export type RegisterError = { code: 'invalid_input'; fieldErrors: Partial<Record<'email' | 'name' | 'password', string[]>> } | { code: 'email_taken' };
 
 export interface RegisterDeps {
   db: DbOrTx;

@@ -19,11 +19,7 @@ export const signInSchema = z.object({
 export const registerSchema = z
   .object({
     email: emailSchema,
-    name: z
-      .string({ error: 'Enter your name.' })
-      .trim()
-      .min(1, 'Enter your name.')
-      .max(100, 'Use at most 100 characters.'),
+    name: z.string({ error: 'Enter your name.' }).trim().min(1, 'Enter your name.').max(100, 'Use at most 100 characters.'),
     password: z.string({ error: 'Choose a password.' }),
   })
   .superRefine((input, ctx) => {

@@ -28,8 +28,7 @@ export async function addToCart(deps: CartDeps, owner: CartOwner, input: AddToCa
 
   return whileStoreAvailable(async () => {
     const { quantity, requested } = await addToLine(deps, owner, input.variantId, input.quantity, cap);
-    const notices: CartNotice[] =
-      requested > quantity ? [{ kind: 'clamped', variantId: input.variantId, title, requested, allowed: quantity }] : [];
+    const notices: CartNotice[] = requested > quantity ? [{ kind: 'clamped', variantId: input.variantId, title, requested, allowed: quantity }] : [];
     return ok(await loadCartView(deps, owner, notices));
   });
 }

@@ -37,7 +37,5 @@ export function describeNotice(notice: CartNotice): string {
 }
 
 export function toCartActionResult(result: Result<CartView, CartError>): CartActionResult {
-  return result.ok
-    ? { ok: true, cart: result.value }
-    : { ok: false, code: result.error.code, message: cartErrorMessage(result.error) };
+  return result.ok ? { ok: true, cart: result.value } : { ok: false, code: result.error.code, message: cartErrorMessage(result.error) };
 }

@@ -11,14 +11,7 @@
 import type { Redis } from '@upstash/redis';
 import type { DbOrTx } from '@/db/client';
 import { cartKey } from './cart-keys';
-import {
-  addUserCartLine,
-  clampUserCartLines,
-  clearUserCart,
-  loadUserCartQuantities,
-  removeUserCartLine,
-  setUserCartLine,
-} from './cart-postgres';
+import { addUserCartLine, clampUserCartLines, clearUserCart, loadUserCartQuantities, removeUserCartLine, setUserCartLine } from './cart-postgres';
 import { ADD_TO_LINE, CLAMP_LINES, pairsToQuantities, READ_CART, REMOVE_LINE, runScript, SET_LINE } from './cart-scripts';
 import type { CartOwner, CartQuantities } from './types';
 import { isVariantId } from './variant-limits';

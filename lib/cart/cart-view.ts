@@ -14,11 +14,7 @@ export function emptyCartView(currency: CurrencyCode = 'NGN', notices: CartNotic
   return { lines: [], itemCount: 0, subtotal: money(0, currency), notices };
 }
 
-export function buildCartView(
-  quantities: CartQuantities,
-  limits: ReadonlyMap<string, VariantLimits>,
-  earlierNotices: CartNotice[] = [],
-): BuiltCart {
+export function buildCartView(quantities: CartQuantities, limits: ReadonlyMap<string, VariantLimits>, earlierNotices: CartNotice[] = []): BuiltCart {
   const lines: CartLine[] = [];
   const notices = [...earlierNotices];
   const corrections = new Map<string, number>();

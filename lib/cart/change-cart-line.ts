@@ -22,8 +22,7 @@ export async function updateCartLine(deps: CartDeps, owner: CartOwner | null, in
   const allowed = Math.max(1, Math.min(input.quantity, cap));
   return whileStoreAvailable(async () => {
     if (!(await setLine(deps, owner, input.variantId, allowed))) return err({ code: 'line_not_found', variantId: input.variantId });
-    const notices: CartNotice[] =
-      allowed < input.quantity ? [{ kind: 'clamped', variantId: input.variantId, title, requested: input.quantity, allowed }] : [];
+    const notices: CartNotice[] = allowed < input.quantity ? [{ kind: 'clamped', variantId: input.variantId, title, requested: input.quantity, allowed }] : [];
     return ok(await loadCartView(deps, owner, notices));
   });
 }

@@ -52,7 +52,9 @@ export async function loadVariantLimits(db: DbOrTx, variantIds: readonly string[
       productTitle: products.title,
       variantTitle: productVariants.title,
       sku: productVariants.sku,
-      imageUrl: sql<string | null>`(SELECT ${productImages.url} FROM ${productImages} WHERE ${productImages.productId} = ${products.id} ORDER BY ${productImages.position} LIMIT 1)`,
+      imageUrl: sql<
+        string | null
+      >`(SELECT ${productImages.url} FROM ${productImages} WHERE ${productImages.productId} = ${products.id} ORDER BY ${productImages.position} LIMIT 1)`,
       priceAmount: productVariants.priceAmount,
       currency: productVariants.currency,
       available: sql<number>`(${productVariants.stockOnHand} - ${productVariants.reserved})::int`,

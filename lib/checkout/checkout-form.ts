@@ -49,7 +49,9 @@ export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
   return errors;
 }
 
-export function parseCheckoutForm(formData: FormData): { ok: true; input: CheckoutInput; values: CheckoutValues } | { ok: false; fieldErrors: FieldErrors; values: CheckoutValues } {
+export function parseCheckoutForm(
+  formData: FormData,
+): { ok: true; input: CheckoutInput; values: CheckoutValues } | { ok: false; fieldErrors: FieldErrors; values: CheckoutValues } {
   const values = checkoutValuesFrom(formData);
   const parsed = checkoutInputSchema.safeParse(toCheckoutInput(values));
   return parsed.success ? { ok: true, input: parsed.data, values } : { ok: false, fieldErrors: fieldErrorsFrom(parsed.error), values };

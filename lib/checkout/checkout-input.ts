@@ -2,13 +2,51 @@
 import { z } from 'zod';
 
 export const NIGERIAN_STATES = [
-  'Abia', 'Abuja FCT', 'Adamawa', 'Akwa Ibom', 'Anambra', 'Bauchi', 'Bayelsa', 'Benue', 'Borno', 'Cross River', 'Delta',
-  'Ebonyi', 'Edo', 'Ekiti', 'Enugu', 'Gombe', 'Imo', 'Jigawa', 'Kaduna', 'Kano', 'Katsina', 'Kebbi', 'Kogi', 'Kwara',
-  'Lagos', 'Nasarawa', 'Niger', 'Ogun', 'Ondo', 'Osun', 'Oyo', 'Plateau', 'Rivers', 'Sokoto', 'Taraba', 'Yobe', 'Zamfara',
+  'Abia',
+  'Abuja FCT',
+  'Adamawa',
+  'Akwa Ibom',
+  'Anambra',
+  'Bauchi',
+  'Bayelsa',
+  'Benue',
+  'Borno',
+  'Cross River',
+  'Delta',
+  'Ebonyi',
+  'Edo',
+  'Ekiti',
+  'Enugu',
+  'Gombe',
+  'Imo',
+  'Jigawa',
+  'Kaduna',
+  'Kano',
+  'Katsina',
+  'Kebbi',
+  'Kogi',
+  'Kwara',
+  'Lagos',
+  'Nasarawa',
+  'Niger',
+  'Ogun',
+  'Ondo',
+  'Osun',
+  'Oyo',
+  'Plateau',
+  'Rivers',
+  'Sokoto',
+  'Taraba',
+  'Yobe',
+  'Zamfara',
 ] as const;
 
 const text = (label: string, max: number) =>
-  z.string({ error: `${label} is required` }).trim().min(1, `${label} is required`).max(max, `${label} is too long`);
+  z
+    .string({ error: `${label} is required` })
+    .trim()
+    .min(1, `${label} is required`)
+    .max(max, `${label} is too long`);
 
 export const shippingAddressSchema = z.object({
   fullName: text('Full name', 120).min(2, 'Enter your full name'),
@@ -18,15 +56,30 @@ export const shippingAddressSchema = z.object({
     .transform((value) => value.replace(/[\s-]/g, ''))
     .pipe(z.string().regex(/^(\+234|0)[789][01]\d{8}$/, 'Enter a Nigerian phone number, e.g. 0803 123 4567')),
   line1: text('Address', 200),
-  line2: z.string().trim().max(200, 'Address line 2 is too long').transform((value) => value || undefined).optional(),
+  line2: z
+    .string()
+    .trim()
+    .max(200, 'Address line 2 is too long')
+    .transform((value) => value || undefined)
+    .optional(),
   city: text('City', 80),
   state: z.enum(NIGERIAN_STATES, { error: 'Choose a state' }),
-  postalCode: z.string().trim().max(12, 'Postal code is too long').transform((value) => value || undefined).optional(),
+  postalCode: z
+    .string()
+    .trim()
+    .max(12, 'Postal code is too long')
+    .transform((value) => value || undefined)
+    .optional(),
   country: z.literal('NG', { error: 'We deliver within Nigeria only' }).default('NG'),
 });
 
 export const checkoutInputSchema = z.object({
-  email: z.string({ error: 'Email is required' }).trim().toLowerCase().pipe(z.email({ error: 'Enter a valid email address' })).pipe(z.string().max(254)),
+  email: z
+    .string({ error: 'Email is required' })
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: 'Enter a valid email address' }))
+    .pipe(z.string().max(254)),
   shippingAddress: shippingAddressSchema,
   deliveryOption: z.enum(['standard', 'express', 'pickup'], { error: 'Choose a delivery option' }),
 });

@@ -66,10 +66,7 @@ async function checkoutLocked(
 ): Promise<Result<CheckoutSuccess, CheckoutError>> {
   const { owner, userId, input } = request;
   // Issued together so the Redis client sends both reads in one pipeline round trip.
-  const [cart, remembered] = await Promise.all([
-    getCart({ db: deps.db, redis: deps.redis }, owner),
-    readCheckoutAttempt(deps.redis, owner),
-  ]);
+  const [cart, remembered] = await Promise.all([getCart({ db: deps.db, redis: deps.redis }, owner), readCheckoutAttempt(deps.redis, owner)]);
   if (!cart.ok) return err({ code: 'cart_unavailable' });
   // The cart corrected itself against live stock: the shopper must see what changed before paying for it.
   const short = shortLinesFrom(cart.value.notices);
@@ -94,7 +91,19 @@ async function checkoutLocked(
   }
   await recordCheckoutAttempt(deps.redis, owner, { orderId: placed.value.id, fingerprint });
   const { id, number, email, currency, subtotalAmount, shippingAmount, totalAmount } = placed.value;
-  const order: OrderSummary = { id, number, userId, email, status: 'pending_payment', currency, subtotalAmount, shippingAmount, totalAmount, createdAt: new Date(), paidAt: null };
+  const order: OrderSummary = {
+    id,
+    number,
+    userId,
+    email,
+    status: 'pending_payment',
+    currency,
+    subtotalAmount,
+    shippingAmount,
+    totalAmount,
+    createdAt: new Date(),
+    paidAt: null,
+  };
   return pay(deps, order, false);
 }
 
@@ -103,7 +112,11 @@ async function continueOrder(deps: CheckoutDeps, orderId: string, userId: string
   const order = await findOrderSummary(deps.db, orderId);
   if (!order || order.userId !== userId || order.status !== 'pending_payment') return null;
   const result = await pay(deps, order, true);
-  if (!result.ok && result.error.code === 'payment_failed' && ['reservation_expired', 'order_not_payable', 'order_not_found'].includes(result.error.cause.code)) {
+  if (
+    !result.ok &&
+    result.error.code === 'payment_failed' &&
+    ['reservation_expired', 'order_not_payable', 'order_not_found'].includes(result.error.cause.code)
+  ) {
     return null;
   }
   return result;

@@ -46,7 +46,10 @@ export async function placeOrder(
 ): Promise<Result<PlacedOrder, PlaceOrderError>> {
   try {
     const placed = await deps.db.transaction(async (tx) => {
-      const variants = await loadVariants(tx, input.lines.map((line) => line.variantId));
+      const variants = await loadVariants(
+        tx,
+        input.lines.map((line) => line.variantId),
+      );
       const priced = priceOrder(input.lines, variants, deliveryOption(input.deliveryOption).fee);
       if (!priced.ok) return priced;
       const { lines, subtotal, shipping, total } = priced.value;
@@ -56,7 +59,10 @@ export async function placeOrder(
         if (!(await reserveStock(tx, line.variantId, line.quantity))) short.push(toShort(line));
       }
       if (short.length > 0) {
-        const available = await availableStock(tx, short.map((line) => line.variantId));
+        const available = await availableStock(
+          tx,
+          short.map((line) => line.variantId),
+        );
         throw new OutOfStock(short.map((line) => ({ ...line, available: Math.max(0, available.get(line.variantId) ?? 0) })));
       }
 
@@ -87,7 +93,11 @@ export async function placeOrder(
             reservedUntil: sql`now() + make_interval(mins => ${RESERVATION_MINUTES})`,
           })),
         )
-        .returning({ variantId: inventoryReservations.variantId, quantity: inventoryReservations.quantity, reservedUntil: inventoryReservations.reservedUntil });
+        .returning({
+          variantId: inventoryReservations.variantId,
+          quantity: inventoryReservations.quantity,
+          reservedUntil: inventoryReservations.reservedUntil,
+        });
       await recordAudit(tx, {
         actor: input.userId ? { type: 'user', id: input.userId } : { type: 'system', id: `guest:${input.email}` },
         action: 'order.placed',

@@ -14,11 +14,7 @@ const MAX_ATTEMPTS = 3;
  */
 export async function commitReservedStock(db: DbOrTx, variantId: string, quantity: number): Promise<void> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const [current] = await db
-      .select({ version: productVariants.version })
-      .from(productVariants)
-      .where(eq(productVariants.id, variantId))
-      .for('no key update');
+    const [current] = await db.select({ version: productVariants.version }).from(productVariants).where(eq(productVariants.id, variantId)).for('no key update');
     if (!current) throw new Error(`Variant ${variantId} vanished while committing stock`);
     const rows = await db
       .update(productVariants)

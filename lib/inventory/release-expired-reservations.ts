@@ -54,4 +54,3 @@ export async function releaseExpiredReservations(
   summary.productIds = [...new Set(summary.productIds)];
   return summary;
 }
-

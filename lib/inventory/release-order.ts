@@ -66,7 +66,12 @@ export async function releaseOrderHolds(db: Database, orderId: string, mode: Rel
     await tx
       .update(inventoryReservations)
       .set({ status: mode.expiredOnly ? 'expired' : 'released', releasedAt: sql`now()` })
-      .where(inArray(inventoryReservations.id, holds.map((hold) => hold.id)));
+      .where(
+        inArray(
+          inventoryReservations.id,
+          holds.map((hold) => hold.id),
+        ),
+      );
 
     const moved = canTransition(order.status, mode.orderStatus);
     if (moved) {

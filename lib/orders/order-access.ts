@@ -25,10 +25,7 @@ export function verifyOrderAccess(secret: string, orderId: string, token: string
 }
 
 /** Who may see an order: its signed-in owner, or — for a guest order only — the holder of a valid token. */
-export function mayViewOrder(
-  order: { id: string; userId: string | null },
-  viewer: { userId: string | null; token?: string | null; secret: string },
-): boolean {
+export function mayViewOrder(order: { id: string; userId: string | null }, viewer: { userId: string | null; token?: string | null; secret: string }): boolean {
   if (order.userId !== null) return viewer.userId === order.userId;
   return verifyOrderAccess(viewer.secret, order.id, viewer.token);
 }

@@ -18,7 +18,10 @@ export type ShopperOrderState =
 
 type PaymentStatus = 'initialized' | 'pending' | 'paid' | 'failed' | 'abandoned' | 'needs_review' | 'partially_refunded' | 'refunded';
 
-export function shopperOrderState(order: { status: OrderStatus; holdLive: boolean }, latestPayment: { status: PaymentStatus } | null | undefined): ShopperOrderState {
+export function shopperOrderState(
+  order: { status: OrderStatus; holdLive: boolean },
+  latestPayment: { status: PaymentStatus } | null | undefined,
+): ShopperOrderState {
   switch (order.status) {
     case 'paid':
     case 'fulfilled':

@@ -59,7 +59,13 @@ export async function commitPayment(tx: Tx, charge: ConfirmedCharge, ctx: Commit
   if (problems.length > 0) return flagMismatch(tx, charge, payment, order, problems, ctx);
 
   const holds = await tx
-    .select({ id: inventoryReservations.id, variantId: inventoryReservations.variantId, quantity: inventoryReservations.quantity, status: inventoryReservations.status, productId: productVariants.productId })
+    .select({
+      id: inventoryReservations.id,
+      variantId: inventoryReservations.variantId,
+      quantity: inventoryReservations.quantity,
+      status: inventoryReservations.status,
+      productId: productVariants.productId,
+    })
     .from(inventoryReservations)
     .innerJoin(productVariants, eq(productVariants.id, inventoryReservations.variantId))
     .where(eq(inventoryReservations.orderId, order.id))
@@ -73,7 +79,13 @@ export async function commitPayment(tx: Tx, charge: ConfirmedCharge, ctx: Commit
 
   await tx
     .update(payments)
-    .set({ status: 'paid', gatewayTransactionId: charge.gatewayTransactionId, channel: charge.channel, feesAmount: charge.feesAmount, paidAt: charge.paidAt ?? sql`now()` })
+    .set({
+      status: 'paid',
+      gatewayTransactionId: charge.gatewayTransactionId,
+      channel: charge.channel,
+      feesAmount: charge.feesAmount,
+      paidAt: charge.paidAt ?? sql`now()`,
+    })
     .where(eq(payments.id, payment.id));
   const orderStatus = honoured ? 'paid' : 'paid_needs_attention';
   await transitionOrder(tx, order.id, orderStatus, { paidAt: charge.paidAt ?? new Date() });
@@ -81,23 +93,63 @@ export async function commitPayment(tx: Tx, charge: ConfirmedCharge, ctx: Commit
     await tx
       .update(inventoryReservations)
       .set({ status: 'committed', committedAt: sql`now()` })
-      .where(inArray(inventoryReservations.id, holds.map((hold) => hold.id)));
+      .where(
+        inArray(
+          inventoryReservations.id,
+          holds.map((hold) => hold.id),
+        ),
+      );
   }
 
   await recordAudit(tx, [
-    { actor: ctx.actor, action: 'payment.paid', entityType: 'payment', entityId: payment.id, before: { status: payment.status }, after: { status: 'paid', amount: charge.amount, gatewayTransactionId: charge.gatewayTransactionId } },
-    { actor: ctx.actor, action: late ? 'order.paid_late' : 'order.paid', entityType: 'order', entityId: order.id, before: { status: order.status }, after: { status: orderStatus } },
-    ...(honoured ? holds.map((hold) => ({ actor: ctx.actor, action: 'stock.committed', entityType: 'variant' as const, entityId: hold.variantId, after: { quantity: hold.quantity, orderId: order.id } })) : []),
+    {
+      actor: ctx.actor,
+      action: 'payment.paid',
+      entityType: 'payment',
+      entityId: payment.id,
+      before: { status: payment.status },
+      after: { status: 'paid', amount: charge.amount, gatewayTransactionId: charge.gatewayTransactionId },
+    },
+    {
+      actor: ctx.actor,
+      action: late ? 'order.paid_late' : 'order.paid',
+      entityType: 'order',
+      entityId: order.id,
+      before: { status: order.status },
+      after: { status: orderStatus },
+    },
+    ...(honoured
+      ? holds.map((hold) => ({
+          actor: ctx.actor,
+          action: 'stock.committed',
+          entityType: 'variant' as const,
+          entityId: hold.variantId,
+          after: { quantity: hold.quantity, orderId: order.id },
+        }))
+      : []),
   ]);
-  await enqueue(tx, honoured
-    ? [
-        { event: 'invoice.generate', payload: { orderId: order.id }, dedupeKey: order.id },
-        { event: 'email.order_confirmation', payload: { orderId: order.id }, dedupeKey: order.id },
-        { event: 'email.payment_receipt', payload: { orderId: order.id, paymentId: payment.id }, dedupeKey: payment.id },
-      ]
-    : [
-        { event: 'refund.requested', payload: { orderId: order.id, paymentId: payment.id, amount: charge.amount, currency: charge.currency, reason: 'Paid after the reservation expired and the stock was sold' }, dedupeKey: payment.id },
-      ]);
+  await enqueue(
+    tx,
+    honoured
+      ? [
+          { event: 'invoice.generate', payload: { orderId: order.id }, dedupeKey: order.id },
+          { event: 'email.order_confirmation', payload: { orderId: order.id }, dedupeKey: order.id },
+          { event: 'email.payment_receipt', payload: { orderId: order.id, paymentId: payment.id }, dedupeKey: payment.id },
+        ]
+      : [
+          {
+            event: 'refund.requested',
+            payload: {
+              orderId: order.id,
+              paymentId: payment.id,
+              amount: charge.amount,
+              currency: charge.currency,
+              reason: 'Paid after the reservation expired and the stock was sold',
+            },
+            dedupeKey: payment.id,
+          },
+        ],
+  );
   // The buyer's cart gives up what was bought in the same transaction (signed-in carts live in Postgres; a guest's
   // only the return page can name).
   if (honoured && order.userId) await subtractUserCartLines(tx, order.userId, holds);
@@ -126,7 +178,14 @@ async function recordUnexpectedPayment(
   const reason = `Order was already ${order.status} when this payment arrived`;
   await tx
     .update(payments)
-    .set({ status: 'paid', gatewayTransactionId: charge.gatewayTransactionId, channel: charge.channel, feesAmount: charge.feesAmount, paidAt: charge.paidAt ?? sql`now()`, failureReason: reason })
+    .set({
+      status: 'paid',
+      gatewayTransactionId: charge.gatewayTransactionId,
+      channel: charge.channel,
+      feesAmount: charge.feesAmount,
+      paidAt: charge.paidAt ?? sql`now()`,
+      failureReason: reason,
+    })
     .where(eq(payments.id, payment.id));
   await recordAudit(tx, {
     actor: ctx.actor,
@@ -138,7 +197,11 @@ async function recordUnexpectedPayment(
     metadata: { orderId: order.id, orderStatus: order.status },
   });
   await enqueue(tx, [
-    { event: 'refund.requested', payload: { orderId: order.id, paymentId: payment.id, amount: charge.amount, currency: charge.currency, reason }, dedupeKey: payment.id },
+    {
+      event: 'refund.requested',
+      payload: { orderId: order.id, paymentId: payment.id, amount: charge.amount, currency: charge.currency, reason },
+      dedupeKey: payment.id,
+    },
   ]);
   return { status: 'processed', outcome: `order already ${order.status}: payment recorded, full refund queued` };
 }

@@ -66,17 +66,10 @@ export async function initializePayment(deps: InitializePaymentDeps, orderId: st
       .update(payments)
       .set({ status: 'failed', failureReason: `initialize: ${message}` })
       .where(and(eq(payments.id, payment.id), eq(payments.status, 'initialized')));
-    return err(
-      reply.error.kind === 'rejected'
-        ? { code: 'payment_rejected', message: reply.error.message }
-        : { code: 'payment_unavailable', message },
-    );
+    return err(reply.error.kind === 'rejected' ? { code: 'payment_rejected', message: reply.error.message } : { code: 'payment_unavailable', message });
   }
 
-  await deps.db
-    .update(payments)
-    .set({ authorizationUrl: reply.value.authorizationUrl, accessCode: reply.value.accessCode })
-    .where(eq(payments.id, payment.id));
+  await deps.db.update(payments).set({ authorizationUrl: reply.value.authorizationUrl, accessCode: reply.value.accessCode }).where(eq(payments.id, payment.id));
   await deps.redis
     ?.set(
       redisKeys.paymentIntent(payment.reference),
@@ -144,4 +137,3 @@ async function claimPaymentIntent(deps: InitializePaymentDeps, orderId: string):
     return ok<Claim>({ kind: 'new', payment: payment!, order });
   });
 }
-

@@ -12,10 +12,7 @@ export interface ReconcileSummary {
   unverified: string[];
 }
 
-export async function reconcilePayments(
-  deps: ConfirmDeps,
-  opts: { olderThanSeconds?: number; batchSize?: number } = {},
-): Promise<ReconcileSummary> {
+export async function reconcilePayments(deps: ConfirmDeps, opts: { olderThanSeconds?: number; batchSize?: number } = {}): Promise<ReconcileSummary> {
   const summary: ReconcileSummary = { paid: [], closed: [], unverified: [] };
   const open = await deps.db
     .select({ id: payments.id, reference: payments.reference, expired: sql<boolean>`${payments.expiresAt} < now()` })
@@ -48,7 +45,13 @@ export async function reconcilePayments(
         .returning({ id: payments.id });
       if (closed.length > 0) {
         summary.closed.push(payment.reference);
-        await recordAudit(deps.db, { actor: { type: 'job', id: 'reconcile-payments' }, action: `payment.${tx.status}`, entityType: 'payment', entityId: payment.id, after: { status: tx.status } });
+        await recordAudit(deps.db, {
+          actor: { type: 'job', id: 'reconcile-payments' },
+          action: `payment.${tx.status}`,
+          entityType: 'payment',
+          entityId: payment.id,
+          after: { status: tx.status },
+        });
       }
     }
   }

@@ -57,10 +57,7 @@ export async function requireAdmin(): Promise<SessionUser> {
 /** For route handlers: an AuthError becomes an honest 401/403 JSON reply; anything else is rethrown. */
 export function authErrorResponse(error: unknown): Response {
   if (!(error instanceof AuthError)) throw error;
-  return Response.json(
-    { error: { code: error.code, message: error.message } },
-    { status: error.code === 'unauthenticated' ? 401 : 403 },
-  );
+  return Response.json({ error: { code: error.code, message: error.message } }, { status: error.code === 'unauthenticated' ? 401 : 403 });
 }
 
 /**

@@ -47,9 +47,7 @@ export function cartDeps(): CartDeps {
 }
 
 async function cartSessionId(request?: Request): Promise<string | null> {
-  const value = request
-    ? readCookie(request.headers.get('cookie') ?? undefined, CART_SESSION_COOKIE)
-    : (await cookies()).get(CART_SESSION_COOKIE)?.value;
+  const value = request ? readCookie(request.headers.get('cookie') ?? undefined, CART_SESSION_COOKIE) : (await cookies()).get(CART_SESSION_COOKIE)?.value;
   // A forged or mangled value is treated as no cookie at all: it never reaches a Redis key.
   return isCartSessionId(value) ? value : null;
 }

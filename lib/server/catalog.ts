@@ -37,7 +37,10 @@ const productSlugs = cachedRead(() => listProductSlugs(db), 'product-slugs', [ca
 /** Live stock for cards. `connection()` keeps any page that shows stock out of build-time prerendering. */
 async function withAvailability(items: ProductSummary[]): Promise<ProductCard[]> {
   await connection();
-  const available = await availabilityBySlug(db, items.map((item) => item.slug));
+  const available = await availabilityBySlug(
+    db,
+    items.map((item) => item.slug),
+  );
   return items.map((item) => ({ ...item, available: available[item.slug] ?? 0 }));
 }
 
@@ -50,19 +53,14 @@ export async function getFeaturedProducts(limit = 8): Promise<ProductCard[]> {
  * One page of all products or of one (existing) category. Null when the page is past the end, so the route
  * can answer 404 — checked against the cached count first, so junk page numbers never become cache entries.
  */
-export async function getListingPage(params: {
-  categorySlug?: string;
-  sort: ProductSort;
-  page: number;
-}): Promise<ProductPage<ProductCard> | null> {
+export async function getListingPage(params: { categorySlug?: string; sort: ProductSort; page: number }): Promise<ProductPage<ProductCard> | null> {
   const { categorySlug, sort, page } = params;
   const tags = [catalogTags.listings];
   const total = await cachedRead((slug?: string) => countProducts(db, { categorySlug: slug }), 'count', tags)(categorySlug);
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   if (page > pageCount) return null;
   const items = await cachedRead(
-    (slug: string | undefined, order: ProductSort, n: number) =>
-      listProducts(db, { categorySlug: slug, sort: order, page: n, pageSize: PAGE_SIZE }),
+    (slug: string | undefined, order: ProductSort, n: number) => listProducts(db, { categorySlug: slug, sort: order, page: n, pageSize: PAGE_SIZE }),
     'listing',
     tags,
   )(categorySlug, sort, page);

@@ -39,7 +39,11 @@ export function checkoutReply(result: Result<CheckoutSuccess, CheckoutError>): R
         orderId: order.id,
         number: order.number,
         status: order.status,
-        totals: { subtotal: kobo(order.subtotalAmount, order.currency), shipping: kobo(order.shippingAmount, order.currency), total: kobo(order.totalAmount, order.currency) },
+        totals: {
+          subtotal: kobo(order.subtotalAmount, order.currency),
+          shipping: kobo(order.shippingAmount, order.currency),
+          total: kobo(order.totalAmount, order.currency),
+        },
         reference: payment.reference,
         authorizationUrl: payment.authorizationUrl,
         accessToken: guestAccessToken(order),
@@ -59,7 +63,13 @@ export function checkoutReply(result: Result<CheckoutSuccess, CheckoutError>): R
       const { order, cause } = error;
       const gateway = cause.code === 'payment_unavailable' || cause.code === 'payment_rejected';
       // The order exists and holds its stock: say which, so the client retries payment for it, not a new order.
-      return apiError(gateway ? 502 : 409, cause.code, message, { orderId: order.id, number: order.number, accessToken: guestAccessToken(order) }, gateway ? { 'retry-after': '5' } : {});
+      return apiError(
+        gateway ? 502 : 409,
+        cause.code,
+        message,
+        { orderId: order.id, number: order.number, accessToken: guestAccessToken(order) },
+        gateway ? { 'retry-after': '5' } : {},
+      );
     }
     default:
       return apiError(checkoutErrorStatus[error.code], error.code, message);

@@ -10,6 +10,8 @@ export async function afterPaymentCommitted(effects: CommitEffects): Promise<voi
   // the next read rebuild it from there. A guest's cart is trimmed by the return page, which knows its cookie.
   const keys = [redisKeys.reservation(effects.orderId), redisKeys.paymentIntent(effects.reference)];
   if (effects.userId) keys.push(redisKeys.userCart(effects.userId));
-  await redis().del(...keys).catch(() => undefined);
+  await redis()
+    .del(...keys)
+    .catch(() => undefined);
   revalidateProductStock(effects.productIds);
 }

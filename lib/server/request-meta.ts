@@ -7,7 +7,10 @@ import 'server-only';
  * nearest trusted hop vouches for. Without a proxy the header is client-controlled; the per-email limit still holds.
  */
 export function clientIp(headers: Record<string, string | undefined>): string {
-  const forwarded = headers['x-forwarded-for']?.split(',').map((part) => part.trim()).filter(Boolean);
+  const forwarded = headers['x-forwarded-for']
+    ?.split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   const last = forwarded?.at(-1) ?? headers['x-real-ip']?.trim();
   return last && last.length <= 64 ? last : 'unknown';
 }

@@ -14,10 +14,7 @@ export interface ProviderEvent {
 
 export type Applied<E> = { status: 'processed' | 'ignored'; outcome: string; effects?: E };
 
-export type ApplyOutcome<E> =
-  | { kind: 'processed' | 'ignored'; outcome: string; effects?: E }
-  | { kind: 'duplicate' }
-  | { kind: 'failed'; error: string };
+export type ApplyOutcome<E> = { kind: 'processed' | 'ignored'; outcome: string; effects?: E } | { kind: 'duplicate' } | { kind: 'failed'; error: string };
 
 export async function applyOnce<E>(db: Database, event: ProviderEvent, apply: (tx: Tx) => Promise<Applied<E>>): Promise<ApplyOutcome<E>> {
   try {

@@ -30,7 +30,8 @@ export async function receivePaystackWebhook(
         return { status: 'ignored', outcome: event.startsWith('refund.') ? 'refund events are not applied yet' : `unhandled event type ${event}` };
       }
       const charge = chargeDataSchema.safeParse(data);
-      if (!charge.success) return { status: 'ignored', outcome: `charge.success without the fields a payment needs: ${charge.error.issues[0]?.path.join('.')}` };
+      if (!charge.success)
+        return { status: 'ignored', outcome: `charge.success without the fields a payment needs: ${charge.error.issues[0]?.path.join('.')}` };
       if (charge.data.status !== 'success') return { status: 'ignored', outcome: `charge status ${charge.data.status}` };
       return commitPayment(
         tx,

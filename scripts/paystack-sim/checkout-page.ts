@@ -5,8 +5,7 @@ import { performCustomerAction, type CustomerAction } from './customer-actions';
 import { html, redirect, type SimReply } from './http-kit';
 import type { SimTransaction } from './store';
 
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char);
+const escape = (text: string) => text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char);
 
 function formatAmount(transaction: SimTransaction): string {
   return new Intl.NumberFormat('en-NG', { style: 'currency', currency: transaction.currency }).format(transaction.amount / 100);

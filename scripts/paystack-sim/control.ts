@@ -15,7 +15,9 @@ const problem = (status: number, error: string, detail?: unknown) => json(status
 
 function parseKnobs(body: unknown) {
   const parsed = knobsSchema.safeParse(body);
-  return parsed.success ? { ok: true as const, knobs: parsed.data } : { ok: false as const, reply: problem(400, 'invalid knobs', z.treeifyError(parsed.error)) };
+  return parsed.success
+    ? { ok: true as const, knobs: parsed.data }
+    : { ok: false as const, reply: problem(400, 'invalid knobs', z.treeifyError(parsed.error)) };
 }
 
 function describeTransaction(ctx: SimContext, reference: string) {

@@ -100,14 +100,14 @@ export function listRefunds(ctx: SimContext, query: URLSearchParams): SimReply {
   const from = query.get('from') ? new Date(query.get('from') ?? '') : undefined;
   const to = query.get('to') ? new Date(query.get('to') ?? '') : undefined;
   const transactionFilter = query.get('transaction') ?? query.get('reference');
-  const matching = ctx.store.allRefunds().filter(
-    (refund) =>
-      (!from || refund.createdAt >= from) &&
-      (!to || refund.createdAt <= to) &&
-      (!transactionFilter ||
-        refund.transactionReference === transactionFilter ||
-        String(refund.transactionId) === transactionFilter),
-  );
+  const matching = ctx.store
+    .allRefunds()
+    .filter(
+      (refund) =>
+        (!from || refund.createdAt >= from) &&
+        (!to || refund.createdAt <= to) &&
+        (!transactionFilter || refund.transactionReference === transactionFilter || String(refund.transactionId) === transactionFilter),
+    );
   const pageItems = matching.slice((page - 1) * perPage, page * perPage).flatMap((refund) => {
     const transaction = ctx.store.transaction(refund.transactionReference);
     return transaction ? [refundJson(refund, transaction, ctx.domain)] : [];

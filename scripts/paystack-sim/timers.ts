@@ -14,12 +14,15 @@ export class Timers {
 
   after(ms: number, task: () => unknown): void {
     if (this.stopController.signal.aborted) return;
-    const timer = setTimeout(() => {
-      this.pending.delete(timer);
-      Promise.resolve()
-        .then(task)
-        .catch((error: unknown) => this.onError(error));
-    }, Math.max(0, ms));
+    const timer = setTimeout(
+      () => {
+        this.pending.delete(timer);
+        Promise.resolve()
+          .then(task)
+          .catch((error: unknown) => this.onError(error));
+      },
+      Math.max(0, ms),
+    );
     this.pending.add(timer);
   }
 

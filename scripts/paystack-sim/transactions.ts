@@ -20,18 +20,14 @@ export const messages = {
 const notCompleted = 'The transaction was not completed';
 
 export function initializeTransaction(ctx: SimContext, body: Record<string, unknown>): SimReply {
-  const invalid = (message: string, nextStep?: string) =>
-    json(400, failure(message, { type: 'validation_error', ...(nextStep ? { nextStep } : {}) }));
+  const invalid = (message: string, nextStep?: string) => json(400, failure(message, { type: 'validation_error', ...(nextStep ? { nextStep } : {}) }));
 
   if (!isEmail(body.email)) return invalid(messages.invalidEmail, 'Provide a valid customer email address');
   const currency = body.currency ?? 'NGN';
   if (!isCurrency(currency)) return invalid(messages.badCurrency, 'Use one of NGN, GHS, ZAR, KES, USD');
   const amount = parseAmount(body.amount);
   if (amount === undefined || amount < minimumAmount[currency]) {
-    return invalid(
-      messages.invalidAmount,
-      `Send an integer amount in the currency's subunit, at least ${minimumAmount[currency]} for ${currency}`,
-    );
+    return invalid(messages.invalidAmount, `Send an integer amount in the currency's subunit, at least ${minimumAmount[currency]} for ${currency}`);
   }
   const reference = body.reference ?? randomCode(12);
   if (typeof reference !== 'string' || reference.length === 0 || !referencePattern.test(reference)) {

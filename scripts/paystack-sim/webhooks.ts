@@ -64,8 +64,7 @@ export class WebhookSender {
   list(filter: { reference?: string; event?: string } = {}): Delivery[] {
     return this.deliveries.filter(
       (delivery) =>
-        (filter.reference === undefined || delivery.reference === filter.reference) &&
-        (filter.event === undefined || delivery.event === filter.event),
+        (filter.reference === undefined || delivery.reference === filter.reference) && (filter.event === undefined || delivery.event === filter.event),
     );
   }
 

@@ -19,7 +19,12 @@ export function expandVariants(product: SeedProduct): SeedVariant[] {
   return combos.map((options, position) => {
     const values = names.map((name) => options[name] ?? '');
     const title = values.length > 0 ? values.join(' / ') : 'Default';
-    const code = values.map((value) => value.replace(/[^A-Za-z0-9]/g, '').slice(0, 3).toUpperCase());
+    const code = values.map((value) =>
+      value
+        .replace(/[^A-Za-z0-9]/g, '')
+        .slice(0, 3)
+        .toUpperCase(),
+    );
     const extra = values.reduce((sum, value) => sum + (product.priceOverrides?.[value] ?? 0), 0);
     return {
       sku: [product.skuPrefix, ...code].join('-'),

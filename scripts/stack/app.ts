@@ -8,7 +8,19 @@ import { waitFor } from './process';
 import { repoRoot } from './profiles';
 
 const nextBin = path.join(repoRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
-const SOURCES = ['app', 'components', 'lib', 'db', 'inngest', 'public', 'proxy.ts', 'next.config.ts', 'tsconfig.json', 'package-lock.json', 'postcss.config.mjs'];
+const SOURCES = [
+  'app',
+  'components',
+  'lib',
+  'db',
+  'inngest',
+  'public',
+  'proxy.ts',
+  'next.config.ts',
+  'tsconfig.json',
+  'package-lock.json',
+  'postcss.config.mjs',
+];
 
 /** A cheap fingerprint of everything the build reads: paths, sizes and mtimes. */
 function sourceFingerprint(): string {
@@ -74,7 +86,12 @@ export async function startApp(opts: {
   let dead = false;
   void exited.then(() => (dead = true));
   const ready = await waitFor(
-    async () => dead || (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)),
+    async () =>
+      dead ||
+      (await fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )),
     { timeoutMs: opts.mode === 'production' ? 60_000 : 180_000, intervalMs: 250 },
   );
   if (dead || !ready) {

@@ -16,10 +16,7 @@ export interface RunningStack {
   stop(): Promise<void>;
 }
 
-export async function startStack(
-  profile: StackProfile,
-  opts: { fresh?: boolean; log?: (line: string) => void } = {},
-): Promise<RunningStack> {
+export async function startStack(profile: StackProfile, opts: { fresh?: boolean; log?: (line: string) => void } = {}): Promise<RunningStack> {
   const log = opts.log ?? (() => {});
   // A real Upstash database given in the environment replaces the local redis-server + bridge (dev profile only:
   // tests always run against their own fresh services).

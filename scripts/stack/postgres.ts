@@ -133,5 +133,10 @@ function liveParentNode(pid: number): number | undefined {
 
 function firstLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error ?? '');
-  return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? '';
+  return (
+    text
+      .split('\n')
+      .find((line) => line.trim() !== '')
+      ?.trim() ?? ''
+  );
 }

@@ -15,8 +15,7 @@ export interface RedisServerOptions {
 const READY_TIMEOUT_MS = 15_000;
 const STOP_TIMEOUT_MS = 5_000;
 const INSTALL_HINT =
-  'Install it with `sudo apt-get install redis-server`, or set UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN ' +
-  'to a real Upstash database.';
+  'Install it with `sudo apt-get install redis-server`, or set UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN ' + 'to a real Upstash database.';
 
 export async function startRedisServer(opts: RedisServerOptions): Promise<{ url: string; stop(): Promise<void> }> {
   const log = opts.log ?? ((line: string) => console.log(line));
@@ -31,19 +30,29 @@ export async function startRedisServer(opts: RedisServerOptions): Promise<{ url:
   const child = spawn(
     binary,
     [
-      '--port', String(opts.port),
-      '--bind', '127.0.0.1',
-      '--protected-mode', 'yes',
-      '--daemonize', 'no',
-      '--dir', path.resolve(opts.dataDir),
+      '--port',
+      String(opts.port),
+      '--bind',
+      '127.0.0.1',
+      '--protected-mode',
+      'yes',
+      '--daemonize',
+      'no',
+      '--dir',
+      path.resolve(opts.dataDir),
       // Carts and rate-limit counters should survive a restart of the dev stack, but periodic RDB
       // snapshots fork the whole process: an append-only file synced once a second is the cheaper way.
-      '--save', '',
-      '--appendonly', 'yes',
-      '--appendfsync', 'everysec',
-      '--logfile', '',
+      '--save',
+      '',
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'everysec',
+      '--logfile',
+      '',
       // Only warnings reach the launcher's output; the startup banner is noise.
-      '--loglevel', 'warning',
+      '--loglevel',
+      'warning',
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );

@@ -27,15 +27,18 @@ const TYPE_MAPPING = { [RESP_TYPES.BLOB_STRING]: Buffer, [RESP_TYPES.SIMPLE_STRI
 
 // Commands that would stall the shared connection for every other request or change its state under them.
 const REFUSED: Record<string, string> = Object.fromEntries([
-  ...['BLPOP', 'BRPOP', 'BRPOPLPUSH', 'BLMOVE', 'BLMPOP', 'BZPOPMIN', 'BZPOPMAX', 'BZMPOP', 'WAIT', 'WAITAOF'].map(
-    (name) => [name, 'blocking commands are not supported over REST'],
-  ),
-  ...['SUBSCRIBE', 'PSUBSCRIBE', 'SSUBSCRIBE', 'UNSUBSCRIBE', 'PUNSUBSCRIBE', 'SUNSUBSCRIBE', 'MONITOR', 'SYNC', 'PSYNC'].map(
-    (name) => [name, 'streaming commands are not supported over REST'],
-  ),
-  ...['SELECT', 'MULTI', 'EXEC', 'DISCARD', 'WATCH', 'UNWATCH', 'HELLO', 'AUTH', 'RESET', 'QUIT', 'CLIENT'].map(
-    (name) => [name, 'connection-state commands are not supported over REST (use /multi-exec for transactions)'],
-  ),
+  ...['BLPOP', 'BRPOP', 'BRPOPLPUSH', 'BLMOVE', 'BLMPOP', 'BZPOPMIN', 'BZPOPMAX', 'BZMPOP', 'WAIT', 'WAITAOF'].map((name) => [
+    name,
+    'blocking commands are not supported over REST',
+  ]),
+  ...['SUBSCRIBE', 'PSUBSCRIBE', 'SSUBSCRIBE', 'UNSUBSCRIBE', 'PUNSUBSCRIBE', 'SUNSUBSCRIBE', 'MONITOR', 'SYNC', 'PSYNC'].map((name) => [
+    name,
+    'streaming commands are not supported over REST',
+  ]),
+  ...['SELECT', 'MULTI', 'EXEC', 'DISCARD', 'WATCH', 'UNWATCH', 'HELLO', 'AUTH', 'RESET', 'QUIT', 'CLIENT'].map((name) => [
+    name,
+    'connection-state commands are not supported over REST (use /multi-exec for transactions)',
+  ]),
   ...['SHUTDOWN', 'REPLICAOF', 'SLAVEOF'].map((name) => [name, 'server administration is not available through the bridge']),
 ]);
 
@@ -183,8 +186,7 @@ function openConnection(url: string, role: string, log: (line: string) => void) 
     disableOfflineQueue: true,
     socket: {
       connectTimeout: 2_000,
-      reconnectStrategy: (retries: number, cause: Error) =>
-        state === 'starting' ? (retries < 3 ? 100 : cause) : Math.min(50 * 2 ** retries, 1_000),
+      reconnectStrategy: (retries: number, cause: Error) => (state === 'starting' ? (retries < 3 ? 100 : cause) : Math.min(50 * 2 ** retries, 1_000)),
     },
   });
   client.on('error', (error: unknown) => {

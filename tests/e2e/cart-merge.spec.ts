@@ -15,7 +15,10 @@ async function addFromProductPage(page: Page, quantity: number) {
   await page.getByRole('link', { name: product, exact: true }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: product })).toBeVisible();
   for (const [option, value] of Object.entries(variant)) {
-    await page.getByRole('group', { name: new RegExp(`^${option}`) }).getByText(value, { exact: true }).click();
+    await page
+      .getByRole('group', { name: new RegExp(`^${option}`) })
+      .getByText(value, { exact: true })
+      .click();
     await expect(page.getByRole('group', { name: new RegExp(`^${option}`) }).getByRole('radio', { name: value, exact: true })).toBeChecked();
   }
   await page.getByLabel('Quantity').fill(String(quantity));

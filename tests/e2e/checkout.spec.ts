@@ -14,7 +14,10 @@ const naira = (amount: number) => `₦${amount.toLocaleString('en-NG')}.00`;
 async function addToCart(page: Page, quantity: number) {
   await page.goto(`/products/${product.slug}`);
   await expect(page.getByRole('heading', { level: 1, name: product.name })).toBeVisible();
-  await page.getByRole('group', { name: new RegExp(`^${product.option}`) }).getByText(product.value, { exact: true }).click();
+  await page
+    .getByRole('group', { name: new RegExp(`^${product.option}`) })
+    .getByText(product.value, { exact: true })
+    .click();
   await page.getByLabel('Quantity').fill(String(quantity));
   await page.getByRole('button', { name: 'Add to cart' }).click();
   await expect(page.getByTestId('add-to-cart-message')).toContainText('Added to your cart.');

@@ -17,7 +17,10 @@ test('a full purchase is paid, takes the stock and shows in the order history', 
   await page.goto('/category/accessories');
   await page.getByTestId('product-card').filter({ hasText: 'Leather Weekender Bag' }).getByRole('link').first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Leather Weekender Bag' })).toBeVisible();
-  await page.getByRole('group', { name: /^Colour/ }).getByText('Black', { exact: true }).click();
+  await page
+    .getByRole('group', { name: /^Colour/ })
+    .getByText('Black', { exact: true })
+    .click();
   await expect(page.getByTestId('variant-availability')).toHaveText('Only 2 left');
   await page.getByRole('button', { name: 'Add to cart' }).click();
   await expect(page.getByTestId('add-to-cart-message')).toContainText('Added to your cart.');
@@ -38,7 +41,10 @@ test('a full purchase is paid, takes the stock and shows in the order history', 
   const number = (await page.getByRole('heading', { level: 1 }).textContent())!.replace('Order ', '');
 
   await page.goto('/products/leather-weekender-bag');
-  await page.getByRole('group', { name: /^Colour/ }).getByText('Black', { exact: true }).click();
+  await page
+    .getByRole('group', { name: /^Colour/ })
+    .getByText('Black', { exact: true })
+    .click();
   await expect(page.getByTestId('variant-availability')).toHaveText('Only 1 left');
 
   await page.goto('/account/orders');

@@ -211,7 +211,10 @@ test('availability is never served from a cache: reserved stock shows as sold ou
 
     // What checkout does when shoppers hold every unit: reserved = on hand.
     for (const variant of before) {
-      await db.update(productVariants).set({ reserved: variant.stockOnHand }).where(inArray(productVariants.id, [variant.id]));
+      await db
+        .update(productVariants)
+        .set({ reserved: variant.stockOnHand })
+        .where(inArray(productVariants.id, [variant.id]));
     }
     await page.reload();
     await expect(page.getByTestId('variant-availability')).toHaveText('Sold out');
@@ -220,7 +223,10 @@ test('availability is never served from a cache: reserved stock shows as sold ou
     await expect(page.getByTestId('product-card').filter({ hasText: 'Straw Sun Hat' })).toContainText('Sold out');
   } finally {
     for (const variant of before) {
-      await db.update(productVariants).set({ reserved: variant.reserved }).where(inArray(productVariants.id, [variant.id]));
+      await db
+        .update(productVariants)
+        .set({ reserved: variant.reserved })
+        .where(inArray(productVariants.id, [variant.id]));
     }
     await sql.end();
   }

@@ -54,9 +54,7 @@ describe('registerUser', () => {
 
   it('lets exactly one of several simultaneous registrations of one email win', async () => {
     const email = uniqueEmail('race');
-    const attempts = await Promise.all(
-      Array.from({ length: 5 }, (_, i) => registerUser({ db }, { email, name: `Racer ${i}`, password: 'Lagos-Market-42' })),
-    );
+    const attempts = await Promise.all(Array.from({ length: 5 }, (_, i) => registerUser({ db }, { email, name: `Racer ${i}`, password: 'Lagos-Market-42' })));
     expect(attempts.filter((attempt) => attempt.ok)).toHaveLength(1);
     expect(attempts.filter((attempt) => !attempt.ok).map((attempt) => !attempt.ok && attempt.error.code)).toEqual(Array(4).fill('email_taken'));
     expect(await db.select().from(users).where(eq(users.email, email))).toHaveLength(1);

@@ -88,9 +88,7 @@ describe('authorizeCredentials', () => {
       const headers = { 'x-forwarded-for': `guess-${randomUUID()}` };
       expect(await authorizeCredentials({ email: target.email, password: `guess-${i}` }, headers, smallLimits)).toBeNull();
     }
-    await expect(authorizeCredentials({ email: target.email, password: target.password }, target.headers, smallLimits)).rejects.toThrow(
-      'RateLimited',
-    );
+    await expect(authorizeCredentials({ email: target.email, password: target.password }, target.headers, smallLimits)).rejects.toThrow('RateLimited');
 
     const bystander = await newCustomer('bystander');
     const signedIn = await authorizeCredentials({ email: bystander.email, password: bystander.password }, bystander.headers, smallLimits);
@@ -111,9 +109,7 @@ describe('authorizeCredentials', () => {
     const down = createRateLimiter({ redis: new Redis({ url: `http://127.0.0.1:${await closedPort()}`, token: 'x', retry: false }) });
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
     const started = performance.now();
-    await expect(authorizeCredentials({ email: customer.email, password: customer.password }, customer.headers, down)).rejects.toThrow(
-      'SignInUnavailable',
-    );
+    await expect(authorizeCredentials({ email: customer.email, password: customer.password }, customer.headers, down)).rejects.toThrow('SignInUnavailable');
     expect(performance.now() - started).toBeLessThan(1_500);
     quiet.mockRestore();
   });
@@ -138,9 +134,7 @@ describe('guest cart merge on sign-in', () => {
     expect((await addToCart(deps(), guest, { variantId: other!, quantity: 1 })).ok).toBe(true);
 
     const headers = { ...customer.headers, cookie: `next-auth.csrf-token=x; cart_session=${sessionId}` };
-    const results = await Promise.all(
-      Array.from({ length: 3 }, () => authorizeCredentials({ email: customer.email, password: customer.password }, headers)),
-    );
+    const results = await Promise.all(Array.from({ length: 3 }, () => authorizeCredentials({ email: customer.email, password: customer.password }, headers)));
 
     expect(results.every((user) => user?.id === customer.id)).toBe(true);
     expect(await loadUserCartQuantities(db, customer.id)).toEqual({ [shirt!]: 3, [other!]: 1 });

@@ -28,7 +28,10 @@ export interface VariantSpec {
 /** A product in its own category with one variant per spec; `cleanup` deletes all of it (cart lines cascade). */
 export async function createFixtureCatalogue(db: Db, label: string, specs: VariantSpec[]) {
   const tag = `${label}-${randomUUID().slice(0, 8)}`;
-  const [category] = await db.insert(categories).values({ slug: `cart-fixture-${tag}`, name: `Cart fixture ${tag}` }).returning();
+  const [category] = await db
+    .insert(categories)
+    .values({ slug: `cart-fixture-${tag}`, name: `Cart fixture ${tag}` })
+    .returning();
   const [product] = await db
     .insert(products)
     .values({ slug: `cart-fixture-${tag}`, title: `Fixture ${tag}`, categoryId: category!.id, status: 'active' })
@@ -49,7 +52,12 @@ export async function createFixtureCatalogue(db: Db, label: string, specs: Varia
     )
     .returning();
   const cleanup = async () => {
-    await db.delete(productVariants).where(inArray(productVariants.id, variants.map((variant) => variant.id)));
+    await db.delete(productVariants).where(
+      inArray(
+        productVariants.id,
+        variants.map((variant) => variant.id),
+      ),
+    );
     await db.delete(products).where(eq(products.id, product!.id));
     await db.delete(categories).where(eq(categories.id, category!.id));
   };

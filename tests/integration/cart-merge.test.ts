@@ -117,9 +117,7 @@ describe('mergeGuestCartIntoUserCart', () => {
     const racedSession = await guestCart({ 0: 4, 1: 1, 3: 3 });
 
     const once = await mergeGuestCartIntoUserCart(deps, { sessionId: singleSession, userId: single });
-    const many = await Promise.all(
-      Array.from({ length: 10 }, () => mergeGuestCartIntoUserCart(deps, { sessionId: racedSession, userId: raced })),
-    );
+    const many = await Promise.all(Array.from({ length: 10 }, () => mergeGuestCartIntoUserCart(deps, { sessionId: racedSession, userId: raced })));
 
     const expected = { [v(0)]: 6, [v(1)]: 1, [v(3)]: 4 };
     expect(quantities(once.cart)).toEqual(expected);
@@ -143,7 +141,10 @@ describe('mergeGuestCartIntoUserCart', () => {
     const userId = await newUser();
     await userCart(userId, { 2: 2, 3: 3 });
     const sessionId = await guestCart({ 2: 2, 3: 3, 4: 1 });
-    await db.update(productVariants).set({ stockOnHand: 0 }).where(eq(productVariants.id, v(4)));
+    await db
+      .update(productVariants)
+      .set({ stockOnHand: 0 })
+      .where(eq(productVariants.id, v(4)));
 
     const { cart, notices } = await mergeGuestCartIntoUserCart(deps, { sessionId, userId });
 

@@ -144,7 +144,10 @@ describe('limits and TTLs', () => {
     const { owner, userId, key } = await newUser();
     await must(addToCart(deps, owner, { variantId: variant(0), quantity: 1 }));
     await must(addToCart(deps, owner, { variantId: variant(2), quantity: 2 }));
-    await db.update(productVariants).set({ archivedAt: new Date() }).where(eq(productVariants.id, variant(2)));
+    await db
+      .update(productVariants)
+      .set({ archivedAt: new Date() })
+      .where(eq(productVariants.id, variant(2)));
 
     const cart = await must(getCart(deps, owner));
     expect(quantities(cart)).toEqual({ [variant(0)]: 1 });
@@ -159,7 +162,10 @@ describe('limits and TTLs', () => {
   it('a line above the stock left is lowered in both copies with a notice', async () => {
     const { owner, userId, key } = await newUser();
     await must(addToCart(deps, owner, { variantId: variant(3), quantity: 6 }));
-    await db.update(productVariants).set({ stockOnHand: 8, reserved: 4 }).where(and(eq(productVariants.id, variant(3))));
+    await db
+      .update(productVariants)
+      .set({ stockOnHand: 8, reserved: 4 })
+      .where(and(eq(productVariants.id, variant(3))));
 
     const cart = await must(getCart(deps, owner));
     expect(quantities(cart)).toEqual({ [variant(3)]: 4 });

@@ -3,15 +3,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Tx } from '@/db/client';
-import {
-  availabilityBySlug,
-  countProducts,
-  getProductBySlug,
-  listProducts,
-  listProductSlugs,
-  listVariantOffers,
-  type ProductSort,
-} from '@/db/queries/catalog';
+import { availabilityBySlug, countProducts, getProductBySlug, listProducts, listProductSlugs, listVariantOffers, type ProductSort } from '@/db/queries/catalog';
 import { categories, products, productVariants } from '@/db/schema';
 import { seedProducts } from '../../scripts/seed/catalogue';
 import { testDatabase } from '../support/db';
@@ -101,9 +93,7 @@ describe('listing sort orders', () => {
     await inRollback(async (tx) => {
       await makeCategory(tx, 14);
       const newest = await allPages(tx, { categorySlug: 'test-listing', sort: 'newest', pageSize: 12 });
-      expect(newest.items.map((item) => item.slug)).toEqual(
-        Array.from({ length: 14 }, (_, index) => `test-listing-${13 - index}`),
-      );
+      expect(newest.items.map((item) => item.slug)).toEqual(Array.from({ length: 14 }, (_, index) => `test-listing-${13 - index}`));
       const featured = await allPages(tx, { categorySlug: 'test-listing', sort: 'featured', pageSize: 12 });
       expect(featured.items.slice(0, 3).map((item) => item.slug)).toEqual(['test-listing-10', 'test-listing-5', 'test-listing-0']);
     });
@@ -211,7 +201,10 @@ describe('availability = stock on hand − reserved', () => {
     await inRollback(async (tx) => {
       // Brown 4 + Black 2 seeded.
       expect(await availabilityBySlug(tx, ['leather-weekender-bag'])).toEqual({ 'leather-weekender-bag': 6 });
-      await tx.update(productVariants).set({ archivedAt: new Date() }).where(inArray(productVariants.sku, ['LTH-WKD-BLA']));
+      await tx
+        .update(productVariants)
+        .set({ archivedAt: new Date() })
+        .where(inArray(productVariants.sku, ['LTH-WKD-BLA']));
       expect(await availabilityBySlug(tx, ['leather-weekender-bag'])).toEqual({ 'leather-weekender-bag': 4 });
     });
   });

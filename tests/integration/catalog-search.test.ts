@@ -44,7 +44,12 @@ describe('full-text search', () => {
     const { hits } = await search('indigo');
     const ranks = hits.map((hit) => hit.rank);
     expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
-    expect(hits.slice(0, 2).map((hit) => hit.slug).sort()).toEqual(['adire-indigo-shirt', 'indigo-throw-blanket']);
+    expect(
+      hits
+        .slice(0, 2)
+        .map((hit) => hit.slug)
+        .sort(),
+    ).toEqual(['adire-indigo-shirt', 'indigo-throw-blanket']);
   });
 });
 

@@ -18,7 +18,11 @@ export const checkoutBody = (overrides: Record<string, unknown> = {}) => ({
 /** A made-up client address (TEST-NET-3 range plus a random suffix, so no two shoppers share a window). */
 export const newIp = () => `203.0.113.${randomInt(1, 254)}.${randomInt(1, 1_000_000)}`;
 
-export function request(method: string, path: string, options: { body?: unknown; rawBody?: string; cookie?: string; ip?: string; headers?: Record<string, string> } = {}) {
+export function request(
+  method: string,
+  path: string,
+  options: { body?: unknown; rawBody?: string; cookie?: string; ip?: string; headers?: Record<string, string> } = {},
+) {
   const headers: Record<string, string> = { origin: site(), 'sec-fetch-site': 'same-origin', 'x-forwarded-for': options.ip ?? newIp(), ...options.headers };
   if (options.cookie) headers.cookie = options.cookie;
   if (options.body !== undefined || options.rawBody !== undefined) headers['content-type'] = 'application/json';
@@ -63,14 +67,19 @@ export interface CheckoutReply {
 }
 
 export interface ErrorReply {
-  error: { code: string; message: string; fieldErrors?: Record<string, string[]>; lines?: Array<{ variantId: string; title: string; requested?: number; available: number }>; orderId?: string; number?: string; accessToken?: string | null };
+  error: {
+    code: string;
+    message: string;
+    fieldErrors?: Record<string, string[]>;
+    lines?: Array<{ variantId: string; title: string; requested?: number; available: number }>;
+    orderId?: string;
+    number?: string;
+    accessToken?: string | null;
+  };
 }
 
 /** Deletes the test's users and closes its clients and the app's own pool (the route handlers opened it). */
-export async function closeCheckoutApiClients(
-  clients: ReturnType<typeof cartTestClients>,
-  userIds: string[],
-): Promise<void> {
+export async function closeCheckoutApiClients(clients: ReturnType<typeof cartTestClients>, userIds: string[]): Promise<void> {
   await deleteFixtureUsers(clients.db, clients.redis, userIds).catch(() => undefined);
   await clients.sql.end();
   await (globalThis as { __shopDb?: { sql: { end: () => Promise<void> } } }).__shopDb?.sql.end();

@@ -38,7 +38,10 @@ type Viewer = { id: string; email: string; name: string; role: 'customer' } | nu
 async function getOrder(orderId: string, token?: string) {
   const query = token === undefined ? '' : `?${new URLSearchParams({ token })}`;
   const response = await orderRoute(request('GET', `/api/orders/${orderId}${query}`), { params: Promise.resolve({ id: orderId }) });
-  return { status: response.status, body: (await response.json()) as { state?: string; status?: string; number?: string; items?: unknown[]; error?: { code: string } } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { state?: string; status?: string; number?: string; items?: unknown[]; error?: { code: string } },
+  };
 }
 
 /** A guest order placed through the Store API, whose payment webhooks the simulator keeps to itself. */
@@ -59,7 +62,10 @@ async function customer(): Promise<NonNullable<Viewer>> {
 }
 
 beforeAll(async () => {
-  catalogue = await createFixtureCatalogue(db, 'orders-api', [{ stock: 30, priceAmount: 450_000 }, { stock: 10, priceAmount: 120_000 }]);
+  catalogue = await createFixtureCatalogue(db, 'orders-api', [
+    { stock: 30, priceAmount: 450_000 },
+    { stock: 10, priceAmount: 120_000 },
+  ]);
 });
 beforeEach(() => {
   session.user = null;
@@ -124,7 +130,10 @@ describe('the return page’s confirmation (confirmReturn)', () => {
     // "Try again": a fresh attempt for the same order (the closed one is never reused).
     const retryReference = uniqueReference('orders-api-retry');
     await simulator.setKnobs(retryReference, { dropWebhooks: true });
-    const retry = await initializePayment({ db, redis, paystack, callbackUrl: 'http://127.0.0.1/checkout/return', newReference: () => retryReference }, placed.orderId);
+    const retry = await initializePayment(
+      { db, redis, paystack, callbackUrl: 'http://127.0.0.1/checkout/return', newReference: () => retryReference },
+      placed.orderId,
+    );
     expect(retry).toMatchObject({ ok: true, value: { reference: retryReference, reused: false } });
     expect((await getOrder(placed.orderId, placed.accessToken!)).body.state).toBe('awaiting_payment');
 
@@ -137,11 +146,19 @@ describe('the return page’s confirmation (confirmReturn)', () => {
     const seen = await getOrder(placed.orderId, placed.accessToken!);
     expect(seen.body).toMatchObject({ status: 'paid', state: 'paid' });
     const rows = await orderRows(db, placed.orderId);
-    expect(rows.payments.map((payment) => [payment.reference, payment.status]).sort()).toEqual([[placed.reference, 'abandoned'], [retryReference, 'paid']].sort());
+    expect(rows.payments.map((payment) => [payment.reference, payment.status]).sort()).toEqual(
+      [
+        [placed.reference, 'abandoned'],
+        [retryReference, 'paid'],
+      ].sort(),
+    );
     expect(rows.holds.map((hold) => hold.status)).toEqual(['committed']);
     expect(await variantStock(db, v(1).id)).toEqual({ stockOnHand: before.stockOnHand - 2, reserved: before.reserved - 2, version: expect.any(Number) });
     const paid = rows.payments.find((payment) => payment.reference === retryReference)!;
-    const events = await db.select().from(webhookEvents).where(eq(webhookEvents.eventKey, `charge.success:${paid.gatewayTransactionId}`));
+    const events = await db
+      .select()
+      .from(webhookEvents)
+      .where(eq(webhookEvents.eventKey, `charge.success:${paid.gatewayTransactionId}`));
     expect(events.map((event) => event.status)).toEqual(['processed']);
 
     // Reloading the return page later asks Paystack nothing and changes nothing.

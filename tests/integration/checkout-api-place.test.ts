@@ -52,7 +52,9 @@ afterAll(() => closeCheckoutApiClients({ db, sql, redis }, userIds));
 describe('POST /api/checkout: refusals', () => {
   it('refuses a cross-site request with 403 and creates nothing', async () => {
     const cookie = await guestWithCart(addRoute, [{ variantId: v(1).id, quantity: 1 }]);
-    const response = await checkoutRoute(request('POST', '/api/checkout', { body: checkoutBody(), cookie, headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } }));
+    const response = await checkoutRoute(
+      request('POST', '/api/checkout', { body: checkoutBody(), cookie, headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } }),
+    );
     expect(response.status).toBe(403);
     expect(((await response.json()) as ErrorReply).error.code).toBe('cross_site_request');
     expect(await variantStock(db, v(1).id)).toMatchObject({ reserved: 0 });
@@ -60,7 +62,11 @@ describe('POST /api/checkout: refusals', () => {
 
   it('answers 400 with field errors by JSON path, and 400 for a body that is not JSON', async () => {
     const cookie = await guestWithCart(addRoute, [{ variantId: v(1).id, quantity: 1 }]);
-    const bad = checkoutBody({ email: 'not-an-email', deliveryOption: 'teleport', shippingAddress: { fullName: 'A', phone: '12345', line1: '', city: 'Ikeja', state: 'Atlantis' } });
+    const bad = checkoutBody({
+      email: 'not-an-email',
+      deliveryOption: 'teleport',
+      shippingAddress: { fullName: 'A', phone: '12345', line1: '', city: 'Ikeja', state: 'Atlantis' },
+    });
     const response = await checkoutAs(cookie, bad);
     expect(response.status).toBe(400);
     const body = (await response.json()) as ErrorReply;
@@ -104,13 +110,27 @@ describe('POST /api/checkout: placing the order', () => {
     expect(verifyOrderAccess(secret, reply.orderId, reply.accessToken)).toBe(true);
 
     const { order, payments: paymentRows, holds } = await orderRows(db, reply.orderId);
-    expect(order).toMatchObject({ status: 'pending_payment', userId: null, email: 'ada.guest@example.test', totalAmount: subtotal + 250_000, deliveryOption: 'standard' });
+    expect(order).toMatchObject({
+      status: 'pending_payment',
+      userId: null,
+      email: 'ada.guest@example.test',
+      totalAmount: subtotal + 250_000,
+      deliveryOption: 'standard',
+    });
     expect(order.shippingAddress).toMatchObject({ phone: '08031234567', state: 'Lagos', country: 'NG' });
     expect(holds.map((hold) => [hold.variantId, hold.quantity, hold.status]).sort()).toEqual(
-      [[v(0).id, 2, 'active'], [v(1).id, 3, 'active']].sort(),
+      [
+        [v(0).id, 2, 'active'],
+        [v(1).id, 3, 'active'],
+      ].sort(),
     );
     expect(paymentRows).toHaveLength(1);
-    expect(paymentRows[0]).toMatchObject({ reference: reply.reference, status: 'initialized', amount: subtotal + 250_000, authorizationUrl: reply.authorizationUrl });
+    expect(paymentRows[0]).toMatchObject({
+      reference: reply.reference,
+      status: 'initialized',
+      amount: subtotal + 250_000,
+      authorizationUrl: reply.authorizationUrl,
+    });
   });
 
   it('submitting the same cart again continues the same order and returns the live payment intent', async () => {
@@ -167,7 +187,10 @@ describe('POST /api/checkout: stock', () => {
       expect(((await response.json()) as ErrorReply).error.code).toBe('out_of_stock');
     }
     expect(await variantStock(db, v(3).id)).toMatchObject({ stockOnHand: 5, reserved: 5 });
-    const holds = await db.select().from(inventoryReservations).where(eq(inventoryReservations.variantId, v(3).id));
+    const holds = await db
+      .select()
+      .from(inventoryReservations)
+      .where(eq(inventoryReservations.variantId, v(3).id));
     expect(holds).toHaveLength(5);
     expect(new Set(holds.map((hold) => hold.orderId)).size).toBe(5);
     expect(holds.every((hold) => hold.status === 'active' && hold.quantity === 1)).toBe(true);

@@ -36,13 +36,13 @@ async function knownReference(knobs: Parameters<typeof simulator.setKnobs>[1] = 
 }
 
 const livePayments = (orderId: string) =>
-  db.select().from(payments).where(and(eq(payments.orderId, orderId), eq(payments.status, 'initialized')));
+  db
+    .select()
+    .from(payments)
+    .where(and(eq(payments.orderId, orderId), eq(payments.status, 'initialized')));
 
 const expireHolds = (orderId: string) =>
-  db
-    .update(inventoryReservations)
-    .set({ reservedUntil: sql`now() - interval '1 minute'` })
-    .where(eq(inventoryReservations.orderId, orderId));
+  db.update(inventoryReservations).set({ reservedUntil: sql`now() - interval '1 minute'` }).where(eq(inventoryReservations.orderId, orderId));
 
 describe('initializePayment', () => {
   it('creates one intent with a Paystack-safe reference and returns the same live intent on a retry', async () => {
@@ -97,10 +97,7 @@ describe('releaseExpiredReservations', () => {
     await expireHolds(order.id);
 
     // Other test files run the same job concurrently, so this asserts on the database, not on which run did it.
-    const [one, two] = await Promise.all([
-      releaseExpiredReservations({ db, paystack }),
-      releaseExpiredReservations({ db, paystack }),
-    ]);
+    const [one, two] = await Promise.all([releaseExpiredReservations({ db, paystack }), releaseExpiredReservations({ db, paystack })]);
     expect([...one.expiredOrders, ...two.expiredOrders].filter((id) => id === order.id).length).toBeLessThanOrEqual(1);
     expect(await db.$count(auditLogs, and(eq(auditLogs.entityId, order.id), eq(auditLogs.action, 'reservation.expired')))).toBe(1);
     expect(await variantStock(db, variant.id)).toMatchObject({ stockOnHand: 4, reserved: 0 });

@@ -14,7 +14,10 @@ const checkout = (lines: Array<{ variantId: string; quantity: number }>, email =
 
 describe('placeOrder', () => {
   it('prices from the database, reserves every line for 15 minutes and records the order', async () => {
-    const [a, b] = await createTestVariants(db, [{ stock: 5, priceAmount: 12_500_00 }, { stock: 3, priceAmount: 4_000_00 }]);
+    const [a, b] = await createTestVariants(db, [
+      { stock: 5, priceAmount: 12_500_00 },
+      { stock: 3, priceAmount: 4_000_00 },
+    ]);
     const result = await checkout([
       { variantId: a!.id, quantity: 2 },
       { variantId: b!.id, quantity: 1 },
@@ -64,9 +67,7 @@ describe('placeOrder', () => {
 
   it('never oversells: 60 concurrent checkouts for 10 units give exactly 10 orders', async () => {
     const [hot] = await createTestVariants(db, [{ stock: 10 }]);
-    const results = await Promise.all(
-      Array.from({ length: 60 }, (_, index) => checkout([{ variantId: hot!.id, quantity: 1 }], `flash-${index}@example.test`)),
-    );
+    const results = await Promise.all(Array.from({ length: 60 }, (_, index) => checkout([{ variantId: hot!.id, quantity: 1 }], `flash-${index}@example.test`)));
     const placed = results.filter((result) => result.ok);
     const refused = results.filter((result) => !result.ok);
     expect(placed).toHaveLength(10);
@@ -84,8 +85,14 @@ describe('placeOrder', () => {
       Array.from({ length: 30 }, (_, index) =>
         checkout(
           index % 2 === 0
-            ? [{ variantId: a!.id, quantity: 1 }, { variantId: b!.id, quantity: 1 }]
-            : [{ variantId: b!.id, quantity: 1 }, { variantId: a!.id, quantity: 1 }],
+            ? [
+                { variantId: a!.id, quantity: 1 },
+                { variantId: b!.id, quantity: 1 },
+              ]
+            : [
+                { variantId: b!.id, quantity: 1 },
+                { variantId: a!.id, quantity: 1 },
+              ],
         ),
       ),
     );

@@ -80,7 +80,10 @@ describe('Paystack simulator webhooks', () => {
     expect(webhook.contentType).toBe('application/json');
     const body = JSON.parse(webhook.rawBody) as Record<string, unknown>;
     expect(Object.keys(body)).toEqual(['event', 'data']); // Paystack sends no event id
-    expect(body).toMatchObject({ event: 'charge.success', data: { reference, status: 'success', amount: 500_000, currency: 'NGN', domain: 'test', id: expect.any(Number) } });
+    expect(body).toMatchObject({
+      event: 'charge.success',
+      data: { reference, status: 'success', amount: 500_000, currency: 'NGN', domain: 'test', id: expect.any(Number) },
+    });
   });
 
   it('runs the hosted checkout: shows the payment, declines without a webhook, then pays and redirects to the callback', async () => {
@@ -111,7 +114,11 @@ describe('Paystack simulator webhooks', () => {
   });
 
   it('cancel goes to metadata.cancel_action when given, else back to the callback, and leaves the payment abandoned', async () => {
-    const withAction = await transaction('cancel-action', {}, { callback_url: 'http://127.0.0.1:3100/cb', metadata: { cancel_action: 'http://127.0.0.1:3100/cart' } });
+    const withAction = await transaction(
+      'cancel-action',
+      {},
+      { callback_url: 'http://127.0.0.1:3100/cb', metadata: { cancel_action: 'http://127.0.0.1:3100/cart' } },
+    );
     const cancelled = await fetch(`${withAction.authorizationUrl}/cancel`, { method: 'POST', redirect: 'manual' });
     expect(cancelled.headers.get('location')).toBe('http://127.0.0.1:3100/cart');
 

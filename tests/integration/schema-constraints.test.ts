@@ -2,17 +2,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Tx } from '@/db/client';
-import {
-  categories,
-  invoices,
-  orders,
-  payments,
-  products,
-  productVariants,
-  refunds,
-  users,
-  webhookEvents,
-} from '@/db/schema';
+import { categories, invoices, orders, payments, products, productVariants, refunds, users, webhookEvents } from '@/db/schema';
 import { testDatabase } from '../support/db';
 
 const { db, sql: client } = testDatabase();
@@ -150,20 +140,14 @@ describe('money and identity invariants', () => {
     expect(
       await violatedConstraint(async (tx) => {
         const order = await newOrder(tx);
-        const [payment] = await tx
-          .insert(payments)
-          .values({ orderId: order.id, reference: 'TXN-refund-1', amount: 11_500, expiresAt: new Date() })
-          .returning();
+        const [payment] = await tx.insert(payments).values({ orderId: order.id, reference: 'TXN-refund-1', amount: 11_500, expiresAt: new Date() }).returning();
         await tx.update(payments).set({ refundedAmount: 11_501 }).where(eq(payments.id, payment!.id));
       }),
     ).toBe('payments_refunded_within_amount');
     expect(
       await violatedConstraint(async (tx) => {
         const order = await newOrder(tx);
-        const [payment] = await tx
-          .insert(payments)
-          .values({ orderId: order.id, reference: 'TXN-refund-2', amount: 11_500, expiresAt: new Date() })
-          .returning();
+        const [payment] = await tx.insert(payments).values({ orderId: order.id, reference: 'TXN-refund-2', amount: 11_500, expiresAt: new Date() }).returning();
         await tx.insert(refunds).values({ paymentId: payment!.id, orderId: order.id, amount: -5, reason: 'test' });
       }),
     ).toBe('refunds_amount_positive');

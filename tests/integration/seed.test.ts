@@ -31,7 +31,10 @@ describe('seed', () => {
   it('is safe to run again: no duplicates, no stock reset', async () => {
     const [variant] = await db.select().from(productVariants).where(eq(productVariants.sku, 'BRS-CUF'));
     expect(variant).toBeDefined();
-    await db.update(productVariants).set({ stockOnHand: variant!.stockOnHand - 1 }).where(eq(productVariants.id, variant!.id));
+    await db
+      .update(productVariants)
+      .set({ stockOnHand: variant!.stockOnHand - 1 })
+      .where(eq(productVariants.id, variant!.id));
     const before = await counts();
 
     const again = await seedDatabase(db);

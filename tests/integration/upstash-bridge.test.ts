@@ -106,13 +106,7 @@ describe('Upstash bridge through @upstash/redis', () => {
   });
 
   it('runs a pipeline in order', async () => {
-    const results = await redis
-      .pipeline()
-      .set(key('pipe'), 1)
-      .incr(key('pipe'))
-      .get(key('pipe'))
-      .hset(key('pipe-hash'), { a: 1 })
-      .exec();
+    const results = await redis.pipeline().set(key('pipe'), 1).incr(key('pipe')).get(key('pipe')).hset(key('pipe-hash'), { a: 1 }).exec();
     expect(results).toEqual(['OK', 2, 2, 1]);
   });
 
@@ -126,7 +120,10 @@ describe('Upstash bridge through @upstash/redis', () => {
     expect(await raw.get(key('tx-err'))).toBe('text');
 
     // A command Redis rejects while queueing discards the whole transaction.
-    const aborted = await post('/multi-exec', [['set', key('tx-abort'), 'x'], ['set', key('tx-abort')]]);
+    const aborted = await post('/multi-exec', [
+      ['set', key('tx-abort'), 'x'],
+      ['set', key('tx-abort')],
+    ]);
     expect(aborted.status).toBe(400);
     expect(aborted.json.error).toMatch(/^EXECABORT/);
     expect(await raw.get(key('tx-abort'))).toBeNull();
@@ -134,7 +131,12 @@ describe('Upstash bridge through @upstash/redis', () => {
 
   it('keeps concurrent transactions isolated from each other', async () => {
     const runs = Array.from({ length: 20 }, (_, i) =>
-      redis.multi().set(key(`iso-${i}`), i).incr(key(`iso-${i}`)).get(key(`iso-${i}`)).exec(),
+      redis
+        .multi()
+        .set(key(`iso-${i}`), i)
+        .incr(key(`iso-${i}`))
+        .get(key(`iso-${i}`))
+        .exec(),
     );
     const results = await Promise.all(runs);
     results.forEach((result, i) => expect(result).toEqual(['OK', i + 1, i + 1]));
@@ -268,9 +270,9 @@ describe('bridge lifecycle (own Redis and bridge on spare ports)', () => {
   it('fails fast with a clear error when Redis is not there', async () => {
     const [deadPort, bridgePort] = await Promise.all([freePort(), freePort()]);
     const started = Date.now();
-    await expect(
-      startUpstashBridge({ port: bridgePort, redisUrl: `redis://127.0.0.1:${deadPort}`, token: 't', log: () => {} }),
-    ).rejects.toThrow(/could not reach Redis/);
+    await expect(startUpstashBridge({ port: bridgePort, redisUrl: `redis://127.0.0.1:${deadPort}`, token: 't', log: () => {} })).rejects.toThrow(
+      /could not reach Redis/,
+    );
     expect(Date.now() - started).toBeLessThan(3_000);
   });
 });

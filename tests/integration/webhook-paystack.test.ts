@@ -34,7 +34,12 @@ async function orderState(orderId: string) {
 }
 
 const auditCount = async (entityId: string, action: string) =>
-  (await db.select({ n: count() }).from(auditLogs).where(and(eq(auditLogs.entityId, entityId), eq(auditLogs.action, action))))[0]!.n;
+  (
+    await db
+      .select({ n: count() })
+      .from(auditLogs)
+      .where(and(eq(auditLogs.entityId, entityId), eq(auditLogs.action, action)))
+  )[0]!.n;
 
 describe('POST /api/webhooks/paystack', () => {
   it('applies 20 concurrent copies of one charge.success exactly once', async () => {
@@ -58,7 +63,10 @@ describe('POST /api/webhooks/paystack', () => {
     const jobs = await db.select({ event: outbox.event }).from(outbox).where(eq(outbox.dedupeKey, order.id));
     expect(jobs.map((job) => job.event).sort()).toEqual(['email.order_confirmation', 'invoice.generate']);
     expect(await db.$count(outbox, and(eq(outbox.event, 'email.payment_receipt'), eq(outbox.dedupeKey, state.payment.id)))).toBe(1);
-    const events = await db.select().from(webhookEvents).where(eq(webhookEvents.eventKey, `charge.success:${state.payment.gatewayTransactionId}`));
+    const events = await db
+      .select()
+      .from(webhookEvents)
+      .where(eq(webhookEvents.eventKey, `charge.success:${state.payment.gatewayTransactionId}`));
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ status: 'processed', attempts: 1 });
   });
@@ -122,12 +130,16 @@ describe('POST /api/webhooks/paystack', () => {
     const { order, variant, reference } = await orderAwaitingPayment(db, { stock: 4, quantity: 2 });
     const { body, signature } = await payAndCaptureWebhook(reference);
 
-    const crashed = await receivePaystackWebhook({ db }, { rawBody: body, headers: {} }, {
-      expectedDomain: 'test',
-      afterStockCommitted: () => {
-        throw new Error('injected crash after the inventory commit');
+    const crashed = await receivePaystackWebhook(
+      { db },
+      { rawBody: body, headers: {} },
+      {
+        expectedDomain: 'test',
+        afterStockCommitted: () => {
+          throw new Error('injected crash after the inventory commit');
+        },
       },
-    });
+    );
     expect(crashed).toMatchObject({ kind: 'failed', error: 'injected crash after the inventory commit' });
     let state = await orderState(order.id);
     expect(state.order.status).toBe('pending_payment');
@@ -156,7 +168,10 @@ describe('POST /api/webhooks/paystack', () => {
     const secondCharge = JSON.stringify({ ...envelope, data: { ...envelope.data, id: otherId } });
 
     expect(await (await deliver(secondCharge)).json()).toEqual({ status: 'ignored' });
-    const [event] = await db.select().from(webhookEvents).where(eq(webhookEvents.eventKey, `charge.success:${otherId}`));
+    const [event] = await db
+      .select()
+      .from(webhookEvents)
+      .where(eq(webhookEvents.eventKey, `charge.success:${otherId}`));
     expect(event).toMatchObject({ status: 'ignored', outcome: 'payment already paid' });
     expect((await orderState(order.id)).order.status).toBe('paid');
   });
@@ -203,7 +218,10 @@ describe('late, missed and racing payments', () => {
     expect(state.order.status).toBe('paid_needs_attention');
     expect(state.payment.status).toBe('paid');
     expect(await variantStock(db, variant.id)).toMatchObject({ stockOnHand: 2, reserved: 2 });
-    const [refund] = await db.select().from(outbox).where(and(eq(outbox.event, 'refund.requested'), eq(outbox.dedupeKey, state.payment.id)));
+    const [refund] = await db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.event, 'refund.requested'), eq(outbox.dedupeKey, state.payment.id)));
     expect(refund!.payload).toMatchObject({ orderId: order.id, amount: order.totalAmount, currency: 'NGN' });
   });
 
@@ -258,7 +276,10 @@ describe('money that arrives for an order that cannot take it', () => {
     expect(first).toMatchObject({ status: 'paid', failureReason: 'Order was already paid when this payment arrived' });
     expect((await orderState(order.id)).order.status).toBe('paid');
     expect(await variantStock(db, variant.id)).toMatchObject({ stockOnHand: 4, reserved: 0 });
-    const [refund] = await db.select().from(outbox).where(and(eq(outbox.event, 'refund.requested'), eq(outbox.dedupeKey, first!.id)));
+    const [refund] = await db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.event, 'refund.requested'), eq(outbox.dedupeKey, first!.id)));
     expect(refund!.payload).toMatchObject({ orderId: order.id, paymentId: first!.id, amount: order.totalAmount });
     expect(await auditCount(first!.id, 'payment.unexpected')).toBe(1);
   });

@@ -44,7 +44,4 @@ export async function payAndCaptureWebhook(reference: string): Promise<{ body: s
 }
 
 export const expireHolds = (db: Database, orderId: string) =>
-  db
-    .update(inventoryReservations)
-    .set({ reservedUntil: sql`now() - interval '1 minute'` })
-    .where(eq(inventoryReservations.orderId, orderId));
+  db.update(inventoryReservations).set({ reservedUntil: sql`now() - interval '1 minute'` }).where(eq(inventoryReservations.orderId, orderId));

@@ -5,12 +5,7 @@ import { registerSchema, signInSchema } from '@/lib/auth/schemas';
 import { GENERIC_SIGN_IN_ERROR, SIGN_IN_ERROR, signInErrorMessage } from '@/lib/auth/sign-in-errors';
 
 describe('checkPassword', () => {
-  it.each([
-    ['Customer#Shop2026'],
-    ['correct horse battery 9'],
-    ['ádìrẹ-Indigo-7'],
-    ['abcdefghij1'],
-  ])('accepts %j', (password) => {
+  it.each([['Customer#Shop2026'], ['correct horse battery 9'], ['ádìrẹ-Indigo-7'], ['abcdefghij1']])('accepts %j', (password) => {
     expect(checkPassword(password)).toEqual([]);
   });
 

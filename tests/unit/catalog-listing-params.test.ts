@@ -1,12 +1,6 @@
 // How listing and search URLs are read and written: one canonical URL per page, junk rejected.
 import { describe, expect, it } from 'vitest';
-import {
-  listingHref,
-  pageWindow,
-  parseListingParams,
-  parseSearchParams,
-  SEARCH_MAX_LENGTH,
-} from '@/components/catalog/listing-params';
+import { listingHref, pageWindow, parseListingParams, parseSearchParams, SEARCH_MAX_LENGTH } from '@/components/catalog/listing-params';
 import { likePattern, prefixQueryText } from '@/db/queries/catalog-search';
 
 describe('parseListingParams', () => {

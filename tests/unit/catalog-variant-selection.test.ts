@@ -1,13 +1,6 @@
 // The rules behind the product page's option pickers, on a tee with a sold-out and a missing combination.
 import { describe, expect, it } from 'vitest';
-import {
-  initialVariant,
-  optionGroups,
-  optionValueState,
-  selectOption,
-  stockStatus,
-  type PickerVariant,
-} from '@/components/catalog/variant-selection';
+import { initialVariant, optionGroups, optionValueState, selectOption, stockStatus, type PickerVariant } from '@/components/catalog/variant-selection';
 
 const variant = (id: string, size: string, colour: string, available: number, priceAmount = 950_000): PickerVariant => ({
   id,

@@ -59,7 +59,14 @@ describe('checkoutInputSchema', () => {
   it('normalises email and phone, and drops empty optional fields', () => {
     const parsed = checkoutInputSchema.parse(valid);
     expect(parsed.email).toBe('ada@example.com');
-    expect(parsed.shippingAddress).toEqual({ fullName: 'Ada Obi', phone: '08031234567', line1: '5 Awolowo Road', city: 'Ikoyi', state: 'Lagos', country: 'NG' });
+    expect(parsed.shippingAddress).toEqual({
+      fullName: 'Ada Obi',
+      phone: '08031234567',
+      line1: '5 Awolowo Road',
+      city: 'Ikoyi',
+      state: 'Lagos',
+      country: 'NG',
+    });
   });
 
   it.each([

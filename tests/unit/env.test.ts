@@ -55,8 +55,6 @@ describe('parseEnv', () => {
     expect(messageFor({ ...valid, NODE_ENV: 'production', PAYSTACK_BASE_URL: 'http://paystack.internal' })).toMatch(
       /^Invalid environment variable PAYSTACK_BASE_URL: must use https:\/\/ in production/,
     );
-    expect(parseEnv({ ...valid, NODE_ENV: 'production', PAYSTACK_BASE_URL: 'http://127.0.0.1:8090' }).PAYSTACK_BASE_URL).toBe(
-      'http://127.0.0.1:8090',
-    );
+    expect(parseEnv({ ...valid, NODE_ENV: 'production', PAYSTACK_BASE_URL: 'http://127.0.0.1:8090' }).PAYSTACK_BASE_URL).toBe('http://127.0.0.1:8090');
   });
 });

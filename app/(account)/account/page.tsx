@@ -44,16 +44,16 @@ export default async function AccountPage() {
         </div>
         {recent.items.length === 0 ? (
           <p className="mt-3 rounded-xl border border-dashed border-stone-300 p-6 text-stone-600">
-            No orders yet. <Link href="/" className="font-medium text-brand-700 hover:underline">Start shopping</Link>
+            No orders yet.{' '}
+            <Link href="/" className="font-medium text-brand-700 hover:underline">
+              Start shopping
+            </Link>
           </p>
         ) : (
           <ul className="mt-3 divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
             {recent.items.map((order) => (
               <li key={order.id}>
-                <Link
-                  href={`/account/orders/${order.id}`}
-                  className="flex flex-wrap items-center justify-between gap-2 px-4 py-3 text-sm hover:bg-stone-50"
-                >
+                <Link href={`/account/orders/${order.id}`} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3 text-sm hover:bg-stone-50">
                   <span className="font-medium">{order.number}</span>
                   <span className="text-stone-500">{dateFormat.format(order.createdAt)}</span>
                   <OrderStatusBadge status={order.status} />

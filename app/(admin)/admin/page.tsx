@@ -40,7 +40,9 @@ export default async function AdminDashboardPage() {
       <h1 className="text-2xl font-semibold tracking-tight">Dashboard</h1>
 
       <section aria-labelledby="orders-status-heading">
-        <h2 id="orders-status-heading" className="text-lg font-semibold">Orders by status</h2>
+        <h2 id="orders-status-heading" className="text-lg font-semibold">
+          Orders by status
+        </h2>
         {byStatus.length === 0 ? (
           <p className="mt-2 text-stone-600">No orders yet.</p>
         ) : (
@@ -67,7 +69,9 @@ export default async function AdminDashboardPage() {
       </section>
 
       <section aria-labelledby="products-heading">
-        <h2 id="products-heading" className="text-lg font-semibold">Products</h2>
+        <h2 id="products-heading" className="text-lg font-semibold">
+          Products
+        </h2>
         <ul className="mt-2 flex flex-wrap gap-3 text-sm">
           {productCounts.map((row) => (
             <li key={row.status} className="rounded-lg border border-stone-200 bg-white px-4 py-2">
@@ -78,14 +82,18 @@ export default async function AdminDashboardPage() {
       </section>
 
       <section aria-labelledby="low-stock-heading">
-        <h2 id="low-stock-heading" className="text-lg font-semibold">Low on stock (≤ {LOW_STOCK_THRESHOLD} available)</h2>
+        <h2 id="low-stock-heading" className="text-lg font-semibold">
+          Low on stock (≤ {LOW_STOCK_THRESHOLD} available)
+        </h2>
         {lowStock.length === 0 ? (
           <p className="mt-2 text-stone-600">Every variant has more than {LOW_STOCK_THRESHOLD} units available.</p>
         ) : (
           <ul className="mt-2 divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white text-sm">
             {lowStock.map((row) => (
               <li key={row.sku} className="flex justify-between gap-3 px-4 py-2">
-                <span>{row.product} – {row.title} <span className="text-stone-500">({row.sku})</span></span>
+                <span>
+                  {row.product} – {row.title} <span className="text-stone-500">({row.sku})</span>
+                </span>
                 <span className="font-medium">{row.available} left</span>
               </li>
             ))}
@@ -94,7 +102,10 @@ export default async function AdminDashboardPage() {
       </section>
 
       <p className="text-sm text-stone-500">
-        Orders, refunds, inventory and payments tools arrive with the admin dashboard. <Link href="/" className="underline">Back to the shop</Link>
+        Orders, refunds, inventory and payments tools arrive with the admin dashboard.{' '}
+        <Link href="/" className="underline">
+          Back to the shop
+        </Link>
       </p>
     </div>
   );

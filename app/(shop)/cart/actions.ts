@@ -12,9 +12,7 @@ import { cartDeps, getCartOwner, getOrIssueCartOwner, setCartSessionCookie } fro
 
 function parse<T>(schema: z.ZodType<T>, input: unknown): { data: T } | { invalid: CartActionResult } {
   const parsed = schema.safeParse(input);
-  return parsed.success
-    ? { data: parsed.data }
-    : { invalid: { ok: false, code: 'invalid_input', message: describeInputError(parsed.error) } };
+  return parsed.success ? { data: parsed.data } : { invalid: { ok: false, code: 'invalid_input', message: describeInputError(parsed.error) } };
 }
 
 export async function addToCartAction(input: { variantId: string; quantity: number }): Promise<CartActionResult> {

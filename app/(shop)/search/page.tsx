@@ -28,12 +28,12 @@ export default async function SearchPage({ searchParams }: Props) {
   return (
     <div className="space-y-6">
       <header className="space-y-4">
-        <h1 className="text-3xl font-semibold tracking-tight">
-          {input.kind === 'query' ? <>Results for “{input.q}”</> : 'Search'}
-        </h1>
+        <h1 className="text-3xl font-semibold tracking-tight">{input.kind === 'query' ? <>Results for “{input.q}”</> : 'Search'}</h1>
         <SearchForm id="search-page-query" defaultValue={input.kind === 'query' || input.kind === 'invalid' ? input.q : ''} className="max-w-xl" />
         {input.kind === 'invalid' ? (
-          <p role="alert" className="text-sm text-red-700">{input.message}</p>
+          <p role="alert" className="text-sm text-red-700">
+            {input.message}
+          </p>
         ) : null}
       </header>
 

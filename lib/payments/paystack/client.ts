@@ -5,15 +5,7 @@ import { err, ok, type Result } from '../../result';
 import type { PaystackError } from './errors';
 import { callPaystack, type HttpSettings, type PaystackCall } from './http';
 import { toRefund, toVerifiedTransaction } from './map';
-import type {
-  CreateRefundInput,
-  InitializedTransaction,
-  InitializeTransactionInput,
-  ListRefundsQuery,
-  Refund,
-  RefundPage,
-  VerifiedTransaction,
-} from './types';
+import type { CreateRefundInput, InitializedTransaction, InitializeTransactionInput, ListRefundsQuery, Refund, RefundPage, VerifiedTransaction } from './types';
 import { initializeDataSchema, refundDataSchema, refundListMetaSchema, verifyDataSchema } from './wire';
 
 export interface PaystackClientOptions {
@@ -49,11 +41,7 @@ export function createPaystackClient(options: PaystackClientOptions): PaystackCl
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   };
 
-  async function request<S extends z.ZodType, T>(
-    call: PaystackCall,
-    schema: S,
-    map: (data: z.output<S>, meta: unknown) => T,
-  ): PaystackResult<T> {
+  async function request<S extends z.ZodType, T>(call: PaystackCall, schema: S, map: (data: z.output<S>, meta: unknown) => T): PaystackResult<T> {
     const reply = await callPaystack(settings, call);
     if (!reply.ok) return reply;
     const parsed = schema.safeParse(reply.value.data);
@@ -87,11 +75,7 @@ export function createPaystackClient(options: PaystackClientOptions): PaystackCl
       ),
 
     verifyTransaction: (reference) =>
-      request(
-        { method: 'GET', path: `transaction/verify/${encodeURIComponent(reference)}`, repeatable: true },
-        verifyDataSchema,
-        toVerifiedTransaction,
-      ),
+      request({ method: 'GET', path: `transaction/verify/${encodeURIComponent(reference)}`, repeatable: true }, verifyDataSchema, toVerifiedTransaction),
 
     createRefund: (input) =>
       request(
@@ -111,8 +95,7 @@ export function createPaystackClient(options: PaystackClientOptions): PaystackCl
         toRefund,
       ),
 
-    fetchRefund: (id) =>
-      request({ method: 'GET', path: `refund/${encodeURIComponent(String(id))}`, repeatable: true }, refundDataSchema, toRefund),
+    fetchRefund: (id) => request({ method: 'GET', path: `refund/${encodeURIComponent(String(id))}`, repeatable: true }, refundDataSchema, toRefund),
 
     listRefunds: (query = {}) => {
       const call: PaystackCall = {

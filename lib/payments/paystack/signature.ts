@@ -18,11 +18,7 @@ export function signWebhookBody(rawBody: string | Uint8Array, secretKey: string)
  * True only when `signature` is the signature of `rawBody` under `secretKey`. Anything else - missing header,
  * wrong length, non-hex, tampered body - is `false`, never an exception, so a webhook route can answer 401.
  */
-export function verifyWebhookSignature(
-  rawBody: string | Uint8Array,
-  signature: string | null | undefined,
-  secretKey: string,
-): boolean {
+export function verifyWebhookSignature(rawBody: string | Uint8Array, signature: string | null | undefined, secretKey: string): boolean {
   if (typeof signature !== 'string' || !signaturePattern.test(signature)) return false;
   if (secretKey.length === 0) return false;
   const expected = digest(rawBody, secretKey);

@@ -5,16 +5,7 @@ export const paystackCurrencies = ['NGN', 'GHS', 'ZAR', 'KES', 'USD'] as const;
 export type PaystackCurrency = (typeof paystackCurrencies)[number];
 
 /** Every status Paystack documents for a transaction on verify. */
-export const transactionStatuses = [
-  'success',
-  'failed',
-  'abandoned',
-  'ongoing',
-  'pending',
-  'processing',
-  'queued',
-  'reversed',
-] as const;
+export const transactionStatuses = ['success', 'failed', 'abandoned', 'ongoing', 'pending', 'processing', 'queued', 'reversed'] as const;
 export type TransactionStatus = (typeof transactionStatuses)[number];
 
 /** Every status Paystack documents for a refund (and its `refund.*` webhooks). */

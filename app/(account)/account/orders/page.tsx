@@ -47,7 +47,10 @@ export default async function AccountOrdersPage({ searchParams }: { searchParams
           <ul className="divide-y divide-stone-200 overflow-hidden rounded-xl border border-stone-200 bg-white" data-testid="order-list">
             {list.items.map((order) => (
               <li key={order.id}>
-                <Link href={`/account/orders/${order.id}`} className="grid gap-1 px-4 py-4 hover:bg-stone-50 sm:grid-cols-[8rem_1fr_auto_8rem] sm:items-center sm:gap-4 sm:px-6">
+                <Link
+                  href={`/account/orders/${order.id}`}
+                  className="grid gap-1 px-4 py-4 hover:bg-stone-50 sm:grid-cols-[8rem_1fr_auto_8rem] sm:items-center sm:gap-4 sm:px-6"
+                >
                   <span className="font-medium">{order.number}</span>
                   <span className="text-sm text-stone-600">{dateFormat.format(order.createdAt)}</span>
                   <span>

@@ -36,12 +36,6 @@ export default async function CategoryPage({ params, searchParams }: Props) {
   // Past the last page is a 404 rather than a silent clamp: every page has exactly one URL.
   if (!listing) notFound();
   return (
-    <ProductListing
-      title={category.name}
-      description={category.description}
-      basePath={`/category/${category.slug}`}
-      sort={parsed.sort}
-      listing={listing}
-    />
+    <ProductListing title={category.name} description={category.description} basePath={`/category/${category.slug}`} sort={parsed.sort} listing={listing} />
   );
 }

@@ -54,7 +54,10 @@ export default async function CheckoutReturnPage({ searchParams }: { searchParam
     return (
       <Notice title="Thank you">
         <p className="text-stone-600">We have checked this payment with Paystack. The order&apos;s details are in the email we sent, or in your account.</p>
-        <Link href={`/sign-in?${new URLSearchParams({ callbackUrl: '/account/orders' })}`} className="inline-block font-medium text-brand-700 underline underline-offset-2">
+        <Link
+          href={`/sign-in?${new URLSearchParams({ callbackUrl: '/account/orders' })}`}
+          className="inline-block font-medium text-brand-700 underline underline-offset-2"
+        >
           Sign in to see your orders
         </Link>
       </Notice>

@@ -12,7 +12,13 @@ export const dynamic = 'force-dynamic';
 
 const dateFormat = new Intl.DateTimeFormat('en-NG', { dateStyle: 'long', timeZone: 'Africa/Lagos' });
 
-export default async function GuestOrderPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ token?: string | string[] }> }) {
+export default async function GuestOrderPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ token?: string | string[] }>;
+}) {
   const [{ id }, { token }] = await Promise.all([params, searchParams]);
   const found = await orderForViewer(id, { token: typeof token === 'string' ? token : null, useCookie: true });
   // Wrong token, someone else's order and no such order all look the same.

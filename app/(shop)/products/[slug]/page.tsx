@@ -60,13 +60,20 @@ export default async function ProductPage({ params, searchParams }: Props) {
       <nav aria-label="Breadcrumb" className="text-sm text-stone-600">
         <ol className="flex flex-wrap gap-2">
           <li>
-            <Link href="/" className="hover:text-stone-900">Home</Link> <span aria-hidden="true">/</span>
-          </li>
-          <li>
-            <Link href={`/category/${product.category.slug}`} className="hover:text-stone-900">{product.category.name}</Link>{' '}
+            <Link href="/" className="hover:text-stone-900">
+              Home
+            </Link>{' '}
             <span aria-hidden="true">/</span>
           </li>
-          <li aria-current="page" className="text-stone-900">{product.title}</li>
+          <li>
+            <Link href={`/category/${product.category.slug}`} className="hover:text-stone-900">
+              {product.category.name}
+            </Link>{' '}
+            <span aria-hidden="true">/</span>
+          </li>
+          <li aria-current="page" className="text-stone-900">
+            {product.title}
+          </li>
         </ol>
       </nav>
       <div className="grid gap-8 md:grid-cols-2 md:gap-12">
@@ -74,13 +81,13 @@ export default async function ProductPage({ params, searchParams }: Props) {
         <div className="space-y-6">
           <div className="space-y-2">
             <h1 className="text-3xl font-semibold tracking-tight">{product.title}</h1>
-            {soldOut ? (
-              <p className="inline-block rounded-full bg-stone-900 px-3 py-1 text-sm font-semibold text-white">Sold out</p>
-            ) : null}
+            {soldOut ? <p className="inline-block rounded-full bg-stone-900 px-3 py-1 text-sm font-semibold text-white">Sold out</p> : null}
           </div>
           <VariantPicker optionNames={product.optionNames} variants={variants} initialVariantId={selected.id} />
           <section aria-labelledby="description-heading" className="border-t border-stone-200 pt-6">
-            <h2 id="description-heading" className="text-lg font-semibold">Description</h2>
+            <h2 id="description-heading" className="text-lg font-semibold">
+              Description
+            </h2>
             <p className="mt-2 leading-relaxed text-stone-700">{product.description}</p>
           </section>
         </div>
