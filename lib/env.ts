@@ -48,13 +48,23 @@ export const envSchema = z
       .regex(/^\.next[\w-]*$/, 'must be a folder name starting with .next')
       .default('.next'),
     /** Only these Paystack webhook source IPs are accepted when set (comma-separated). Off by default. */
-    PAYSTACK_WEBHOOK_IP_ALLOWLIST: optionalString,
+    PAYSTACK_WEBHOOK_IP_ALLOWLIST: optionalString.refine((value) => value === undefined || splitList(value).length > 0, {
+      // A list of nothing but commas must not quietly switch the check off.
+      error: 'must name at least one IP address (comma-separated), or be left unset',
+    }),
   })
   // Secret keys travel in the Authorization header: plain http is only acceptable on this machine's loopback.
   .refine((env) => env.NODE_ENV !== 'production' || isHttpsOrLoopback(env.PAYSTACK_BASE_URL), {
     path: ['PAYSTACK_BASE_URL'],
     error: 'must use https:// in production (plain http only to 127.0.0.1 or localhost)',
   });
+
+function splitList(value: string): string[] {
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
 
 function isHttpsOrLoopback(value: string): boolean {
   const url = new URL(value);
@@ -82,4 +92,19 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+export type PaystackMode = 'test' | 'live';
+
+/**
+ * The Paystack mode the secret key belongs to, which Paystack reports as a charge's `domain`: a live charge must never
+ * pay a test order, or the reverse. The key's format is validated above, so its prefix decides.
+ */
+export function paystackMode(source: Pick<Env, 'PAYSTACK_SECRET_KEY'> = env()): PaystackMode {
+  return source.PAYSTACK_SECRET_KEY.startsWith('sk_live_') ? 'live' : 'test';
+}
+
+/** The addresses Paystack webhooks may come from; empty when the check is off. */
+export function webhookIpAllowlist(source: Pick<Env, 'PAYSTACK_WEBHOOK_IP_ALLOWLIST'> = env()): string[] {
+  return source.PAYSTACK_WEBHOOK_IP_ALLOWLIST ? splitList(source.PAYSTACK_WEBHOOK_IP_ALLOWLIST) : [];
 }

@@ -1,5 +1,9 @@
 // Money is an integer in the currency's minor unit (kobo for NGN) plus its currency code, everywhere.
-export type CurrencyCode = 'NGN' | 'GHS' | 'ZAR' | 'KES' | 'USD';
+/** The currencies Paystack settles in: the one list every schema, form and wire parser checks against. */
+export const CURRENCIES = ['NGN', 'GHS', 'ZAR', 'KES', 'USD'] as const;
+export type CurrencyCode = (typeof CURRENCIES)[number];
+
+export const isCurrencyCode = (value: string): value is CurrencyCode => (CURRENCIES as readonly string[]).includes(value);
 
 export interface Money {
   amount: number;

@@ -1,4 +1,5 @@
-// Every Redis key the app uses and its TTL, in one place (DESIGN.md "Redis keys and TTLs").
+// Every Redis key the app uses and its TTL, in one place. Redis is never the only record of money or stock:
+// losing it loses guest carts and mirrors, never an order, a reservation or a payment.
 export const redisKeys = {
   guestCart: (sessionId: string) => `cart:session:${sessionId}`,
   userCart: (userId: string) => `cart:user:${userId}`,

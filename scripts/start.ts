@@ -28,7 +28,7 @@ try {
   const stack = await startStack(profile, { log });
   stops.push(stack.stop);
 
-  const { db, sql } = createDatabase(stack.env.DATABASE_URL!, { max: 1 });
+  const { db, sql } = createDatabase(stack.env.DATABASE_URL, { max: 1 });
   const seeded = await seedDatabase(db).finally(() => sql.end());
   log(`seed: ${seeded.productsCreated} new products, ${seeded.usersCreated} new users`);
 

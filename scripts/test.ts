@@ -8,6 +8,7 @@ import { createDatabase } from '../db/client';
 import { seedDatabase } from './seed/index';
 import { buildApp, startApp } from './stack/app';
 import { StackError } from './stack/errors';
+import type { StackEnv } from './stack/env';
 import { startStack } from './stack/index';
 import { recreateDatabase } from './stack/postgres';
 import { profiles, repoRoot } from './stack/profiles';
@@ -63,15 +64,33 @@ async function runPlaywright(env: Record<string, string>): Promise<LayerCounts> 
   return { passed: expected, failed: unexpected + flaky + (unexpected === 0 && code !== 0 ? 1 : 0), skipped };
 }
 
-async function seedTestData(env: Record<string, string>) {
-  const { db, sql } = createDatabase(env.DATABASE_URL!, { max: 1 });
+/** Lint + format (Biome) and the type check, before any service starts: a failure names itself in one line. */
+async function runStaticChecks(): Promise<LayerCounts> {
+  const checks = [
+    { name: 'lint and format (biome check)', bin: '@biomejs/biome/bin/biome', args: ['check', '.'], fix: 'npm run lint' },
+    { name: 'type check (tsc --noEmit)', bin: 'typescript/bin/tsc', args: ['--noEmit'], fix: 'npm run typecheck' },
+  ];
+  const counts: LayerCounts = { passed: 0, failed: 0, skipped: 0 };
+  for (const check of checks) {
+    const code = await runTool(check.bin, check.args, {});
+    if (code === 0) counts.passed += 1;
+    else {
+      counts.failed += 1;
+      console.log(`\n✖ ${check.name} failed — run \`${check.fix}\` to see why`);
+    }
+  }
+  return counts;
+}
+
+async function seedTestData(env: StackEnv) {
+  const { db, sql } = createDatabase(env.DATABASE_URL, { max: 1 });
   await seedDatabase(db).finally(() => sql.end());
 }
 
-async function resetTestData(env: Record<string, string>) {
-  await recreateDatabase(env.DATABASE_URL!);
+async function resetTestData(env: StackEnv) {
+  await recreateDatabase(env.DATABASE_URL);
   await seedTestData(env);
-  await new Redis({ url: env.UPSTASH_REDIS_REST_URL!, token: env.UPSTASH_REDIS_REST_TOKEN! }).flushdb();
+  await new Redis({ url: env.UPSTASH_REDIS_REST_URL, token: env.UPSTASH_REDIS_REST_TOKEN }).flushdb();
 }
 
 async function main(): Promise<number> {
@@ -81,9 +100,12 @@ async function main(): Promise<number> {
     throw new StackError(`Chromium is missing at ${chromium}: run \`sudo apt-get install chromium\` (or set CHROMIUM_PATH).`);
   }
 
-  console.log('Starting the test stack…');
+  console.log('▶ static checks (biome, tsc)');
+  const staticChecks = await runStaticChecks();
+
+  console.log('\nStarting the test stack…');
   const stack = await startStack(profile, { fresh: true, log });
-  const totals: LayerCounts = { passed: 0, failed: 0, skipped: 0 };
+  const totals: LayerCounts = { ...staticChecks };
   const add = (counts: LayerCounts) => {
     totals.passed += counts.passed;
     totals.failed += counts.failed;

@@ -2,7 +2,7 @@
 // through the real HTTP route of the production build. Reports unique events/s, ack latency, and checks in the
 // database that no payment was lost or applied twice. Usage: npx tsx bench/webhook-storm/run.ts [events] [concurrency]
 import os from 'node:os';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { auditLogs, orders, payments, productVariants } from '../../db/schema';
 import { placeOrder } from '../../lib/checkout/place-order';
 import { signWebhookBody } from '../../lib/payments/paystack/signature';

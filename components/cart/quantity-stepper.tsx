@@ -14,7 +14,7 @@ const buttonClass =
 
 export function QuantityStepper({ quantity, max, label, disabled = false, onChange }: QuantityStepperProps) {
   return (
-    <div role="group" aria-label={`Quantity of ${label}`} className="inline-flex items-center rounded-lg border border-stone-300 bg-white">
+    <fieldset aria-label={`Quantity of ${label}`} className="inline-flex items-center rounded-lg border border-stone-300 bg-white">
       <button
         type="button"
         className={buttonClass}
@@ -36,6 +36,6 @@ export function QuantityStepper({ quantity, max, label, disabled = false, onChan
       >
         +
       </button>
-    </div>
+    </fieldset>
   );
 }

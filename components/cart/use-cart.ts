@@ -4,6 +4,7 @@
 // reach the server one at a time in the order the shopper made them.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { addToCartAction, clearCartAction, removeCartLineAction, updateCartLineAction } from '@/app/(shop)/cart/actions';
+import { actionFailure, type DoorResult } from '@/components/ui/action-result';
 import type { CartActionResult, CartView } from '@/lib/cart/types';
 import { cartQueryKey, CartRequestError, fetchCart } from './cart-api';
 import { emptied, withAddedUnits, withLineQuantity, withoutLine } from './optimistic-cart';
@@ -14,13 +15,18 @@ export function useCart(initialCart?: CartView) {
   return useQuery({ queryKey: cartQueryKey, queryFn: fetchCart, initialData: initialCart });
 }
 
-function useCartChange<V>(action: (variables: V) => Promise<CartActionResult>, predict: (cart: CartView, variables: V) => CartView) {
+function useCartChange<V>(action: (variables: V) => Promise<DoorResult<CartActionResult> | undefined>, predict: (cart: CartView, variables: V) => CartView) {
   const client = useQueryClient();
   return useMutation({
     mutationKey,
     scope: { id: 'cart' },
     mutationFn: async (variables: V) => {
-      const result = await action(variables);
+      const reply = await action(variables);
+      const result = reply?.data;
+      if (!result) {
+        const failure = actionFailure(reply);
+        throw new CartRequestError(failure?.code ?? 'internal_error', failure?.message ?? '');
+      }
       if (!result.ok) throw new CartRequestError(result.code, result.message);
       return result.cart;
     },

@@ -66,5 +66,5 @@ export function pageWindow(page: number, pageCount: number): Array<number | null
   if (pageCount <= 7) return Array.from({ length: pageCount }, (_, index) => index + 1);
   const pages = new Set([1, pageCount, page - 1, page, page + 1].filter((n) => n >= 1 && n <= pageCount));
   const sorted = [...pages].sort((a, b) => a - b);
-  return sorted.flatMap((n, index) => (index > 0 && n - sorted[index - 1]! > 1 ? [null, n] : [n]));
+  return sorted.flatMap((n, index) => (index > 0 && n - (sorted[index - 1] ?? n) > 1 ? [null, n] : [n]));
 }

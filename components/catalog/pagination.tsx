@@ -20,6 +20,7 @@ export function Pagination({ page, pageCount, hrefFor }: { page: number; pageCou
       <ol className="flex flex-wrap gap-2">
         {pageWindow(page, pageCount).map((n, index) =>
           n === null ? (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a gap has no page number; its position (before or after the window) is its identity
             <li key={`gap-${index}`} aria-hidden="true" className={`${box} border-transparent`}>
               …
             </li>

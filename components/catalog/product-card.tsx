@@ -1,10 +1,10 @@
 import Link from 'next/link';
-import { formatMoney, type CurrencyCode } from '@/lib/money';
+import { formatMoney } from '@/lib/money';
 import type { ProductCard as ProductCardData } from '@/db/queries/catalog';
 
 export function ProductCard({ product, priority = false }: { product: ProductCardData; priority?: boolean }) {
   const soldOut = product.available <= 0;
-  const currency = product.currency as CurrencyCode;
+  const currency = product.currency;
   return (
     // One link per card (stretched over it by the title's ::after), so a keyboard user tabs once per product.
     <article

@@ -1,5 +1,5 @@
 import type { ProductDetail, VariantOffer } from '@/db/queries/catalog';
-import { toDecimalString, type CurrencyCode } from '@/lib/money';
+import { toDecimalString } from '@/lib/money';
 
 /** schema.org Product markup for search engines: one Offer per variant with its live availability. */
 export function ProductJsonLd({ product, variants, url }: { product: ProductDetail; variants: VariantOffer[]; url: string }) {
@@ -14,7 +14,7 @@ export function ProductJsonLd({ product, variants, url }: { product: ProductDeta
       '@type': 'Offer',
       sku: variant.sku,
       name: variant.title,
-      price: toDecimalString({ amount: variant.priceAmount, currency: variant.currency as CurrencyCode }),
+      price: toDecimalString({ amount: variant.priceAmount, currency: variant.currency }),
       priceCurrency: variant.currency,
       availability: variant.available > 0 ? 'https://schema.org/InStock' : 'https://schema.org/OutOfStock',
       url: `${url}?variant=${variant.id}`,
@@ -22,5 +22,6 @@ export function ProductJsonLd({ product, variants, url }: { product: ProductDeta
   };
   // "<" escaped so a description can never close the script element.
   const json = JSON.stringify(data).replace(/</g, '\\u003c');
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: JSON-LD must be raw JSON; every '<' is escaped above, so it cannot close the script
   return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: json }} />;
 }

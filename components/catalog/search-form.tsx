@@ -3,6 +3,7 @@ import { SEARCH_MAX_LENGTH } from './listing-params';
 /** A plain GET form to /search: works before (and without) JavaScript, and the URL is the search. */
 export function SearchForm({ defaultValue = '', id = 'search', className = '' }: { defaultValue?: string; id?: string; className?: string }) {
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a GET form is the search landmark; <search> wrapping it adds nothing for screen readers yet
     <form action="/search" method="get" role="search" className={`flex ${className}`}>
       <label htmlFor={id} className="sr-only">
         Search products

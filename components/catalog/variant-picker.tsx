@@ -5,7 +5,7 @@
 // server renders it on first load.
 import { useId, useState } from 'react';
 import { AddToCartButton } from '@/components/cart/add-to-cart-button';
-import { formatMoney, type CurrencyCode } from '@/lib/money';
+import { formatMoney } from '@/lib/money';
 import { initialVariant, optionGroups, optionValueState, selectOption, stockStatus, type PickerVariant } from './variant-selection';
 
 const stockTone = { in_stock: 'text-brand-700', low_stock: 'text-amber-700', sold_out: 'text-stone-600' } as const;
@@ -18,7 +18,7 @@ export function VariantPicker({ optionNames, variants, initialVariantId }: { opt
   if (!selected) return null;
   const groups = optionGroups(optionNames, variants);
   const status = stockStatus(selected.available);
-  const currency = selected.currency as CurrencyCode;
+  const currency = selected.currency;
 
   function choose(name: string, value: string) {
     if (!selected) return;

@@ -1,4 +1,5 @@
 // Pure variant-selection rules shared by the product page (server) and the VariantPicker (client).
+import type { CurrencyCode } from '@/lib/money';
 
 export interface PickerVariant {
   id: string;
@@ -6,7 +7,7 @@ export interface PickerVariant {
   options: Record<string, string>;
   priceAmount: number;
   compareAtAmount: number | null;
-  currency: string;
+  currency: CurrencyCode;
   /** Live units: stock on hand minus reserved. */
   available: number;
 }

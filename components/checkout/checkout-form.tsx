@@ -6,6 +6,7 @@ import { placeOrderAction, type CheckoutFormState } from '@/app/(shop)/checkout/
 import type { DeliveryOption } from '@/lib/checkout/delivery-options';
 import type { CheckoutValues } from '@/lib/checkout/checkout-form';
 import { addMoney, formatMoney, type Money } from '@/lib/money';
+import { actionFailure } from '@/components/ui/action-result';
 import { AddressFields, ContactFields } from './address-fields';
 import { DeliveryOptionCards } from './delivery-option-cards';
 import { OrderSummary, type SummaryLine } from './order-summary';
@@ -15,17 +16,19 @@ import { RetryPaymentForm } from './retry-payment-form';
 interface Props {
   lines: SummaryLine[];
   subtotal: Money;
-  deliveryOptions: readonly DeliveryOption[];
+  deliveryOptions: readonly [DeliveryOption, ...DeliveryOption[]];
   defaultEmail: string;
   signedIn: boolean;
 }
 
 export function CheckoutForm({ lines, subtotal, deliveryOptions, defaultEmail, signedIn }: Props) {
-  const [state, action, pending] = useActionState<CheckoutFormState, FormData>(placeOrderAction, { status: 'idle', attempt: 0 });
+  const [result, action, pending] = useActionState(placeOrderAction, {});
+  const failure = actionFailure(result);
+  const state: CheckoutFormState = result.data ?? (failure ? { status: 'error', attempt: 0, message: failure.message } : { status: 'idle', attempt: 0 });
   const values: Partial<CheckoutValues> = state.values ?? { email: defaultEmail, deliveryOption: 'standard' };
   const errors = state.status === 'invalid' ? state.fieldErrors : {};
   const [deliveryId, setDeliveryId] = useState(values.deliveryOption || 'standard');
-  const chosen = deliveryOptions.find((option) => option.id === deliveryId) ?? deliveryOptions[0]!;
+  const chosen = deliveryOptions.find((option) => option.id === deliveryId) ?? deliveryOptions[0];
   const formRef = useRef<HTMLFormElement>(null);
 
   // After a refused submission, move focus to the first field in error so keyboard and screen-reader users land on it.

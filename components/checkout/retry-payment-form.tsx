@@ -2,10 +2,13 @@
 // "Try again": asks the server to start a new Paystack attempt for the SAME order and follows its redirect.
 import Link from 'next/link';
 import { useActionState } from 'react';
-import { retryPaymentAction, type RetryPaymentState } from '@/app/(shop)/checkout/actions';
+import { type RetryPaymentState, retryPaymentAction } from '@/app/(shop)/checkout/actions';
+import { actionFailure } from '@/components/ui/action-result';
 
 export function RetryPaymentForm({ orderId, token, label = 'Try again' }: { orderId: string; token?: string | null; label?: string }) {
-  const [state, action, pending] = useActionState<RetryPaymentState, FormData>(retryPaymentAction, { status: 'idle' });
+  const [result, action, pending] = useActionState(retryPaymentAction, {});
+  const failure = actionFailure(result);
+  const state: RetryPaymentState = result.data ?? (failure ? { status: 'error', ...failure } : { status: 'idle' });
   const expired = state.status === 'error' && state.code === 'reservation_expired';
   return (
     <form action={action} className="space-y-3">

@@ -4,7 +4,7 @@ import type { OrderDetail } from '@/db/queries/orders';
 import { deliveryOptions } from '@/lib/checkout/delivery-options';
 import { formatMoney, type CurrencyCode, type Money } from '@/lib/money';
 
-const money = (amount: number, currency: string): Money => ({ amount, currency: currency as CurrencyCode });
+const money = (amount: number, currency: CurrencyCode): Money => ({ amount, currency });
 const dateTime = new Intl.DateTimeFormat('en-NG', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Africa/Lagos' });
 
 const paymentLabels: Record<OrderDetail['payments'][number]['status'], string> = {
@@ -103,8 +103,8 @@ export function OrderDetails({ order, showPayments = false }: { order: OrderDeta
                   <span className="tabular-nums">{formatMoney(money(payment.amount, payment.currency))}</span>
                 </li>
               ))}
-              {order.refunds.map((refund, index) => (
-                <li key={`refund-${index}`} className="flex flex-wrap justify-between gap-2 text-sky-900">
+              {order.refunds.map((refund) => (
+                <li key={`refund-${refund.createdAt.toISOString()}-${refund.amount}`} className="flex flex-wrap justify-between gap-2 text-sky-900">
                   <span>
                     Refund ({refund.status.replace('_', ' ')})<span className="block text-xs text-stone-500">{dateTime.format(refund.createdAt)}</span>
                   </span>

@@ -5,6 +5,7 @@ import 'server-only';
 import { and, asc, countDistinct, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { categories, productImages, products, productVariants } from '../schema';
+import type { CurrencyCode } from '../../lib/money';
 
 /** What a product card shows, without stock (stock is read live, see `availabilityBySlug`). */
 export interface ProductSummary {
@@ -19,7 +20,7 @@ export interface ProductSummary {
   /** Highest variant price: a card says "From" when the two differ. */
   toPriceAmount: number;
   compareAtAmount: number | null;
-  currency: string;
+  currency: CurrencyCode;
 }
 
 export interface ProductCard extends ProductSummary {
@@ -57,7 +58,7 @@ export const summaryColumns = {
   compareAtAmount: sql<
     number | null
   >`(array_agg(${productVariants.compareAtAmount} ORDER BY ${productVariants.priceAmount}, ${productVariants.position}))[1]::int`,
-  currency: sql<string>`min(${productVariants.currency})`,
+  currency: sql<CurrencyCode>`min(${productVariants.currency})`,
 };
 
 /** Sort orders end in a unique key so pages never overlap or skip a product. */
@@ -170,7 +171,7 @@ export interface VariantOffer {
   options: Record<string, string>;
   priceAmount: number;
   compareAtAmount: number | null;
-  currency: string;
+  currency: CurrencyCode;
   maxPerOrder: number;
   /** Stock on hand minus reserved, never below zero. */
   available: number;

@@ -1,8 +1,9 @@
 // Order reads for shoppers. Every customer-facing read is scoped: to the signed-in owner (`userId`), or to a guest
 // order after the caller has verified its signed token. Nothing here returns an order by id alone to a shopper.
-import { and, asc, count, desc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { inventoryReservations, orderItems, orders, payments, refunds, type ShippingAddress } from '../schema';
+import type { CurrencyCode } from '../../lib/money';
 
 type OrderRow = typeof orders.$inferSelect;
 
@@ -12,7 +13,7 @@ export interface OrderSummary {
   userId: string | null;
   email: string;
   status: OrderRow['status'];
-  currency: string;
+  currency: CurrencyCode;
   subtotalAmount: number;
   shippingAmount: number;
   totalAmount: number;
@@ -34,19 +35,19 @@ export interface OrderDetail extends OrderSummary {
     unitPriceAmount: number;
     quantity: number;
     lineTotalAmount: number;
-    currency: string;
+    currency: CurrencyCode;
   }>;
   /** Newest first; `payments[0]` is the attempt that decides what the shopper sees. */
   payments: Array<{
     reference: string;
     status: (typeof payments.$inferSelect)['status'];
     amount: number;
-    currency: string;
+    currency: CurrencyCode;
     channel: string | null;
     paidAt: Date | null;
     createdAt: Date;
   }>;
-  refunds: Array<{ amount: number; currency: string; status: (typeof refunds.$inferSelect)['status']; createdAt: Date }>;
+  refunds: Array<{ amount: number; currency: CurrencyCode; status: (typeof refunds.$inferSelect)['status']; createdAt: Date }>;
 }
 
 const summaryColumns = {
@@ -118,14 +119,14 @@ async function loadDetail(db: DbOrTx, where: SQL | undefined): Promise<OrderDeta
   return { ...order, holdLive: Boolean(order.holdLive), items, payments: paymentRows, refunds: refundRows };
 }
 
+/** Any order by id, for callers that authorise the viewer themselves (mayViewOrder; the admin console). */
+export function getOrderDetail(db: DbOrTx, orderId: string): Promise<OrderDetail | null> {
+  return loadDetail(db, eq(orders.id, orderId));
+}
+
 /** A signed-in customer's own order; null for anyone else's (callers answer 404, never 403). */
 export function getOrderForUser(db: DbOrTx, params: { orderId: string; userId: string }): Promise<OrderDetail | null> {
   return loadDetail(db, and(eq(orders.id, params.orderId), eq(orders.userId, params.userId)));
-}
-
-/** A guest order, for a caller that has ALREADY verified the order's signed access token. Never an account's order. */
-export function getGuestOrder(db: DbOrTx, params: { orderId: string }): Promise<OrderDetail | null> {
-  return loadDetail(db, and(eq(orders.id, params.orderId), isNull(orders.userId)));
 }
 
 export interface OrderListPage {

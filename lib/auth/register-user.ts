@@ -19,7 +19,7 @@ export async function registerUser(deps: RegisterDeps, input: unknown): Promise<
     const fieldErrors: Partial<Record<'email' | 'name' | 'password', string[]>> = {};
     for (const issue of parsed.error.issues) {
       const field = issue.path[0];
-      if (field === 'email' || field === 'name' || field === 'password') (fieldErrors[field] ??= []).push(issue.message);
+      if (field === 'email' || field === 'name' || field === 'password') fieldErrors[field] = [...(fieldErrors[field] ?? []), issue.message];
     }
     return err({ code: 'invalid_input', fieldErrors });
   }

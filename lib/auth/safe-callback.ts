@@ -7,6 +7,7 @@ const FALLBACK = '/';
 export function safeCallbackPath(value: unknown, fallback: string = FALLBACK): string {
   if (typeof value !== 'string' || value.length === 0 || value.length > 2048) return fallback;
   // Control characters (incl. tab, CR, LF) are dropped by URL parsers and can turn "/\t/evil" into "//evil".
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this check's whole purpose
   if (/[\u0000-\u001f\u007f]/.test(value)) return fallback;
   if (!value.startsWith('/')) return fallback;
   const second = value[1];

@@ -15,10 +15,3 @@ const quantity = z
 export const addToCartSchema = z.object({ variantId, quantity: quantity.default(1) });
 export const updateCartLineSchema = z.object({ variantId, quantity });
 export const cartLineSchema = z.object({ variantId });
-
-/** "quantity: quantity must be at least 1" — the first problem, in words a developer of a headless client can act on. */
-export function describeInputError(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'Invalid input';
-  return issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
-}

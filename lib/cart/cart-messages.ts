@@ -1,14 +1,6 @@
-// Words and HTTP statuses for the cart's outcomes, in one table. Imports types only, so client components can use it.
+// Words for the cart's outcomes (their HTTP statuses are the error catalogue's, lib/errors.ts). Imports types only, so client components can use it.
 import type { CartActionResult, CartError, CartNotice, CartView } from './types';
 import type { Result } from '../result';
-
-export const cartErrorStatus: Record<CartError['code'], number> = {
-  invalid_input: 400,
-  variant_not_found: 404,
-  line_not_found: 404,
-  out_of_stock: 409,
-  cart_unavailable: 503,
-};
 
 export function cartErrorMessage(error: CartError): string {
   switch (error.code) {

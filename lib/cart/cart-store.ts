@@ -72,9 +72,9 @@ export async function readCartQuantities(deps: CartDeps, owner: CartOwner): Prom
 
 /** Adds units to a line, clamped to `cap`; answers the new quantity and what it would have been without the clamp. */
 export async function addToLine(deps: CartDeps, owner: CartOwner, variantId: string, delta: number, cap: number) {
-  const [quantity, requested] = (await runOnCart<[number, number]>(deps, owner, ADD_TO_LINE, [variantId, delta, cap])).map(Number);
+  const [quantity, requested] = await runOnCart<[number, number]>(deps, owner, ADD_TO_LINE, [variantId, delta, cap]);
   await mirror(deps, owner, (userId) => addUserCartLine(deps.db, userId, variantId, delta, cap));
-  return { quantity: quantity!, requested: requested! };
+  return { quantity: Number(quantity), requested: Number(requested) };
 }
 
 /** Sets a line's quantity (already clamped by the caller). False when the cart has no such line. */
@@ -97,7 +97,7 @@ export async function clearLines(deps: CartDeps, owner: CartOwner): Promise<void
 /** Brings stored quantities down to what can be bought now (cap 0 removes the line) in both copies. */
 export async function clampLines(deps: CartDeps, owner: CartOwner, caps: ReadonlyMap<string, number>): Promise<void> {
   if (caps.size === 0) return;
-  const args = [...caps].flatMap(([variantId, cap]) => [variantId, cap]);
+  const args = [...caps].flat();
   await inRedis(() => runScript(deps.redis, CLAMP_LINES, [cartKey(owner).key], args));
   // Postgres only ever holds real variant ids; a malformed Redis field has nothing to clean up there.
   const durable = new Map([...caps].filter(([variantId]) => isVariantId(variantId)));

@@ -68,7 +68,7 @@ export async function loadVariantLimits(db: DbOrTx, variantIds: readonly string[
   return new Map(
     rows.map(({ archivedAt, productStatus, currency, ...row }) => [
       row.variantId,
-      { ...row, currency: currency as CurrencyCode, purchasable: archivedAt === null && productStatus === 'active' },
+      { ...row, currency: currency, purchasable: archivedAt === null && productStatus === 'active' },
     ]),
   );
 }

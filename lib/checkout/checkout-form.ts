@@ -43,8 +43,8 @@ export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
     const last = issue.path.at(-1);
     const field = (checkoutFields as readonly unknown[]).includes(last) ? (last as CheckoutField) : null;
     if (!field) continue;
-    const list = (errors[field] ??= []);
-    if (!list.includes(issue.message)) list.push(issue.message);
+    const list = errors[field] ?? [];
+    if (!list.includes(issue.message)) errors[field] = [...list, issue.message];
   }
   return errors;
 }

@@ -1,22 +1,7 @@
-// Words and HTTP statuses for checkout outcomes, in one table for the page and the Store API. Types-only imports,
+// Words for checkout outcomes, shared by the page and the Store API (statuses: the error catalogue, lib/errors.ts). Types-only imports,
 // so client components can use it too.
 import type { InitializePaymentError } from '../payments/initialize-payment';
 import type { CheckoutError, ShortCheckoutLine } from './checkout-use-case';
-
-export type CheckoutErrorCode = CheckoutError['code'] | 'invalid_input' | 'rate_limited' | 'rate_limit_unavailable';
-
-export const checkoutErrorStatus: Record<CheckoutErrorCode, number> = {
-  invalid_input: 400,
-  cart_empty: 409,
-  out_of_stock: 409,
-  cart_invalid: 409,
-  checkout_in_progress: 409,
-  rate_limited: 429,
-  // Paystack failed or timed out: the gateway is the problem, and the order is kept for a retry.
-  payment_failed: 502,
-  cart_unavailable: 503,
-  rate_limit_unavailable: 503,
-};
 
 export function describeShortLine(line: ShortCheckoutLine): string {
   if (line.available <= 0) return `${line.title} is sold out.`;

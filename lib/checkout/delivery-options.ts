@@ -8,7 +8,8 @@ export interface DeliveryOption {
   fee: Money;
 }
 
-export const deliveryOptions: readonly DeliveryOption[] = [
+/** Never empty: the first is the default. */
+export const deliveryOptions: readonly [DeliveryOption, ...DeliveryOption[]] = [
   { id: 'standard', label: 'Standard delivery', description: '3–5 working days, nationwide', fee: { amount: 250_000, currency: 'NGN' } },
   { id: 'express', label: 'Express delivery', description: 'Next working day in Lagos and Abuja', fee: { amount: 500_000, currency: 'NGN' } },
   { id: 'pickup', label: 'Pick up in Yaba, Lagos', description: 'Ready within 24 hours', fee: { amount: 0, currency: 'NGN' } },

@@ -1,8 +1,9 @@
-// Diagram 1 steps 1–4 and diagram 4 steps 1–4: validate the lines against the database, reserve every line and
-// create the order in ONE transaction. Either every line is held for 15 minutes or nothing is.
+// Validates the lines against the database, reserves every line and creates the order in ONE transaction: either every
+// line is held for 15 minutes or nothing is.
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Redis } from '@upstash/redis';
 import type { Database, Tx } from '../../db/client';
+import { firstOrThrow } from '../../db/first';
 import { inventoryReservations, orderItems, orders, products, productVariants } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { availableStock, reserveStock } from '../inventory/stock';
@@ -11,6 +12,7 @@ import { err, ok, type Result } from '../result';
 import type { CheckoutInput, OrderLineInput } from './checkout-input';
 import { deliveryOption } from './delivery-options';
 import { priceOrder, type PricedLine, type PricingProblem } from './price-order';
+import type { CurrencyCode } from '../money';
 
 export const RESERVATION_MINUTES = 15;
 
@@ -18,7 +20,7 @@ export interface PlacedOrder {
   id: string;
   number: string;
   email: string;
-  currency: string;
+  currency: CurrencyCode;
   subtotalAmount: number;
   shippingAmount: number;
   totalAmount: number;
@@ -66,8 +68,9 @@ export async function placeOrder(
         throw new OutOfStock(short.map((line) => ({ ...line, available: Math.max(0, available.get(line.variantId) ?? 0) })));
       }
 
-      const [{ number }] = (await tx.execute(sql`SELECT 'SO-' || nextval('order_number_seq') AS number`)) as unknown as [{ number: string }];
-      const [order] = await tx
+      const numbered = (await tx.execute(sql`SELECT 'SO-' || nextval('order_number_seq') AS number`)) as unknown as Array<{ number: string }>;
+      const { number } = firstOrThrow(numbered, 'an order number');
+      const inserted = await tx
         .insert(orders)
         .values({
           number,
@@ -81,12 +84,13 @@ export async function placeOrder(
           shippingAddress: input.shippingAddress,
         })
         .returning();
-      await tx.insert(orderItems).values(lines.map((line) => ({ ...line, orderId: order!.id })));
+      const order = firstOrThrow(inserted, 'the new order');
+      await tx.insert(orderItems).values(lines.map((line) => ({ ...line, orderId: order.id })));
       const reservations = await tx
         .insert(inventoryReservations)
         .values(
           lines.map((line) => ({
-            orderId: order!.id,
+            orderId: order.id,
             variantId: line.variantId,
             quantity: line.quantity,
             // The database clock decides expiry, never an app server's.
@@ -102,15 +106,15 @@ export async function placeOrder(
         actor: input.userId ? { type: 'user', id: input.userId } : { type: 'system', id: `guest:${input.email}` },
         action: 'order.placed',
         entityType: 'order',
-        entityId: order!.id,
-        after: { status: order!.status, totalAmount: order!.totalAmount, lines: reservations.map(({ variantId, quantity }) => ({ variantId, quantity })) },
+        entityId: order.id,
+        after: { status: order.status, totalAmount: order.totalAmount, lines: reservations.map(({ variantId, quantity }) => ({ variantId, quantity })) },
       });
-      return ok({ order: order!, reservations });
+      return ok({ order, reservations });
     });
     if (!placed.ok) return err({ code: 'invalid_lines', problems: placed.error });
 
     const { order, reservations } = placed.value;
-    const reservedUntil = reservations[0]!.reservedUntil;
+    const { reservedUntil } = firstOrThrow(reservations, 'a reservation for the order');
     await mirrorReservation(deps.redis, order.id, reservations);
     return ok({
       id: order.id,
@@ -158,6 +162,6 @@ async function mirrorReservation(redis: Redis | undefined, orderId: string, line
       ex: redisTtlSeconds.reservation,
     });
   } catch {
-    // Best effort by design (DESIGN.md: Redis is never the only record of stock).
+    // Best effort by design: Redis is never the only record of stock.
   }
 }

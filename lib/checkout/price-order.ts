@@ -8,7 +8,7 @@ export interface VariantForPricing {
   sku: string;
   title: string;
   priceAmount: number;
-  currency: string;
+  currency: CurrencyCode;
   maxPerOrder: number;
   archivedAt: Date | null;
   productTitle: string;
@@ -24,7 +24,7 @@ export interface PricedLine {
   unitPriceAmount: number;
   quantity: number;
   lineTotalAmount: number;
-  currency: string;
+  currency: CurrencyCode;
 }
 
 export type PricingProblem =
@@ -54,7 +54,7 @@ export function priceOrder(input: OrderLineInput[], variants: VariantForPricing[
     else if (quantity > variant.maxPerOrder) problems.push({ variantId, problem: 'above_limit', limit: variant.maxPerOrder });
     else if (variant.currency !== shipping.currency) problems.push({ variantId, problem: 'currency_mismatch' });
     else {
-      const unit = money(variant.priceAmount, variant.currency as CurrencyCode);
+      const unit = money(variant.priceAmount, variant.currency);
       lines.push({
         variantId,
         productTitle: variant.productTitle,

@@ -3,8 +3,9 @@
 // unit, would block the shopper's own corrected checkout). Only if Paystack confirms nobody paid it.
 import type { Database } from '../../db/client';
 import { findOrderSummary } from '../../db/queries/orders';
-import { paymentVerdict, releaseOrderHolds } from '../inventory/release-order';
+import { releaseOrderHolds } from '../inventory/release-order';
 import type { PaystackClient } from '../payments/paystack/client';
+import { paymentVerdict } from '../payments/payment-verdict';
 
 export async function supersedeOrder(deps: { db: Database; paystack: PaystackClient }, orderId: string, userId: string | null): Promise<boolean> {
   const order = await findOrderSummary(deps.db, orderId);

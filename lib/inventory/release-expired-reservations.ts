@@ -1,4 +1,4 @@
-// Diagram 4 step 8: give back stock held by orders whose 15 minutes ran out. Safe to run on many workers at once
+// Gives back stock held by orders whose 15 minutes ran out. Safe to run on many workers at once
 // and alongside a payment commit: each order is claimed with FOR UPDATE SKIP LOCKED and only `active` holds move.
 // Before expiring an order it asks Paystack whether the shopper paid after all; a paid order is left alone for
 // the webhook (or reconciliation) to commit.
@@ -7,8 +7,9 @@ import type { Redis } from '@upstash/redis';
 import type { Database } from '../../db/client';
 import { inventoryReservations } from '../../db/schema';
 import type { PaystackClient } from '../payments/paystack/client';
+import { paymentVerdict } from '../payments/payment-verdict';
 import { redisKeys } from '../redis-keys';
-import { paymentVerdict, releaseOrderHolds } from './release-order';
+import { releaseOrderHolds } from './release-order';
 
 export interface ReleaseSummary {
   /** Orders whose holds were released and which are now `expired`. */

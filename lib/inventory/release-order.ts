@@ -7,25 +7,8 @@ import type { Database } from '../../db/client';
 import { inventoryReservations, orders, payments, productVariants } from '../../db/schema';
 import { recordAudit, type AuditActor } from '../audit/record-audit';
 import { canTransition, transitionOrder } from '../orders/order-status';
-import type { PaystackClient } from '../payments/paystack/client';
+import { OPEN_PAYMENT_STATUSES, tryTransitionPayment } from '../payments/payment-status';
 import { releaseStock } from './stock';
-
-/** Whether any of the order's open payment intents was paid at Paystack. Network calls happen outside any transaction. */
-export async function paymentVerdict(deps: { db: Database; paystack: PaystackClient }, orderId: string): Promise<'paid' | 'unpaid' | 'unknown'> {
-  const open = await deps.db
-    .select({ reference: payments.reference, status: payments.status, authorizationUrl: payments.authorizationUrl })
-    .from(payments)
-    .where(and(eq(payments.orderId, orderId), inArray(payments.status, ['initialized', 'pending', 'paid', 'needs_review'])));
-  if (open.some((payment) => payment.status === 'paid' || payment.status === 'needs_review')) return 'paid';
-  let verdict: 'unpaid' | 'unknown' = 'unpaid';
-  // An intent nobody received a URL for cannot have been paid.
-  for (const payment of open.filter((candidate) => candidate.authorizationUrl)) {
-    const reply = await deps.paystack.verifyTransaction(payment.reference);
-    if (reply.ok && reply.value.status === 'success') return 'paid';
-    if (!reply.ok && !(reply.error.kind === 'rejected' && reply.error.status === 400)) verdict = 'unknown';
-  }
-  return verdict;
-}
 
 export interface ReleaseMode {
   /** Only holds past their deadline (the release job), or every active hold (a superseded order). */
@@ -76,10 +59,12 @@ export async function releaseOrderHolds(db: Database, orderId: string, mode: Rel
     const moved = canTransition(order.status, mode.orderStatus);
     if (moved) {
       await transitionOrder(tx, orderId, mode.orderStatus);
-      await tx
-        .update(payments)
-        .set({ status: 'abandoned', failureReason: mode.reason })
-        .where(and(eq(payments.orderId, orderId), inArray(payments.status, ['initialized', 'pending'])));
+      // The order's row lock keeps new intents out; an intent settled meanwhile is simply skipped.
+      const open = await tx
+        .select({ id: payments.id })
+        .from(payments)
+        .where(and(eq(payments.orderId, orderId), inArray(payments.status, OPEN_PAYMENT_STATUSES)));
+      for (const payment of open) await tryTransitionPayment(tx, payment.id, 'abandoned', { extra: { failureReason: mode.reason } });
     }
     await recordAudit(tx, {
       actor: mode.actor,

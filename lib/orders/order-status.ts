@@ -1,4 +1,6 @@
-// Order states and the only transitions allowed between them (DESIGN.md "Order states").
+// Order states and the only transitions allowed between them: pending_payment → paid → (fulfilled) →
+// partially_refunded → refunded; pending_payment → expired | cancelled; and paid_needs_attention for money received
+// that cannot be honoured.
 // Every status change goes through `transitionOrder`, so an illegal move is an error, never a silent overwrite.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';

@@ -1,6 +1,7 @@
 // What a shopper is told about an order, derived only from database facts (order status, its newest payment, whether
 // its hold is still live) — never from query parameters. Pure, shared by the return page, the order pages and the
 // Store API's GET /api/orders/:id, so the browser's polling and the server's first render always agree.
+import type { PaymentStatus } from '../payments/payment-status';
 import type { OrderStatus } from './order-status';
 
 export type ShopperOrderState =
@@ -15,8 +16,6 @@ export type ShopperOrderState =
   /** Money arrived but needs a person (late payment with the stock gone, amount mismatch): a refund follows. */
   | 'needs_attention'
   | 'refunded';
-
-type PaymentStatus = 'initialized' | 'pending' | 'paid' | 'failed' | 'abandoned' | 'needs_review' | 'partially_refunded' | 'refunded';
 
 export function shopperOrderState(
   order: { status: OrderStatus; holdLive: boolean },

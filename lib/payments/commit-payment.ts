@@ -1,7 +1,7 @@
-// Diagram 1 steps 15–20: a confirmed charge marks the payment and order paid and commits the held stock, all in
+// A confirmed charge marks the payment and order paid and commits the held stock, all in
 // the caller's transaction (the webhook's or reconciliation's, wrapped by applyOnce). Returns what must happen
 // after COMMIT (Redis keys to clear, cache tags to revalidate).
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { inventoryReservations, orders, payments, productVariants } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
@@ -10,18 +10,10 @@ import { commitReservedStock, sellFromAvailable } from '../inventory/commit-stoc
 import { transitionOrder } from '../orders/order-status';
 import { enqueue } from '../outbox/enqueue';
 import type { Applied } from '../webhooks/apply-once';
+import type { ConfirmedCharge } from './confirmed-charge';
+import { CHARGEABLE_PAYMENT_STATUSES, type PaymentStatus, transitionPayment } from './payment-status';
 
-/** A charge Paystack confirmed, from a webhook or from verify. */
-export interface ConfirmedCharge {
-  gatewayTransactionId: number;
-  reference: string;
-  amount: number;
-  currency: string;
-  domain: 'test' | 'live';
-  channel: string | null;
-  feesAmount: number | null;
-  paidAt: Date | null;
-}
+export type { ConfirmedCharge } from './confirmed-charge';
 
 export interface CommitEffects {
   orderId: string;
@@ -46,7 +38,7 @@ export async function commitPayment(tx: Tx, charge: ConfirmedCharge, ctx: Commit
   const [order] = await tx.select().from(orders).where(eq(orders.id, owner.orderId)).for('update');
   const [payment] = await tx.select().from(payments).where(eq(payments.reference, charge.reference)).for('update');
   if (!order || !payment) throw new Error(`Payment ${charge.reference} has no order`);
-  if (!['initialized', 'pending', 'failed', 'abandoned'].includes(payment.status)) {
+  if (!(CHARGEABLE_PAYMENT_STATUSES as readonly PaymentStatus[]).includes(payment.status)) {
     return { status: 'ignored', outcome: `payment already ${payment.status}` };
   }
   const problems = mismatches(charge, payment, ctx.expectedDomain);
@@ -77,16 +69,14 @@ export async function commitPayment(tx: Tx, charge: ConfirmedCharge, ctx: Commit
   // popular variant every paying order queues on that row's lock, so the lock is taken just before COMMIT.
   const honoured = late ? await resellLatePayment(tx, holds) : true;
 
-  await tx
-    .update(payments)
-    .set({
-      status: 'paid',
-      gatewayTransactionId: charge.gatewayTransactionId,
-      channel: charge.channel,
-      feesAmount: charge.feesAmount,
-      paidAt: charge.paidAt ?? sql`now()`,
-    })
-    .where(eq(payments.id, payment.id));
+  await transitionPayment(tx, payment.id, 'paid', {
+    extra: { gatewayTransactionId: charge.gatewayTransactionId, channel: charge.channel, feesAmount: charge.feesAmount, paidAt: charge.paidAt ?? sql`now()` },
+    audit: {
+      actor: ctx.actor,
+      before: { status: payment.status },
+      after: { status: 'paid', amount: charge.amount, gatewayTransactionId: charge.gatewayTransactionId },
+    },
+  });
   const orderStatus = honoured ? 'paid' : 'paid_needs_attention';
   await transitionOrder(tx, order.id, orderStatus, { paidAt: charge.paidAt ?? new Date() });
   if (honoured) {
@@ -102,14 +92,6 @@ export async function commitPayment(tx: Tx, charge: ConfirmedCharge, ctx: Commit
   }
 
   await recordAudit(tx, [
-    {
-      actor: ctx.actor,
-      action: 'payment.paid',
-      entityType: 'payment',
-      entityId: payment.id,
-      before: { status: payment.status },
-      after: { status: 'paid', amount: charge.amount, gatewayTransactionId: charge.gatewayTransactionId },
-    },
     {
       actor: ctx.actor,
       action: late ? 'order.paid_late' : 'order.paid',
@@ -143,7 +125,8 @@ export async function commitPayment(tx: Tx, charge: ConfirmedCharge, ctx: Commit
               orderId: order.id,
               paymentId: payment.id,
               amount: charge.amount,
-              currency: charge.currency,
+              // Equal to the charge's: a charge in another currency never gets this far (mismatch).
+              currency: payment.currency,
               reason: 'Paid after the reservation expired and the stock was sold',
             },
             dedupeKey: payment.id,
@@ -176,30 +159,27 @@ async function recordUnexpectedPayment(
   ctx: CommitContext,
 ): Promise<Applied<CommitEffects>> {
   const reason = `Order was already ${order.status} when this payment arrived`;
-  await tx
-    .update(payments)
-    .set({
-      status: 'paid',
+  await transitionPayment(tx, payment.id, 'paid', {
+    extra: {
       gatewayTransactionId: charge.gatewayTransactionId,
       channel: charge.channel,
       feesAmount: charge.feesAmount,
       paidAt: charge.paidAt ?? sql`now()`,
       failureReason: reason,
-    })
-    .where(eq(payments.id, payment.id));
-  await recordAudit(tx, {
-    actor: ctx.actor,
-    action: 'payment.unexpected',
-    entityType: 'payment',
-    entityId: payment.id,
-    before: { status: payment.status },
-    after: { status: 'paid', amount: charge.amount },
-    metadata: { orderId: order.id, orderStatus: order.status },
+    },
+    audit: {
+      actor: ctx.actor,
+      action: 'payment.unexpected',
+      before: { status: payment.status },
+      after: { status: 'paid', amount: charge.amount },
+      metadata: { orderId: order.id, orderStatus: order.status },
+    },
   });
   await enqueue(tx, [
     {
       event: 'refund.requested',
-      payload: { orderId: order.id, paymentId: payment.id, amount: charge.amount, currency: charge.currency, reason },
+      // The charge matched the payment (its caller checked), so the payment's currency is the charge's.
+      payload: { orderId: order.id, paymentId: payment.id, amount: charge.amount, currency: payment.currency, reason },
       dedupeKey: payment.id,
     },
   ]);
@@ -224,10 +204,8 @@ async function resellLatePayment(tx: Tx, holds: Array<{ variantId: string; quant
   try {
     await tx.transaction(async (savepoint) => {
       for (const hold of holds) {
-        const ok = stillHeld.includes(hold)
-          ? (await commitReservedStock(savepoint, hold.variantId, hold.quantity), true)
-          : await sellFromAvailable(savepoint, hold.variantId, hold.quantity);
-        if (!ok) throw new StockGone();
+        if (stillHeld.includes(hold)) await commitReservedStock(savepoint, hold.variantId, hold.quantity);
+        else if (!(await sellFromAvailable(savepoint, hold.variantId, hold.quantity))) throw new StockGone();
       }
     });
     return true;
@@ -247,20 +225,17 @@ async function flagMismatch(
   problems: string[],
   ctx: CommitContext,
 ): Promise<Applied<CommitEffects>> {
-  await tx
-    .update(payments)
-    .set({ status: 'needs_review', gatewayTransactionId: charge.gatewayTransactionId, failureReason: problems.join('; ') })
-    .where(and(eq(payments.id, payment.id)));
-  await transitionOrder(tx, order.id, 'paid_needs_attention');
-  await recordAudit(tx, {
-    actor: ctx.actor,
-    action: 'payment.mismatch',
-    entityType: 'payment',
-    entityId: payment.id,
-    before: { status: payment.status, amount: payment.amount, currency: payment.currency },
-    after: { status: 'needs_review', charged: { amount: charge.amount, currency: charge.currency, domain: charge.domain } },
-    metadata: { problems },
+  await transitionPayment(tx, payment.id, 'needs_review', {
+    extra: { gatewayTransactionId: charge.gatewayTransactionId, failureReason: problems.join('; ') },
+    audit: {
+      actor: ctx.actor,
+      action: 'payment.mismatch',
+      before: { status: payment.status, amount: payment.amount, currency: payment.currency },
+      after: { status: 'needs_review', charged: { amount: charge.amount, currency: charge.currency, domain: charge.domain } },
+      metadata: { problems },
+    },
   });
+  await transitionOrder(tx, order.id, 'paid_needs_attention');
   await enqueue(tx, [{ event: 'alert.payment_mismatch', payload: { orderId: order.id, paymentId: payment.id, problems }, dedupeKey: payment.id }]);
   return { status: 'processed', outcome: `mismatch: ${problems.join('; ')}` };
 }

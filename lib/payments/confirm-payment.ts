@@ -7,6 +7,7 @@ import { commitPayment, type CommitEffects } from './commit-payment';
 import type { PaystackClient } from './paystack/client';
 import type { PaystackError } from './paystack/errors';
 import type { VerifiedTransaction } from './paystack/types';
+import { CHARGE_SUCCESS_EVENT, chargeEventKey } from './paystack/webhook-events';
 
 export interface ConfirmDeps {
   db: Database;
@@ -22,26 +23,17 @@ export async function confirmPayment(
   const reply = await deps.paystack.verifyTransaction(reference);
   if (!reply.ok) return err(reply.error);
   const transaction = reply.value;
-  if (transaction.status !== 'success') return ok({ transaction, applied: null });
+  const { charge } = transaction;
+  if (!charge) return ok({ transaction, applied: null });
 
   const applied = await applyOnce<CommitEffects>(
     deps.db,
-    { eventKey: `charge.success:${transaction.id}`, type: 'charge.success', payload: { source: actor.id ?? actor.type, reference, id: transaction.id } },
-    (tx) =>
-      commitPayment(
-        tx,
-        {
-          gatewayTransactionId: transaction.id,
-          reference: transaction.reference,
-          amount: transaction.amount,
-          currency: transaction.currency,
-          domain: transaction.domain,
-          channel: transaction.channel,
-          feesAmount: transaction.fees,
-          paidAt: transaction.paidAt,
-        },
-        { expectedDomain: deps.expectedDomain, actor },
-      ),
+    {
+      eventKey: chargeEventKey(charge.gatewayTransactionId),
+      type: CHARGE_SUCCESS_EVENT,
+      payload: { source: actor.id ?? actor.type, reference, id: charge.gatewayTransactionId },
+    },
+    (tx) => commitPayment(tx, charge, { expectedDomain: deps.expectedDomain, actor }),
   );
   return ok({ transaction, applied });
 }

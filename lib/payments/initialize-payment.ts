@@ -1,13 +1,15 @@
-// Diagram 1 steps 5–9: store the payment intent, then ask Paystack for an authorization URL. No transaction is held
+// Stores the payment intent, then asks Paystack for an authorization URL. No transaction is held
 // across the network call; a retry for the same order returns the live intent instead of creating a second one.
 import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Redis } from '@upstash/redis';
 import type { Database } from '../../db/client';
+import { firstOrThrow } from '../../db/first';
 import { inventoryReservations, orders, payments } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import type { OrderStatus } from '../orders/order-status';
 import { redisKeys, redisTtlSeconds } from '../redis-keys';
 import { err, ok, type Result } from '../result';
+import { OPEN_PAYMENT_STATUSES, tryTransitionPayment } from './payment-status';
 import type { PaystackClient } from './paystack/client';
 import { describePaystackError } from './paystack/errors';
 import type { PaystackCurrency } from './paystack/types';
@@ -62,10 +64,7 @@ export async function initializePayment(deps: InitializePaymentDeps, orderId: st
     // The order stays payable: this intent is closed and the next attempt creates a fresh reference. An unknown
     // outcome (timeout) is safe too: nobody ever saw that transaction's authorization URL, so it cannot be paid.
     const message = describePaystackError(reply.error);
-    await deps.db
-      .update(payments)
-      .set({ status: 'failed', failureReason: `initialize: ${message}` })
-      .where(and(eq(payments.id, payment.id), eq(payments.status, 'initialized')));
+    await tryTransitionPayment(deps.db, payment.id, 'failed', { onlyFrom: ['initialized'], extra: { failureReason: `initialize: ${message}` } });
     return err(reply.error.kind === 'rejected' ? { code: 'payment_rejected', message: reply.error.message } : { code: 'payment_unavailable', message });
   }
 
@@ -101,22 +100,19 @@ async function claimPaymentIntent(deps: InitializePaymentDeps, orderId: string):
     const [live] = await tx
       .select()
       .from(payments)
-      .where(and(eq(payments.orderId, orderId), inArray(payments.status, ['initialized', 'pending']), gt(payments.expiresAt, sql`now()`)))
+      .where(and(eq(payments.orderId, orderId), inArray(payments.status, OPEN_PAYMENT_STATUSES), gt(payments.expiresAt, sql`now()`)))
       .orderBy(desc(payments.createdAt))
       .limit(1);
     if (live?.authorizationUrl) return ok<Claim>({ kind: 'live', reference: live.reference, authorizationUrl: live.authorizationUrl });
     if (live) {
       // Another request is talking to Paystack for this intent right now, unless it died doing so: an intent without
-      // a URL older than the client's timeout will never get one, so it is closed and replaced.
+      // a URL older than the client's timeout will never get one, so it is closed (unless settled meanwhile) and replaced.
       const ageMs = Date.now() - live.createdAt.getTime();
       if (ageMs < STALE_INTENT_MS) return err({ code: 'payment_in_progress' as const });
-      await tx
-        .update(payments)
-        .set({ status: 'failed', failureReason: 'initialize: no reply recorded (the request did not finish)' })
-        .where(eq(payments.id, live.id));
+      await tryTransitionPayment(tx, live.id, 'failed', { extra: { failureReason: 'initialize: no reply recorded (the request did not finish)' } });
     }
 
-    const [payment] = await tx
+    const inserted = await tx
       .insert(payments)
       .values({
         orderId,
@@ -127,13 +123,14 @@ async function claimPaymentIntent(deps: InitializePaymentDeps, orderId: string):
         expiresAt: sql`now() + make_interval(mins => ${PAYMENT_INTENT_MINUTES})`,
       })
       .returning();
+    const payment = firstOrThrow(inserted, 'the new payment intent');
     await recordAudit(tx, {
       actor: { type: 'system' },
       action: 'payment.initialized',
       entityType: 'payment',
-      entityId: payment!.id,
-      after: { reference: payment!.reference, amount: payment!.amount, currency: payment!.currency, orderId },
+      entityId: payment.id,
+      after: { reference: payment.reference, amount: payment.amount, currency: payment.currency, orderId },
     });
-    return ok<Claim>({ kind: 'new', payment: payment!, order });
+    return ok<Claim>({ kind: 'new', payment, order });
   });
 }

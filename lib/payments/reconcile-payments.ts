@@ -2,9 +2,9 @@
 // exactly-once commit path as the webhook, under the same event key, so a webhook that arrives later is a duplicate.
 import { and, asc, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import { payments } from '../../db/schema';
-import { recordAudit } from '../audit/record-audit';
 import type { CommitEffects } from './commit-payment';
 import { confirmPayment, type ConfirmDeps } from './confirm-payment';
+import { OPEN_PAYMENT_STATUSES, tryTransitionPayment } from './payment-status';
 
 export interface ReconcileSummary {
   paid: CommitEffects[];
@@ -19,7 +19,7 @@ export async function reconcilePayments(deps: ConfirmDeps, opts: { olderThanSeco
     .from(payments)
     .where(
       and(
-        inArray(payments.status, ['initialized', 'pending']),
+        inArray(payments.status, OPEN_PAYMENT_STATUSES),
         isNotNull(payments.authorizationUrl),
         lt(payments.createdAt, sql`now() - make_interval(secs => ${opts.olderThanSeconds ?? 120})`),
       ),
@@ -33,26 +33,20 @@ export async function reconcilePayments(deps: ConfirmDeps, opts: { olderThanSeco
       summary.unverified.push(payment.reference);
       continue;
     }
-    const { transaction: tx, applied } = confirmed.value;
-    if (tx.status === 'success') {
+    const { transaction, applied } = confirmed.value;
+    if (transaction.status === 'success') {
       if (applied?.kind === 'processed' && applied.effects) summary.paid.push(applied.effects);
-    } else if (tx.status === 'failed' || (tx.status === 'abandoned' && payment.expired)) {
+    } else if (transaction.status === 'failed' || (transaction.status === 'abandoned' && payment.expired)) {
       // Paystack reports a fresh, untouched transaction as abandoned too: only close it once our intent has lapsed.
-      const closed = await deps.db
-        .update(payments)
-        .set({ status: tx.status, failureReason: tx.gatewayResponse ?? `Paystack: ${tx.status}` })
-        .where(and(inArray(payments.status, ['initialized', 'pending']), sql`${payments.id} = ${payment.id}`))
-        .returning({ id: payments.id });
-      if (closed.length > 0) {
-        summary.closed.push(payment.reference);
-        await recordAudit(deps.db, {
-          actor: { type: 'job', id: 'reconcile-payments' },
-          action: `payment.${tx.status}`,
-          entityType: 'payment',
-          entityId: payment.id,
-          after: { status: tx.status },
-        });
-      }
+      // A webhook or the return page may have settled it meanwhile: then there is nothing to close.
+      const status = transaction.status;
+      const closed = await deps.db.transaction((tx) =>
+        tryTransitionPayment(tx, payment.id, status, {
+          extra: { failureReason: transaction.gatewayResponse ?? `Paystack: ${status}` },
+          audit: { actor: { type: 'job', id: 'reconcile-payments' } },
+        }),
+      );
+      if (closed) summary.closed.push(payment.reference);
     }
   }
   return summary;

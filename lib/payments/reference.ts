@@ -4,7 +4,7 @@ const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 /**
  * A payment reference: `TXN-` + 20 random characters (100 bits). Paystack accepts only letters, digits, `-`, `.`
- * and `=` in a reference, which is why the seed diagram's `TXN_` became `TXN-` (DESIGN.md flow 2).
+ * and `=` in a reference, which is why the seed diagram's `TXN_` became `TXN-` (Paystack refuses an underscore).
  */
 export function newPaymentReference(): string {
   const bytes = randomBytes(20);

@@ -4,13 +4,13 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { cookies } from 'next/headers';
-import { db } from '@/db';
 import { isCartSessionId } from '@/lib/cart/cart-keys';
 import type { CartDeps } from '@/lib/cart/cart-store';
 import type { CartOwner } from '@/lib/cart/types';
 import { env } from '@/lib/env';
-import { redis, redisTtlSeconds } from '@/lib/redis';
+import { redisTtlSeconds } from '@/lib/redis';
 import { getCurrentUser } from './auth';
+import { doorDeps } from './door-deps';
 import { readCookie } from './request-meta';
 
 export const CART_SESSION_COOKIE = 'cart_session';
@@ -43,7 +43,8 @@ export function cartSessionCookie(value: string): CartSessionCookie {
 }
 
 export function cartDeps(): CartDeps {
-  return { db, redis: redis() };
+  const deps = doorDeps();
+  return { db: deps.db, redis: deps.redis() };
 }
 
 async function cartSessionId(request?: Request): Promise<string | null> {
@@ -65,7 +66,11 @@ export async function getCartOwner(request?: Request): Promise<CartOwner | null>
  * response (route handlers) or through next/headers (server actions) — only when the write succeeded.
  */
 export async function getOrIssueCartOwner(request?: Request): Promise<{ owner: CartOwner; issue: CartSessionCookie | null }> {
-  const owner = await getCartOwner(request);
+  return issueCartOwner(await getCartOwner(request));
+}
+
+/** The owner as it is, or a new guest session whose cookie the caller sets once its write succeeded. */
+export function issueCartOwner(owner: CartOwner | null): { owner: CartOwner; issue: CartSessionCookie | null } {
   if (owner) return { owner, issue: null };
   const sessionId = newCartSessionId();
   return { owner: { kind: 'guest', sessionId }, issue: cartSessionCookie(sessionId) };

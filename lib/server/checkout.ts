@@ -4,11 +4,11 @@ import 'server-only';
 import { db } from '@/db';
 import type { CartOwner } from '@/lib/cart/types';
 import type { CheckoutDeps } from '@/lib/checkout/checkout-use-case';
-import { env } from '@/lib/env';
+import { env, paystackMode } from '@/lib/env';
 import type { ConfirmDeps } from '@/lib/payments/confirm-payment';
 import { paystackClient } from '@/lib/payments/paystack';
 import { redis } from '@/lib/redis';
-import { limit, type RateLimitDecision } from './rate-limit';
+import type { RateLimitDecision, RateLimiter } from './rate-limit';
 
 /** Paystack sends the shopper back here; only its path is ours to choose, the host is the configured site. */
 export function paymentCallbackUrl(): string {
@@ -20,7 +20,7 @@ export function checkoutDeps(): CheckoutDeps {
 }
 
 export function confirmDeps(): ConfirmDeps {
-  return { db, paystack: paystackClient(), expectedDomain: env().PAYSTACK_SECRET_KEY.startsWith('sk_live_') ? 'live' : 'test' };
+  return { db, paystack: paystackClient(), expectedDomain: paystackMode() };
 }
 
 export function ownerKey(owner: CartOwner | null, ip: string): string {
@@ -32,8 +32,8 @@ export function ownerKey(owner: CartOwner | null, ip: string): string {
  * Both limits must allow: one shopper cannot hammer checkout from many addresses, nor one address from many
  * sessions. Fail-closed like every limit here: Redis down means no new orders, which beats unlimited holds.
  */
-export async function limitCheckout(owner: CartOwner | null, ip: string): Promise<RateLimitDecision> {
-  const [bySession, byIp] = await Promise.all([limit('checkoutBySession', ownerKey(owner, ip)), limit('checkoutByIp', ip)]);
+export async function limitCheckout(limiter: RateLimiter, owner: CartOwner | null, ip: string): Promise<RateLimitDecision> {
+  const [bySession, byIp] = await Promise.all([limiter.limit('checkoutBySession', ownerKey(owner, ip)), limiter.limit('checkoutByIp', ip)]);
   if (!bySession.allowed && !byIp.allowed && bySession.reason === 'rate_limited' && byIp.reason === 'rate_limited') {
     return { allowed: false, reason: 'rate_limited', retryAfterSeconds: Math.max(bySession.retryAfterSeconds, byIp.retryAfterSeconds) };
   }

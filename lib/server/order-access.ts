@@ -4,9 +4,9 @@
 import 'server-only';
 import { cookies } from 'next/headers';
 import { db } from '@/db';
-import { getGuestOrder, getOrderForUser, type OrderDetail } from '@/db/queries/orders';
+import { getOrderDetail, type OrderDetail } from '@/db/queries/orders';
 import { env } from '@/lib/env';
-import { signOrderAccess, verifyOrderAccess } from '@/lib/orders/order-access';
+import { mayViewOrder, signOrderAccess, verifyOrderAccess } from '@/lib/orders/order-access';
 import { getCurrentUser } from './auth';
 import { cartSessionCookie } from './cart-session';
 
@@ -43,20 +43,17 @@ export interface ViewableOrder {
 }
 
 /**
- * The order if this request may see it. `token` comes from a link (`?token=`); `useCookie` also accepts the
- * checkout's cookie (pages only: route handlers take the token explicitly).
+ * The order if this request may see it (the rule is mayViewOrder's). `token` comes from a link (`?token=`);
+ * `useCookie` also accepts the checkout's cookie (pages only: route handlers take the token explicitly).
  */
 export async function orderForViewer(orderId: string, options: { token?: string | null; useCookie?: boolean } = {}): Promise<ViewableOrder | null> {
   if (!isOrderId(orderId)) return null;
+  const order = await getOrderDetail(db, orderId);
+  if (!order) return null;
   const user = await getCurrentUser();
-  if (user) {
-    const own = await getOrderForUser(db, { orderId, userId: user.id });
-    if (own) return { order: own, accessToken: null, viewer: 'owner' };
-  }
   const secret = env().NEXTAUTH_SECRET;
-  const candidates = [options.token, options.useCookie ? await tokenFromCookie(orderId) : null];
-  const token = candidates.find((candidate) => verifyOrderAccess(secret, orderId, candidate));
-  if (!token) return null;
-  const guest = await getGuestOrder(db, { orderId });
-  return guest ? { order: guest, accessToken: token, viewer: 'guest' } : null;
+  const candidates = order.userId === null ? [options.token, options.useCookie ? await tokenFromCookie(orderId) : null] : [];
+  const token = candidates.find((candidate) => verifyOrderAccess(secret, orderId, candidate)) ?? null;
+  if (!mayViewOrder(order, { userId: user?.id ?? null, token, secret })) return null;
+  return order.userId === null ? { order, accessToken: token, viewer: 'guest' } : { order, accessToken: null, viewer: 'owner' };
 }

@@ -1,4 +1,4 @@
-// Fail-closed rate limiting on @upstash/ratelimit. Measured behaviour (STACK-NOTES): with `timeout` the library
+// Fail-closed rate limiting on @upstash/ratelimit. Measured behaviour of @upstash/ratelimit 2.x: with `timeout` the library
 // answers { success: true, reason: 'timeout' } when Redis is slow — fail-OPEN — and throws when Redis refuses
 // connections. Both become a denial with reason 'unavailable' here, so an outage never means unlimited attempts.
 import 'server-only';
@@ -12,7 +12,7 @@ interface Policy {
   window: Window;
 }
 
-/** Named limits in one place; `ratelimit:<name>:<identifier>` keys (DESIGN.md "Redis keys and TTLs"). */
+/** Named limits in one place; `ratelimit:<name>:<identifier>` keys, expiring with their window. */
 export const rateLimitPolicies = {
   // Sign-in consumes a token per attempt and refunds it on success, so these count failed attempts.
   // Per IP it is generous because shoppers behind one NAT (an office, a mobile carrier) share an address.

@@ -1,5 +1,5 @@
 // Exactly-once application of a provider event: the webhook_events row is written in the SAME transaction as the
-// event's effects (DESIGN.md flow 3, deviation). Its unique event_key makes concurrent copies wait for the first;
+// event's effects rather than before them. Its unique event_key makes concurrent copies wait for the first;
 // if the first commits they are duplicates, if it rolls back one of them processes the event.
 import { sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client';
@@ -20,7 +20,7 @@ export async function applyOnce<E>(db: Database, event: ProviderEvent, apply: (t
   try {
     return await db.transaction(async (tx) => {
       // New key: insert. Key seen before and failed: claim it for another attempt. Processed or ignored: no row back.
-      const claimed = await tx
+      const [claimed] = await tx
         .insert(webhookEvents)
         .values({ eventKey: event.eventKey, type: event.type, payload: event.payload, headers: event.headers ?? {}, status: 'processed' })
         .onConflictDoUpdate({
@@ -29,13 +29,13 @@ export async function applyOnce<E>(db: Database, event: ProviderEvent, apply: (t
           setWhere: sql`${webhookEvents.status} = 'failed'`,
         })
         .returning({ id: webhookEvents.id });
-      if (claimed.length === 0) return { kind: 'duplicate' as const };
+      if (!claimed) return { kind: 'duplicate' as const };
 
       const result = await apply(tx);
       await tx
         .update(webhookEvents)
         .set({ status: result.status, outcome: result.outcome, processedAt: sql`now()` })
-        .where(sql`${webhookEvents.id} = ${claimed[0]!.id}`);
+        .where(sql`${webhookEvents.id} = ${claimed.id}`);
       return { kind: result.status, outcome: result.outcome, effects: result.effects };
     });
   } catch (error) {

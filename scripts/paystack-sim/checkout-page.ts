@@ -5,7 +5,8 @@ import { performCustomerAction, type CustomerAction } from './customer-actions';
 import { html, redirect, type SimReply } from './http-kit';
 import type { SimTransaction } from './store';
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char);
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char);
 
 function formatAmount(transaction: SimTransaction): string {
   return new Intl.NumberFormat('en-NG', { style: 'currency', currency: transaction.currency }).format(transaction.amount / 100);
@@ -33,12 +34,12 @@ function cancelTarget(transaction: SimTransaction): string | null {
 export function showCheckout(ctx: SimContext, accessCode: string, query: URLSearchParams): SimReply {
   const transaction = ctx.store.transactionByAccessCode(accessCode);
   if (!transaction) return html(404, page('Payment link not found', '<p>This payment link is invalid or has expired.</p>'));
-  const amount = escape(formatAmount(transaction));
+  const amount = escapeHtml(formatAmount(transaction));
   const action = (name: string) => `/checkout/${encodeURIComponent(accessCode)}/${name}`;
   const paid = transaction.status === 'success' || transaction.status === 'reversed';
   const callback = callbackWithReference(transaction);
   const notice = paid
-    ? `<p role="status" class="ok">Payment complete.${callback ? ` <a href="${escape(callback)}">Return to ${escape(ctx.merchantName)}</a>` : ''}</p>`
+    ? `<p role="status" class="ok">Payment complete.${callback ? ` <a href="${escapeHtml(callback)}">Return to ${escapeHtml(ctx.merchantName)}</a>` : ''}</p>`
     : query.get('declined') === '1' || transaction.status === 'failed'
       ? '<p role="alert" class="bad">Your card was declined. Try again or use another card.</p>'
       : '';
@@ -48,9 +49,9 @@ export function showCheckout(ctx: SimContext, accessCode: string, query: URLSear
   <form method="post" action="${action('decline')}"><button type="submit" name="outcome" value="failed">Decline card</button></form>
   <form method="post" action="${action('cancel')}"><button type="submit" name="outcome" value="cancel" class="link">Cancel payment</button></form>`;
   const body = `<p class="test">TEST MODE</p>
-  <h1>${escape(ctx.merchantName)}</h1>
-  <dl><dt>Amount</dt><dd data-testid="amount">${amount}</dd><dt>Email</dt><dd data-testid="email">${escape(transaction.customer.email)}</dd>
-  <dt>Reference</dt><dd data-testid="reference">${escape(transaction.reference)}</dd></dl>
+  <h1>${escapeHtml(ctx.merchantName)}</h1>
+  <dl><dt>Amount</dt><dd data-testid="amount">${amount}</dd><dt>Email</dt><dd data-testid="email">${escapeHtml(transaction.customer.email)}</dd>
+  <dt>Reference</dt><dd data-testid="reference">${escapeHtml(transaction.reference)}</dd></dl>
   ${notice}
   ${buttons}`;
   return html(200, page(`Pay ${ctx.merchantName}`, body));
@@ -76,7 +77,7 @@ export function submitCheckout(ctx: SimContext, accessCode: string, choice: stri
 function page(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)}</title>
+<title>${escapeHtml(title)}</title>
 <style>
 body{font-family:system-ui,sans-serif;max-width:26rem;margin:3rem auto;padding:0 1rem;color:#1f2933}
 .test{display:inline-block;background:#fde68a;border-radius:4px;padding:.1rem .5rem;font-size:.75rem;font-weight:600}

@@ -1,4 +1,4 @@
-// Paystack's refund JSON: RefundFetchResponse, RefundCreateResponse (/work/shared/paystack/openapi.yaml) and the
+// Paystack's refund JSON: RefundFetchResponse, RefundCreateResponse (Paystack's OpenAPI description, PaystackOSS/openapi) and the
 // data of `refund.*` webhooks.
 import { customerJson, integrationId, iso, type Domain } from './render';
 import type { SimRefund, SimTransaction } from './store';

@@ -1,5 +1,5 @@
 // Paystack's JSON shapes for envelopes, errors and transactions, built from the simulator's state. Field lists
-// follow the OpenAPI schema VerifyResponse (/work/shared/paystack/openapi.yaml); refunds are in render-refunds.ts.
+// follow the OpenAPI schema VerifyResponse (Paystack's OpenAPI description, PaystackOSS/openapi); refunds are in render-refunds.ts.
 import type { SimTransaction } from './store';
 
 export type Domain = 'test' | 'live';

@@ -57,7 +57,10 @@ export class WebhookSender {
       this.deps.log(`webhook ${event} ${reference} dropped (knob)`);
       return;
     }
-    if (knobs.outOfOrderWindowMs > 0) return this.hold(reference, copies, knobs.outOfOrderWindowMs);
+    if (knobs.outOfOrderWindowMs > 0) {
+      this.hold(reference, copies, knobs.outOfOrderWindowMs);
+      return;
+    }
     this.dispatch(copies, knobs);
   }
 
@@ -132,9 +135,15 @@ export class WebhookSender {
     delivery.attempts.push({ at: new Date(started).toISOString(), url, status, error, durationMs: Date.now() - started });
     const delivered = status !== null && status >= 200 && status < 300;
     this.deps.log(`webhook ${delivery.event} ${delivery.reference} #${delivery.copy} → ${status ?? error}`);
-    if (delivered) return void (delivery.state = 'delivered');
+    if (delivered) {
+      delivery.state = 'delivered';
+      return;
+    }
     const wait = retrySchedules[knobs.retrySchedule][delivery.attempts.length - 1];
-    if (wait === undefined) return void (delivery.state = 'failed');
+    if (wait === undefined) {
+      delivery.state = 'failed';
+      return;
+    }
     const delay = Math.round(wait * knobs.timeScale);
     delivery.state = 'retrying';
     delivery.nextAttemptAt = new Date(Date.now() + delay).toISOString();

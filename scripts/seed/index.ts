@@ -18,13 +18,15 @@ export async function seedDatabase(db: Database): Promise<{ productsCreated: num
 
     for (const [index, product] of seedProducts.entries()) {
       const variants = expandVariants(product);
+      const productCategoryId = categoryId.get(product.category);
+      if (!productCategoryId) throw new Error(`seed product ${product.slug} names an unknown category ${product.category}`);
       const [created] = await tx
         .insert(products)
         .values({
           slug: product.slug,
           title: product.title,
           description: product.description,
-          categoryId: categoryId.get(product.category)!,
+          categoryId: productCategoryId,
           featured: product.featured ?? false,
           optionNames: Object.keys(product.options),
           // Spread creation times so "newest" sorting is meaningful and stable.
@@ -49,7 +51,7 @@ export async function seedDatabase(db: Database): Promise<{ productsCreated: num
             ...variant,
             productId: created.id,
             compareAtAmount: product.compareAtAmount ?? null,
-            currency: 'NGN',
+            currency: 'NGN' as const,
           })),
         )
         .onConflictDoNothing({ target: productVariants.sku });

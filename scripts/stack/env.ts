@@ -9,7 +9,15 @@ export function appUrl(profile: StackProfile) {
 }
 
 /** Variables for the app and tests. Deterministic for a profile, so tests can compute them without the starter. */
-export function stackEnv(profile: StackProfile): Record<string, string> {
+/** The variables every stack sets, by name, plus whatever else a profile adds. */
+export interface StackEnv {
+  DATABASE_URL: string;
+  UPSTASH_REDIS_REST_URL: string;
+  UPSTASH_REDIS_REST_TOKEN: string;
+  [name: string]: string;
+}
+
+export function stackEnv(profile: StackProfile): StackEnv {
   return {
     DATABASE_URL: `postgres://postgres:postgres@127.0.0.1:${profile.ports.postgres}/${profile.database}`,
     UPSTASH_REDIS_REST_URL: `http://127.0.0.1:${profile.ports.bridge}`,

@@ -2,7 +2,7 @@
 // and stops them in reverse order. Used by `npm start`, `npm run dev` and the test setup.
 import { startPaystackSimulator } from '../paystack-sim/index';
 import { parseEnv } from '../../lib/env';
-import { appUrl, stackEnv } from './env';
+import { appUrl, type StackEnv, stackEnv } from './env';
 import { StackError } from './errors';
 import { startMailCatcher } from './mail';
 import { startPostgres } from './postgres';
@@ -11,7 +11,7 @@ import { startRedisServer } from './redis';
 import { startUpstashBridge } from './upstash-bridge';
 
 export interface RunningStack {
-  env: Record<string, string>;
+  env: StackEnv;
   urls: { app: string; inbox: string; paystack: string; redis: string };
   stop(): Promise<void>;
 }

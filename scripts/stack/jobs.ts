@@ -2,16 +2,22 @@
 // release expired reservations and reconcile payments whose webhook never came, every minute.
 import { Redis } from '@upstash/redis';
 import { createDatabase } from '../../db/client';
+import { paystackMode } from '../../lib/env';
 import { releaseExpiredReservations } from '../../lib/inventory/release-expired-reservations';
 import { createPaystackClient } from '../../lib/payments/paystack/client';
 import { reconcilePayments } from '../../lib/payments/reconcile-payments';
 import { redisKeys } from '../../lib/redis-keys';
 
 export function startLocalJobs(env: Record<string, string>, log: (line: string) => void, everyMs = 60_000) {
-  const { db, sql } = createDatabase(env.DATABASE_URL!, { max: 2 });
-  const redis = new Redis({ url: env.UPSTASH_REDIS_REST_URL!, token: env.UPSTASH_REDIS_REST_TOKEN! });
-  const paystack = createPaystackClient({ secretKey: env.PAYSTACK_SECRET_KEY!, baseUrl: env.PAYSTACK_BASE_URL! });
-  const expectedDomain = env.PAYSTACK_SECRET_KEY!.startsWith('sk_live_') ? 'live' : 'test';
+  const setting = (name: string): string => {
+    const value = env[name];
+    if (!value) throw new Error(`jobs: ${name} is not set in the stack's environment`);
+    return value;
+  };
+  const { db, sql } = createDatabase(setting('DATABASE_URL'), { max: 2 });
+  const redis = new Redis({ url: setting('UPSTASH_REDIS_REST_URL'), token: setting('UPSTASH_REDIS_REST_TOKEN') });
+  const paystack = createPaystackClient({ secretKey: setting('PAYSTACK_SECRET_KEY'), baseUrl: setting('PAYSTACK_BASE_URL') });
+  const expectedDomain = paystackMode({ PAYSTACK_SECRET_KEY: setting('PAYSTACK_SECRET_KEY') });
   let running: Promise<void> | undefined;
 
   const tick = async () => {

@@ -7,7 +7,7 @@ import { cartItems, carts } from '@/db/schema';
 import { addToCart } from '@/lib/cart/add-to-cart';
 import type { CartOwner } from '@/lib/cart/types';
 import { redisKeys } from '@/lib/redis';
-import { cartTestClients, createFixtureCatalogue, createFixtureUser, deleteFixtureUsers } from './cart-fixtures';
+import { cartTestClients, createFixtureCatalogue, createFixtureUser, deleteFixtureUsers } from '../support/cart-fixtures';
 
 const { db, sql, redis } = cartTestClients();
 const deps = { db, redis };

@@ -11,7 +11,7 @@ import { mergeClaimKey } from '@/lib/cart/cart-keys';
 import { mergeGuestCartIntoUserCart } from '@/lib/cart/merge-carts';
 import type { CartOwner, CartView } from '@/lib/cart/types';
 import { redisKeys } from '@/lib/redis';
-import { cartTestClients, createFixtureCatalogue, createFixtureUser, deleteFixtureUsers, failingOnce } from './cart-fixtures';
+import { cartTestClients, createFixtureCatalogue, createFixtureUser, deleteFixtureUsers, failingOnce } from '../support/cart-fixtures';
 
 const { db, sql, redis } = cartTestClients();
 const deps = { db, redis };

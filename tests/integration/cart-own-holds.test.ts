@@ -11,7 +11,7 @@ import { newCartSessionId } from '@/lib/server/cart-session';
 import { checkout } from '@/lib/checkout/checkout-use-case';
 import { createTestVariants, testAddress, variantStock } from '../support/catalog-fixtures';
 import { orderAwaitingPayment, payAndCaptureWebhook, testPaystack } from '../support/checkout-fixtures';
-import { cartTestClients, createFixtureUser, deleteFixtureUsers } from './cart-fixtures';
+import { cartTestClients, createFixtureUser, deleteFixtureUsers } from '../support/cart-fixtures';
 
 const { db, sql, redis } = cartTestClients();
 afterAll(() => sql.end());

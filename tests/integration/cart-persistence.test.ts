@@ -10,7 +10,7 @@ import { clearCart, removeCartLine, updateCartLine } from '@/lib/cart/change-car
 import { getCart } from '@/lib/cart/get-cart';
 import type { CartOwner, CartView } from '@/lib/cart/types';
 import { redisKeys, redisTtlSeconds } from '@/lib/redis';
-import { cartTestClients, createFixtureCatalogue, createFixtureUser, deleteFixtureUsers, failingOnce } from './cart-fixtures';
+import { cartTestClients, createFixtureCatalogue, createFixtureUser, deleteFixtureUsers, failingOnce } from '../support/cart-fixtures';
 
 const { db, sql, redis } = cartTestClients();
 const deps = { db, redis };

@@ -3,26 +3,27 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from '@upstash/redis';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import * as cartRoute from '@/app/api/cart/route';
+import * as itemsRoute from '@/app/api/cart/items/route';
+import * as lineRoute from '@/app/api/cart/items/[variantId]/route';
 import { cartItems, carts } from '@/db/schema';
 import type { CartView } from '@/lib/cart/types';
 import { redisKeys } from '@/lib/redis';
-import { cartTestClients, createFixtureCatalogue, createFixtureUser, deleteFixtureUsers } from './cart-fixtures';
+import type { SessionUser } from '@/lib/server/door-deps';
+import { signedInAs, through } from '../support/doors';
+import { cartTestClients, createFixtureCatalogue, createFixtureUser, deleteFixtureUsers } from '../support/cart-fixtures';
 
-// Who is signed in comes from next-auth's session (next/headers), which needs a live Next request: stand it in.
-const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: 'customer' } }));
-vi.mock('@/lib/server/auth', () => ({ getCurrentUser: async () => session.user }));
-
-// Lets one test swap the app's Redis client for one whose endpoint is down.
-const redisOverride = vi.hoisted(() => ({ client: null as Redis | null }));
-vi.mock('@/lib/redis', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/lib/redis')>();
-  return { ...actual, redis: () => redisOverride.client ?? actual.redis() };
-});
-
-const { DELETE: clearRoute, GET: getRoute } = await import('@/app/api/cart/route');
-const { POST: addRoute } = await import('@/app/api/cart/items/route');
-const { PATCH: patchRoute, DELETE: removeRoute } = await import('@/app/api/cart/items/[variantId]/route');
+// Who is signed in comes from next-auth's session (next/headers), which needs a live Next request: the doors' seam
+// stands it in, and lets one test swap the app's Redis client for one whose endpoint is down.
+const session = { user: null as null | SessionUser };
+const redisOverride = { client: null as Redis | null };
+const standIns = () => ({ ...signedInAs(session.user), ...(redisOverride.client ? { redis: () => redisOverride.client as Redis } : {}) });
+const getRoute = through(cartRoute.GET, standIns);
+const clearRoute = through(cartRoute.DELETE, standIns);
+const addRoute = through(itemsRoute.POST, standIns);
+const patchRoute = through(lineRoute.PATCH, standIns);
+const removeRoute = through(lineRoute.DELETE, standIns);
 
 const { db, sql, redis } = cartTestClients();
 const site = process.env.NEXTAUTH_URL!;

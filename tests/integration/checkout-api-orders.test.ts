@@ -7,23 +7,26 @@ import { webhookEvents } from '@/db/schema';
 import { confirmReturn } from '@/lib/checkout/confirm-return';
 import { signOrderAccess } from '@/lib/orders/order-access';
 import { initializePayment } from '@/lib/payments/initialize-payment';
+import type { SessionUser } from '@/lib/server/door-deps';
 import { variantStock } from '../support/catalog-fixtures';
+import { signedInAs, through } from '../support/doors';
 import { testPaystack } from '../support/checkout-fixtures';
 import { simulator, uniqueReference } from '../support/paystack-sim';
-import { cartTestClients, createFixtureCatalogue, createFixtureUser } from './cart-fixtures';
-import { checkoutBody, guestWithCart, orderRows, request, closeCheckoutApiClients, type CheckoutReply } from './checkout-api-fixtures';
+import { cartTestClients, createFixtureCatalogue, createFixtureUser } from '../support/cart-fixtures';
+import { checkoutBody, guestWithCart, orderRows, request, closeCheckoutApiClients, type CheckoutReply } from '../support/checkout-api-fixtures';
 
-const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: 'customer' } }));
-vi.mock('@/lib/server/auth', () => ({ getCurrentUser: async () => session.user }));
 const references = vi.hoisted(() => ({ queue: [] as string[] }));
 vi.mock('@/lib/payments/reference', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@/lib/payments/reference')>();
   return { ...actual, newPaymentReference: () => references.queue.shift() ?? actual.newPaymentReference() };
 });
 
-const { POST: checkoutRoute } = await import('@/app/api/checkout/route');
-const { POST: addRoute } = await import('@/app/api/cart/items/route');
-const { GET: orderRoute } = await import('@/app/api/orders/[id]/route');
+// Who is signed in needs a live Next request: the doors' seam stands it in (tests/support/doors.ts).
+const session = { user: null as null | SessionUser };
+const standIns = () => signedInAs(session.user);
+const checkoutRoute = through((await import('@/app/api/checkout/route')).POST, standIns);
+const addRoute = through((await import('@/app/api/cart/items/route')).POST, standIns);
+const orderRoute = through((await import('@/app/api/orders/[id]/route')).GET, standIns);
 
 const { db, sql, redis } = cartTestClients();
 const secret = process.env.NEXTAUTH_SECRET!;

@@ -1,4 +1,4 @@
-// Payment initialisation (DESIGN.md flow 2) and reservation release (flow 4) against real Postgres and the
+// Payment initialisation (intent row before the Paystack call, live-intent reuse) and reservation release against real Postgres and the
 // Paystack simulator over HTTP.
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Order + reservation in one transaction (DESIGN.md flow 1) against the real Postgres.
+// Order + reservation in one transaction (conditional reserve per line, sorted lock order) against the real Postgres.
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inventoryReservations, orderItems, orders } from '@/db/schema';

@@ -1,5 +1,5 @@
 // Fidelity table: request → expected HTTP status and body, drawn from Paystack's documentation, checked with
-// raw fetch against the simulator. "openapi" = /work/shared/paystack/openapi.yaml (PaystackOSS/openapi);
+// raw fetch against the simulator. "openapi" = Paystack's official OpenAPI description (PaystackOSS/openapi);
 // "reported" = Paystack's wording as widely quoted by integrators, not in the OpenAPI file; "sim" = the
 // simulator's own wording where Paystack's is not documented (callers should act on status and `code`).
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -5,7 +5,8 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyWebhookSignature } from '../../lib/payments/paystack/signature';
 import type { KnobsInput } from '../../scripts/paystack-sim/knobs';
-import { paystackApi, paystackEnv, simulator, uniqueReference, waitFor } from '../support/paystack-sim';
+import { paystackApi, paystackEnv, simulator, uniqueReference } from '../support/paystack-sim';
+import { waitFor } from '../support/wait';
 
 interface Received {
   rawBody: string;

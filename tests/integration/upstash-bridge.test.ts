@@ -139,7 +139,7 @@ describe('Upstash bridge through @upstash/redis', () => {
         .exec(),
     );
     const results = await Promise.all(runs);
-    results.forEach((result, i) => expect(result).toEqual(['OK', i + 1, i + 1]));
+    for (const [i, result] of results.entries()) expect(result).toEqual(['OK', i + 1, i + 1]);
   });
 
   it('evaluates Lua with keys and arguments', async () => {

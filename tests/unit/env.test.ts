@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EnvError, parseEnv } from '@/lib/env';
+import { EnvError, parseEnv, paystackMode, webhookIpAllowlist } from '@/lib/env';
 
 const valid = {
   DATABASE_URL: 'postgres://shop:secret@db.example.com:5432/shop',
@@ -56,5 +56,25 @@ describe('parseEnv', () => {
       /^Invalid environment variable PAYSTACK_BASE_URL: must use https:\/\/ in production/,
     );
     expect(parseEnv({ ...valid, NODE_ENV: 'production', PAYSTACK_BASE_URL: 'http://127.0.0.1:8090' }).PAYSTACK_BASE_URL).toBe('http://127.0.0.1:8090');
+  });
+});
+
+describe('values derived from the environment', () => {
+  it('tells test from live mode by the secret key', () => {
+    expect(paystackMode(parseEnv(valid))).toBe('test');
+    expect(paystackMode(parseEnv({ ...valid, PAYSTACK_SECRET_KEY: 'sk_live_abc123' }))).toBe('live');
+  });
+
+  it.each([
+    [undefined, []],
+    ['', []],
+    ['52.31.139.75', ['52.31.139.75']],
+    [' 52.31.139.75 , 52.49.173.169,52.214.14.220, ', ['52.31.139.75', '52.49.173.169', '52.214.14.220']],
+  ])('reads the webhook allowlist %j as %j (empty: no check)', (value, expected) => {
+    expect(webhookIpAllowlist(parseEnv({ ...valid, PAYSTACK_WEBHOOK_IP_ALLOWLIST: value }))).toEqual(expected);
+  });
+
+  it('refuses an allowlist of nothing but commas rather than switching the check off', () => {
+    expect(messageFor({ ...valid, PAYSTACK_WEBHOOK_IP_ALLOWLIST: ' , ,' })).toMatch(/PAYSTACK_WEBHOOK_IP_ALLOWLIST: must name at least one IP address/);
   });
 });

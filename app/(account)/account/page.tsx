@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { db } from '@/db';
 import { listOrdersForUser } from '@/db/queries/orders';
 import { OrderStatusBadge } from '@/components/orders/order-status-badge';
-import { formatMoney, type CurrencyCode } from '@/lib/money';
+import { formatMoney } from '@/lib/money';
 import { userForPage } from '@/lib/server/auth';
 
 export const metadata: Metadata = { title: 'Your account' };
@@ -57,7 +57,7 @@ export default async function AccountPage() {
                   <span className="font-medium">{order.number}</span>
                   <span className="text-stone-500">{dateFormat.format(order.createdAt)}</span>
                   <OrderStatusBadge status={order.status} />
-                  <span className="font-medium">{formatMoney({ amount: order.totalAmount, currency: order.currency as CurrencyCode })}</span>
+                  <span className="font-medium">{formatMoney({ amount: order.totalAmount, currency: order.currency })}</span>
                 </Link>
               </li>
             ))}

@@ -1,10 +1,7 @@
 'use server';
 // Server action: create a customer account (never an admin — the role is not an input); the form then signs in.
-import { headers } from 'next/headers';
-import { db } from '@/db';
 import { registerUser } from '@/lib/auth/register-user';
-import { limit } from '@/lib/server/rate-limit';
-import { clientIp } from '@/lib/server/request-meta';
+import { formDataInput, publicAction } from '@/lib/server/actions';
 
 type Field = 'email' | 'name' | 'password';
 
@@ -14,17 +11,15 @@ export type RegisterState =
   | { status: 'error'; message: string; fieldErrors: Partial<Record<Field, string[]>>; values: { email: string; name: string } };
 
 const text = (formData: FormData, key: string) => {
-  // Server actions are public endpoints: anything but a form is treated as an empty one.
-  const value = formData instanceof FormData ? formData.get(key) : null;
+  const value = formData.get(key);
   return typeof value === 'string' ? value : '';
 };
 
-export async function registerAction(_previous: RegisterState, formData: FormData): Promise<RegisterState> {
-  const input = { email: text(formData, 'email'), name: text(formData, 'name'), password: text(formData, 'password') };
+export const registerAction = publicAction.inputSchema(formDataInput).stateAction<RegisterState>(async ({ parsedInput, ctx }) => {
+  const input = { email: text(parsedInput, 'email'), name: text(parsedInput, 'name'), password: text(parsedInput, 'password') };
   const values = { email: input.email, name: input.name };
 
-  const ip = clientIp(Object.fromEntries(await headers()));
-  const allowed = await limit('registerByIp', ip);
+  const allowed = await ctx.deps.limiter().limit('registerByIp', ctx.ip);
   if (!allowed.allowed) {
     const message =
       allowed.reason === 'unavailable'
@@ -33,7 +28,7 @@ export async function registerAction(_previous: RegisterState, formData: FormDat
     return { status: 'error', message, fieldErrors: {}, values };
   }
 
-  const result = await registerUser({ db }, input);
+  const result = await registerUser({ db: ctx.deps.db }, input);
   if (result.ok) return { status: 'registered', email: result.value.email };
   if (result.error.code === 'email_taken') {
     return {
@@ -44,4 +39,4 @@ export async function registerAction(_previous: RegisterState, formData: FormDat
     };
   }
   return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: result.error.fieldErrors, values };
-}
+});

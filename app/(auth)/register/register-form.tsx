@@ -6,7 +6,8 @@ import { useRouter } from 'next/navigation';
 import { useActionState } from 'react';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-rules';
 import { FormField, SubmitButton } from '@/components/auth/form-parts';
-import { registerAction, type RegisterState } from './actions';
+import { actionFailure } from '@/components/ui/action-result';
+import { type RegisterState, registerAction } from './actions';
 
 export function RegisterForm({ callbackPath }: { callbackPath: string }) {
   const router = useRouter();
@@ -14,7 +15,9 @@ export function RegisterForm({ callbackPath }: { callbackPath: string }) {
 
   // After the account exists, sign in through next-auth like any sign-in, so the guest cart merges the same way.
   async function submit(previous: RegisterState, formData: FormData): Promise<RegisterState> {
-    const state = await registerAction(previous, formData);
+    const result = await registerAction({ data: previous }, formData);
+    const failure = actionFailure(result);
+    const state: RegisterState = result.data ?? { status: 'error', message: failure?.message ?? '', fieldErrors: {}, values: { email: '', name: '' } };
     if (state.status !== 'registered') return state;
     const signedIn = await signIn('credentials', {
       redirect: false,

@@ -1,13 +1,10 @@
 // GET /api/cart – the shopper's cart; DELETE /api/cart – empty it
 import { clearCart } from '@/lib/cart/change-cart-line';
 import { getCart } from '@/lib/cart/get-cart';
-import { cartDeps, getCartOwner } from '@/lib/server/cart-session';
-import { cartReply, guarded, refuseCrossSite } from './cart-route-kit';
+import { cartDeps } from '@/lib/server/cart-session';
+import { cartReply } from '@/lib/server/replies';
+import { route } from '@/lib/server/route';
 
-export function GET(request: Request) {
-  return guarded(async () => cartReply(await getCart(cartDeps(), await getCartOwner(request))));
-}
+export const GET = route({ name: 'api/cart', audience: 'shopper', mutates: false }, async ({ owner }) => cartReply(await getCart(cartDeps(), owner)));
 
-export function DELETE(request: Request) {
-  return guarded(async () => refuseCrossSite(request) ?? cartReply(await clearCart(cartDeps(), await getCartOwner(request))));
-}
+export const DELETE = route({ name: 'api/cart', audience: 'shopper', mutates: true }, async ({ owner }) => cartReply(await clearCart(cartDeps(), owner)));

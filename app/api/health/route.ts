@@ -1,14 +1,14 @@
 // GET /api/health – liveness and database reachability for the local stack and load balancers
 import { sql } from 'drizzle-orm';
-import { db } from '@/db';
+import { apiJson, route } from '@/lib/server/route';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET() {
+export const GET = route({ name: 'api/health', audience: 'public', mutates: false }, async ({ deps }) => {
   try {
-    await db.execute(sql`SELECT 1`);
-    return Response.json({ status: 'ok' });
+    await deps.db.execute(sql`SELECT 1`);
+    return apiJson({ status: 'ok' });
   } catch {
-    return Response.json({ status: 'unavailable', database: 'unreachable' }, { status: 503 });
+    return apiJson({ status: 'unavailable', database: 'unreachable' }, { status: 503 });
   }
-}
+});

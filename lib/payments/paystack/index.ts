@@ -8,6 +8,8 @@ export type { PaystackClient, PaystackClientOptions, PaystackResult } from './cl
 export { describePaystackError, isOutcomeUnknown, isTransient } from './errors';
 export type { PaystackError, PaystackErrorKind } from './errors';
 export { signWebhookBody, verifyWebhookSignature } from './signature';
+export { toConfirmedCharge } from './map';
+export { CHARGE_SUCCESS_EVENT, chargeEventKey, readWebhookEvent, type PaystackWebhookEvent } from './webhook-events';
 export * from './types';
 
 let defaultClient: PaystackClient | undefined;

@@ -1,6 +1,34 @@
 // Wire → domain: the only place that knows Paystack's field names.
+import type { ConfirmedCharge } from '../confirmed-charge';
 import type { Refund, VerifiedTransaction } from './types';
 import type { WireRefund, WireVerifiedTransaction } from './wire';
+
+/** The transaction fields a confirmed charge is made of. Webhook `data` and verify `data` both carry them. */
+export interface WireChargeFields {
+  id: number;
+  reference: string;
+  amount: number;
+  currency: string;
+  domain: 'test' | 'live';
+  channel?: string | null;
+  fees?: number | null;
+  /** A string in webhooks, already a Date once the verify reply is parsed. */
+  paid_at?: string | Date | null;
+}
+
+/** The one mapping from a Paystack charge to the domain's ConfirmedCharge, so webhook and verify commit the same facts. */
+export function toConfirmedCharge(wire: WireChargeFields): ConfirmedCharge {
+  return {
+    gatewayTransactionId: wire.id,
+    reference: wire.reference,
+    amount: wire.amount,
+    currency: wire.currency,
+    domain: wire.domain,
+    channel: wire.channel ?? null,
+    feesAmount: wire.fees ?? null,
+    paidAt: wire.paid_at ? new Date(wire.paid_at) : null,
+  };
+}
 
 /** Paystack echoes metadata as sent: an object, a JSON string, or an empty marker (`""`, `0`, null). */
 export function normaliseMetadata(value: unknown): Record<string, unknown> | null {
@@ -50,6 +78,7 @@ export function toVerifiedTransaction(wire: WireVerifiedTransaction): VerifiedTr
         }
       : null,
     metadata: normaliseMetadata(wire.metadata),
+    charge: wire.status === 'success' ? toConfirmedCharge(wire) : null,
   };
 }
 

@@ -1,5 +1,6 @@
 // Domain types for the Paystack boundary. Callers see these, never Paystack's wire JSON:
 // camelCase, money as integer minor units (kobo), dates as Date, statuses as closed unions.
+import type { ConfirmedCharge } from '../confirmed-charge';
 
 export const paystackCurrencies = ['NGN', 'GHS', 'ZAR', 'KES', 'USD'] as const;
 export type PaystackCurrency = (typeof paystackCurrencies)[number];
@@ -68,6 +69,8 @@ export interface VerifiedTransaction {
   authorization: CardAuthorization | null;
   /** Paystack echoes what was sent at initialize; absent metadata comes back as null. */
   metadata: Record<string, unknown> | null;
+  /** Set only when the status is `success`: the charge the payment commit takes, mapped exactly like a webhook's. */
+  charge: ConfirmedCharge | null;
 }
 
 export interface CreateRefundInput {

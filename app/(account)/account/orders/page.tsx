@@ -5,7 +5,7 @@ import { Pagination } from '@/components/catalog/pagination';
 import { OrderStatusBadge } from '@/components/orders/order-status-badge';
 import { db } from '@/db';
 import { listOrdersForUser } from '@/db/queries/orders';
-import { formatMoney, type CurrencyCode } from '@/lib/money';
+import { formatMoney } from '@/lib/money';
 import { userForPage } from '@/lib/server/auth';
 
 export const metadata: Metadata = { title: 'Your orders', robots: { index: false } };
@@ -56,9 +56,7 @@ export default async function AccountOrdersPage({ searchParams }: { searchParams
                   <span>
                     <OrderStatusBadge status={order.status} />
                   </span>
-                  <span className="font-medium tabular-nums sm:text-right">
-                    {formatMoney({ amount: order.totalAmount, currency: order.currency as CurrencyCode })}
-                  </span>
+                  <span className="font-medium tabular-nums sm:text-right">{formatMoney({ amount: order.totalAmount, currency: order.currency })}</span>
                 </Link>
               </li>
             ))}

@@ -5,13 +5,10 @@ import type { ReactNode } from 'react';
 import { RefreshCart } from '@/components/checkout/refresh-cart';
 import { OrderDetails } from '@/components/orders/order-details';
 import { OrderStatePanel } from '@/components/orders/order-state-panel';
-import { removePurchasedLines } from '@/lib/cart/remove-purchased-lines';
-import { takeCheckoutAttempt } from '@/lib/checkout/checkout-attempt';
-import { confirmReturn } from '@/lib/checkout/confirm-return';
+import { type CompleteReturnDeps, completeReturn } from '@/lib/checkout/complete-return';
 import { env } from '@/lib/env';
-import { shopperOrderState } from '@/lib/orders/shopper-order-state';
 import { redis } from '@/lib/redis';
-import { cartDeps, getCartOwner } from '@/lib/server/cart-session';
+import { getCartOwner } from '@/lib/server/cart-session';
 import { confirmDeps } from '@/lib/server/checkout';
 import { orderForViewer } from '@/lib/server/order-access';
 import { afterPaymentCommitted } from '@/lib/server/payment-effects';
@@ -21,6 +18,18 @@ export const dynamic = 'force-dynamic';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/** This request's session, cookies and cache, as the use case's dependencies. */
+function returnDeps(): CompleteReturnDeps {
+  return {
+    ...confirmDeps(),
+    redis: redis(),
+    siteUrl: env().NEXTAUTH_URL,
+    viewOrder: (orderId) => orderForViewer(orderId, { useCookie: true }),
+    cartOwner: () => getCartOwner(),
+    afterPaymentCommitted,
+  };
+}
 
 function Notice({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -33,10 +42,8 @@ function Notice({ title, children }: { title: string; children: ReactNode }) {
 
 export default async function CheckoutReturnPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  // Only a lookup key: what the page says comes from Paystack's verify and our database, never from the URL.
-  const reference = first(params.reference) ?? first(params.trxref);
-  const outcome = reference ? await confirmReturn(confirmDeps(), reference) : null;
-  if (!outcome) {
+  const view = await completeReturn(returnDeps(), first(params.reference) ?? first(params.trxref));
+  if (view.kind === 'not_found') {
     return (
       <Notice title="We could not find that payment">
         <p className="text-stone-600">If you paid, your confirmation email is on its way and your order is safe.</p>
@@ -46,11 +53,8 @@ export default async function CheckoutReturnPage({ searchParams }: { searchParam
       </Notice>
     );
   }
-  if (outcome.committed) await afterPaymentCommitted(outcome.committed);
-
-  const found = await orderForViewer(outcome.orderId, { useCookie: true });
-  if (!found) {
-    // Another browser or account: the payment was still checked above, but the order's details stay private.
+  if (view.kind === 'thank_you_private') {
+    // Another browser or account: the payment was still checked, but the order's details stay private.
     return (
       <Notice title="Thank you">
         <p className="text-stone-600">We have checked this payment with Paystack. The order&apos;s details are in the email we sent, or in your account.</p>
@@ -64,21 +68,10 @@ export default async function CheckoutReturnPage({ searchParams }: { searchParam
     );
   }
 
-  const { order, accessToken, viewer } = found;
-  const state = shopperOrderState(order, order.payments[0]);
-  let cartCleared = false;
-  if (state === 'paid' && viewer === 'guest') {
-    // A signed-in buyer's cart is emptied by the payment commit itself; a guest's only this browser can name.
-    const owner = await getCartOwner();
-    if (owner?.kind === 'guest' && (await takeCheckoutAttempt(redis(), owner, order.id))) {
-      cartCleared = (await removePurchasedLines(cartDeps(), owner, order.items)).ok;
-    }
-  }
-  const link = accessToken ? new URL(`/orders/${order.id}?${new URLSearchParams({ token: accessToken })}`, env().NEXTAUTH_URL).toString() : null;
-
+  const { order, state, accessToken, viewer, refreshCart, link } = view;
   return (
     <div className="space-y-6">
-      {cartCleared || (state === 'paid' && viewer === 'owner') ? <RefreshCart /> : null}
+      {refreshCart ? <RefreshCart /> : null}
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold tracking-tight">Order {order.number}</h1>
         {viewer === 'owner' ? (
@@ -88,7 +81,7 @@ export default async function CheckoutReturnPage({ searchParams }: { searchParam
         ) : null}
       </div>
       <OrderStatePanel state={state} order={order} accessToken={accessToken} polling />
-      {link && state !== 'expired' ? (
+      {link ? (
         <p className="text-sm text-stone-600">
           Keep this private link to check your order later:{' '}
           <a href={link} className="break-all font-medium text-brand-700 underline underline-offset-2" data-testid="order-link">

@@ -1,7 +1,9 @@
 // Same two-column frame as the product page, so nothing jumps when it arrives.
+import { placeholderKeys } from '@/components/ui/placeholders';
+
 export default function ProductLoading() {
   return (
-    <div className="space-y-8" aria-busy="true" aria-label="Loading product">
+    <section className="space-y-8" aria-busy="true" aria-label="Loading product">
       <div className="h-4 w-48 animate-pulse rounded bg-stone-200" />
       <div className="grid gap-8 md:grid-cols-2 md:gap-12">
         <div className="aspect-square animate-pulse rounded-2xl bg-stone-200" />
@@ -10,13 +12,13 @@ export default function ProductLoading() {
           <div className="h-7 w-32 animate-pulse rounded bg-stone-200" />
           <div className="h-5 w-24 animate-pulse rounded bg-stone-200" />
           <div className="flex gap-2">
-            {Array.from({ length: 4 }, (_, index) => (
-              <div key={index} className="h-11 w-11 animate-pulse rounded-lg bg-stone-200" />
+            {placeholderKeys(4).map((key) => (
+              <div key={key} className="h-11 w-11 animate-pulse rounded-lg bg-stone-200" />
             ))}
           </div>
           <div className="h-12 w-full animate-pulse rounded-lg bg-stone-200" />
         </div>
       </div>
-    </div>
+    </section>
   );
 }

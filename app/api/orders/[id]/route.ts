@@ -1,15 +1,16 @@
 // GET /api/orders/:id – one order for its signed-in owner, or a guest order with its signed `?token=`; 404 otherwise
-import { guardedApi, apiError, orderJson } from '@/lib/server/checkout-api';
+import { z } from 'zod';
 import { orderForViewer } from '@/lib/server/order-access';
+import { orderJson } from '@/lib/server/replies';
+import { apiError, apiJson, route } from '@/lib/server/route';
 
 export const dynamic = 'force-dynamic';
 
-export function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return guardedApi('api/orders', async () => {
-    const { id } = await params;
-    const found = await orderForViewer(id, { token: new URL(request.url).searchParams.get('token') });
+export const GET = route(
+  { name: 'api/orders/:id', audience: 'public', mutates: false, params: z.object({ id: z.string() }), query: z.object({ token: z.string().optional() }) },
+  async ({ params, query }) => {
+    const found = await orderForViewer(params.id, { token: query.token ?? null });
     // The same answer for "no such order" and "not yours": an order id alone reveals nothing.
-    if (!found) return apiError(404, 'order_not_found', 'Order not found.');
-    return Response.json(orderJson(found.order), { headers: { 'cache-control': 'no-store' } });
-  });
-}
+    return found ? apiJson(orderJson(found.order)) : apiError('order_not_found');
+  },
+);

@@ -1,29 +1,14 @@
 // PATCH /api/cart/items/:variantId – set a line's quantity { quantity }; DELETE – remove the line
 import { cartLineSchema, updateCartLineSchema } from '@/lib/cart/cart-input';
 import { removeCartLine, updateCartLine } from '@/lib/cart/change-cart-line';
-import { cartDeps, getCartOwner } from '@/lib/server/cart-session';
-import { cartReply, guarded, parseBody, parseInput, refuseCrossSite } from '../../cart-route-kit';
+import { cartDeps } from '@/lib/server/cart-session';
+import { cartReply } from '@/lib/server/replies';
+import { route } from '@/lib/server/route';
 
-type Context = { params: Promise<{ variantId: string }> };
+const line = { name: 'api/cart/items/:variantId', audience: 'shopper', mutates: true, params: cartLineSchema } as const;
 
-export function PATCH(request: Request, { params }: Context) {
-  return guarded(async () => {
-    const refused = refuseCrossSite(request);
-    if (refused) return refused;
-    const body = await parseBody(request, updateCartLineSchema.omit({ variantId: true }));
-    if ('reply' in body) return body.reply;
-    const input = parseInput({ ...body.data, variantId: (await params).variantId }, updateCartLineSchema);
-    if ('reply' in input) return input.reply;
-    return cartReply(await updateCartLine(cartDeps(), await getCartOwner(request), input.data));
-  });
-}
+export const PATCH = route({ ...line, body: updateCartLineSchema.omit({ variantId: true }) }, async ({ owner, params, body }) =>
+  cartReply(await updateCartLine(cartDeps(), owner, { ...body, variantId: params.variantId })),
+);
 
-export function DELETE(request: Request, { params }: Context) {
-  return guarded(async () => {
-    const refused = refuseCrossSite(request);
-    if (refused) return refused;
-    const input = parseInput({ variantId: (await params).variantId }, cartLineSchema);
-    if ('reply' in input) return input.reply;
-    return cartReply(await removeCartLine(cartDeps(), await getCartOwner(request), input.data));
-  });
-}
+export const DELETE = route(line, async ({ owner, params }) => cartReply(await removeCartLine(cartDeps(), owner, params)));

@@ -4,7 +4,7 @@ import { randomInt } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { inventoryReservations, orders, payments } from '@/db/schema';
 import type { Database } from '@/db/client';
-import { cartTestClients, deleteFixtureUsers } from './cart-fixtures';
+import { type cartTestClients, deleteFixtureUsers } from './cart-fixtures';
 
 export const site = () => process.env.NEXTAUTH_URL!;
 

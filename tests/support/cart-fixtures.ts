@@ -5,7 +5,7 @@ import { Redis } from '@upstash/redis';
 import { eq, inArray } from 'drizzle-orm';
 import { categories, products, productVariants, users } from '@/db/schema';
 import { redisKeys } from '@/lib/redis';
-import { testDatabase } from '../support/db';
+import { testDatabase } from './db';
 
 export function cartTestClients() {
   const { db, sql } = testDatabase();
@@ -64,10 +64,10 @@ export async function createFixtureCatalogue(db: Db, label: string, specs: Varia
   return { product: product!, variants, cleanup };
 }
 
-/** A customer row (no usable password: these tests never sign in through next-auth). */
-export async function createFixtureUser(db: Db) {
+/** A customer (or admin) row; no usable password: these tests never sign in through next-auth. */
+export async function createFixtureUser(db: Db, role: 'customer' | 'admin' = 'customer') {
   const email = `cart-${randomUUID().slice(0, 12)}@example.test`;
-  const [user] = await db.insert(users).values({ email, name: 'Cart Tester', passwordHash: 'not-a-real-hash' }).returning();
+  const [user] = await db.insert(users).values({ email, name: 'Cart Tester', passwordHash: 'not-a-real-hash', role }).returning();
   return user!;
 }
 
@@ -75,15 +75,6 @@ export async function deleteFixtureUsers(db: Db, redis: Redis, userIds: string[]
   if (userIds.length === 0) return;
   await redis.del(...userIds.map((id) => redisKeys.userCart(id)));
   await db.delete(users).where(inArray(users.id, userIds));
-}
-
-/** Polls until `probe` holds, failing after the deadline (no fixed sleeps). */
-export async function eventually(what: string, probe: () => Promise<boolean>, timeoutMs = 5_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 /**

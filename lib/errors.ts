@@ -1,0 +1,94 @@
+// Every expected failure the shop answers with, in one catalogue: code → HTTP status → what the user reads.
+// Route handlers and server actions both map through it, so a code means the same thing at every door.
+// Framework-free and data only: client components may import it for the words.
+import type { z } from 'zod';
+
+interface CatalogueEntry {
+  status: number;
+  message: string;
+}
+
+export const errorCatalogue = {
+  // 400: the request itself is wrong
+  invalid_input: { status: 400, message: 'Please correct the highlighted fields.' },
+  invalid_payload: { status: 400, message: 'The request body is not a valid event.' },
+  // 401 / 403: who is asking
+  unauthenticated: { status: 401, message: 'Sign in to continue.' },
+  invalid_signature: { status: 401, message: 'The request signature is not valid.' },
+  forbidden: { status: 403, message: 'You do not have access to this.' },
+  cross_site_request: { status: 403, message: 'Cross-site requests cannot change anything here.' },
+  source_not_allowed: { status: 403, message: 'Requests from this address are not accepted.' },
+  // 404: nothing to show (also for "not yours": an id alone reveals nothing)
+  not_found: { status: 404, message: 'Not found.' },
+  order_not_found: { status: 404, message: 'Order not found.' },
+  variant_not_found: { status: 404, message: 'That item is not in our catalogue.' },
+  line_not_found: { status: 404, message: 'That item is no longer in your cart.' },
+  // 409: the shop's state does not allow it right now
+  out_of_stock: { status: 409, message: 'Some items are no longer available in the quantity you chose.' },
+  cart_empty: { status: 409, message: 'Your cart is empty.' },
+  cart_invalid: { status: 409, message: 'Some items in your cart can no longer be bought. Please review your cart.' },
+  checkout_in_progress: { status: 409, message: 'Your order is already being placed. Please wait a moment.' },
+  payment_in_progress: { status: 409, message: 'A payment for this order is being set up. Please try again in a few seconds.' },
+  reservation_expired: { status: 409, message: 'Your reservation expired, so the items went back on sale. Please check out again from your cart.' },
+  order_not_payable: { status: 409, message: 'This order no longer needs paying.' },
+  changed_since_read: { status: 409, message: 'This changed since you opened it. Reload and try again.' },
+  // 413 / 429
+  payload_too_large: { status: 413, message: 'The request body is too large.' },
+  rate_limited: { status: 429, message: 'Too many attempts. Please wait a minute and try again.' },
+  // 5xx: something we depend on is down; the client may retry
+  internal_error: { status: 500, message: 'Something went wrong. Please try again.' },
+  payment_failed: { status: 502, message: 'We could not reach our payment provider. Please try again.' },
+  payment_unavailable: { status: 502, message: 'We could not reach our payment provider. Your items are held for you — please try paying again.' },
+  payment_rejected: { status: 502, message: 'We could not reach our payment provider. Your items are held for you — please try paying again.' },
+  cart_unavailable: { status: 503, message: 'Your cart is unavailable right now. Please try again in a moment.' },
+  rate_limit_unavailable: { status: 503, message: 'This is temporarily unavailable. Please try again shortly.' },
+  service_unavailable: { status: 503, message: 'This is temporarily unavailable. Please try again shortly.' },
+} as const satisfies Record<string, CatalogueEntry>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+/** What a door answers for an expected failure: a server action's `serverError`, a route's `{ error }` body. */
+export interface ErrorReply {
+  code: ErrorCode;
+  message: string;
+}
+
+export const isErrorCode = (code: string): code is ErrorCode => Object.hasOwn(errorCatalogue, code);
+
+export const errorStatus = (code: ErrorCode): number => errorCatalogue[code].status;
+
+export const errorMessage = (code: ErrorCode): string => errorCatalogue[code].message;
+
+/**
+ * An expected failure raised where returning a value would mean threading it through many layers (an admin check in
+ * an action's middleware, a version conflict deep in a use case). The doors turn it into the catalogue's answer;
+ * anything that is not an AppError is a bug or an outage and becomes a bare `internal_error`.
+ */
+export class AppError extends Error {
+  override name = 'AppError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string = errorMessage(code),
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** Field errors by their path ("shippingAddress.phone"), as a form or a headless client sent them. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '(body)';
+    fieldErrors[key] ??= [];
+    fieldErrors[key].push(issue.message);
+  }
+  return fieldErrors;
+}
+
+/** "quantity: quantity must be at least 1" — the first problem, in words a developer of a headless client can act on. */
+export function describeInputError(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'Invalid input';
+  return issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
+}

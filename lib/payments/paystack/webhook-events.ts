@@ -1,0 +1,91 @@
+// A signed Paystack webhook body, read into a domain event: its exactly-once key and what it is about. Paystack sends no
+// event id, so the key is derived from the event type and the gateway object it concerns; a charge confirmed through
+// verify gets the same key (chargeEventKey), so webhook, return page and reconciliation deduplicate against each other.
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { ConfirmedCharge } from '../confirmed-charge';
+import { err, ok, type Result } from '../../result';
+import { toConfirmedCharge } from './map';
+
+const webhookEnvelopeSchema = z.object({ event: z.string().min(1).max(100), data: z.record(z.string(), z.unknown()) });
+type WebhookEnvelope = z.infer<typeof webhookEnvelopeSchema>;
+
+/** The part of `charge.success` the commit needs. Any 3-letter currency passes: a wrong one is flagged as a mismatch. */
+const chargeEventDataSchema = z.object({
+  id: z.number().int().positive(),
+  reference: z.string().min(1).max(200),
+  amount: z.number().int().positive(),
+  currency: z.string().length(3),
+  domain: z.enum(['test', 'live']),
+  status: z.string(),
+  channel: z.string().nullish(),
+  fees: z.number().int().nonnegative().nullish(),
+  paid_at: z.string().nullish(),
+});
+
+const refundEventDataSchema = z.object({
+  id: z.union([z.number(), z.string()]).optional(),
+  status: z.string().optional(),
+  transaction_reference: z.string().optional(),
+  refund_reference: z.string().nullish(),
+});
+
+export const CHARGE_SUCCESS_EVENT = 'charge.success';
+
+export const chargeEventKey = (gatewayTransactionId: number) => `${CHARGE_SUCCESS_EVENT}:${gatewayTransactionId}`;
+
+export type PaystackWebhookEvent = {
+  /** Unique per gateway fact: a second delivery of the same fact is a duplicate. */
+  key: string;
+  type: string;
+  /** The body as received, kept with the event for the operator. */
+  payload: unknown;
+} & (
+  | { kind: 'charge_succeeded'; charge: ConfirmedCharge }
+  /** A charge event the commit cannot use; `reason` says why. */
+  | { kind: 'charge_unusable'; reason: string }
+  | { kind: 'refund' }
+  | { kind: 'other' }
+);
+
+/** Err with a short reason when the body is not a Paystack event at all (the route answers 400). */
+export function readWebhookEvent(rawBody: string): Result<PaystackWebhookEvent, string> {
+  let json: unknown;
+  try {
+    json = JSON.parse(rawBody);
+  } catch {
+    return err('body is not JSON');
+  }
+  const envelope = webhookEnvelopeSchema.safeParse(json);
+  if (!envelope.success) return err('not a Paystack event envelope');
+  const base = { key: eventKey(envelope.data, rawBody), type: envelope.data.event, payload: json };
+  return ok({ ...base, ...classify(envelope.data) });
+}
+
+function classify({ event, data }: WebhookEnvelope) {
+  if (event === CHARGE_SUCCESS_EVENT) {
+    const charge = chargeEventDataSchema.safeParse(data);
+    if (!charge.success) {
+      return { kind: 'charge_unusable' as const, reason: `charge.success without the fields a payment needs: ${charge.error.issues[0]?.path.join('.')}` };
+    }
+    if (charge.data.status !== 'success') return { kind: 'charge_unusable' as const, reason: `charge status ${charge.data.status}` };
+    return { kind: 'charge_succeeded' as const, charge: toConfirmedCharge(charge.data) };
+  }
+  return { kind: event.startsWith('refund.') ? ('refund' as const) : ('other' as const) };
+}
+
+function eventKey(envelope: WebhookEnvelope, rawBody: string): string {
+  if (envelope.event === CHARGE_SUCCESS_EVENT) {
+    const id = chargeEventDataSchema.shape.id.safeParse(envelope.data.id);
+    if (id.success) return chargeEventKey(id.data);
+  }
+  if (envelope.event.startsWith('refund.')) {
+    const refund = refundEventDataSchema.safeParse(envelope.data);
+    if (refund.success && refund.data.transaction_reference) {
+      const { transaction_reference: reference, id, status } = refund.data;
+      return `refund:${reference}:${id ?? refund.data.refund_reference ?? '-'}:${status ?? envelope.event.slice(7)}`;
+    }
+  }
+  // Anything else is kept and acknowledged once per distinct body.
+  return `${envelope.event}:sha256:${createHash('sha256').update(rawBody).digest('hex')}`;
+}

@@ -1,0 +1,61 @@
+// What the doors (route handlers, server actions, protected pages) take from the outside world: the database, Redis,
+// the rate limiter and who is signed in. One object, replaceable for the span of one call with `withDoorDeps`, so a
+// test runs a real handler with a chosen session or a Redis that is down instead of mocking modules.
+import 'server-only';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Redis } from '@upstash/redis';
+import { eq } from 'drizzle-orm';
+import { getServerSession } from 'next-auth/next';
+import { headers } from 'next/headers';
+import { type Database, db } from '@/db';
+import { users } from '@/db/schema';
+import type { AuthenticatedUser, UserRole } from '@/lib/auth/types';
+import { redis } from '@/lib/redis';
+import { authOptions } from './auth-options';
+import { type RateLimiter, rateLimiter } from './rate-limit';
+
+export type SessionUser = AuthenticatedUser;
+
+export interface DoorDeps {
+  db: Database;
+  redis: () => Redis;
+  limiter: () => RateLimiter;
+  /** Who the session cookie names, as sign-in wrote it (identity and role from a signed, encrypted JWT). */
+  currentUser: () => Promise<SessionUser | null>;
+  /** The user's role in the database now: admin power is re-checked here, so a demotion takes effect at once. */
+  roleNow: (userId: string) => Promise<UserRole | null>;
+  /** The incoming request's headers, for server actions (route handlers read their Request). */
+  requestHeaders: () => Promise<Headers>;
+}
+
+const ROLES: readonly UserRole[] = ['customer', 'admin'];
+
+async function sessionUser(): Promise<SessionUser | null> {
+  const session = await getServerSession(authOptions);
+  const user = session?.user;
+  if (!user?.id || !user.email || !ROLES.includes(user.role)) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+async function roleInDatabase(userId: string): Promise<UserRole | null> {
+  const [row] = await db.select({ role: users.role }).from(users).where(eq(users.id, userId));
+  return row?.role ?? null;
+}
+
+async function nextRequestHeaders(): Promise<Headers> {
+  return new Headers(await headers());
+}
+
+const defaults: DoorDeps = { db, redis, limiter: rateLimiter, currentUser: sessionUser, roleNow: roleInDatabase, requestHeaders: nextRequestHeaders };
+
+const overrides = new AsyncLocalStorage<Partial<DoorDeps>>();
+
+export function doorDeps(): DoorDeps {
+  const replaced = overrides.getStore();
+  return replaced ? { ...defaults, ...replaced } : defaults;
+}
+
+/** Runs `fn` with some dependencies replaced (nested calls merge). Tests use it; production never needs to. */
+export function withDoorDeps<T>(replaced: Partial<DoorDeps>, fn: () => T): T {
+  return overrides.run({ ...overrides.getStore(), ...replaced }, fn);
+}

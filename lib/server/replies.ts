@@ -1,0 +1,105 @@
+// Use-case results as Store API answers: the success bodies, and which catalogue code (and words) each failure
+// maps to. Every error body is { error: { code, message, ...details } } and carries no stack.
+import 'server-only';
+import { NextResponse } from 'next/server';
+import type { OrderDetail } from '@/db/queries/orders';
+import { cartErrorMessage } from '@/lib/cart/cart-messages';
+import type { CartError, CartView } from '@/lib/cart/types';
+import { checkoutErrorMessage } from '@/lib/checkout/checkout-messages';
+import type { CheckoutError, CheckoutSuccess } from '@/lib/checkout/checkout-use-case';
+import { money } from '@/lib/money';
+import { shopperOrderState } from '@/lib/orders/shopper-order-state';
+import type { Result } from '@/lib/result';
+import type { CartSessionCookie } from './cart-session';
+import { guestAccessToken } from './order-access';
+import { apiError, apiJson, NO_STORE } from './route';
+
+/** The new cart (200) or the mapped error; the guest cookie is only set when the write succeeded. */
+export function cartReply(result: Result<CartView, CartError>, issue: CartSessionCookie | null = null): Response {
+  if (!result.ok) return apiError(result.error.code, { message: cartErrorMessage(result.error) });
+  const response = NextResponse.json(result.value, { status: 200, headers: NO_STORE });
+  if (issue) response.cookies.set(issue.name, issue.value, issue.options);
+  return response;
+}
+
+export function checkoutReply(result: Result<CheckoutSuccess, CheckoutError>): Response {
+  if (result.ok) {
+    const { order, payment, continued } = result.value;
+    return apiJson(
+      {
+        orderId: order.id,
+        number: order.number,
+        status: order.status,
+        totals: {
+          subtotal: money(order.subtotalAmount, order.currency),
+          shipping: money(order.shippingAmount, order.currency),
+          total: money(order.totalAmount, order.currency),
+        },
+        reference: payment.reference,
+        authorizationUrl: payment.authorizationUrl,
+        accessToken: guestAccessToken(order),
+        continued,
+      },
+      { status: continued ? 200 : 201 },
+    );
+  }
+  const error = result.error;
+  const message = checkoutErrorMessage(error);
+  switch (error.code) {
+    case 'out_of_stock':
+      return apiError(error.code, { message, details: { lines: error.lines } });
+    case 'cart_invalid':
+      return apiError(error.code, { message, details: { problems: error.problems } });
+    case 'payment_failed': {
+      const { order, cause } = error;
+      const gateway = cause.code === 'payment_unavailable' || cause.code === 'payment_rejected';
+      // The order exists and holds its stock: say which, so the client retries payment for it, not a new order.
+      // Only the gateway's failures are a 502; the rest say why this order cannot be paid now (409).
+      return apiError(cause.code, {
+        message,
+        status: gateway ? 502 : 409,
+        details: { orderId: order.id, number: order.number, accessToken: guestAccessToken(order) },
+        headers: gateway ? { 'retry-after': '5' } : {},
+      });
+    }
+    default:
+      return apiError(error.code, { message });
+  }
+}
+
+export function orderJson(order: OrderDetail) {
+  const latest = order.payments[0];
+  return {
+    id: order.id,
+    number: order.number,
+    status: order.status,
+    state: shopperOrderState(order, latest),
+    email: order.email,
+    createdAt: order.createdAt.toISOString(),
+    paidAt: order.paidAt?.toISOString() ?? null,
+    deliveryOption: order.deliveryOption,
+    shippingAddress: order.shippingAddress,
+    totals: {
+      subtotal: money(order.subtotalAmount, order.currency),
+      shipping: money(order.shippingAmount, order.currency),
+      total: money(order.totalAmount, order.currency),
+      refunded: money(order.refundedAmount, order.currency),
+    },
+    items: order.items.map((item) => ({
+      variantId: item.variantId,
+      title: `${item.productTitle} – ${item.variantTitle}`,
+      sku: item.sku,
+      quantity: item.quantity,
+      unitPrice: money(item.unitPriceAmount, item.currency),
+      lineTotal: money(item.lineTotalAmount, item.currency),
+    })),
+    payments: order.payments.map((payment) => ({
+      reference: payment.reference,
+      status: payment.status,
+      amount: money(payment.amount, payment.currency),
+      paidAt: payment.paidAt?.toISOString() ?? null,
+    })),
+  };
+}
+
+export type OrderJson = ReturnType<typeof orderJson>;

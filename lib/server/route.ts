@@ -1,0 +1,138 @@
+// The one door for route handlers. Each handler declares who may call it, whether it changes state (then a
+// cross-site browser request is refused), its zod schemas for body, query and path params, and its rate limit;
+// the door does those checks in that order and hands the handler typed input. Expected failures leave as the error
+// catalogue's answer (lib/errors.ts); anything else is logged and answered as a bare 500 that leaks nothing.
+import 'server-only';
+import type { z } from 'zod';
+import type { CartOwner } from '@/lib/cart/types';
+import { AppError, describeInputError, type ErrorCode, errorCatalogue, fieldErrorsOf } from '@/lib/errors';
+import { requireAudience } from './auth';
+import { getCartOwner } from './cart-session';
+import { type DoorDeps, doorDeps, type SessionUser } from './door-deps';
+import { checkSameOrigin } from './origin-check';
+import type { RateLimitDecision } from './rate-limit';
+import { clientIp } from './request-meta';
+
+/** public: anyone · shopper: anyone, with the cart they own (if any) · user: signed in · admin: role re-read from the database. */
+export type Audience = 'public' | 'shopper' | 'user' | 'admin';
+
+export const NO_STORE = { 'cache-control': 'no-store' } as const;
+
+export interface ReplyOptions {
+  message?: string;
+  /** Only where one code honestly answers with another status (e.g. a payment refusal that is not the gateway's fault). */
+  status?: number;
+  details?: Record<string, unknown>;
+  headers?: Record<string, string>;
+}
+
+/** `{ error: { code, message, ...details } }` with the catalogue's status; never cached, never a stack. */
+export function apiError(code: ErrorCode, options: ReplyOptions = {}): Response {
+  const entry = errorCatalogue[code];
+  return Response.json(
+    { error: { code, message: options.message ?? entry.message, ...options.details } },
+    { status: options.status ?? entry.status, headers: { ...NO_STORE, ...options.headers } },
+  );
+}
+
+export function apiJson(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
+  return Response.json(body, { status: init.status ?? 200, headers: { ...NO_STORE, ...init.headers } });
+}
+
+export function rateLimitedReply(decision: Exclude<RateLimitDecision, { allowed: true }>, message?: string): Response {
+  return decision.reason === 'rate_limited'
+    ? apiError('rate_limited', { message, headers: { 'retry-after': String(decision.retryAfterSeconds) } })
+    : apiError('rate_limit_unavailable', { message, headers: { 'retry-after': '5' } });
+}
+
+type Schema = z.ZodType;
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface RouteContext<A extends Audience, B, Q, P> {
+  request: Request;
+  body: Parsed<B>;
+  query: Parsed<Q>;
+  params: Parsed<P>;
+  /** The exact bytes sent, for handlers that declared `rawBody` (a signature covers bytes, not a parsed object). */
+  rawBody: string;
+  user: A extends 'user' | 'admin' ? SessionUser : SessionUser | null;
+  /** For `shopper` routes: the cart this request reads and writes; null for a guest with no cart cookie yet. */
+  owner: CartOwner | null;
+  ip: string;
+  deps: DoorDeps;
+}
+
+export interface RouteSpec<A extends Audience, B, Q, P> {
+  /** Names the route in logs ("api/cart"). */
+  name: string;
+  audience: A;
+  /** A state-changing route refuses cross-site browser requests (the cookie would otherwise ride along). */
+  mutates: boolean;
+  body?: B;
+  query?: Q;
+  params?: P;
+  /** Read the body as text and hand it over untouched (webhooks); excludes `body`. */
+  rawBody?: boolean;
+  /** Source addresses allowed to call; empty or absent means any. */
+  allowFrom?: () => readonly string[];
+  /** Checked after authentication and input validation, before any work. */
+  rateLimit?: (context: RouteContext<A, B, Q, P>) => Promise<RateLimitDecision>;
+}
+
+type NextContext = { params?: Promise<unknown> };
+export type RouteHandler = (request: Request, context?: NextContext) => Promise<Response>;
+
+class Refusal {
+  constructor(readonly response: Response) {}
+}
+
+function parse<S extends Schema>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw new Refusal(apiError('invalid_input', { message: describeInputError(parsed.error), details: { fieldErrors: fieldErrorsOf(parsed.error) } }));
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    throw new Refusal(apiError('invalid_input', { message: 'The request body must be JSON.' }));
+  }
+}
+
+export function route<
+  A extends Audience,
+  B extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  P extends Schema | undefined = undefined,
+>(spec: RouteSpec<A, B, Q, P>, handler: (context: RouteContext<A, B, Q, P>) => Promise<Response>): RouteHandler {
+  return async (request, nextContext) => {
+    try {
+      const deps = doorDeps();
+      const ip = clientIp(Object.fromEntries(request.headers));
+      const allowed = spec.allowFrom?.() ?? [];
+      if (allowed.length > 0 && !allowed.includes(ip)) return apiError('source_not_allowed');
+      if (spec.mutates && !checkSameOrigin(request).ok) return apiError('cross_site_request');
+
+      const user = spec.audience === 'user' || spec.audience === 'admin' ? await requireAudience(spec.audience) : null;
+      const owner = spec.audience === 'shopper' ? await getCartOwner(request) : null;
+
+      const rawBody = spec.rawBody ? await request.text() : '';
+      const body = spec.body ? parse(spec.body, await readJson(request)) : undefined;
+      const query = spec.query ? parse(spec.query, Object.fromEntries(new URL(request.url).searchParams)) : undefined;
+      const params = spec.params ? parse(spec.params, await nextContext?.params) : undefined;
+
+      const context = { request, body, query, params, rawBody, user, owner, ip, deps } as RouteContext<A, B, Q, P>;
+      if (spec.rateLimit) {
+        const decision = await spec.rateLimit(context);
+        if (!decision.allowed) return rateLimitedReply(decision);
+      }
+      return await handler(context);
+    } catch (error) {
+      if (error instanceof Refusal) return error.response;
+      if (error instanceof AppError) return apiError(error.code, { message: error.message, details: error.details });
+      console.error(`[${spec.name}] unexpected error`, error);
+      return apiError('internal_error');
+    }
+  };
+}
