@@ -33,6 +33,13 @@ export const envSchema = z
     INNGEST_EVENT_KEY: optionalString,
     INNGEST_SIGNING_KEY: optionalString,
     INNGEST_DEV: optionalString,
+    /**
+     * Who runs background jobs: `inngest` (Inngest Cloud or a self-hosted Inngest; the default when INNGEST_EVENT_KEY
+     * or INNGEST_DEV is set) or `in-process` (this server runs them itself; the default otherwise).
+     */
+    JOBS_DRIVER: z.enum(['inngest', 'in-process']).optional(),
+    /** How long after an order expired unpaid its one recovery email goes out (default 1 hour). */
+    RECOVERY_EMAIL_DELAY_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(0).default(3_600),
     SMTP_HOST: z.string().min(1).default('127.0.0.1'),
     SMTP_PORT: z.coerce.number({ error: 'must be a port number' }).int().min(1).max(65535).default(587),
     SMTP_USER: optionalString,
@@ -92,6 +99,12 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+export type JobsDriver = 'inngest' | 'in-process';
+
+export function jobsDriver(source: Pick<Env, 'JOBS_DRIVER' | 'INNGEST_EVENT_KEY' | 'INNGEST_DEV'> = env()): JobsDriver {
+  return source.JOBS_DRIVER ?? (source.INNGEST_EVENT_KEY || source.INNGEST_DEV ? 'inngest' : 'in-process');
 }
 
 export type PaystackMode = 'test' | 'live';

@@ -23,6 +23,7 @@ export const errorCatalogue = {
   order_not_found: { status: 404, message: 'Order not found.' },
   variant_not_found: { status: 404, message: 'That item is not in our catalogue.' },
   line_not_found: { status: 404, message: 'That item is no longer in your cart.' },
+  invoice_not_available: { status: 404, message: 'This order has no invoice because it has not been paid.' },
   // 409: the shop's state does not allow it right now
   out_of_stock: { status: 409, message: 'Some items are no longer available in the quantity you chose.' },
   cart_empty: { status: 409, message: 'Your cart is empty.' },

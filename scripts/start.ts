@@ -2,7 +2,6 @@
 import { createDatabase } from '../db/client';
 import { startApp, buildApp } from './stack/app';
 import { StackError } from './stack/errors';
-import { startLocalJobs } from './stack/jobs';
 import { startStack } from './stack/index';
 import { profiles } from './stack/profiles';
 import { seedDatabase, seedUsers } from './seed/index';
@@ -35,8 +34,6 @@ try {
   if (!dev) await buildApp(stack.env, log);
   const app = await startApp({ mode: dev ? 'development' : 'production', port: profile.ports.app, env: stack.env, freshDataCache: true });
   stops.push(app.stop);
-  const jobs = startLocalJobs(stack.env, log);
-  stops.push(jobs.stop);
 
   console.log(`
 Paystack Commerce is running.
@@ -45,6 +42,7 @@ Paystack Commerce is running.
   Admin              ${app.url}/admin
   Mail inbox         ${stack.urls.inbox}
   Paystack simulator ${stack.urls.paystack}
+  Jobs               in the app process (emails, invoices, release every minute, reconciliation every 5 minutes)
 
   Demo logins
 ${seedUsers.map((user) => `    ${user.role.padEnd(9)} ${user.email.padEnd(22)} ${user.password}`).join('\n')}

@@ -1,11 +1,12 @@
-// What happened to the shopper's order, in words, with the one next step that fits: wait, try again, or go back to
-// the cart. The state comes from the database (shopperOrderState), never from the URL.
+// What happened to the shopper's order, in words, with the one next step that fits: wait, try again, go back to the
+// cart, or (once paid) download the invoice. The state comes from the database (shopperOrderState), never from the URL.
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { PaymentStatusPoller } from '@/components/checkout/payment-status-poller';
 import { RetryPaymentForm } from '@/components/checkout/retry-payment-form';
 import type { OrderDetail } from '@/db/queries/orders';
 import type { ShopperOrderState } from '@/lib/orders/shopper-order-state';
+import { InvoiceDownloadLink } from './invoice-download-link';
 
 const tone = {
   good: 'border-brand-600/30 bg-brand-50',
@@ -41,6 +42,7 @@ export function OrderStatePanel({ state, order, accessToken, polling }: Props) {
           <p>
             Order <strong>{order.number}</strong> is confirmed. A confirmation email is on its way to <strong>{order.email}</strong>.
           </p>
+          <InvoiceDownloadLink orderId={order.id} token={accessToken} />
         </Panel>
       );
     case 'awaiting_payment':
@@ -83,6 +85,7 @@ export function OrderStatePanel({ state, order, accessToken, polling }: Props) {
       return (
         <Panel kind="wait" title="This order was refunded">
           <p>The refund goes back to the card you paid with; banks usually show it within a few working days.</p>
+          <InvoiceDownloadLink orderId={order.id} token={accessToken} />
         </Panel>
       );
   }

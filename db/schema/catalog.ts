@@ -78,6 +78,8 @@ export const productVariants = pgTable(
     /** Increments on every stock change: the optimistic-lock token of the commit path. */
     version: integer('version').notNull().default(0),
     maxPerOrder: integer('max_per_order').notNull().default(10),
+    /** Admins hear about it (one digest) when a sale takes availability to this many units or fewer. */
+    lowStockThreshold: integer('low_stock_threshold').notNull().default(3),
     position: integer('position').notNull().default(0),
     archivedAt: tstz('archived_at'),
     createdAt: createdAt(),
@@ -91,5 +93,6 @@ export const productVariants = pgTable(
     check('product_variants_price_positive', sql`${t.priceAmount} > 0`),
     check('product_variants_compare_at_positive', sql`${t.compareAtAmount} IS NULL OR ${t.compareAtAmount} > 0`),
     check('product_variants_max_per_order_positive', sql`${t.maxPerOrder} > 0`),
+    check('product_variants_low_stock_threshold_non_negative', sql`${t.lowStockThreshold} >= 0`),
   ],
 );

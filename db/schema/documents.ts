@@ -51,6 +51,10 @@ export const emailDeliveries = pgTable(
     recipient: text('recipient').notNull(),
     subject: text('subject').notNull(),
     status: emailDeliveryStatus('status').notNull().default('sending'),
+    /** Who holds the current send (a random token per attempt) and since when: a `sending` row whose lease ran out was left by a crash. */
+    claimToken: uuid('claim_token'),
+    claimedAt: tstz('claimed_at'),
+    attempts: integer('attempts').notNull().default(0),
     providerMessageId: text('provider_message_id'),
     error: text('error'),
     sentAt: tstz('sent_at'),

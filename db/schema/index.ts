@@ -6,6 +6,7 @@ export * from './inventory';
 export * from './orders';
 export * from './outbox';
 export * from './payments';
+export * from './recovery';
 export * from './refunds';
 export * from './relations';
 export * from './users';

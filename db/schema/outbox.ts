@@ -18,6 +18,8 @@ export const outbox = pgTable(
     dedupeKey: text('dedupe_key'),
     status: outboxStatus('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
+    /** Operator retries of a dead job; part of the event id sent to Inngest, which dedupes on it. */
+    generation: integer('generation').notNull().default(0),
     nextAttemptAt: tstz('next_attempt_at').notNull().defaultNow(),
     lockedUntil: tstz('locked_until'),
     lastError: text('last_error'),
@@ -30,3 +32,15 @@ export const outbox = pgTable(
     check('outbox_attempts_non_negative', sql`${t.attempts} >= 0`),
   ],
 );
+
+/** The last run of each scheduled job (release, reconciliation, the outbox sweep), for the operators' jobs page. */
+export const scheduledRuns = pgTable('scheduled_runs', {
+  scheduleId: text('schedule_id').primaryKey(),
+  lastStartedAt: tstz('last_started_at').notNull(),
+  lastFinishedAt: tstz('last_finished_at'),
+  lastStatus: text('last_status', { enum: ['running', 'ok', 'failed'] }).notNull(),
+  lastError: text('last_error'),
+  lastResult: jsonb('last_result'),
+  runs: integer('runs').notNull().default(0),
+  failures: integer('failures').notNull().default(0),
+});

@@ -5,6 +5,7 @@ import { emailDeliveries, invoices } from './documents';
 import { inventoryReservations } from './inventory';
 import { orderItems, orders } from './orders';
 import { payments } from './payments';
+import { checkoutRecoveries } from './recovery';
 import { refunds } from './refunds';
 import { users } from './users';
 
@@ -77,4 +78,8 @@ export const invoicesRelations = relations(invoices, ({ one }) => ({
 export const emailDeliveriesRelations = relations(emailDeliveries, ({ one }) => ({
   order: one(orders, { fields: [emailDeliveries.orderId], references: [orders.id] }),
   refund: one(refunds, { fields: [emailDeliveries.refundId], references: [refunds.id] }),
+}));
+
+export const checkoutRecoveriesRelations = relations(checkoutRecoveries, ({ one }) => ({
+  order: one(orders, { fields: [checkoutRecoveries.orderId], references: [orders.id] }),
 }));

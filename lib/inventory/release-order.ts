@@ -8,6 +8,7 @@ import { inventoryReservations, orders, payments, productVariants } from '../../
 import { recordAudit, type AuditActor } from '../audit/record-audit';
 import { canTransition, transitionOrder } from '../orders/order-status';
 import { OPEN_PAYMENT_STATUSES, tryTransitionPayment } from '../payments/payment-status';
+import { enqueue } from '../outbox/enqueue';
 import { releaseStock } from './stock';
 
 export interface ReleaseMode {
@@ -65,6 +66,8 @@ export async function releaseOrderHolds(db: Database, orderId: string, mode: Rel
         .from(payments)
         .where(and(eq(payments.orderId, orderId), inArray(payments.status, OPEN_PAYMENT_STATUSES)));
       for (const payment of open) await tryTransitionPayment(tx, payment.id, 'abandoned', { extra: { failureReason: mode.reason } });
+      // An order that ran out unpaid may get one recovery email later (a cancelled one was replaced by a new checkout).
+      if (mode.orderStatus === 'expired') await enqueue(tx, [{ event: 'order/expired-unpaid', payload: { orderId }, dedupeKey: orderId }]);
     }
     await recordAudit(tx, {
       actor: mode.actor,

@@ -6,7 +6,7 @@ import type { Tx } from '../../db/client';
 import { inventoryReservations, orders, payments, productVariants } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { subtractUserCartLines } from '../cart/cart-postgres';
-import { commitReservedStock, sellFromAvailable } from '../inventory/commit-stock';
+import { commitReservedStock, crossedLowStock, type StockAfterSale, sellFromAvailable } from '../inventory/commit-stock';
 import { transitionOrder } from '../orders/order-status';
 import { enqueue } from '../outbox/enqueue';
 import type { Applied } from '../webhooks/apply-once';
@@ -67,7 +67,8 @@ export async function commitPayment(tx: Tx, charge: ConfirmedCharge, ctx: Commit
   const late = holds.some((hold) => hold.status !== 'active');
   // A late payment must know first whether the stock is still there. An on-time one commits its stock LAST: on a
   // popular variant every paying order queues on that row's lock, so the lock is taken just before COMMIT.
-  const honoured = late ? await resellLatePayment(tx, holds) : true;
+  const lateSales = late ? await resellLatePayment(tx, holds) : null;
+  const honoured = !late || lateSales !== null;
 
   await transitionPayment(tx, payment.id, 'paid', {
     extra: { gatewayTransactionId: charge.gatewayTransactionId, channel: charge.channel, feesAmount: charge.feesAmount, paidAt: charge.paidAt ?? sql`now()` },
@@ -114,13 +115,12 @@ export async function commitPayment(tx: Tx, charge: ConfirmedCharge, ctx: Commit
     tx,
     honoured
       ? [
-          { event: 'invoice.generate', payload: { orderId: order.id }, dedupeKey: order.id },
-          { event: 'email.order_confirmation', payload: { orderId: order.id }, dedupeKey: order.id },
-          { event: 'email.payment_receipt', payload: { orderId: order.id, paymentId: payment.id }, dedupeKey: payment.id },
+          // One job for everything a paid order sets off: invoice, confirmation and receipt (steps of one function).
+          { event: 'order/paid', payload: { orderId: order.id, paymentId: payment.id }, dedupeKey: payment.id },
         ]
       : [
           {
-            event: 'refund.requested',
+            event: 'refund/requested',
             payload: {
               orderId: order.id,
               paymentId: payment.id,
@@ -131,13 +131,25 @@ export async function commitPayment(tx: Tx, charge: ConfirmedCharge, ctx: Commit
             },
             dedupeKey: payment.id,
           },
+          {
+            event: 'payment/needs-attention',
+            payload: {
+              orderId: order.id,
+              paymentId: payment.id,
+              problems: ['paid after the reservation expired and the stock was sold: a full refund is queued'],
+            },
+            dedupeKey: payment.id,
+          },
         ],
   );
   // The buyer's cart gives up what was bought in the same transaction (signed-in carts live in Postgres; a guest's
   // only the return page can name).
   if (honoured && order.userId) await subtractUserCartLines(tx, order.userId, holds);
-  if (!late) await commitHolds(tx, holds);
+  const sales = late ? (lateSales ?? []) : await commitHolds(tx, holds);
   ctx.afterStockCommitted?.();
+  // Rare, so the common path adds no statement after the hot rows: a digest job when a sale crossed a threshold.
+  const lowStock = crossedLowStock(sales);
+  if (lowStock.length > 0) await enqueue(tx, [{ event: 'inventory/low-stock', payload: { variantIds: lowStock, saleId: payment.id }, dedupeKey: payment.id }]);
 
   return {
     status: 'processed',
@@ -177,7 +189,7 @@ async function recordUnexpectedPayment(
   });
   await enqueue(tx, [
     {
-      event: 'refund.requested',
+      event: 'refund/requested',
       // The charge matched the payment (its caller checked), so the payment's currency is the charge's.
       payload: { orderId: order.id, paymentId: payment.id, amount: charge.amount, currency: payment.currency, reason },
       dedupeKey: payment.id,
@@ -194,23 +206,30 @@ function mismatches(charge: ConfirmedCharge, payment: typeof payments.$inferSele
   return problems;
 }
 
-async function commitHolds(tx: Tx, holds: Array<{ variantId: string; quantity: number }>): Promise<void> {
-  for (const hold of holds) await commitReservedStock(tx, hold.variantId, hold.quantity);
+async function commitHolds(tx: Tx, holds: Array<{ variantId: string; quantity: number }>): Promise<StockAfterSale[]> {
+  const sales: StockAfterSale[] = [];
+  for (const hold of holds) sales.push(await commitReservedStock(tx, hold.variantId, hold.quantity));
+  return sales;
 }
 
 /** All lines or none: a savepoint undoes the lines already sold when a later one has no stock left. */
-async function resellLatePayment(tx: Tx, holds: Array<{ variantId: string; quantity: number; status: string }>): Promise<boolean> {
+/** All lines or none (null): a savepoint undoes the lines already sold when a later one has no stock left. */
+async function resellLatePayment(tx: Tx, holds: Array<{ variantId: string; quantity: number; status: string }>): Promise<StockAfterSale[] | null> {
   const stillHeld = holds.filter((hold) => hold.status === 'active');
   try {
-    await tx.transaction(async (savepoint) => {
+    return await tx.transaction(async (savepoint) => {
+      const sales: StockAfterSale[] = [];
       for (const hold of holds) {
-        if (stillHeld.includes(hold)) await commitReservedStock(savepoint, hold.variantId, hold.quantity);
-        else if (!(await sellFromAvailable(savepoint, hold.variantId, hold.quantity))) throw new StockGone();
+        const sale = stillHeld.includes(hold)
+          ? await commitReservedStock(savepoint, hold.variantId, hold.quantity)
+          : await sellFromAvailable(savepoint, hold.variantId, hold.quantity);
+        if (!sale) throw new StockGone();
+        sales.push(sale);
       }
+      return sales;
     });
-    return true;
   } catch (error) {
-    if (error instanceof StockGone) return false;
+    if (error instanceof StockGone) return null;
     throw error;
   }
 }
@@ -236,6 +255,6 @@ async function flagMismatch(
     },
   });
   await transitionOrder(tx, order.id, 'paid_needs_attention');
-  await enqueue(tx, [{ event: 'alert.payment_mismatch', payload: { orderId: order.id, paymentId: payment.id, problems }, dedupeKey: payment.id }]);
+  await enqueue(tx, [{ event: 'payment/needs-attention', payload: { orderId: order.id, paymentId: payment.id, problems }, dedupeKey: payment.id }]);
   return { status: 'processed', outcome: `mismatch: ${problems.join('; ')}` };
 }

@@ -16,6 +16,7 @@ const SOURCES = [
   'inngest',
   'public',
   'proxy.ts',
+  'instrumentation.ts',
   'next.config.ts',
   'tsconfig.json',
   'package-lock.json',

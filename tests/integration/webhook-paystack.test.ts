@@ -60,9 +60,12 @@ describe('POST /api/webhooks/paystack', () => {
     expect(await variantStock(db, variant.id)).toMatchObject({ stockOnHand: 3, reserved: 0 });
     expect(await auditCount(state.payment.id, 'payment.paid')).toBe(1);
     expect(await auditCount(order.id, 'order.paid')).toBe(1);
-    const jobs = await db.select({ event: outbox.event }).from(outbox).where(eq(outbox.dedupeKey, order.id));
-    expect(jobs.map((job) => job.event).sort()).toEqual(['email.order_confirmation', 'invoice.generate']);
-    expect(await db.$count(outbox, and(eq(outbox.event, 'email.payment_receipt'), eq(outbox.dedupeKey, state.payment.id)))).toBe(1);
+    const jobs = await db.select({ event: outbox.event, payload: outbox.payload }).from(outbox).where(eq(outbox.dedupeKey, state.payment.id));
+    // One job per effect, once: the paid order's, and a low-stock digest (5 − 2 = 3 left, the default threshold).
+    expect(jobs.sort((x, y) => x.event.localeCompare(y.event))).toEqual([
+      { event: 'inventory/low-stock', payload: { variantIds: [variant.id], saleId: state.payment.id } },
+      { event: 'order/paid', payload: { orderId: order.id, paymentId: state.payment.id } },
+    ]);
     const events = await db
       .select()
       .from(webhookEvents)
@@ -122,7 +125,7 @@ describe('POST /api/webhooks/paystack', () => {
     expect(state.payment.status).toBe('needs_review');
     expect(state.holds.map((hold) => hold.status)).toEqual(['active']);
     expect(await variantStock(db, variant.id)).toMatchObject({ stockOnHand: 5, reserved: 1 });
-    expect(await db.$count(outbox, and(eq(outbox.event, 'alert.payment_mismatch'), eq(outbox.dedupeKey, state.payment.id)))).toBe(1);
+    expect(await db.$count(outbox, and(eq(outbox.event, 'payment/needs-attention'), eq(outbox.dedupeKey, state.payment.id)))).toBe(1);
     expect(await auditCount(state.payment.id, 'payment.mismatch')).toBe(1);
   });
 
@@ -221,7 +224,7 @@ describe('late, missed and racing payments', () => {
     const [refund] = await db
       .select()
       .from(outbox)
-      .where(and(eq(outbox.event, 'refund.requested'), eq(outbox.dedupeKey, state.payment.id)));
+      .where(and(eq(outbox.event, 'refund/requested'), eq(outbox.dedupeKey, state.payment.id)));
     expect(refund!.payload).toMatchObject({ orderId: order.id, amount: order.totalAmount, currency: 'NGN' });
   });
 
@@ -279,7 +282,7 @@ describe('money that arrives for an order that cannot take it', () => {
     const [refund] = await db
       .select()
       .from(outbox)
-      .where(and(eq(outbox.event, 'refund.requested'), eq(outbox.dedupeKey, first!.id)));
+      .where(and(eq(outbox.event, 'refund/requested'), eq(outbox.dedupeKey, first!.id)));
     expect(refund!.payload).toMatchObject({ orderId: order.id, paymentId: first!.id, amount: order.totalAmount });
     expect(await auditCount(first!.id, 'payment.unexpected')).toBe(1);
   });

@@ -2,6 +2,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { InvoiceDownloadLink } from '@/components/orders/invoice-download-link';
 import { OrderDetails } from '@/components/orders/order-details';
 import { OrderStatePanel } from '@/components/orders/order-state-panel';
 import { OrderStatusBadge } from '@/components/orders/order-status-badge';
@@ -33,7 +34,12 @@ export default async function AccountOrderPage({ params }: { params: Promise<{ i
         <OrderStatusBadge status={order.status} />
         <p className="w-full text-sm text-stone-600">Placed on {dateFormat.format(order.createdAt)}</p>
       </div>
-      {state === 'paid' ? null : <OrderStatePanel state={state} order={order} accessToken={null} polling={false} />}
+      {/* A paid order needs no "thank you" panel here, only its invoice; the panel offers it for a refunded one. */}
+      {state === 'paid' ? (
+        <InvoiceDownloadLink orderId={order.id} token={null} />
+      ) : (
+        <OrderStatePanel state={state} order={order} accessToken={null} polling={false} />
+      )}
       <OrderDetails order={order} showPayments />
     </div>
   );

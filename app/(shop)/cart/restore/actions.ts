@@ -1,0 +1,36 @@
+'use server';
+// "Put these items back in my cart", from the recovery email's restore page, through the shopper door: the cart is
+// this browser's (signed-in user's, or the guest cookie's — issued here for a first visit). The link's signature and
+// single use are checked by the use case; no rate limit is needed, as nothing can be done without a valid link.
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { env } from '@/lib/env';
+import { type RestoreRefusal, restoreCheckout } from '@/lib/recovery/restore-checkout';
+import { describeRestoreNotice, describeRestoreRefusal } from '@/lib/recovery/restore-messages';
+import { formDataInput, shopperAction } from '@/lib/server/actions';
+import { issueCartOwner, setCartSessionCookie } from '@/lib/server/cart-session';
+
+export type RestoreCartState =
+  | { status: 'idle' }
+  /** Some lines came back short or not at all: the shopper reads why before going to the cart. */
+  | { status: 'restored'; orderNumber: string; restored: number; messages: string[] }
+  | { status: 'refused'; code: RestoreRefusal | 'cart_unavailable'; message: string };
+
+const tokenField = z.string().max(200);
+
+export const restoreCartAction = shopperAction.inputSchema(formDataInput).stateAction<RestoreCartState>(async ({ parsedInput, ctx }) => {
+  const token = tokenField.safeParse(parsedInput.get('token'));
+  if (!token.success) return { status: 'refused', code: 'invalid', message: describeRestoreRefusal('invalid') };
+  const { owner, issue } = issueCartOwner(ctx.owner);
+  const result = await restoreCheckout({ db: ctx.deps.db, redis: ctx.deps.redis(), secret: env().NEXTAUTH_SECRET }, owner, token.data);
+  if (!result.ok) return { status: 'refused', code: result.error, message: describeRestoreRefusal(result.error) };
+  if (issue && result.value.restored > 0) await setCartSessionCookie(issue);
+  // Everything came back as it was: straight to the cart. Otherwise the shopper first reads what changed.
+  if (result.value.notices.length === 0) redirect('/cart');
+  return {
+    status: 'restored',
+    orderNumber: result.value.orderNumber,
+    restored: result.value.restored,
+    messages: result.value.notices.map(describeRestoreNotice),
+  };
+});

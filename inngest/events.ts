@@ -1,0 +1,15 @@
+// The Inngest event types of every job, from the one catalogue of job payloads (lib/jobs/events.ts), so a function's
+// trigger and the relay's events cannot drift apart.
+import { eventType } from 'inngest';
+import { type JobEventName, jobEventSchemas as schemas } from '@/lib/jobs/events';
+
+export const jobEvents = {
+  orderPaid: eventType('order/paid', { schema: schemas['order/paid'] }),
+  paymentNeedsAttention: eventType('payment/needs-attention', { schema: schemas['payment/needs-attention'] }),
+  orderExpiredUnpaid: eventType('order/expired-unpaid', { schema: schemas['order/expired-unpaid'] }),
+  inventoryLowStock: eventType('inventory/low-stock', { schema: schemas['inventory/low-stock'] }),
+  refundRequested: eventType('refund/requested', { schema: schemas['refund/requested'] }),
+  refundSettled: eventType('refund/settled', { schema: schemas['refund/settled'] }),
+} as const;
+
+export const jobEventType = (name: JobEventName) => Object.values(jobEvents).find((event) => event.name === name);

@@ -1,0 +1,55 @@
+// Sent once an order is paid: what was bought, what it cost, where it goes, and how to get back to it.
+import { Link, Section, Text } from '@react-email/components';
+import type { ShippingAddress } from '../../../db/schema';
+import type { Money } from '../../money';
+import { AddressBlock, CallToAction, EmailHeading, EmailLayout, type EmailLine, Fact, LinesTable, Paragraph, styles, TotalRow } from './layout';
+
+export interface OrderConfirmationProps {
+  shopName: string;
+  siteUrl: string;
+  customerName: string;
+  orderNumber: string;
+  lines: EmailLine[];
+  subtotal: Money;
+  shipping: Money;
+  deliveryLabel: string;
+  total: Money;
+  address: ShippingAddress;
+  /** "Delivery address", or e.g. "Collection contact" for a pickup. */
+  addressLabel?: string;
+  /** Absolute: the account page for account orders, the signed link for guest orders. */
+  orderUrl: string;
+  /** Absolute link to the invoice PDF, when one has been issued. */
+  invoiceUrl?: string | null;
+  invoiceNumber?: string | null;
+}
+
+export function OrderConfirmationEmail(props: OrderConfirmationProps) {
+  return (
+    <EmailLayout shopName={props.shopName} siteUrl={props.siteUrl} preview={`Order ${props.orderNumber} is confirmed`}>
+      <EmailHeading>Thank you for your order</EmailHeading>
+      <Paragraph>
+        Hi {props.customerName}, we have received your payment and your order {props.orderNumber} is confirmed. We will let you know when it is on its way.
+      </Paragraph>
+      <Fact label="Order number">{props.orderNumber}</Fact>
+      <LinesTable lines={props.lines} />
+      <Section style={{ marginTop: 8 }}>
+        <TotalRow label="Subtotal" amount={props.subtotal} />
+        <TotalRow label={`Delivery: ${props.deliveryLabel}`} amount={props.shipping} />
+        <TotalRow label="Total paid" amount={props.total} strong />
+      </Section>
+      <Text style={{ ...styles.label, marginTop: 16 }}>{props.addressLabel ?? 'Delivery address'}</Text>
+      <AddressBlock address={props.address} />
+      <CallToAction href={props.orderUrl}>View your order</CallToAction>
+      {props.invoiceUrl ? (
+        <Paragraph>
+          Your invoice{props.invoiceNumber ? ` ${props.invoiceNumber}` : ''} is ready:{' '}
+          <Link href={props.invoiceUrl} style={styles.link}>
+            download the PDF
+          </Link>
+          .
+        </Paragraph>
+      ) : null}
+    </EmailLayout>
+  );
+}

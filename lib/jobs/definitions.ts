@@ -1,0 +1,87 @@
+// What each background job does, step by step: the one definition both drivers run. Inngest runs each step as a
+// `step.run` (memoised, retried on its own); the in-process runner runs them in order and retries the whole job, which
+// is safe because every step is idempotent (one invoice per order, one email per key in email_deliveries).
+import type { Redis } from '@upstash/redis';
+import type { Database } from '../../db/client';
+import type { OrderEmailDeps } from '../email/order-emails';
+import { sendLowStockDigest } from '../email/admin-emails';
+import { sendOrderConfirmation, sendPaymentAlert, sendPaymentReceipt } from '../email/order-emails';
+import type { PaystackMode } from '../env';
+import { allocateInvoice } from '../invoices/allocate-invoice';
+import type { PaystackClient } from '../payments/paystack/client';
+import { sendRecoveryEmail } from '../recovery/send-recovery-email';
+import type { JobEventName, JobPayload } from './events';
+
+export interface JobDeps extends OrderEmailDeps {
+  db: Database;
+  paystack: PaystackClient;
+  redis?: Redis;
+  expectedDomain: PaystackMode;
+  /** How long after an order expired unpaid its recovery email goes out. */
+  recoveryDelayMs: number;
+  log: (line: string) => void;
+}
+
+export interface JobStep<P> {
+  /** Stable: Inngest memoises a step's result under its id. */
+  id: string;
+  run: (deps: JobDeps, payload: P) => Promise<unknown>;
+}
+
+export interface JobDefinition<E extends JobEventName> {
+  event: E;
+  /** The Inngest function id. */
+  id: string;
+  name: string;
+  /** Wait this long after the event before the first step (Inngest: step.sleep; in-process: the row is deferred). */
+  delayMs?: (deps: JobDeps) => number;
+  steps: ReadonlyArray<JobStep<JobPayload<E>>>;
+}
+
+type Definitions = { [E in JobEventName]?: JobDefinition<E> };
+
+export const jobDefinitions = {
+  'order/paid': {
+    event: 'order/paid',
+    id: 'fulfil-paid-order',
+    name: 'Paid order: invoice, confirmation, receipt',
+    steps: [
+      {
+        id: 'issue-invoice',
+        run: async (deps, { orderId }) => {
+          const invoice = await allocateInvoice(deps.db, orderId);
+          return invoice.ok ? { number: invoice.value.number, created: invoice.value.created } : { skipped: invoice.error };
+        },
+      },
+      { id: 'send-order-confirmation', run: (deps, { orderId }) => sendOrderConfirmation(deps, orderId) },
+      { id: 'send-payment-receipt', run: (deps, payload) => sendPaymentReceipt(deps, payload) },
+    ],
+  },
+  'payment/needs-attention': {
+    event: 'payment/needs-attention',
+    id: 'alert-payment-needs-attention',
+    name: 'Payment needs attention: alert the admins',
+    steps: [{ id: 'alert-admins', run: (deps, payload) => sendPaymentAlert(deps, payload) }],
+  },
+  'order/expired-unpaid': {
+    event: 'order/expired-unpaid',
+    id: 'recover-abandoned-checkout',
+    name: 'Expired unpaid order: one recovery email',
+    delayMs: (deps) => deps.recoveryDelayMs,
+    steps: [{ id: 'send-recovery-email', run: (deps, { orderId }) => sendRecoveryEmail(deps, orderId) }],
+  },
+  'inventory/low-stock': {
+    event: 'inventory/low-stock',
+    id: 'send-low-stock-digest',
+    name: 'Low stock: one digest to the admins',
+    steps: [{ id: 'email-admins', run: (deps, payload) => sendLowStockDigest(deps, payload) }],
+  },
+} satisfies Definitions;
+
+export type DefinedJobEvent = keyof typeof jobDefinitions;
+
+export const definedJobEvents = Object.keys(jobDefinitions) as DefinedJobEvent[];
+
+export function definitionFor(event: JobEventName): JobDefinition<JobEventName> | undefined {
+  return (jobDefinitions as Definitions)[event] as JobDefinition<JobEventName> | undefined;
+}

@@ -1,0 +1,39 @@
+// Every background job the shop runs starts as one of these events: written to the outbox in the transaction that
+// caused it, then relayed to Inngest (which runs the function of the same name) or to the in-process runner. The
+// payloads are zod schemas so both drivers, and the Inngest functions' typed triggers, parse the same shape.
+import { z } from 'zod';
+import { CURRENCIES } from '../money';
+
+const id = z.uuid();
+
+export const jobEventSchemas = {
+  /** A payment was committed: issue the invoice, send the order confirmation and the payment receipt. */
+  'order/paid': z.object({ orderId: id, paymentId: id }),
+  /** Money arrived that cannot simply be honoured (mismatch, late with stock gone, second payment): tell the admins. */
+  'payment/needs-attention': z.object({
+    orderId: id,
+    paymentId: id,
+    problems: z.array(z.string()),
+    /** Tells apart several alerts about one payment (e.g. `refund:<id>:failed`); each is sent once. */
+    topic: z.string().min(1).max(200).optional(),
+  }),
+  /** An order's holds ran out unpaid: after a wait, one recovery email with a link that restores its lines. */
+  'order/expired-unpaid': z.object({ orderId: id }),
+  /** A sale took variants' availability to or below their low-stock threshold: one digest to the admins. */
+  'inventory/low-stock': z.object({ variantIds: z.array(id).min(1), saleId: id }),
+  /** Money the shop must give back (late payment with stock gone, a second payment): refunded automatically, in full. */
+  'refund/requested': z.object({ orderId: id, paymentId: id, amount: z.number().int().positive(), currency: z.enum(CURRENCIES), reason: z.string() }),
+  /**
+   * The shopper hears about their refund: `processed` once Paystack has taken it on (the money is on its way), `failed`
+   * when Paystack gave up on it after accepting it (the shop follows up). One email per refund × outcome.
+   */
+  'refund/settled': z.object({ refundId: id, outcome: z.enum(['processed', 'failed']) }),
+} as const;
+
+export type JobEventName = keyof typeof jobEventSchemas;
+export type JobPayload<E extends JobEventName> = z.output<(typeof jobEventSchemas)[E]>;
+export type JobEvent = { [E in JobEventName]: { event: E; payload: JobPayload<E> } }[JobEventName];
+
+export const jobEventNames = Object.keys(jobEventSchemas) as JobEventName[];
+
+export const isJobEventName = (name: string): name is JobEventName => Object.hasOwn(jobEventSchemas, name);

@@ -1,0 +1,43 @@
+// The jobs that run on a clock rather than on an event. Inngest runs them as cron functions; the in-process runner
+// runs the same `run` every `everyMs`. Each is safe to run on many workers at once (rows are claimed with SKIP LOCKED).
+import { releaseExpiredReservations } from '../inventory/release-expired-reservations';
+import { dropPaymentMirrors } from '../payments/payment-mirrors';
+import { reconcilePayments } from '../payments/reconcile-payments';
+import type { JobDeps } from './definitions';
+
+export interface Schedule {
+  /** The Inngest function id, and the key of its last run in scheduled_runs. */
+  id: string;
+  name: string;
+  cron: string;
+  everyMs: number;
+  run: (deps: JobDeps) => Promise<Record<string, number>>;
+}
+
+export const schedules: readonly Schedule[] = [
+  {
+    id: 'release-expired-reservations',
+    name: 'Release expired reservations',
+    cron: '* * * * *',
+    everyMs: 60_000,
+    run: async (deps) => {
+      const released = await releaseExpiredReservations({ db: deps.db, redis: deps.redis, paystack: deps.paystack });
+      if (released.expiredOrders.length > 0) deps.log(`jobs: released the holds of ${released.expiredOrders.length} expired order(s)`);
+      return { expired: released.expiredOrders.length, paid: released.paidOrders.length, unverified: released.unverifiedOrders.length };
+    },
+  },
+  {
+    id: 'reconcile-payments',
+    name: 'Reconcile unconfirmed payments with Paystack',
+    cron: '*/5 * * * *',
+    everyMs: 5 * 60_000,
+    run: async (deps) => {
+      const reconciled = await reconcilePayments({ db: deps.db, paystack: deps.paystack, expectedDomain: deps.expectedDomain });
+      for (const effects of reconciled.paid) {
+        deps.log(`jobs: reconciliation found order ${effects.orderId} paid (its webhook never arrived)`);
+        if (deps.redis) await dropPaymentMirrors(deps.redis, effects);
+      }
+      return { paid: reconciled.paid.length, closed: reconciled.closed.length, unverified: reconciled.unverified.length };
+    },
+  },
+];

@@ -1,0 +1,57 @@
+// Next glue for background jobs: the jobs' dependencies from this process's environment, the in-process runner (the
+// default when no Inngest is configured; started once per server by instrumentation.ts) and the wake-up after a
+// commit that wrote outbox rows (after the response, so the shopper never waits on an email).
+import 'server-only';
+import { after } from 'next/server';
+import { db } from '@/db';
+import { smtpConfigFromEnv, smtpMailer } from '@/lib/email/mailer';
+import { env, jobsDriver, paystackMode } from '@/lib/env';
+import type { JobDeps } from '@/lib/jobs/definitions';
+import { inngestDriver } from '@/lib/jobs/drivers';
+import { relayOutbox } from '@/lib/jobs/relay';
+import { type JobRunner, startJobRunner } from '@/lib/jobs/runner';
+import { schedules } from '@/lib/jobs/schedules';
+import { paystackClient } from '@/lib/payments/paystack';
+import { redis } from '@/lib/redis';
+import { inngest } from '@/inngest/client';
+
+let deps: JobDeps | undefined;
+
+export function jobDeps(): JobDeps {
+  if (!deps) {
+    const config = env();
+    deps = {
+      db,
+      redis: redis(),
+      paystack: paystackClient(),
+      mailer: smtpMailer(smtpConfigFromEnv(config)),
+      siteUrl: config.NEXTAUTH_URL,
+      orderAccessSecret: config.NEXTAUTH_SECRET,
+      expectedDomain: paystackMode(config),
+      recoveryDelayMs: config.RECOVERY_EMAIL_DELAY_SECONDS * 1_000,
+      log: (line) => console.log(line),
+    };
+  }
+  return deps;
+}
+
+const state = globalThis as unknown as { __shopJobRunner?: JobRunner };
+
+/** Starts the in-process runner once per server process, unless Inngest runs the jobs. */
+export function startJobsInThisProcess(): void {
+  if (jobsDriver() !== 'in-process' || state.__shopJobRunner) return;
+  state.__shopJobRunner = startJobRunner(jobDeps(), { schedules });
+  console.log('jobs: running in this process (no Inngest configured)');
+}
+
+/** After the response: hand the new outbox rows to their driver now instead of at the next sweep. */
+export function relayAfterResponse(): void {
+  try {
+    after(async () => {
+      if (state.__shopJobRunner) state.__shopJobRunner.kick();
+      else if (jobsDriver() === 'inngest') await relayOutbox({ db, driver: inngestDriver(inngest), log: console.log });
+    });
+  } catch {
+    // Outside a request (a script, a test): the sweep picks the rows up within seconds.
+  }
+}
