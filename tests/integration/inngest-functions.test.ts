@@ -15,10 +15,12 @@ import { env } from '@/lib/env';
 import { definedJobEvents, definitionFor, type JobDeps } from '@/lib/jobs/definitions';
 import { markJobDead } from '@/lib/jobs/relay';
 import { schedules } from '@/lib/jobs/schedules';
+import { createTestVariants } from '../support/catalog-fixtures';
 import { testPaystack } from '../support/checkout-fixtures';
 import { testDatabase } from '../support/db';
 import { mailTo } from '../support/inbox';
 import { paidOrder, uniqueEmail } from '../support/paid-order-fixtures';
+import { expireOrder, placeOrderFor } from '../support/recovery-fixtures';
 
 const { db, sql: client } = testDatabase(10);
 const mailer = smtpMailer(smtpConfigFromEnv(env()));
@@ -52,8 +54,7 @@ describe('order/paid', () => {
     const fn = functionFor('fulfil-paid-order');
 
     const first = await new InngestTestEngine({ function: fn, events: [event] }).execute();
-    const stepIds = (first.ctx.step.run as unknown as { mock: { calls: unknown[][] } }).mock.calls.map((call) => call[0]);
-    expect(stepIds).toEqual(['issue-invoice', 'send-order-confirmation', 'send-payment-receipt']);
+    expect(stepIdsOf(first.ctx)).toEqual(['issue-invoice', 'send-order-confirmation', 'send-payment-receipt']);
     const result = first.result as Record<string, { status?: string; number?: string }>;
     expect(result['issue-invoice']?.number).toMatch(/^INV-\d{4}-\d{6}$/);
     expect(result['send-order-confirmation']?.status).toBe('sent');
@@ -70,6 +71,64 @@ describe('order/paid', () => {
     const mails = await mailTo(email, 2);
     expect(mails.map((mail) => mail.subject).sort()).toEqual(expect.arrayContaining([expect.stringContaining(order.number)]));
     expect(mails).toHaveLength(2);
+  });
+});
+
+const stepIdsOf = (ctx: { step: { run: unknown } }) => (ctx.step.run as { mock: { calls: unknown[][] } }).mock.calls.map((call) => call[0]);
+
+describe('payment/needs-attention', () => {
+  it('alerts every admin once, also when Inngest runs it again', async () => {
+    const { order, payment } = await paidOrder(db);
+    const event = { name: 'payment/needs-attention', data: { orderId: order.id, paymentId: payment.id, problems: ['amount differs'] } };
+    const fn = functionFor('alert-payment-needs-attention');
+    const first = await new InngestTestEngine({ function: fn, events: [event] }).execute();
+    expect(stepIdsOf(first.ctx)).toEqual(['alert-admins']);
+    const sent = (first.result as { 'alert-admins': { deliveries: Array<{ status: string }> } })['alert-admins'].deliveries;
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.every((delivery) => delivery.status === 'sent')).toBe(true);
+    const again = await new InngestTestEngine({ function: fn, events: [event] }).execute();
+    const resent = (again.result as { 'alert-admins': { deliveries: Array<{ status: string }> } })['alert-admins'].deliveries;
+    expect(resent.map((delivery) => delivery.status)).toEqual(sent.map(() => 'already_sent'));
+  });
+});
+
+describe('order/expired-unpaid', () => {
+  it('sleeps first (mocked by its step id), then sends one recovery email; a retried run sends none', async () => {
+    const email = uniqueEmail('recover');
+    const [variant] = await createTestVariants(db, [{ stock: 5 }]);
+    const order = await placeOrderFor(db, email, [{ variantId: variant!.id, quantity: 1 }]);
+    await expireOrder(db, order.id);
+    const event = { name: 'order/expired-unpaid', data: { orderId: order.id } };
+    // The production delay (an hour): the function must sleep before it sends.
+    const fn = createJobFunctions(inngest, () => ({ ...deps, recoveryDelayMs: 3_600_000 })).find(
+      (candidate) => candidate.id('paystack-commerce') === 'paystack-commerce-recover-abandoned-checkout',
+    )!;
+    // @inngest/test hangs on a real step.sleep: it is mocked by its id, as Inngest would resume it after the delay.
+    // A fresh array per run: the engine records each run's memoised steps into the one it is given.
+    const sleepDone = () => [{ id: 'wait-before-sending', handler: () => undefined }];
+    const first = await new InngestTestEngine({ function: fn, events: [event], steps: sleepDone() }).execute();
+    expect((first.ctx.step.sleep as unknown as { mock: { calls: unknown[][] } }).mock.calls).toEqual([['wait-before-sending', 3_600_000]]);
+    expect(stepIdsOf(first.ctx)).toEqual(['send-recovery-email']);
+    expect(first.result).toMatchObject({ 'send-recovery-email': { status: 'sent' } });
+    const again = await new InngestTestEngine({ function: fn, events: [event], steps: sleepDone() }).execute();
+    expect(again.result).toMatchObject({ 'send-recovery-email': { status: 'already_sent' } });
+    const mails = await mailTo(email, 1);
+    expect(mails).toHaveLength(1);
+  });
+});
+
+describe('inventory/low-stock', () => {
+  it('emails the digest to each admin once per sale', async () => {
+    const { payment } = await paidOrder(db);
+    const [line] = await db.execute<{ variant_id: string }>(sql`SELECT variant_id FROM order_items WHERE order_id = ${payment.orderId}`);
+    const event = { name: 'inventory/low-stock', data: { variantIds: [line!.variant_id], saleId: payment.id } };
+    const fn = functionFor('send-low-stock-digest');
+    const first = await new InngestTestEngine({ function: fn, events: [event] }).execute();
+    expect(stepIdsOf(first.ctx)).toEqual(['email-admins']);
+    const again = await new InngestTestEngine({ function: fn, events: [event] }).execute();
+    const deliveries = (again.result as { 'email-admins': { deliveries: Array<{ status: string }> } })['email-admins'].deliveries;
+    expect(deliveries.length).toBeGreaterThan(0);
+    expect(deliveries.every((delivery) => delivery.status === 'already_sent')).toBe(true);
   });
 });
 
@@ -104,7 +163,10 @@ describe('serve()', () => {
     try {
       // The Inngest client reads INNGEST_DEV when it is created: load the route afresh, as a dev-mode server would.
       vi.resetModules();
-      const { PUT } = await import('@/app/api/inngest/route');
+      const { GET, PUT } = await import('@/app/api/inngest/route');
+      // GET in dev mode (Inngest 4) answers only a count; the registration (PUT) is what lists each function.
+      const introspection = await GET(new NextRequest('http://127.0.0.1:3100/api/inngest'), undefined);
+      expect(((await introspection.json()) as { function_count: number; mode: string }).mode).toBe('dev');
       const response = await PUT(new NextRequest('http://127.0.0.1:3100/api/inngest', { method: 'PUT' }), undefined);
       expect(response.status).toBe(200);
     } finally {

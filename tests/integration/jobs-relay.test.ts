@@ -14,8 +14,11 @@ import { inngestDriver, inProcessDriver } from '@/lib/jobs/drivers';
 import { LEASE_SECONDS, MAX_ATTEMPTS, relayOutbox, retryDeadJobs } from '@/lib/jobs/relay';
 import { testPaystack } from '../support/checkout-fixtures';
 import { testDatabase } from '../support/db';
-import { mailTo } from '../support/inbox';
+import { createTestVariants } from '../support/catalog-fixtures';
+import { inboxFor, mailTo } from '../support/inbox';
 import { paidOrder, uniqueEmail } from '../support/paid-order-fixtures';
+import { expireOrder, placeOrderFor } from '../support/recovery-fixtures';
+import { waitFor } from '../support/wait';
 
 const { db, sql: client } = testDatabase(10);
 const mailer = smtpMailer(smtpConfigFromEnv(env()));
@@ -113,6 +116,32 @@ describe('outbox relay, in-process driver', () => {
     const mails = await mailTo(email, 2);
     expect(mails).toHaveLength(2);
     expect(await db.$count(invoices, eq(invoices.orderId, order.id))).toBe(1);
+  });
+});
+
+describe('abandoned checkout through the relay', () => {
+  it('waits out the recovery delay (deferred, not failed), then sends the one email', async () => {
+    const email = uniqueEmail('recover');
+    const [variant] = await createTestVariants(db, [{ stock: 5 }]);
+    const order = await placeOrderFor(db, email, [{ variantId: variant!.id, quantity: 1 }]);
+    await expireOrder(db, order.id); // the release path enqueues the job in its own transaction
+    const [job] = await db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.event, 'order/expired-unpaid'), eq(outbox.dedupeKey, order.id)));
+    const delayed = { ...deps, recoveryDelayMs: 1_500 }; // the test-shortened hour
+    const relay = () => relayOutbox({ db, driver: inProcessDriver(delayed) }, { ids: [job!.id] });
+
+    expect(await relay()).toMatchObject({ claimed: 1, deferred: 1 });
+    expect(await jobRow(job!.id)).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(await inboxFor(email)).toEqual([]);
+    // The sweep keeps coming round; the job runs once its delay is over, and only then.
+    await waitFor('the delay to pass and the job to run', async () => ((await relay()).done === 1 ? true : undefined), 10_000);
+    expect(await jobRow(job!.id)).toMatchObject({ status: 'done', attempts: 1 });
+    const mails = await mailTo(email, 1);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toContain('You left something in your cart');
+    expect(mails[0]!.text).toMatch(/restore/i);
   });
 });
 
