@@ -7,6 +7,7 @@ export const jobEvents = {
   orderPaid: eventType('order/paid', { schema: schemas['order/paid'] }),
   paymentNeedsAttention: eventType('payment/needs-attention', { schema: schemas['payment/needs-attention'] }),
   orderExpiredUnpaid: eventType('order/expired-unpaid', { schema: schemas['order/expired-unpaid'] }),
+  orderLinkRequested: eventType('order/link-requested', { schema: schemas['order/link-requested'] }),
   inventoryLowStock: eventType('inventory/low-stock', { schema: schemas['inventory/low-stock'] }),
   refundRequested: eventType('refund/requested', { schema: schemas['refund/requested'] }),
   refundSettled: eventType('refund/settled', { schema: schemas['refund/settled'] }),

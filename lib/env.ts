@@ -10,6 +10,13 @@ const optionalString = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
+/** An opt-in switch: `1` or `true` turns it on; unset, empty, `0` or `false` leave it off. */
+const flag = (name: string) =>
+  z
+    .enum(['1', 'true', '0', 'false', ''], { error: `${name} must be 1 (on) or 0 (off)` })
+    .optional()
+    .transform((value) => value === '1' || value === 'true');
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -26,6 +33,23 @@ export const envSchema = z
       .regex(/^pk_(test|live)_[A-Za-z0-9]+$/, 'must look like pk_test_… or pk_live_…')
       .optional(),
     PAYSTACK_BASE_URL: url('https://api.paystack.co').default('https://api.paystack.co'),
+    /** A staging site that runs production builds but must take test payments says so explicitly. */
+    PAYSTACK_ALLOW_TEST_KEY: flag('PAYSTACK_ALLOW_TEST_KEY'),
+    /** A developer debugging against live Paystack says so explicitly: real money moves. */
+    PAYSTACK_ALLOW_LIVE_KEY_OUTSIDE_PRODUCTION: flag('PAYSTACK_ALLOW_LIVE_KEY_OUTSIDE_PRODUCTION'),
+    /**
+     * How many reverse proxies in front of the app append the address they saw to X-Forwarded-For (see
+     * lib/server/request-meta.ts). Unset: 1 on Vercel (VERCEL=1; its edge overwrites the header with the client's
+     * address), else 0 (the connection's own address: never spoofable, at worst every caller looks like the proxy).
+     */
+    TRUSTED_PROXY_HOPS: optionalString
+      .refine(
+        (value) => value === undefined || (/^\d{1,2}$/.test(value) && Number(value) <= 10),
+        'must be a whole number from 0 to 10 (how many proxies in front of the app append to X-Forwarded-For)',
+      )
+      .transform((value) => (value === undefined ? undefined : Number(value))),
+    /** Set by Vercel on its deployments; only used to choose the default of TRUSTED_PROXY_HOPS. */
+    VERCEL: optionalString,
     NEXTAUTH_URL: url('https://shop.example.com'),
     NEXTAUTH_SECRET: z
       .string({ error: 'required (generate one with `openssl rand -base64 32`)' })
@@ -64,6 +88,22 @@ export const envSchema = z
   .refine((env) => env.NODE_ENV !== 'production' || isHttpsOrLoopback(env.PAYSTACK_BASE_URL), {
     path: ['PAYSTACK_BASE_URL'],
     error: 'must use https:// in production (plain http only to 127.0.0.1 or localhost)',
+  })
+  // The expected webhook `domain` follows the key, so a test key in production would mark real orders paid with test
+  // cards, and a live key on a laptop would move real money from a development machine. Both need a deliberate flag.
+  .refine((env) => env.NODE_ENV !== 'production' || !env.PAYSTACK_SECRET_KEY.startsWith('sk_test_') || env.PAYSTACK_ALLOW_TEST_KEY, {
+    path: ['PAYSTACK_SECRET_KEY'],
+    error:
+      'is a test key (sk_test_…) but NODE_ENV is production: test cards would pay real orders. Use your sk_live_ key, or set PAYSTACK_ALLOW_TEST_KEY=1 on a staging site that must take test payments',
+  })
+  .refine((env) => env.NODE_ENV === 'production' || !env.PAYSTACK_SECRET_KEY.startsWith('sk_live_') || env.PAYSTACK_ALLOW_LIVE_KEY_OUTSIDE_PRODUCTION, {
+    path: ['PAYSTACK_SECRET_KEY'],
+    error:
+      'is a live key (sk_live_…) but NODE_ENV is not production: real money would move. Use an sk_test_ key, or set PAYSTACK_ALLOW_LIVE_KEY_OUTSIDE_PRODUCTION=1 if you mean it',
+  })
+  .refine((env) => !env.PAYSTACK_PUBLIC_KEY || env.PAYSTACK_PUBLIC_KEY.slice(0, 8) === `pk_${env.PAYSTACK_SECRET_KEY.slice(3, 8)}`, {
+    path: ['PAYSTACK_PUBLIC_KEY'],
+    error: 'must be from the same mode (test or live) as PAYSTACK_SECRET_KEY',
   });
 
 function splitList(value: string): string[] {
@@ -115,6 +155,11 @@ export type PaystackMode = 'test' | 'live';
  */
 export function paystackMode(source: Pick<Env, 'PAYSTACK_SECRET_KEY'> = env()): PaystackMode {
   return source.PAYSTACK_SECRET_KEY.startsWith('sk_live_') ? 'live' : 'test';
+}
+
+/** How many proxies append to X-Forwarded-For in front of this app (lib/server/request-meta.ts reads the address). */
+export function trustedProxyHops(source: Pick<Env, 'TRUSTED_PROXY_HOPS' | 'VERCEL'> = env()): number {
+  return source.TRUSTED_PROXY_HOPS ?? (source.VERCEL === '1' ? 1 : 0);
 }
 
 /** The addresses Paystack webhooks may come from; empty when the check is off. */

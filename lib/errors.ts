@@ -12,6 +12,7 @@ export const errorCatalogue = {
   // 400: the request itself is wrong
   invalid_input: { status: 400, message: 'Please correct the highlighted fields.' },
   invalid_payload: { status: 400, message: 'The request body is not a valid event.' },
+  idempotency_key_required: { status: 400, message: 'Send an Idempotency-Key header (a fresh UUID per refund) so a retry cannot refund twice.' },
   // 401 / 403: who is asking
   unauthenticated: { status: 401, message: 'Sign in to continue.' },
   invalid_signature: { status: 401, message: 'The request signature is not valid.' },
@@ -33,14 +34,21 @@ export const errorCatalogue = {
   reservation_expired: { status: 409, message: 'Your reservation expired, so the items went back on sale. Please check out again from your cart.' },
   order_not_payable: { status: 409, message: 'This order no longer needs paying.' },
   changed_since_read: { status: 409, message: 'This changed since you opened it. Reload and try again.' },
+  refund_exceeds_remaining: { status: 409, message: 'That is more than can still be refunded on this order.' },
+  // 422: understood, but this order or key cannot take it
+  not_refundable: { status: 422, message: 'This order has no captured payment that can be refunded.' },
+  idempotency_key_reused: { status: 422, message: 'This Idempotency-Key was already used for a different refund request.' },
   // 413 / 429
   payload_too_large: { status: 413, message: 'The request body is too large.' },
   rate_limited: { status: 429, message: 'Too many attempts. Please wait a minute and try again.' },
+  too_many_open_orders: { status: 429, message: 'You already have orders waiting for payment. Pay for one of them, or try again when its hold ends.' },
   // 5xx: something we depend on is down; the client may retry
   internal_error: { status: 500, message: 'Something went wrong. Please try again.' },
   payment_failed: { status: 502, message: 'We could not reach our payment provider. Please try again.' },
   payment_unavailable: { status: 502, message: 'We could not reach our payment provider. Your items are held for you — please try paying again.' },
   payment_rejected: { status: 502, message: 'We could not reach our payment provider. Your items are held for you — please try paying again.' },
+  // Paystack refused a refund that passed every rule of ours: nothing was refunded (the refund is recorded as failed).
+  refund_rejected: { status: 502, message: 'Paystack refused the refund, so nothing was refunded.' },
   cart_unavailable: { status: 503, message: 'Your cart is unavailable right now. Please try again in a moment.' },
   rate_limit_unavailable: { status: 503, message: 'This is temporarily unavailable. Please try again shortly.' },
   service_unavailable: { status: 503, message: 'This is temporarily unavailable. Please try again shortly.' },

@@ -50,3 +50,16 @@ export function multiplyMoney(a: Money, quantity: number): Money {
   if (!Number.isSafeInteger(quantity)) throw new RangeError(`Quantity must be an integer, got ${quantity}`);
   return money(a.amount * quantity, a.currency);
 }
+
+/**
+ * What a person typed as an amount in major units ("2500", "2,500.5", "₦2,500.50") → minor units, or null when it is
+ * not an amount (more decimals than the currency has, letters, a sign). Parsed as text, never through floating point.
+ */
+export function parseMoneyInput(text: string, currency: CurrencyCode): number | null {
+  const digits = Math.round(Math.log10(MINOR_UNITS[currency]));
+  const cleaned = text.replace(/[\s,₦]/g, '').replace(new RegExp(`^${currency}`, 'i'), '');
+  const match = new RegExp(`^(\\d+)(?:\\.(\\d{0,${digits}}))?$`).exec(cleaned);
+  if (!match) return null;
+  const minor = Number(match[1]) * MINOR_UNITS[currency] + Number((match[2] ?? '').padEnd(digits, '0') || 0);
+  return Number.isSafeInteger(minor) ? minor : null;
+}

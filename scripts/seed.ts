@@ -1,5 +1,7 @@
-// `npm run db:seed`: seeds the database at DATABASE_URL (migrations must have run).
+// `npm run db:seed [-- --force]`: seeds the demo shop into the database at DATABASE_URL (migrations must have run).
+// A database that is not on this machine is refused without --force, and seeded there with generated passwords.
 import { createDatabase } from '../db/client';
+import { assertSeedable, SeedRefused } from './seed/database-guard';
 import { seedDatabase } from './seed/index';
 
 const url = process.env.DATABASE_URL;
@@ -7,10 +9,21 @@ if (!url) {
   console.error('DATABASE_URL is not set: point it at the database to seed.');
   process.exit(1);
 }
+let local: boolean;
+try {
+  ({ local } = assertSeedable(url, { force: process.argv.includes('--force') }));
+} catch (error) {
+  if (!(error instanceof SeedRefused)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 const { db, sql } = createDatabase(url, { max: 1 });
 try {
-  const result = await seedDatabase(db);
+  const result = await seedDatabase(db, local ? {} : { passwords: 'generated', adminPassword: process.env.ADMIN_PASSWORD || undefined });
   console.log(`seeded: ${result.productsCreated} new products, ${result.usersCreated} new users`);
+  for (const account of result.credentials) {
+    console.log(`  ${account.role} ${account.email}  password: ${account.password}  (shown once: store it now)`);
+  }
 } finally {
   await sql.end();
 }

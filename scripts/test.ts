@@ -5,6 +5,7 @@ import { Redis } from '@upstash/redis';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createDatabase } from '../db/client';
+import { runDependencyAudit } from './dependency-audit';
 import { seedDatabase } from './seed/index';
 import { buildApp, startApp } from './stack/app';
 import { StackError } from './stack/errors';
@@ -79,6 +80,10 @@ async function runStaticChecks(): Promise<LayerCounts> {
       console.log(`\n✖ ${check.name} failed — run \`${check.fix}\` to see why`);
     }
   }
+  const audit = await runDependencyAudit();
+  counts.passed += audit.passed;
+  counts.failed += audit.failed;
+  counts.skipped += audit.skipped;
   return counts;
 }
 
@@ -100,7 +105,7 @@ async function main(): Promise<number> {
     throw new StackError(`Chromium is missing at ${chromium}: run \`sudo apt-get install chromium\` (or set CHROMIUM_PATH).`);
   }
 
-  console.log('▶ static checks (biome, tsc)');
+  console.log('▶ static checks (biome, tsc, npm audit)');
   const staticChecks = await runStaticChecks();
 
   console.log('\nStarting the test stack…');

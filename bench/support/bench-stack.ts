@@ -3,13 +3,14 @@
 import './offset';
 import { createDatabase } from '../../db/client';
 import { buildApp, startApp } from '../../scripts/stack/app';
-import { stackEnv } from '../../scripts/stack/env';
+import { type StackEnv, stackEnv } from '../../scripts/stack/env';
 import { profiles } from '../../scripts/stack/profiles';
 import { startTestStack } from '../../tests/support/test-stack';
 
 export async function startBenchStack() {
   const profile = profiles.test;
-  const env = stackEnv(profile);
+  // The load tool plays the proxy in front of the app: each shopper's own address arrives as the last X-Forwarded-For entry.
+  const env: StackEnv = { ...stackEnv(profile), TRUSTED_PROXY_HOPS: '1' };
   const stopStack = await startTestStack();
   await buildApp(env, (line) => console.log(`  ${line}`));
   const app = await startApp({ mode: 'production', port: profile.ports.app, env, freshDataCache: true });

@@ -74,7 +74,7 @@ export function CheckoutForm({ lines, subtotal, deliveryOptions, defaultEmail, s
               {pending ? 'Reserving your items…' : `Pay ${formatMoney(addMoney(subtotal, chosen.fee))} with Paystack`}
             </button>
           )}
-          <p className="text-center text-xs text-stone-500">Your items are held for 15 minutes while you pay.</p>
+          <p className="text-center text-xs text-stone-500">Your items are held for up to 15 minutes while you pay.</p>
         </form>
       </div>
       <OrderSummary lines={lines} subtotal={subtotal} deliveryFee={chosen.fee} deliveryLabel={chosen.label} />

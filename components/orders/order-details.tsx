@@ -1,5 +1,6 @@
 // An order as the customer sees it: the lines as sold (price snapshots), totals, delivery address and payments.
-// Server-rendered from the database; used by the return page, the guest order page and the account pages.
+// Server-rendered from the database; used by the return page, the guest order page and the account pages. Refunds are
+// listed with their state in words whenever there are any.
 import type { OrderDetail } from '@/db/queries/orders';
 import { deliveryOptions } from '@/lib/checkout/delivery-options';
 import { formatMoney, type CurrencyCode, type Money } from '@/lib/money';
@@ -103,18 +104,51 @@ export function OrderDetails({ order, showPayments = false }: { order: OrderDeta
                   <span className="tabular-nums">{formatMoney(money(payment.amount, payment.currency))}</span>
                 </li>
               ))}
-              {order.refunds.map((refund) => (
-                <li key={`refund-${refund.createdAt.toISOString()}-${refund.amount}`} className="flex flex-wrap justify-between gap-2 text-sky-900">
-                  <span>
-                    Refund ({refund.status.replace('_', ' ')})<span className="block text-xs text-stone-500">{dateTime.format(refund.createdAt)}</span>
-                  </span>
-                  <span className="tabular-nums">−{formatMoney(money(refund.amount, refund.currency))}</span>
-                </li>
-              ))}
             </ul>
           </section>
         ) : null}
+
+        {order.refunds.length > 0 ? <OrderRefunds refunds={order.refunds} /> : null}
       </div>
     </div>
+  );
+}
+
+type Refund = OrderDetail['refunds'][number];
+
+/** A refund's state in the shopper's words: where their money is, and whether they need to do anything. */
+const refundWords: Record<Refund['status'], { label: string; note: string }> = {
+  requested: { label: 'On its way', note: 'We have asked Paystack to refund you.' },
+  pending: { label: 'On its way', note: 'Paystack is returning the money to the card or account you paid with.' },
+  processing: { label: 'On its way', note: 'Paystack is returning the money to the card or account you paid with.' },
+  processed: { label: 'Refunded', note: 'Your bank can take up to 10 working days to show it.' },
+  needs_attention: { label: 'Delayed', note: 'Paystack needs more details to complete it; we will contact you.' },
+  failed: { label: 'Delayed', note: 'The refund could not be completed; we will contact you to put it right.' },
+};
+
+function OrderRefunds({ refunds }: { refunds: Refund[] }) {
+  return (
+    <section aria-labelledby="order-refunds-heading" className="rounded-xl border border-stone-200 bg-white p-6 text-sm">
+      <h2 id="order-refunds-heading" className="text-lg font-semibold">
+        Refunds
+      </h2>
+      <ul className="mt-2 divide-y divide-stone-100" data-testid="order-refunds">
+        {refunds.map((refund) => {
+          const words = refundWords[refund.status];
+          return (
+            <li key={refund.id} className="space-y-0.5 py-2">
+              <p className="flex flex-wrap justify-between gap-2">
+                <span className="font-medium">{words.label}</span>
+                <span className="tabular-nums">{formatMoney(money(refund.amount, refund.currency))}</span>
+              </p>
+              <p className="text-stone-600">{words.note}</p>
+              <p className="text-xs text-stone-500">
+                {refund.processedAt ? `Refunded ${dateTime.format(refund.processedAt)}` : `Requested ${dateTime.format(refund.createdAt)}`}
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }

@@ -66,7 +66,7 @@ export function OrderStatePanel({ state, order, accessToken, polling }: Props) {
     case 'expired':
       return (
         <Panel kind="warn" title="Your reservation expired">
-          <p>We held your items for 15 minutes, but no payment arrived in time, so they went back on sale. You were not charged.</p>
+          <p>We held your items while you paid, but no payment arrived in time, so they went back on sale. You were not charged.</p>
           <Link href="/cart" className="inline-block font-medium text-brand-700 underline underline-offset-2">
             Back to your cart
           </Link>

@@ -1,6 +1,6 @@
 // Order reads for shoppers. Every customer-facing read is scoped: to the signed-in owner (`userId`), or to a guest
 // order after the caller has verified its signed token. Nothing here returns an order by id alone to a shopper.
-import { and, asc, count, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { inventoryReservations, orderItems, orders, payments, refunds, type ShippingAddress } from '../schema';
 import type { CurrencyCode } from '../../lib/money';
@@ -47,7 +47,18 @@ export interface OrderDetail extends OrderSummary {
     paidAt: Date | null;
     createdAt: Date;
   }>;
-  refunds: Array<{ amount: number; currency: CurrencyCode; status: (typeof refunds.$inferSelect)['status']; createdAt: Date }>;
+  /**
+   * Oldest first. A refund Paystack refused on the spot is left out: no money moved and the shopper was never told of
+   * it. One that failed after Paystack accepted it stays (the shopper was told it is delayed).
+   */
+  refunds: Array<{
+    id: string;
+    amount: number;
+    currency: CurrencyCode;
+    status: (typeof refunds.$inferSelect)['status'];
+    createdAt: Date;
+    processedAt: Date | null;
+  }>;
 }
 
 const summaryColumns = {
@@ -111,10 +122,17 @@ async function loadDetail(db: DbOrTx, where: SQL | undefined): Promise<OrderDeta
       .where(eq(payments.orderId, order.id))
       .orderBy(desc(payments.createdAt), desc(payments.id)),
     db
-      .select({ amount: refunds.amount, currency: refunds.currency, status: refunds.status, createdAt: refunds.createdAt })
+      .select({
+        id: refunds.id,
+        amount: refunds.amount,
+        currency: refunds.currency,
+        status: refunds.status,
+        createdAt: refunds.createdAt,
+        processedAt: refunds.processedAt,
+      })
       .from(refunds)
-      .where(eq(refunds.orderId, order.id))
-      .orderBy(asc(refunds.createdAt)),
+      .where(and(eq(refunds.orderId, order.id), or(ne(refunds.status, 'failed'), isNotNull(refunds.gatewayRefundId))))
+      .orderBy(asc(refunds.createdAt), asc(refunds.id)),
   ]);
   return { ...order, holdLive: Boolean(order.holdLive), items, payments: paymentRows, refunds: refundRows };
 }

@@ -45,11 +45,17 @@ export const orders = pgTable(
     deliveryOption: text('delivery_option').notNull(),
     shippingAddress: jsonb('shipping_address').$type<ShippingAddress>().notNull(),
     paidAt: tstz('paid_at'),
+    /**
+     * The address the order was placed from (lib/server/request-meta.ts), for the cap on open orders per address and
+     * the shorter hold of a guest who comes back. Null for orders placed before it was recorded.
+     */
+    clientAddress: text('client_address'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     index('orders_user_idx').on(t.userId, t.createdAt),
+    index('orders_client_address_idx').on(t.clientAddress, t.createdAt),
     index('orders_status_idx').on(t.status, t.createdAt),
     index('orders_email_idx').on(t.email),
     check('orders_subtotal_non_negative', sql`${t.subtotalAmount} >= 0`),

@@ -39,6 +39,13 @@ export function checkoutErrorMessage(error: CheckoutError): string {
       return 'Some items in your cart can no longer be bought. Please review your cart.';
     case 'payment_failed':
       return paymentErrorMessage(error.cause);
+    case 'too_many_open_orders': {
+      const minutes = Math.max(1, Math.ceil(error.retryAfterSeconds / 60));
+      const wait = `in about ${minutes} minute${minutes === 1 ? '' : 's'}`;
+      return error.limit === 'email'
+        ? `This email already has orders waiting for payment. Pay for one of them, or try again ${wait}.`
+        : `Too many orders are waiting for payment from your network. Pay for one of them, or try again ${wait}.`;
+    }
   }
 }
 

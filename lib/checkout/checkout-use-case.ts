@@ -11,6 +11,7 @@ import { err, ok, type Result } from '../result';
 import { checkoutFingerprint, readCheckoutAttempt, recordCheckoutAttempt } from './checkout-attempt';
 import type { CheckoutInput } from './checkout-input';
 import { redisKeys, redisTtlSeconds } from '../redis-keys';
+import type { TooManyOpenOrders } from './open-orders';
 import { placeOrder } from './place-order';
 import { supersedeOrder } from './supersede-order';
 import type { PricingProblem } from './price-order';
@@ -39,14 +40,21 @@ export type CheckoutError =
   | { code: 'checkout_in_progress' }
   | { code: 'out_of_stock'; lines: ShortCheckoutLine[] }
   | { code: 'cart_invalid'; problems: PricingProblem[] }
+  /** This email or client address already holds as many unpaid orders as one buyer may (open-orders.ts). */
+  | TooManyOpenOrders
   /** The order exists and holds its stock; only the payment step failed. Retry payment for `order.id`. */
   | { code: 'payment_failed'; order: OrderSummary; cause: InitializePaymentError };
 
-export async function checkout(
-  deps: CheckoutDeps,
-  request: { owner: CartOwner | null; userId: string | null; input: CheckoutInput },
-): Promise<Result<CheckoutSuccess, CheckoutError>> {
-  const { owner, userId, input } = request;
+export interface CheckoutRequest {
+  owner: CartOwner | null;
+  userId: string | null;
+  input: CheckoutInput;
+  /** The caller's address as the doors read it (lib/server/request-meta.ts): caps open orders per address. */
+  clientAddress: string;
+}
+
+export async function checkout(deps: CheckoutDeps, request: CheckoutRequest): Promise<Result<CheckoutSuccess, CheckoutError>> {
+  const { owner, userId, input, clientAddress } = request;
   if (!owner) return err({ code: 'cart_empty' });
   // One checkout per owner at a time: without it, two simultaneous submissions both find no remembered attempt and
   // both reserve the stock. Redis trouble skips the lock rather than the sale (the worst case is that double hold).
@@ -54,17 +62,14 @@ export async function checkout(
   const locked = await deps.redis.set(lock, '1', { nx: true, ex: redisTtlSeconds.checkoutLock }).catch(() => 'OK');
   if (locked !== 'OK') return err({ code: 'checkout_in_progress' });
   try {
-    return await checkoutLocked(deps, { owner, userId, input });
+    return await checkoutLocked(deps, { owner, userId, input, clientAddress });
   } finally {
     await deps.redis.del(lock).catch(() => undefined);
   }
 }
 
-async function checkoutLocked(
-  deps: CheckoutDeps,
-  request: { owner: CartOwner; userId: string | null; input: CheckoutInput },
-): Promise<Result<CheckoutSuccess, CheckoutError>> {
-  const { owner, userId, input } = request;
+async function checkoutLocked(deps: CheckoutDeps, request: CheckoutRequest & { owner: CartOwner }): Promise<Result<CheckoutSuccess, CheckoutError>> {
+  const { owner, userId, input, clientAddress } = request;
   // Issued together so the Redis client sends both reads in one pipeline round trip.
   const [cart, remembered] = await Promise.all([getCart({ db: deps.db, redis: deps.redis }, owner), readCheckoutAttempt(deps.redis, owner)]);
   if (!cart.ok) return err({ code: 'cart_unavailable' });
@@ -83,11 +88,12 @@ async function checkoutLocked(
     await supersedeOrder(deps, remembered.orderId, userId);
   }
 
-  const placed = await placeOrder(deps, { ...input, userId, lines });
+  const placed = await placeOrder(deps, { ...input, userId, lines, clientAddress });
   if (!placed.ok) {
-    return placed.error.code === 'out_of_stock'
-      ? err({ code: 'out_of_stock', lines: placed.error.lines })
-      : err({ code: 'cart_invalid', problems: placed.error.problems });
+    const error = placed.error;
+    if (error.code === 'out_of_stock') return err({ code: 'out_of_stock', lines: error.lines });
+    if (error.code === 'invalid_lines') return err({ code: 'cart_invalid', problems: error.problems });
+    return err(error);
   }
   await recordCheckoutAttempt(deps.redis, owner, { orderId: placed.value.id, fingerprint });
   const { id, number, email, currency, subtotalAmount, shippingAmount, totalAmount } = placed.value;

@@ -1,5 +1,6 @@
 // Validates the lines against the database, reserves every line and creates the order in ONE transaction: either every
-// line is held for 15 minutes or nothing is.
+// line is held (15 minutes; 10 for a guest back after an unpaid checkout) or nothing is. A checkout from a client
+// first passes the open-order caps (open-orders.ts) in the same transaction.
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Redis } from '@upstash/redis';
 import type { Database, Tx } from '../../db/client';
@@ -7,14 +8,15 @@ import { firstOrThrow } from '../../db/first';
 import { inventoryReservations, orderItems, orders, products, productVariants } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { availableStock, reserveStock } from '../inventory/stock';
-import { redisKeys, redisTtlSeconds } from '../redis-keys';
+import { redisKeys } from '../redis-keys';
 import { err, ok, type Result } from '../result';
 import type { CheckoutInput, OrderLineInput } from './checkout-input';
 import { deliveryOption } from './delivery-options';
+import { checkOpenOrders, HOLD_MINUTES, isReturningGuest, type TooManyOpenOrders } from './open-orders';
 import { priceOrder, type PricedLine, type PricingProblem } from './price-order';
 import type { CurrencyCode } from '../money';
 
-export const RESERVATION_MINUTES = 15;
+export const RESERVATION_MINUTES = HOLD_MINUTES.first;
 
 export interface PlacedOrder {
   id: string;
@@ -34,7 +36,7 @@ export interface ShortLine {
   available: number;
 }
 
-export type PlaceOrderError = { code: 'invalid_lines'; problems: PricingProblem[] } | { code: 'out_of_stock'; lines: ShortLine[] };
+export type PlaceOrderError = { code: 'invalid_lines'; problems: PricingProblem[] } | { code: 'out_of_stock'; lines: ShortLine[] } | TooManyOpenOrders;
 
 class OutOfStock extends Error {
   constructor(readonly lines: ShortLine[]) {
@@ -44,16 +46,24 @@ class OutOfStock extends Error {
 
 export async function placeOrder(
   deps: { db: Database; redis?: Redis },
-  input: CheckoutInput & { userId: string | null; lines: OrderLineInput[] },
+  /** `clientAddress`: where the order comes from; the checkout always passes it, and then the open-order caps apply. */
+  input: CheckoutInput & { userId: string | null; lines: OrderLineInput[]; clientAddress?: string },
 ): Promise<Result<PlacedOrder, PlaceOrderError>> {
   try {
     const placed = await deps.db.transaction(async (tx) => {
+      let holdMinutes: number = HOLD_MINUTES.first;
+      if (input.clientAddress !== undefined) {
+        const guard = { email: input.email, clientAddress: input.clientAddress };
+        const refused = await checkOpenOrders(tx, guard);
+        if (refused) return err(refused);
+        if (input.userId === null && (await isReturningGuest(tx, guard))) holdMinutes = HOLD_MINUTES.returningGuest;
+      }
       const variants = await loadVariants(
         tx,
         input.lines.map((line) => line.variantId),
       );
       const priced = priceOrder(input.lines, variants, deliveryOption(input.deliveryOption).fee);
-      if (!priced.ok) return priced;
+      if (!priced.ok) return err({ code: 'invalid_lines' as const, problems: priced.error });
       const { lines, subtotal, shipping, total } = priced.value;
 
       const short: ShortLine[] = [];
@@ -82,6 +92,7 @@ export async function placeOrder(
           totalAmount: total.amount,
           deliveryOption: input.deliveryOption,
           shippingAddress: input.shippingAddress,
+          clientAddress: input.clientAddress ?? null,
         })
         .returning();
       const order = firstOrThrow(inserted, 'the new order');
@@ -94,7 +105,7 @@ export async function placeOrder(
             variantId: line.variantId,
             quantity: line.quantity,
             // The database clock decides expiry, never an app server's.
-            reservedUntil: sql`now() + make_interval(mins => ${RESERVATION_MINUTES})`,
+            reservedUntil: sql`now() + make_interval(mins => ${holdMinutes})`,
           })),
         )
         .returning({
@@ -109,13 +120,13 @@ export async function placeOrder(
         entityId: order.id,
         after: { status: order.status, totalAmount: order.totalAmount, lines: reservations.map(({ variantId, quantity }) => ({ variantId, quantity })) },
       });
-      return ok({ order, reservations });
+      return ok({ order, reservations, holdMinutes });
     });
-    if (!placed.ok) return err({ code: 'invalid_lines', problems: placed.error });
+    if (!placed.ok) return err(placed.error);
 
-    const { order, reservations } = placed.value;
+    const { order, reservations, holdMinutes } = placed.value;
     const { reservedUntil } = firstOrThrow(reservations, 'a reservation for the order');
-    await mirrorReservation(deps.redis, order.id, reservations);
+    await mirrorReservation(deps.redis, order.id, reservations, holdMinutes * 60);
     return ok({
       id: order.id,
       number: order.number,
@@ -155,11 +166,11 @@ async function loadVariants(tx: Tx, ids: string[]) {
 }
 
 /** Redis mirrors the hold for fast reads; Postgres stays the record, so a Redis failure is not the order's failure. */
-async function mirrorReservation(redis: Redis | undefined, orderId: string, lines: Array<{ variantId: string; quantity: number }>) {
+async function mirrorReservation(redis: Redis | undefined, orderId: string, lines: Array<{ variantId: string; quantity: number }>, ttlSeconds: number) {
   if (!redis) return;
   try {
     await redis.set(redisKeys.reservation(orderId), JSON.stringify(lines.map(({ variantId, quantity }) => ({ variantId, quantity }))), {
-      ex: redisTtlSeconds.reservation,
+      ex: ttlSeconds,
     });
   } catch {
     // Best effort by design: Redis is never the only record of stock.

@@ -33,7 +33,8 @@ const CAPTURED = ['paid', 'partially_refunded', 'refunded'] as const;
 export const orderEmailKeys = {
   confirmation: (orderId: string) => `order_confirmation:${orderId}`,
   receipt: (orderId: string, paymentId: string) => `payment_receipt:${orderId}:${paymentId}`,
-  alert: (orderId: string, adminId: string, paymentId?: string) => `payment_alert:${orderId}:${paymentId ?? 'order'}:${adminId}`,
+  alert: (orderId: string, adminId: string, paymentId?: string, topic?: string) =>
+    `payment_alert:${orderId}:${paymentId ?? 'order'}:${topic ? `${topic}:` : ''}${adminId}`,
 };
 
 async function send(deps: OrderEmailDeps, email: Omit<EmailToSend, 'html' | 'text'>, element: ReactElement): Promise<SendEmailOutcome> {
@@ -129,7 +130,7 @@ export async function sendPaymentReceipt(deps: OrderEmailDeps, input: { orderId:
  */
 export async function sendPaymentAlert(
   deps: OrderEmailDeps,
-  input: { orderId: string; problems: string[]; paymentId?: string },
+  input: { orderId: string; problems: string[]; paymentId?: string; topic?: string },
 ): Promise<{ status: 'sent'; deliveries: Array<{ to: string } & SendEmailOutcome> } | { status: 'skipped'; reason: SkipReason }> {
   const order = await loadOrder(deps, input.orderId);
   if (!order) return { status: 'skipped', reason: 'order_not_found' };
@@ -147,7 +148,7 @@ export async function sendPaymentAlert(
   });
   const deliveries = await sendToEachAdmin(deps, admins, element, (admin) => ({
     kind: 'payment_alert',
-    dedupeKey: orderEmailKeys.alert(order.id, admin.id, input.paymentId),
+    dedupeKey: orderEmailKeys.alert(order.id, admin.id, input.paymentId, input.topic),
     orderId: order.id,
     subject: `Action needed: payment on order ${order.number}`,
   }));

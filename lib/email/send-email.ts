@@ -21,7 +21,15 @@ import type { Database } from '../../db/client';
 import { emailDeliveries } from '../../db/schema';
 import type { MailAttachment, Mailer } from './mailer';
 
-export type EmailKind = 'order_confirmation' | 'payment_receipt' | 'payment_alert' | 'low_stock' | 'abandoned_checkout' | 'refund_processed' | 'refund_failed';
+export type EmailKind =
+  | 'order_confirmation'
+  | 'payment_receipt'
+  | 'order_link'
+  | 'payment_alert'
+  | 'low_stock'
+  | 'abandoned_checkout'
+  | 'refund_processed'
+  | 'refund_failed';
 
 export interface SendEmailDeps {
   /** The database itself, never a transaction (the type refuses one): the claim must commit before SMTP is called. */

@@ -5,10 +5,13 @@ import type { Redis } from '@upstash/redis';
 import type { Database } from '../../db/client';
 import type { OrderEmailDeps } from '../email/order-emails';
 import { sendLowStockDigest } from '../email/admin-emails';
+import { sendFreshOrderLink } from '../email/order-link-email';
 import { sendOrderConfirmation, sendPaymentAlert, sendPaymentReceipt } from '../email/order-emails';
+import { sendRefundNotice } from '../email/refund-emails';
 import type { PaystackMode } from '../env';
 import { allocateInvoice } from '../invoices/allocate-invoice';
 import type { PaystackClient } from '../payments/paystack/client';
+import { refundAutomatically } from '../refunds/refund-automatically';
 import { sendRecoveryEmail } from '../recovery/send-recovery-email';
 import type { JobEventName, JobPayload } from './events';
 
@@ -70,11 +73,29 @@ export const jobDefinitions = {
     delayMs: (deps) => deps.recoveryDelayMs,
     steps: [{ id: 'send-recovery-email', run: (deps, { orderId }) => sendRecoveryEmail(deps, orderId) }],
   },
+  'order/link-requested': {
+    event: 'order/link-requested',
+    id: 'send-fresh-order-link',
+    name: 'Expired guest link: email a fresh one',
+    steps: [{ id: 'send-order-link', run: (deps, { orderId, requestId }) => sendFreshOrderLink(deps, orderId, requestId) }],
+  },
   'inventory/low-stock': {
     event: 'inventory/low-stock',
     id: 'send-low-stock-digest',
     name: 'Low stock: one digest to the admins',
     steps: [{ id: 'email-admins', run: (deps, payload) => sendLowStockDigest(deps, payload) }],
+  },
+  'refund/requested': {
+    event: 'refund/requested',
+    id: 'refund-automatically',
+    name: 'Money the shop cannot keep: refund it',
+    steps: [{ id: 'request-refund', run: (deps, payload) => refundAutomatically(deps, payload) }],
+  },
+  'refund/settled': {
+    event: 'refund/settled',
+    id: 'send-refund-notice',
+    name: 'Refund on its way or failed: tell the shopper',
+    steps: [{ id: 'email-shopper', run: (deps, payload) => sendRefundNotice(deps, payload) }],
   },
 } satisfies Definitions;
 

@@ -19,6 +19,8 @@ export const jobEventSchemas = {
   }),
   /** An order's holds ran out unpaid: after a wait, one recovery email with a link that restores its lines. */
   'order/expired-unpaid': z.object({ orderId: id }),
+  /** A guest whose order link expired asked for a fresh one: it goes to the order's own address. */
+  'order/link-requested': z.object({ orderId: id, requestId: id }),
   /** A sale took variants' availability to or below their low-stock threshold: one digest to the admins. */
   'inventory/low-stock': z.object({ variantIds: z.array(id).min(1), saleId: id }),
   /** Money the shop must give back (late payment with stock gone, a second payment): refunded automatically, in full. */

@@ -3,6 +3,8 @@
 import { releaseExpiredReservations } from '../inventory/release-expired-reservations';
 import { dropPaymentMirrors } from '../payments/payment-mirrors';
 import { reconcilePayments } from '../payments/reconcile-payments';
+import { resumeRequestedRefunds } from '../refunds/resume-refunds';
+import { pruneWebhookPayloads } from '../webhooks/prune-payloads';
 import type { JobDeps } from './definitions';
 
 export interface Schedule {
@@ -39,5 +41,25 @@ export const schedules: readonly Schedule[] = [
       }
       return { paid: reconciled.paid.length, closed: reconciled.closed.length, unverified: reconciled.unverified.length };
     },
+  },
+  {
+    id: 'reconcile-refunds',
+    name: 'Resume refunds Paystack never answered',
+    cron: '*/5 * * * *',
+    everyMs: 5 * 60_000,
+    run: async (deps) => {
+      const resumed = await resumeRequestedRefunds({ db: deps.db, paystack: deps.paystack });
+      if (resumed.accepted + resumed.rejected > 0) {
+        deps.log(`jobs: ${resumed.accepted} unanswered refund(s) confirmed, ${resumed.rejected} refused by Paystack`);
+      }
+      return resumed;
+    },
+  },
+  {
+    id: 'prune-webhook-payloads',
+    name: 'Drop the bodies of settled webhook events older than 180 days',
+    cron: '17 3 * * *',
+    everyMs: 24 * 60 * 60_000,
+    run: async (deps) => ({ pruned: await pruneWebhookPayloads(deps.db) }),
   },
 ];

@@ -1,27 +1,43 @@
 // Signed guest order links: a guest has no account, so the proof that they may see an order is an HMAC of the order
-// id under the app's secret. Framework-free: the secret is a parameter (the Next glue passes NEXTAUTH_SECRET).
+// id and an expiry under the app's secret. Links expire (30 days) because they travel in emails and query strings; an
+// expired link still proves which order it was for, so the order page can offer to email a fresh one to the order's
+// own address. Framework-free: the secret and the clock are parameters.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-// Versioned and namespaced, so the same secret signing something else (sessions) can never yield a valid token.
-const PURPOSE = 'order-access:v1:';
-const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+// Versioned and namespaced, so the same secret signing something else (sessions, restore links) never yields a token.
+const PURPOSE = 'order-access:v2:';
+const TOKEN_PATTERN = /^(\d{1,12})\.([A-Za-z0-9_-]{43})$/;
 
-function mac(secret: string, orderId: string): Buffer {
+export const ORDER_LINK_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
+function mac(secret: string, orderId: string, expiresAtSeconds: number): Buffer {
   if (secret.length < 32) throw new Error('order access secret must be at least 32 characters');
-  return createHmac('sha256', secret).update(`${PURPOSE}${orderId}`).digest();
+  return createHmac('sha256', secret).update(`${PURPOSE}${orderId}.${expiresAtSeconds}`).digest();
 }
 
-/** The token that opens `orderId` for whoever holds it (43 base64url characters). */
-export function signOrderAccess(secret: string, orderId: string): string {
-  return mac(secret, orderId).toString('base64url');
+/** The token that opens `orderId` until 30 days from `now`: `<expiry in unix seconds>.<43 base64url characters>`. */
+export function signOrderAccess(secret: string, orderId: string, now: Date = new Date()): string {
+  const expiresAtSeconds = Math.floor((now.getTime() + ORDER_LINK_TTL_MS) / 1000);
+  return `${expiresAtSeconds}.${mac(secret, orderId, expiresAtSeconds).toString('base64url')}`;
 }
 
-/** Constant-time check; a missing, malformed or wrong-length token is simply false, never an exception. */
-export function verifyOrderAccess(secret: string, orderId: string, token: string | null | undefined): boolean {
-  if (typeof token !== 'string' || !TOKEN_PATTERN.test(token)) return false;
-  const given = Buffer.from(token, 'base64url');
-  const expected = mac(secret, orderId);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+export type OrderTokenCheck = 'valid' | 'expired' | 'invalid';
+
+/** Constant-time check of the signature first; only a genuine token can be reported `expired`. */
+export function checkOrderAccess(secret: string, orderId: string, token: string | null | undefined, now: Date = new Date()): OrderTokenCheck {
+  const match = typeof token === 'string' ? TOKEN_PATTERN.exec(token) : null;
+  if (!match) return 'invalid';
+  const expiresAtSeconds = Number(match[1]);
+  // Compared as text, so a non-canonical spelling of the right bytes (the last character's spare bits) is refused too.
+  const given = Buffer.from(match[2] ?? '');
+  const expected = Buffer.from(mac(secret, orderId, expiresAtSeconds).toString('base64url'));
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'invalid';
+  return expiresAtSeconds * 1000 > now.getTime() ? 'valid' : 'expired';
+}
+
+/** A missing, malformed, forged or expired token is simply false, never an exception. */
+export function verifyOrderAccess(secret: string, orderId: string, token: string | null | undefined, now: Date = new Date()): boolean {
+  return checkOrderAccess(secret, orderId, token, now) === 'valid';
 }
 
 /** Who may see an order: its signed-in owner, or — for a guest order only — the holder of a valid token. */

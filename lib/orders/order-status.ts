@@ -1,6 +1,6 @@
 // Order states and the only transitions allowed between them: pending_payment → paid → (fulfilled) →
 // partially_refunded → refunded; pending_payment → expired | cancelled; and paid_needs_attention for money received
-// that cannot be honoured.
+// that cannot be honoured. A refund that fails after Paystack accepted it moves the order back down.
 // Every status change goes through `transitionOrder`, so an illegal move is an error, never a silent overwrite.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
@@ -12,8 +12,9 @@ const allowed: Record<OrderStatus, readonly OrderStatus[]> = {
   pending_payment: ['paid', 'expired', 'cancelled', 'paid_needs_attention'],
   paid: ['fulfilled', 'partially_refunded', 'refunded'],
   fulfilled: ['partially_refunded', 'refunded'],
-  partially_refunded: ['partially_refunded', 'refunded'],
-  refunded: [],
+  // Back to where it stood when every refund Paystack had accepted failed: the customer's money is still with the shop.
+  partially_refunded: ['partially_refunded', 'refunded', 'paid', 'fulfilled', 'paid_needs_attention'],
+  refunded: ['partially_refunded', 'paid', 'fulfilled', 'paid_needs_attention'],
   // A payment can still land after the hold expired (late payment): it is honoured or flagged, never lost.
   expired: ['paid', 'paid_needs_attention'],
   cancelled: ['paid_needs_attention'],

@@ -44,8 +44,9 @@ export async function commitPayment(tx: Tx, charge: ConfirmedCharge, ctx: Commit
   const problems = mismatches(charge, payment, ctx.expectedDomain);
   if (!['pending_payment', 'expired'].includes(order.status)) {
     // Money for an order that can no longer take it (paid through another attempt, cancelled, refunded): the order
-    // stays as it is, but the money is recorded and given back, never silently dropped.
-    if (problems.length > 0) return { status: 'ignored', outcome: `order already ${order.status}; charge does not match: ${problems.join('; ')}` };
+    // stays as it is, but the money is recorded, never silently dropped — given back when it matches the payment,
+    // flagged for a person when it does not (a wrong amount or currency is not something to refund blindly).
+    if (problems.length > 0) return flagMismatch(tx, charge, payment, order, [...problems, `order already ${order.status}`], ctx, { moveOrder: false });
     return recordUnexpectedPayment(tx, charge, payment, order, ctx);
   }
   if (problems.length > 0) return flagMismatch(tx, charge, payment, order, problems, ctx);
@@ -243,6 +244,7 @@ async function flagMismatch(
   order: typeof orders.$inferSelect,
   problems: string[],
   ctx: CommitContext,
+  opts: { moveOrder: boolean } = { moveOrder: true },
 ): Promise<Applied<CommitEffects>> {
   await transitionPayment(tx, payment.id, 'needs_review', {
     extra: { gatewayTransactionId: charge.gatewayTransactionId, failureReason: problems.join('; ') },
@@ -254,7 +256,7 @@ async function flagMismatch(
       metadata: { problems },
     },
   });
-  await transitionOrder(tx, order.id, 'paid_needs_attention');
+  if (opts.moveOrder) await transitionOrder(tx, order.id, 'paid_needs_attention');
   await enqueue(tx, [{ event: 'payment/needs-attention', payload: { orderId: order.id, paymentId: payment.id, problems }, dedupeKey: payment.id }]);
   return { status: 'processed', outcome: `mismatch: ${problems.join('; ')}` };
 }

@@ -26,8 +26,9 @@ const allowed: Record<PaymentStatus, readonly PaymentStatus[]> = {
   paid: ['partially_refunded', 'refunded'],
   // A person settles a flagged charge: it stands, or the money goes back.
   needs_review: ['paid', 'partially_refunded', 'refunded'],
-  partially_refunded: ['partially_refunded', 'refunded'],
-  refunded: [],
+  // Back down only when a refund Paystack had accepted fails: the money stays with the shop after all.
+  partially_refunded: ['partially_refunded', 'refunded', 'paid', 'needs_review'],
+  refunded: ['partially_refunded', 'paid', 'needs_review'],
 };
 
 export function canTransitionPayment(from: PaymentStatus, to: PaymentStatus): boolean {

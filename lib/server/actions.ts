@@ -24,7 +24,7 @@ const baseClient = createSafeActionClient({
 /** Anyone may call it (Next checks the Origin of every server action itself). */
 export const publicAction = baseClient.use(async ({ next }) => {
   const deps = doorDeps();
-  return next({ ctx: { deps, ip: clientIp(Object.fromEntries(await deps.requestHeaders())) } });
+  return next({ ctx: { deps, ip: clientIp(Object.fromEntries(await deps.requestHeaders()), deps.trustedProxyHops()) } });
 });
 
 /** Anyone, with the cart this browser owns: the signed-in user's, else the guest cart its cookie names (or none yet). */

@@ -11,6 +11,7 @@ import { env } from '@/lib/env';
 import { redisTtlSeconds } from '@/lib/redis';
 import { getCurrentUser } from './auth';
 import { doorDeps } from './door-deps';
+import { allOf, type RateLimitDecision, type RateLimiter, RateLimitRefusal } from './rate-limit';
 import { readCookie } from './request-meta';
 
 export const CART_SESSION_COOKIE = 'cart_session';
@@ -61,19 +62,41 @@ export async function getCartOwner(request?: Request): Promise<CartOwner | null>
   return sessionId ? { kind: 'guest', sessionId } : null;
 }
 
-/**
- * Like getCartOwner, but a first-time guest gets a new session id. `issue` is the cookie the caller must set on its
- * response (route handlers) or through next/headers (server actions) — only when the write succeeded.
- */
-export async function getOrIssueCartOwner(request?: Request): Promise<{ owner: CartOwner; issue: CartSessionCookie | null }> {
-  return issueCartOwner(await getCartOwner(request));
+/** Who asks for a new cart session: new sessions are limited per client address. */
+export interface CartSessionGuard {
+  limiter: RateLimiter;
+  ip: string;
 }
 
-/** The owner as it is, or a new guest session whose cookie the caller sets once its write succeeded. */
-export function issueCartOwner(owner: CartOwner | null): { owner: CartOwner; issue: CartSessionCookie | null } {
+/**
+ * The owner as it is, or a new guest session: `issue` is the cookie the caller sets on its response (route handlers)
+ * or through next/headers (server actions) — only once its write succeeded. Each guest session can hold an order's
+ * worth of stock, so new ones are limited per address (`cartSessionsByIp`): past the limit this throws a
+ * RateLimitRefusal, which the doors answer with 429 and Retry-After.
+ */
+export async function issueCartOwner(owner: CartOwner | null, guard: CartSessionGuard): Promise<{ owner: CartOwner; issue: CartSessionCookie | null }> {
   if (owner) return { owner, issue: null };
+  const decision = await guard.limiter.limit('cartSessionsByIp', guard.ip);
+  if (!decision.allowed) throw new RateLimitRefusal(decision, 'Too many new carts from your network. Please wait a few minutes and try again.');
   const sessionId = newCartSessionId();
   return { owner: { kind: 'guest', sessionId }, issue: cartSessionCookie(sessionId) };
+}
+
+/**
+ * Every cart write (add, change, remove, clear) is limited per cart owner and per address, so a script
+ * cannot hammer Redis and the availability queries. Checked before the write; fails closed like every limit here.
+ */
+export async function limitCartWrite(limiter: RateLimiter, owner: CartOwner | null, ip: string): Promise<RateLimitDecision> {
+  const checks = [limiter.limit('cartWritesByIp', ip)];
+  if (owner) checks.push(limiter.limit('cartWritesByOwner', owner.kind === 'user' ? `user:${owner.userId}` : `session:${owner.sessionId}`));
+  return allOf(await Promise.all(checks));
+}
+
+/** For server actions: the same limit, thrown as a RateLimitRefusal (the action's `serverError`). */
+export async function requireCartWriteAllowed(limiter: RateLimiter, owner: CartOwner | null, ip: string): Promise<void> {
+  const decision = await limitCartWrite(limiter, owner, ip);
+  if (!decision.allowed)
+    throw new RateLimitRefusal(decision, decision.reason === 'rate_limited' ? 'Too many cart changes. Please wait a moment and try again.' : undefined);
 }
 
 /** For server actions: sets (or rotates) the cart cookie through next/headers. */

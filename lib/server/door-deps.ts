@@ -10,6 +10,7 @@ import { headers } from 'next/headers';
 import { type Database, db } from '@/db';
 import { users } from '@/db/schema';
 import type { AuthenticatedUser, UserRole } from '@/lib/auth/types';
+import { trustedProxyHops } from '@/lib/env';
 import { redis } from '@/lib/redis';
 import { authOptions } from './auth-options';
 import { type RateLimiter, rateLimiter } from './rate-limit';
@@ -26,6 +27,8 @@ export interface DoorDeps {
   roleNow: (userId: string) => Promise<UserRole | null>;
   /** The incoming request's headers, for server actions (route handlers read their Request). */
   requestHeaders: () => Promise<Headers>;
+  /** TRUSTED_PROXY_HOPS: how the caller's address is read from the request (lib/server/request-meta.ts). */
+  trustedProxyHops: () => number;
 }
 
 const ROLES: readonly UserRole[] = ['customer', 'admin'];
@@ -46,7 +49,15 @@ async function nextRequestHeaders(): Promise<Headers> {
   return new Headers(await headers());
 }
 
-const defaults: DoorDeps = { db, redis, limiter: rateLimiter, currentUser: sessionUser, roleNow: roleInDatabase, requestHeaders: nextRequestHeaders };
+const defaults: DoorDeps = {
+  db,
+  redis,
+  limiter: rateLimiter,
+  currentUser: sessionUser,
+  roleNow: roleInDatabase,
+  requestHeaders: nextRequestHeaders,
+  trustedProxyHops: () => trustedProxyHops(),
+};
 
 const overrides = new AsyncLocalStorage<Partial<DoorDeps>>();
 

@@ -30,9 +30,10 @@ export async function rememberGuestOrder(order: { id: string; userId: string | n
 }
 
 async function tokenFromCookie(orderId: string): Promise<string | null> {
-  const value = (await cookies()).get(ORDER_ACCESS_COOKIE)?.value;
-  const [id, token] = value?.split('.') ?? [];
-  return id === orderId && token ? token : null;
+  const value = (await cookies()).get(ORDER_ACCESS_COOKIE)?.value ?? '';
+  // `<orderId>.<token>`, and the token has a dot of its own: split at the first one only.
+  const dot = value.indexOf('.');
+  return dot > 0 && value.slice(0, dot) === orderId ? value.slice(dot + 1) : null;
 }
 
 export interface ViewableOrder {

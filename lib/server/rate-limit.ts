@@ -4,6 +4,7 @@
 import 'server-only';
 import { Ratelimit } from '@upstash/ratelimit';
 import type { Redis } from '@upstash/redis';
+import { AppError, errorMessage } from '@/lib/errors';
 import { redis } from '@/lib/redis';
 
 type Window = Parameters<typeof Ratelimit.slidingWindow>[1];
@@ -14,6 +15,8 @@ interface Policy {
 
 /** Named limits in one place; `ratelimit:<name>:<identifier>` keys, expiring with their window. */
 export const rateLimitPolicies = {
+  // A fresh guest order link, emailed to the order's own address: a few per order per hour is plenty.
+  orderLinkByOrder: { tokens: 3, window: '1 h' },
   // Sign-in consumes a token per attempt and refunds it on success, so these count failed attempts.
   // Per IP it is generous because shoppers behind one NAT (an office, a mobile carrier) share an address.
   signInByIp: { tokens: 30, window: '10 m' },
@@ -24,6 +27,13 @@ export const rateLimitPolicies = {
   // Checkout and payment retries per address: loose for the same NAT reason as sign-in, tight enough to stop a
   // script from holding the whole stock in 15-minute reservations.
   checkoutByIp: { tokens: 60, window: '1 m' },
+  // New guest cart sessions (cart cookies issued) per address: each session can hold one order, so unlimited
+  // sessions were unlimited holds. A household or office opens a few an hour; a script opening hundreds is stopped.
+  cartSessionsByIp: { tokens: 20, window: '10 m' },
+  // Cart writes (add, change, remove, clear, restore) per cart and per address: a shopper clicks a few times a
+  // minute; a script hammering Redis and the availability queries is slowed to the same pace.
+  cartWritesByOwner: { tokens: 60, window: '1 m' },
+  cartWritesByIp: { tokens: 240, window: '1 m' },
 } as const satisfies Record<string, Policy>;
 
 export type RateLimitPolicy = keyof typeof rateLimitPolicies;
@@ -32,6 +42,29 @@ export type RateLimitDecision =
   | { allowed: true }
   | { allowed: false; reason: 'rate_limited'; retryAfterSeconds: number }
   | { allowed: false; reason: 'unavailable' };
+
+/** Every decision must allow: Redis trouble in any one denies as unavailable; otherwise the longest wait wins. */
+export function allOf(decisions: RateLimitDecision[]): RateLimitDecision {
+  const denied = decisions.filter((decision) => !decision.allowed);
+  if (denied.length === 0) return { allowed: true };
+  if (denied.some((decision) => decision.reason === 'unavailable')) return { allowed: false, reason: 'unavailable' };
+  const waits = denied.map((decision) => (decision.reason === 'rate_limited' ? decision.retryAfterSeconds : 1));
+  return { allowed: false, reason: 'rate_limited', retryAfterSeconds: Math.max(...waits) };
+}
+
+/**
+ * A denial thrown from deep inside a door (e.g. issuing a cart cookie): route() answers it with 429 + Retry-After (or
+ * 503 when Redis is down), and a server action's `serverError` carries its code and words.
+ */
+export class RateLimitRefusal extends AppError {
+  constructor(
+    readonly decision: Exclude<RateLimitDecision, { allowed: true }>,
+    message?: string,
+  ) {
+    const code = decision.reason === 'rate_limited' ? 'rate_limited' : 'rate_limit_unavailable';
+    super(code, message ?? errorMessage(code));
+  }
+}
 
 export interface RateLimiter {
   limit(policy: RateLimitPolicy, identifier: string): Promise<RateLimitDecision>;

@@ -62,6 +62,8 @@ export function checkoutReply(result: Result<CheckoutSuccess, CheckoutError>): R
         headers: gateway ? { 'retry-after': '5' } : {},
       });
     }
+    case 'too_many_open_orders':
+      return apiError(error.code, { message, details: { limit: error.limit }, headers: { 'retry-after': String(error.retryAfterSeconds) } });
     default:
       return apiError(error.code, { message });
   }

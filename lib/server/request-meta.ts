@@ -1,18 +1,73 @@
 // Facts about the incoming request that plain header maps can answer (authorize gets headers, not a NextRequest).
 import 'server-only';
+import { trustedProxyHops } from '@/lib/env';
+import { PEER_ADDRESS_HEADER, peerAddressStamped } from './peer-address';
+
+type HeaderMap = Record<string, string | undefined>;
+
+/** The one bucket for callers whose address cannot be learnt: shared, so it is never a way around a limit. */
+export const UNKNOWN_ADDRESS = 'unknown';
+
+let warnedUnstamped = false;
 
 /**
- * The caller's address for per-IP limits. `next start` only fills x-forwarded-for when it is absent, and proxies
- * (Vercel, nginx's $proxy_add_x_forwarded_for) append the address they saw, so the right-most entry is the one the
- * nearest trusted hop vouches for. Without a proxy the header is client-controlled; the per-email limit still holds.
+ * The caller's address, for every per-address decision (rate limits, open-order caps, the webhook allowlist). `hops`
+ * is TRUSTED_PROXY_HOPS: how many proxies in front of the app append the address they saw to X-Forwarded-For.
+ * - 0: the connection's own address, stamped by lib/server/peer-address.ts; X-Forwarded-For and X-Real-IP are
+ *   ignored, since with no proxy in front they are whatever the client wrote.
+ * - N: the N-th X-Forwarded-For entry from the right — the address the outermost trusted proxy saw. Entries further
+ *   left were written by the client and are ignored. With fewer than N entries every entry came from a trusted hop,
+ *   so the left-most is used.
+ * X-Real-IP is never read: one header, one rule.
  */
-export function clientIp(headers: Record<string, string | undefined>): string {
-  const forwarded = headers['x-forwarded-for']
-    ?.split(',')
-    .map((part) => part.trim())
+export function clientAddress(headers: HeaderMap, hops: number): string {
+  if (hops <= 0) {
+    // Not stamped at all: this process is not a Next server that ran instrumentation.ts (a custom server, a platform
+    // that is not `next start`), so no connection address will ever come. Stamped but missing: a request that was
+    // already arriving while the server started, before the stamp was installed.
+    if (!peerAddressStamped()) {
+      warnUnstampedOnce();
+      return UNKNOWN_ADDRESS;
+    }
+    return normalizeAddress(headers[PEER_ADDRESS_HEADER]) ?? UNKNOWN_ADDRESS;
+  }
+  const entries = (headers['x-forwarded-for'] ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
     .filter(Boolean);
-  const last = forwarded?.at(-1) ?? headers['x-real-ip']?.trim();
-  return last && last.length <= 64 ? last : 'unknown';
+  const chosen = entries.length >= hops ? entries[entries.length - hops] : entries[0];
+  return normalizeAddress(chosen) ?? UNKNOWN_ADDRESS;
+}
+
+/** The caller's address under this deployment's TRUSTED_PROXY_HOPS (lib/env.ts). */
+export function clientIp(headers: HeaderMap, hops: number = trustedProxyHops()): string {
+  return clientAddress(headers, hops);
+}
+
+/**
+ * One spelling per address, so an allowlist entry and a bucket match however the address arrived: `::ffff:1.2.3.4`
+ * (an IPv4 client on a dual-stack socket) is `1.2.3.4`, a port or IPv6 brackets some proxies add are dropped, and
+ * anything that does not look like an address is refused rather than becoming a bucket of its own choosing.
+ */
+export function normalizeAddress(value: string | undefined): string | undefined {
+  let address = value?.trim().toLowerCase();
+  if (!address) return undefined;
+  const bracketed = /^\[([0-9a-f:.]+)\](?::\d+)?$/.exec(address);
+  if (bracketed?.[1]) address = bracketed[1];
+  const v4WithPort = /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(address);
+  if (v4WithPort?.[1]) address = v4WithPort[1];
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(address);
+  if (mapped?.[1]) address = mapped[1];
+  return address.length <= 64 && /^[0-9a-z][0-9a-z.:_%-]*$/.test(address) ? address : undefined;
+}
+
+function warnUnstampedOnce(): void {
+  if (warnedUnstamped) return;
+  warnedUnstamped = true;
+  console.warn(
+    '[request-meta] TRUSTED_PROXY_HOPS=0 but this server does not learn connection addresses (instrumentation.ts did not run): ' +
+      'every caller shares one rate-limit bucket. Behind a proxy, set TRUSTED_PROXY_HOPS to the number of proxies that append to X-Forwarded-For.',
+  );
 }
 
 /** One cookie's value from a raw Cookie header (the authorize callback gets headers, not a cookie store). */

@@ -10,7 +10,7 @@ import { requireAudience } from './auth';
 import { getCartOwner } from './cart-session';
 import { type DoorDeps, doorDeps, type SessionUser } from './door-deps';
 import { checkSameOrigin } from './origin-check';
-import type { RateLimitDecision } from './rate-limit';
+import { type RateLimitDecision, RateLimitRefusal } from './rate-limit';
 import { clientIp } from './request-meta';
 
 /** public: anyone · shopper: anyone, with the cart they own (if any) · user: signed in · admin: role re-read from the database. */
@@ -73,6 +73,11 @@ export interface RouteSpec<A extends Audience, B, Q, P> {
   params?: P;
   /** Read the body as text and hand it over untouched (webhooks); excludes `body`. */
   rawBody?: boolean;
+  /**
+   * The most body bytes this route reads: more is a 413 `payload_too_large`, judged by Content-Length before reading
+   * and by counting while the body streams in. Defaults: 64 KB for a JSON body, 1 MB for a raw body.
+   */
+  maxBodyBytes?: number;
   /** Source addresses allowed to call; empty or absent means any. */
   allowFrom?: () => readonly string[];
   /** Checked after authentication and input validation, before any work. */
@@ -92,9 +97,45 @@ function parse<S extends Schema>(schema: S, input: unknown): z.output<S> {
   throw new Refusal(apiError('invalid_input', { message: describeInputError(parsed.error), details: { fieldErrors: fieldErrorsOf(parsed.error) } }));
 }
 
-async function readJson(request: Request): Promise<unknown> {
+/** A Store API JSON body: an order or a cart change is a few hundred bytes; 64 KB leaves room and stops abuse. */
+export const DEFAULT_JSON_BODY_BYTES = 64 * 1024;
+/** A raw body (webhooks): Paystack's events are a few KB; 1 MB is generous and bounded. */
+export const DEFAULT_RAW_BODY_BYTES = 1024 * 1024;
+
+const tooLarge = (max: number) => new Refusal(apiError('payload_too_large', { details: { maxBytes: max } }));
+
+/**
+ * The body as text, refusing more than `max` bytes without buffering them: a declared Content-Length over the cap is
+ * refused before anything is read, and a body with no (or a lying) length is counted chunk by chunk as it arrives —
+ * the first chunk past the cap cancels the stream, so the rest is never read.
+ */
+async function readBodyText(request: Request, max: number): Promise<string> {
+  const declared = request.headers.get('content-length')?.trim();
+  if (declared) {
+    if (!/^\d+$/.test(declared)) throw new Refusal(apiError('invalid_input', { message: 'The Content-Length header is not a number.' }));
+    if (Number(declared) > max) throw tooLarge(max);
+  }
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > max) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(max);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+async function readJson(request: Request, max: number): Promise<unknown> {
+  const text = await readBodyText(request, max);
   try {
-    return await request.json();
+    return JSON.parse(text);
   } catch {
     throw new Refusal(apiError('invalid_input', { message: 'The request body must be JSON.' }));
   }
@@ -109,7 +150,7 @@ export function route<
   return async (request, nextContext) => {
     try {
       const deps = doorDeps();
-      const ip = clientIp(Object.fromEntries(request.headers));
+      const ip = clientIp(Object.fromEntries(request.headers), deps.trustedProxyHops());
       const allowed = spec.allowFrom?.() ?? [];
       if (allowed.length > 0 && !allowed.includes(ip)) return apiError('source_not_allowed');
       if (spec.mutates && !checkSameOrigin(request).ok) return apiError('cross_site_request');
@@ -117,8 +158,8 @@ export function route<
       const user = spec.audience === 'user' || spec.audience === 'admin' ? await requireAudience(spec.audience) : null;
       const owner = spec.audience === 'shopper' ? await getCartOwner(request) : null;
 
-      const rawBody = spec.rawBody ? await request.text() : '';
-      const body = spec.body ? parse(spec.body, await readJson(request)) : undefined;
+      const rawBody = spec.rawBody ? await readBodyText(request, spec.maxBodyBytes ?? DEFAULT_RAW_BODY_BYTES) : '';
+      const body = spec.body ? parse(spec.body, await readJson(request, spec.maxBodyBytes ?? DEFAULT_JSON_BODY_BYTES)) : undefined;
       const query = spec.query ? parse(spec.query, Object.fromEntries(new URL(request.url).searchParams)) : undefined;
       const params = spec.params ? parse(spec.params, await nextContext?.params) : undefined;
 
@@ -130,6 +171,7 @@ export function route<
       return await handler(context);
     } catch (error) {
       if (error instanceof Refusal) return error.response;
+      if (error instanceof RateLimitRefusal) return rateLimitedReply(error.decision, error.message);
       if (error instanceof AppError) return apiError(error.code, { message: error.message, details: error.details });
       console.error(`[${spec.name}] unexpected error`, error);
       return apiError('internal_error');

@@ -3,6 +3,7 @@
 import type { Database } from '../../db/client';
 import { commitPayment, type CommitContext, type CommitEffects } from '../payments/commit-payment';
 import { readWebhookEvent } from '../payments/paystack/webhook-events';
+import { applyRefundEvent } from '../refunds/apply-refund-event';
 import { applyOnce, type Applied, type ApplyOutcome } from './apply-once';
 
 export type WebhookResult = ApplyOutcome<CommitEffects> | { kind: 'invalid'; error: string };
@@ -27,7 +28,9 @@ export async function receivePaystackWebhook(
         case 'charge_unusable':
           return { status: 'ignored', outcome: event.reason };
         case 'refund':
-          return { status: 'ignored', outcome: 'refund events are not applied yet' };
+          return applyRefundEvent(tx, event.refund, { type: 'webhook', id: 'paystack' });
+        case 'refund_unusable':
+          return { status: 'ignored', outcome: event.reason };
         case 'other':
           return { status: 'ignored', outcome: `unhandled event type ${event.type}` };
       }

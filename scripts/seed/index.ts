@@ -3,13 +3,32 @@
 import bcrypt from 'bcryptjs';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
+import { generatePassword } from '../../lib/auth/create-admin';
 import { categories, productImages, products, productVariants, users } from '../../db/schema';
 import { seedCategories, seedProducts, seedUsers } from './catalogue';
 import { expandVariants } from './expand-variants';
 
-export async function seedDatabase(db: Database): Promise<{ productsCreated: number; usersCreated: number }> {
+export interface SeedOptions {
+  /**
+   * `published` (the default, for databases on this machine): the demo accounts get the passwords in the README.
+   * `generated`: each new account gets a strong random password instead (the admin's from `adminPassword` when set),
+   * returned in `credentials` to be shown once — for a demo catalogue seeded anywhere else.
+   */
+  passwords?: 'published' | 'generated';
+  adminPassword?: string;
+}
+
+export interface SeedResult {
+  productsCreated: number;
+  usersCreated: number;
+  /** Generated (or ADMIN_PASSWORD) passwords of the accounts this run created; empty with published passwords. */
+  credentials: Array<{ email: string; role: 'admin' | 'customer'; password: string }>;
+}
+
+export async function seedDatabase(db: Database, options: SeedOptions = {}): Promise<SeedResult> {
   let productsCreated = 0;
   let usersCreated = 0;
+  const credentials: SeedResult['credentials'] = [];
 
   await db.transaction(async (tx) => {
     await tx.insert(categories).values(seedCategories).onConflictDoNothing({ target: categories.slug });
@@ -61,16 +80,19 @@ export async function seedDatabase(db: Database): Promise<{ productsCreated: num
   for (const user of seedUsers) {
     const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, user.email));
     if (existing) continue;
-    const passwordHash = await bcrypt.hash(user.password, 12);
+    const password =
+      options.passwords !== 'generated' ? user.password : user.role === 'admin' && options.adminPassword ? options.adminPassword : generatePassword(user.email);
+    const passwordHash = await bcrypt.hash(password, 12);
     const inserted = await db
       .insert(users)
       .values({ email: user.email, name: user.name, passwordHash, role: user.role })
       .onConflictDoNothing()
       .returning({ id: users.id });
     usersCreated += inserted.length;
+    if (inserted.length > 0 && options.passwords === 'generated') credentials.push({ email: user.email, role: user.role, password });
   }
 
-  return { productsCreated, usersCreated };
+  return { productsCreated, usersCreated, credentials };
 }
 
 export { seedUsers };

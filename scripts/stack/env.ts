@@ -25,6 +25,9 @@ export function stackEnv(profile: StackProfile): StackEnv {
     PAYSTACK_SECRET_KEY: profile.paystackSecretKey,
     PAYSTACK_PUBLIC_KEY: profile.paystackPublicKey,
     PAYSTACK_BASE_URL: `http://127.0.0.1:${profile.ports.paystack}`,
+    // The local stack serves a production build (`next start`) against the simulator with a test key: say so, since
+    // lib/env.ts refuses an sk_test_ key in production otherwise.
+    PAYSTACK_ALLOW_TEST_KEY: '1',
     NEXTAUTH_URL: appUrl(profile),
     NEXTAUTH_SECRET: nextAuthSecret(profile),
     SMTP_HOST: '127.0.0.1',

@@ -12,10 +12,13 @@ import { checkout } from '@/lib/checkout/checkout-use-case';
 import { createTestVariants, testAddress, variantStock } from '../support/catalog-fixtures';
 import { orderAwaitingPayment, payAndCaptureWebhook, testPaystack } from '../support/checkout-fixtures';
 import { cartTestClients, createFixtureUser, deleteFixtureUsers } from '../support/cart-fixtures';
+import { newIp } from '../support/checkout-api-fixtures';
 
 const { db, sql, redis } = cartTestClients();
 afterAll(() => sql.end());
 const deps = { db, redis };
+// Where these checkouts come from, as the doors would read it: its own address, so no other file shares its open-order cap.
+const clientAddress = newIp();
 
 describe('a shopper’s own hold', () => {
   it('keeps the cart whole after checkout and lets the same cart continue the same order', async () => {
@@ -27,7 +30,7 @@ describe('a shopper’s own hold', () => {
 
     const input = { email: 'own-hold@example.test', shippingAddress: testAddress, deliveryOption: 'pickup' as const };
     const checkoutDeps = { db, redis, paystack: testPaystack(), callbackUrl: 'http://127.0.0.1:3100/checkout/return' };
-    const first = await checkout(checkoutDeps, { owner, userId: null, input });
+    const first = await checkout(checkoutDeps, { owner, userId: null, clientAddress, input });
     expect(first.ok).toBe(true);
     expect(await variantStock(db, variant!.id)).toMatchObject({ stockOnHand: 2, reserved: 2 });
 
@@ -39,7 +42,7 @@ describe('a shopper’s own hold', () => {
     expect(theirs.ok && theirs.value.lines).toEqual([]);
     expect(theirs.ok && theirs.value.notices.map((notice) => notice.kind)).toEqual(['removed_unavailable']);
 
-    const again = await checkout(checkoutDeps, { owner, userId: null, input });
+    const again = await checkout(checkoutDeps, { owner, userId: null, clientAddress, input });
     expect(again.ok && again.value.continued).toBe(true);
     expect(again.ok && first.ok && again.value.order.id).toBe(first.ok ? first.value.order.id : undefined);
     expect(await variantStock(db, variant!.id)).toMatchObject({ stockOnHand: 2, reserved: 2 });
@@ -54,9 +57,9 @@ describe('a checkout replaced by a changed one', () => {
     const checkoutDeps = { db, redis, paystack: testPaystack(), callbackUrl: 'http://127.0.0.1:3100/checkout/return' };
     const input = { email: 'typo@example.test', shippingAddress: testAddress, deliveryOption: 'pickup' as const };
 
-    const first = await checkout(checkoutDeps, { owner, userId: null, input });
+    const first = await checkout(checkoutDeps, { owner, userId: null, clientAddress, input });
     expect(first.ok).toBe(true);
-    const corrected = await checkout(checkoutDeps, { owner, userId: null, input: { ...input, email: 'fixed@example.test' } });
+    const corrected = await checkout(checkoutDeps, { owner, userId: null, clientAddress, input: { ...input, email: 'fixed@example.test' } });
     expect(corrected.ok).toBe(true);
     if (!first.ok || !corrected.ok) return;
     expect(corrected.value.order.id).not.toBe(first.value.order.id);
@@ -77,7 +80,7 @@ describe('a double submit', () => {
     const checkoutDeps = { db, redis, paystack: testPaystack(), callbackUrl: 'http://127.0.0.1:3100/checkout/return' };
     const input = { email: 'double-click@example.test', shippingAddress: testAddress, deliveryOption: 'pickup' as const };
 
-    const results = await Promise.all(Array.from({ length: 5 }, () => checkout(checkoutDeps, { owner, userId: null, input })));
+    const results = await Promise.all(Array.from({ length: 5 }, () => checkout(checkoutDeps, { owner, userId: null, clientAddress, input })));
     const placed = new Set(results.flatMap((result) => (result.ok ? [result.value.order.id] : [])));
     expect(placed.size).toBe(1);
     for (const result of results) if (!result.ok) expect(result.error.code).toBe('checkout_in_progress');

@@ -14,6 +14,7 @@ import { simulator, uniqueReference } from '../support/paystack-sim';
 import { createFixtureCatalogue, cartTestClients, createFixtureUser } from '../support/cart-fixtures';
 import {
   checkoutBody,
+  guestEmail,
   guestWithCart,
   newIp,
   orderRows,
@@ -43,7 +44,8 @@ let catalogue: Awaited<ReturnType<typeof createFixtureCatalogue>>;
 const userIds: string[] = [];
 const v = (index: number) => catalogue.variants[index]!;
 
-const checkoutAs = (cookie: string | undefined, body: unknown = checkoutBody(), ip?: string) =>
+// One email per cart: a resubmission is the same buyer, and shoppers never share the per-email cap on unpaid orders.
+const checkoutAs = (cookie: string | undefined, body: unknown = checkoutBody({ email: guestEmail(cookie) }), ip?: string) =>
   checkoutRoute(request('POST', '/api/checkout', { body, cookie, ip }));
 
 beforeAll(async () => {
@@ -109,7 +111,7 @@ describe('POST /api/checkout: placing the order', () => {
       { variantId: v(1).id, quantity: 3 },
     ]);
     // Prices, totals and an owner in the body are not part of the schema: they are stripped and never read.
-    const response = await checkoutAs(cookie, { ...checkoutBody(), totalAmount: 1, subtotal: { amount: 1 }, userId: 'x' });
+    const response = await checkoutAs(cookie, { ...checkoutBody({ email: 'Ada.Guest@Example.test' }), totalAmount: 1, subtotal: { amount: 1 }, userId: 'x' });
     expect(response.status).toBe(201);
     const reply = (await response.json()) as CheckoutReply;
     const subtotal = 2 * 1_234_500 + 3 * 99_900;
@@ -158,7 +160,7 @@ describe('POST /api/checkout: placing the order', () => {
     expect((await variantStock(db, v(1).id)).reserved).toBe(before.reserved + 1);
 
     // A different address is a different order (the first one's hold simply expires).
-    const changed = (await (await checkoutAs(cookie, checkoutBody({ deliveryOption: 'pickup' }))).json()) as CheckoutReply;
+    const changed = (await (await checkoutAs(cookie, checkoutBody({ email: guestEmail(cookie), deliveryOption: 'pickup' }))).json()) as CheckoutReply;
     expect(changed.orderId).not.toBe(first.orderId);
     expect(changed.totals.shipping.amount).toBe(0);
   });
@@ -260,7 +262,8 @@ describe('POST /api/checkout: rate limit', () => {
     },
   });
   const limitedRoute = through(checkoutPost, () => ({ ...standIns(), limiter: () => limiter }));
-  const checkoutLimited = (cookie: string, ip: string) => limitedRoute(request('POST', '/api/checkout', { body: checkoutBody(), cookie, ip }));
+  const checkoutLimited = (cookie: string, ip: string) =>
+    limitedRoute(request('POST', '/api/checkout', { body: checkoutBody({ email: guestEmail(cookie) }), cookie, ip }));
 
   it('allows 10 checkouts per cart session in a window, then answers 429 with Retry-After', async () => {
     const cookie = await guestWithCart(addRoute, [{ variantId: v(1).id, quantity: 1 }]);

@@ -148,7 +148,7 @@ describe('money and identity invariants', () => {
       await violatedConstraint(async (tx) => {
         const order = await newOrder(tx);
         const [payment] = await tx.insert(payments).values({ orderId: order.id, reference: 'TXN-refund-2', amount: 11_500, expiresAt: new Date() }).returning();
-        await tx.insert(refunds).values({ paymentId: payment!.id, orderId: order.id, amount: -5, reason: 'test' });
+        await tx.insert(refunds).values({ paymentId: payment!.id, orderId: order.id, amount: -5, reason: 'test', origin: 'external' });
       }),
     ).toBe('refunds_amount_positive');
   });

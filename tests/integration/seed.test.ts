@@ -39,7 +39,7 @@ describe('seed', () => {
 
     const again = await seedDatabase(db);
 
-    expect(again).toEqual({ productsCreated: 0, usersCreated: 0 });
+    expect(again).toEqual({ productsCreated: 0, usersCreated: 0, credentials: [] });
     expect(await counts()).toEqual(before);
     const [after] = await db.select().from(productVariants).where(eq(productVariants.id, variant!.id));
     expect(after!.stockOnHand).toBe(variant!.stockOnHand - 1);

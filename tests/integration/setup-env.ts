@@ -2,4 +2,7 @@
 import { stackEnv } from '../../scripts/stack/env';
 import { profiles } from '../../scripts/stack/profiles';
 
-Object.assign(process.env, stackEnv(profiles.test));
+// Route handlers and actions are called the way one proxy in front of the app delivers requests: the caller's
+// address is the last X-Forwarded-For entry (TRUSTED_PROXY_HOPS=1), so each test can play as many shoppers as it
+// needs. Tests of other settings inject theirs through the doors' seam (trustedProxyHops).
+Object.assign(process.env, stackEnv(profiles.test), { TRUSTED_PROXY_HOPS: '1' });

@@ -72,6 +72,12 @@ describe('POST /api/webhooks/paystack', () => {
       .where(eq(webhookEvents.eventKey, `charge.success:${state.payment.gatewayTransactionId}`));
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ status: 'processed', attempts: 1 });
+    // Kept for the operator without the card's reusable token or identifying numbers; what support needs stays.
+    const sent = JSON.parse(body) as { data: { authorization: Record<string, unknown> } };
+    expect(sent.data.authorization.authorization_code).toMatch(/^AUTH_/);
+    const stored = (events[0]!.payload as { data: { authorization: Record<string, unknown> } }).data.authorization;
+    expect(stored).toMatchObject({ authorization_code: '[redacted]', signature: '[redacted]', bin: '[redacted]', last4: sent.data.authorization.last4 });
+    expect(JSON.stringify(events[0]!.payload)).not.toContain(String(sent.data.authorization.authorization_code));
   });
 
   it('refuses every kind of bad signature with 401 and writes nothing', async () => {
@@ -285,5 +291,30 @@ describe('money that arrives for an order that cannot take it', () => {
       .where(and(eq(outbox.event, 'refund/requested'), eq(outbox.dedupeKey, first!.id)));
     expect(refund!.payload).toMatchObject({ orderId: order.id, paymentId: first!.id, amount: order.totalAmount });
     expect(await auditCount(first!.id, 'payment.unexpected')).toBe(1);
+  });
+
+  it('records and flags a charge that does not match, on an order already paid, instead of dropping it', async () => {
+    const { order, reference } = await orderAwaitingPayment(db, { stock: 5, quantity: 1 });
+    await db.update(payments).set({ status: 'failed' }).where(eq(payments.reference, reference));
+    const second = uniqueReference('second');
+    await simulator.setKnobs(second, { dropWebhooks: true });
+    const retry = await initializePayment({ db, paystack, callbackUrl: 'http://127.0.0.1:3100/checkout/return', newReference: () => second }, order.id);
+    expect(retry.ok).toBe(true);
+    expect(await (await deliver((await payAndCaptureWebhook(second)).body)).json()).toEqual({ status: 'processed' });
+
+    // The old attempt's charge lands for another amount than its intent asked.
+    const late = JSON.parse((await payAndCaptureWebhook(reference)).body) as { event: string; data: { amount: number } };
+    const mismatched = JSON.stringify({ ...late, data: { ...late.data, amount: late.data.amount - 100 } });
+    expect(await (await deliver(mismatched)).json()).toEqual({ status: 'processed' });
+
+    const [first] = await db.select().from(payments).where(eq(payments.reference, reference));
+    expect(first!.status).toBe('needs_review');
+    expect(first!.failureReason).toContain(`amount ${late.data.amount - 100} ≠ expected ${order.totalAmount}`);
+    expect(first!.failureReason).toContain('order already paid');
+    expect((await orderState(order.id)).order.status).toBe('paid');
+    expect(await auditCount(first!.id, 'payment.mismatch')).toBe(1);
+    expect(await db.$count(outbox, and(eq(outbox.event, 'payment/needs-attention'), eq(outbox.dedupeKey, first!.id)))).toBe(1);
+    // A wrong amount is a person's call: no automatic refund.
+    expect(await db.$count(outbox, and(eq(outbox.event, 'refund/requested'), eq(outbox.dedupeKey, first!.id)))).toBe(0);
   });
 });

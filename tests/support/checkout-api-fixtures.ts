@@ -1,6 +1,6 @@
 // Shared by the Store API checkout tests: Requests as a browser or headless client sends them, guest carts filled
 // through the real cart route, and a distinct client address per shopper so per-IP limits never couple tests.
-import { randomInt } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { inventoryReservations, orders, payments } from '@/db/schema';
 import type { Database } from '@/db/client';
@@ -8,12 +8,20 @@ import { type cartTestClients, deleteFixtureUsers } from './cart-fixtures';
 
 export const site = () => process.env.NEXTAUTH_URL!;
 
+/**
+ * A checkout as a guest sends it. Each call is a new buyer's email unless one is given: the shop caps unpaid orders
+ * per email, so tests that are not about that cap must not pile their orders onto one address.
+ */
 export const checkoutBody = (overrides: Record<string, unknown> = {}) => ({
-  email: 'Ada.Guest@Example.test',
+  email: `Ada.Guest.${randomBytes(4).toString('hex')}@Example.test`,
   shippingAddress: { fullName: 'Ada Guest', phone: '0803 123 4567', line1: '4 Broad Street', city: 'Lagos Island', state: 'Lagos' },
   deliveryOption: 'standard',
   ...overrides,
 });
+
+/** One stable email per guest cart (same cookie → same buyer), so a resubmitted checkout is recognised as the same one. */
+export const guestEmail = (cookie: string | undefined) =>
+  cookie ? `ada.guest.${createHash('sha256').update(cookie).digest('hex').slice(0, 10)}@example.test` : 'ada.guest@example.test';
 
 /** A made-up client address (TEST-NET-3 range plus a random suffix, so no two shoppers share a window). */
 export const newIp = () => `203.0.113.${randomInt(1, 254)}.${randomInt(1, 1_000_000)}`;
@@ -75,6 +83,8 @@ export interface ErrorReply {
     orderId?: string;
     number?: string;
     accessToken?: string | null;
+    /** too_many_open_orders: which cap was reached. */
+    limit?: 'email' | 'address';
   };
 }
 

@@ -11,13 +11,13 @@ import { paystackEnv, simulator, uniqueReference } from './paystack-sim';
 export const testPaystack = () => createPaystackClient({ ...paystackEnv(), timeoutMs: 2_000, retryBaseDelayMs: 10 });
 
 /** A pending order for `quantity` units of a fresh variant, with a payment intent whose webhooks the simulator keeps to itself. */
-export async function orderAwaitingPayment(db: Database, opts: { stock?: number; quantity?: number; userId?: string | null } = {}) {
+export async function orderAwaitingPayment(db: Database, opts: { stock?: number; quantity?: number; userId?: string | null; email?: string } = {}) {
   const [variant] = await createTestVariants(db, [{ stock: opts.stock ?? 5 }]);
   const placed = await placeOrder(
     { db },
     {
       userId: opts.userId ?? null,
-      email: 'payer@example.test',
+      email: opts.email ?? 'payer@example.test',
       shippingAddress: testAddress,
       deliveryOption: 'pickup',
       lines: [{ variantId: variant!.id, quantity: opts.quantity ?? 1 }],

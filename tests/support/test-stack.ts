@@ -1,5 +1,6 @@
 // Starts the `test` profile stack for a test runner that was launched on its own (not through `npm test`,
 // which starts it once for every layer and sets SHOP_STACK_RUNNING=1).
+import { Redis } from '@upstash/redis';
 import { createDatabase } from '../../db/client';
 import { seedDatabase } from '../../scripts/seed/index';
 import { startStack } from '../../scripts/stack/index';
@@ -10,5 +11,8 @@ export async function startTestStack(): Promise<() => Promise<void>> {
   const stack = await startStack(profiles.test, { fresh: true });
   const { db, sql } = createDatabase(stack.env.DATABASE_URL!, { max: 1 });
   await seedDatabase(db).finally(() => sql.end());
+  // A fresh database with last run's carts, checkout attempts and rate-limit windows would not match: Redis starts
+  // empty too, as it does under `npm test`.
+  await new Redis({ url: stack.env.UPSTASH_REDIS_REST_URL, token: stack.env.UPSTASH_REDIS_REST_TOKEN }).flushdb();
   return stack.stop;
 }

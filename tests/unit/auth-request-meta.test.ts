@@ -1,18 +1,87 @@
-// Who is asking, from raw headers: the per-IP limiter's key and the guest cart cookie the merge reads.
+// Who is asking, from raw headers: the per-address key (under each TRUSTED_PROXY_HOPS setting) and the guest cart
+// cookie the merge reads.
 import { describe, expect, it } from 'vitest';
-import { clientIp, readCookie } from '@/lib/server/request-meta';
+import { PEER_ADDRESS_HEADER, stampPeerAddresses } from '@/lib/server/peer-address';
+import { clientAddress, normalizeAddress, readCookie } from '@/lib/server/request-meta';
 
-describe('clientIp', () => {
+const peer = (address: string) => ({ [PEER_ADDRESS_HEADER]: address });
+
+describe('clientAddress with TRUSTED_PROXY_HOPS=0 (next start exposed directly)', () => {
+  it('trusts no header while this process does not stamp connections: every caller is the one shared bucket', () => {
+    expect(clientAddress({ ...peer('198.51.100.7'), 'x-forwarded-for': '203.0.113.9' }, 0)).toBe('unknown');
+  });
+
   it.each([
-    [{ 'x-forwarded-for': '203.0.113.9' }, '203.0.113.9'],
-    // A client can prepend anything; the hop nearest us appended the address it saw.
-    [{ 'x-forwarded-for': '1.2.3.4, 198.51.100.7' }, '198.51.100.7'],
-    [{ 'x-real-ip': '198.51.100.8' }, '198.51.100.8'],
+    // The connection's address, whatever the client wrote in the forwarding headers.
+    [{ ...peer('198.51.100.7') }, '198.51.100.7'],
+    [{ ...peer('198.51.100.7'), 'x-forwarded-for': '203.0.113.9' }, '198.51.100.7'],
+    [{ ...peer('198.51.100.7'), 'x-forwarded-for': '1.1.1.1, 2.2.2.2', 'x-real-ip': '3.3.3.3' }, '198.51.100.7'],
+    // An IPv4 client on a dual-stack socket reads as plain IPv4, so an allowlist of IPv4 addresses matches it.
+    [{ ...peer('::ffff:52.31.139.75') }, '52.31.139.75'],
+    [{ ...peer('2001:DB8::1') }, '2001:db8::1'],
+    // A forwarding header alone is not a connection address.
+    [{ 'x-forwarded-for': '203.0.113.9' }, 'unknown'],
+    [{ 'x-real-ip': '203.0.113.9' }, 'unknown'],
     [{}, 'unknown'],
-    [{ 'x-forwarded-for': ' , ' }, 'unknown'],
-    [{ 'x-forwarded-for': 'x'.repeat(100) }, 'unknown'],
-  ])('%j → %s', (headers, expected) => {
-    expect(clientIp(headers)).toBe(expected);
+  ])('once stamped: %j → %s', (headers, expected) => {
+    stampPeerAddresses();
+    expect(clientAddress(headers, 0)).toBe(expected);
+  });
+});
+
+describe('clientAddress with TRUSTED_PROXY_HOPS=N (N proxies append to X-Forwarded-For)', () => {
+  it.each([
+    // One proxy (nginx's $proxy_add_x_forwarded_for, Vercel's edge): the right-most entry is what it saw.
+    [1, { 'x-forwarded-for': '198.51.100.7' }, '198.51.100.7'],
+    [1, { 'x-forwarded-for': '1.2.3.4, 198.51.100.7' }, '198.51.100.7'],
+    [1, { 'x-forwarded-for': '1.2.3.4,   198.51.100.7 ' }, '198.51.100.7'],
+    // Two proxies (a CDN, then nginx): the second entry from the right; anything further left is the client's.
+    [2, { 'x-forwarded-for': '6.6.6.6, 198.51.100.7, 10.0.0.2' }, '198.51.100.7'],
+    [2, { 'x-forwarded-for': '198.51.100.7, 10.0.0.2' }, '198.51.100.7'],
+    // Fewer entries than hops: all of them came from trusted hops, the left-most is the furthest one seen.
+    [2, { 'x-forwarded-for': '198.51.100.7' }, '198.51.100.7'],
+    // X-Real-IP and the connection stamp play no part once proxies are trusted.
+    [1, { 'x-real-ip': '198.51.100.8' }, 'unknown'],
+    [1, { ...peer('10.0.0.2') }, 'unknown'],
+    [1, {}, 'unknown'],
+    [1, { 'x-forwarded-for': ' , ' }, 'unknown'],
+    // A port or brackets some proxies add are dropped; junk never becomes a bucket of the sender's choosing.
+    [1, { 'x-forwarded-for': '198.51.100.7:51234' }, '198.51.100.7'],
+    [1, { 'x-forwarded-for': '[2001:db8::7]:443' }, '2001:db8::7'],
+    [1, { 'x-forwarded-for': 'x'.repeat(100) }, 'unknown'],
+    [1, { 'x-forwarded-for': '<script>' }, 'unknown'],
+  ])('hops %i: %j → %s', (hops, headers, expected) => {
+    expect(clientAddress(headers, hops)).toBe(expected);
+  });
+
+  it('a client that varies what it prepends stays one address under every setting', () => {
+    stampPeerAddresses();
+    const seen = (hops: number) =>
+      new Set(
+        ['1.1.1.1', '2.2.2.2, 3.3.3.3', 'unknown', ''].map((spoofed) => {
+          const chain = [spoofed, '198.51.100.7', '10.0.0.2', '10.0.0.3']
+            .slice(0, 1 + hops)
+            .filter(Boolean)
+            .join(', ');
+          return clientAddress({ 'x-forwarded-for': chain, 'x-real-ip': spoofed, ...peer('198.51.100.7') }, hops);
+        }),
+      );
+    expect(seen(0)).toEqual(new Set(['198.51.100.7']));
+    expect(seen(1)).toEqual(new Set(['198.51.100.7']));
+    expect(seen(2)).toEqual(new Set(['198.51.100.7']));
+  });
+});
+
+describe('normalizeAddress', () => {
+  it.each([
+    ['198.51.100.7', '198.51.100.7'],
+    ['::FFFF:127.0.0.1', '127.0.0.1'],
+    ['fe80::1%eth0', 'fe80::1%eth0'],
+    ['', undefined],
+    [undefined, undefined],
+    ['a b', undefined],
+  ])('%j → %j', (value, expected) => {
+    expect(normalizeAddress(value)).toBe(expected);
   });
 });
 

@@ -69,6 +69,14 @@ describe('sealed records and boundaries', () => {
     expect(writers).toEqual([]);
   });
 
+  it('writes refunds.status only in lib/refunds/refund-status.ts', () => {
+    const writers = sourceFiles.filter((file) => {
+      if (file === 'lib/refunds/refund-status.ts') return false;
+      return /\.update\(refunds\)\s*\.set\(\{[^}]*\bstatus\b/.test(read(file).replace(/\n\s*/g, ' '));
+    });
+    expect(writers).toEqual([]);
+  });
+
   it('keeps Paystack wire field names inside lib/payments/paystack/', () => {
     const wireNames = /\b(paid_at|transaction_reference|gateway_response|authorization_url|access_code|refund_reference|merchant_note)\b/;
     // db/ is exempt: a few of our own column names (paid_at, authorization_url) happen to match Paystack's.

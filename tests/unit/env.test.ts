@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EnvError, parseEnv, paystackMode, webhookIpAllowlist } from '@/lib/env';
+import { EnvError, parseEnv, paystackMode, trustedProxyHops, webhookIpAllowlist } from '@/lib/env';
 
 const valid = {
   DATABASE_URL: 'postgres://shop:secret@db.example.com:5432/shop',
@@ -22,7 +22,7 @@ function messageFor(source: Record<string, string | undefined>): string {
 
 describe('parseEnv', () => {
   it('accepts a complete production configuration and fills defaults', () => {
-    const env = parseEnv({ ...valid, NODE_ENV: 'production' });
+    const env = parseEnv({ ...valid, NODE_ENV: 'production', PAYSTACK_SECRET_KEY: 'sk_live_abc123' });
     expect(env.PAYSTACK_BASE_URL).toBe('https://api.paystack.co');
     expect(env.SMTP_PORT).toBe(587);
     expect(env.SMTP_SECURE).toBe(false);
@@ -52,17 +52,69 @@ describe('parseEnv', () => {
   });
 
   it('refuses a plain-http Paystack base URL in production', () => {
-    expect(messageFor({ ...valid, NODE_ENV: 'production', PAYSTACK_BASE_URL: 'http://paystack.internal' })).toMatch(
+    const live = { ...valid, NODE_ENV: 'production', PAYSTACK_SECRET_KEY: 'sk_live_abc123' };
+    expect(messageFor({ ...live, PAYSTACK_BASE_URL: 'http://paystack.internal' })).toMatch(
       /^Invalid environment variable PAYSTACK_BASE_URL: must use https:\/\/ in production/,
     );
-    expect(parseEnv({ ...valid, NODE_ENV: 'production', PAYSTACK_BASE_URL: 'http://127.0.0.1:8090' }).PAYSTACK_BASE_URL).toBe('http://127.0.0.1:8090');
+    expect(parseEnv({ ...live, PAYSTACK_BASE_URL: 'http://127.0.0.1:8090' }).PAYSTACK_BASE_URL).toBe('http://127.0.0.1:8090');
+  });
+});
+
+describe('Paystack keys and the deployment they belong to', () => {
+  // The expected webhook `domain` follows the key: a test key in production would let test cards pay real orders.
+  it('refuses a test key in production unless PAYSTACK_ALLOW_TEST_KEY=1 says it is meant (a staging site)', () => {
+    expect(messageFor({ ...valid, NODE_ENV: 'production' })).toMatch(
+      /^Invalid environment variable PAYSTACK_SECRET_KEY: is a test key \(sk_test_…\) but NODE_ENV is production.*PAYSTACK_ALLOW_TEST_KEY=1/,
+    );
+    expect(messageFor({ ...valid, NODE_ENV: 'production', PAYSTACK_ALLOW_TEST_KEY: '0' })).toMatch(/PAYSTACK_SECRET_KEY: is a test key/);
+    for (const on of ['1', 'true']) {
+      expect(paystackMode(parseEnv({ ...valid, NODE_ENV: 'production', PAYSTACK_ALLOW_TEST_KEY: on }))).toBe('test');
+    }
+  });
+
+  it('refuses a live key outside production unless PAYSTACK_ALLOW_LIVE_KEY_OUTSIDE_PRODUCTION=1', () => {
+    for (const NODE_ENV of ['development', 'test', undefined]) {
+      expect(messageFor({ ...valid, NODE_ENV, PAYSTACK_SECRET_KEY: 'sk_live_abc123' })).toMatch(
+        /^Invalid environment variable PAYSTACK_SECRET_KEY: is a live key \(sk_live_…\) but NODE_ENV is not production.*PAYSTACK_ALLOW_LIVE_KEY_OUTSIDE_PRODUCTION=1/,
+      );
+    }
+    const allowed = parseEnv({ ...valid, PAYSTACK_SECRET_KEY: 'sk_live_abc123', PAYSTACK_ALLOW_LIVE_KEY_OUTSIDE_PRODUCTION: '1' });
+    expect(paystackMode(allowed)).toBe('live');
+  });
+
+  it('accepts the usual pairs without any flag: live in production, test elsewhere', () => {
+    expect(paystackMode(parseEnv({ ...valid, NODE_ENV: 'production', PAYSTACK_SECRET_KEY: 'sk_live_abc123' }))).toBe('live');
+    expect(paystackMode(parseEnv({ ...valid, NODE_ENV: 'development' }))).toBe('test');
+    expect(paystackMode(parseEnv({ ...valid, NODE_ENV: 'test' }))).toBe('test');
+  });
+
+  it('refuses a public key from the other mode, and a flag that is not 0 or 1', () => {
+    expect(messageFor({ ...valid, PAYSTACK_PUBLIC_KEY: 'pk_live_abc123' })).toMatch(/PAYSTACK_PUBLIC_KEY: must be from the same mode/);
+    expect(parseEnv({ ...valid, PAYSTACK_PUBLIC_KEY: 'pk_test_abc123' }).PAYSTACK_PUBLIC_KEY).toBe('pk_test_abc123');
+    expect(messageFor({ ...valid, PAYSTACK_ALLOW_TEST_KEY: 'yes' })).toMatch(/PAYSTACK_ALLOW_TEST_KEY: PAYSTACK_ALLOW_TEST_KEY must be 1 \(on\) or 0 \(off\)/);
   });
 });
 
 describe('values derived from the environment', () => {
   it('tells test from live mode by the secret key', () => {
     expect(paystackMode(parseEnv(valid))).toBe('test');
-    expect(paystackMode(parseEnv({ ...valid, PAYSTACK_SECRET_KEY: 'sk_live_abc123' }))).toBe('live');
+    expect(paystackMode(parseEnv({ ...valid, NODE_ENV: 'production', PAYSTACK_SECRET_KEY: 'sk_live_abc123' }))).toBe('live');
+  });
+
+  it.each([
+    // Unset: the connection's own address (never spoofable), except on Vercel, whose edge overwrites the header.
+    [{}, 0],
+    [{ VERCEL: '1' }, 1],
+    [{ TRUSTED_PROXY_HOPS: '0', VERCEL: '1' }, 0],
+    [{ TRUSTED_PROXY_HOPS: '2' }, 2],
+    [{ TRUSTED_PROXY_HOPS: ' 1 ' }, 1],
+    [{ TRUSTED_PROXY_HOPS: '' }, 0],
+  ])('reads TRUSTED_PROXY_HOPS from %j as %i', (vars, expected) => {
+    expect(trustedProxyHops(parseEnv({ ...valid, ...vars }))).toBe(expected);
+  });
+
+  it.each(['-1', '1.5', 'two', '11'])('refuses TRUSTED_PROXY_HOPS=%j with its meaning', (value) => {
+    expect(messageFor({ ...valid, TRUSTED_PROXY_HOPS: value })).toMatch(/TRUSTED_PROXY_HOPS: must be a whole number from 0 to 10/);
   });
 
   it.each([

@@ -26,6 +26,12 @@ const allowedMoves: Array<[PaymentStatus, PaymentStatus]> = [
   ['needs_review', 'refunded'],
   ['partially_refunded', 'partially_refunded'],
   ['partially_refunded', 'refunded'],
+  // A refund Paystack accepted and then failed: the money stays, the payment goes back to where it stood.
+  ['partially_refunded', 'paid'],
+  ['partially_refunded', 'needs_review'],
+  ['refunded', 'partially_refunded'],
+  ['refunded', 'paid'],
+  ['refunded', 'needs_review'],
 ];
 
 const isAllowed = (from: PaymentStatus, to: PaymentStatus) => allowedMoves.some(([a, b]) => a === from && b === to);
@@ -53,7 +59,7 @@ describe('payment transitions', () => {
     }
   });
 
-  it('treats a full refund as the end', () => {
-    expect(statuses.filter((to) => canTransitionPayment('refunded', to))).toEqual([]);
+  it('leaves a full refund only when a refund fails, back to a captured state', () => {
+    expect(statuses.filter((to) => canTransitionPayment('refunded', to))).toEqual(['paid', 'needs_review', 'partially_refunded']);
   });
 });

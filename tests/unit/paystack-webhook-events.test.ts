@@ -48,9 +48,29 @@ describe('reading a Paystack webhook into a domain event', () => {
     expect(event).toMatchObject({ ok: true, value: { kind: 'charge_unusable', reason, key: 'charge.success:4099260516' } });
   });
 
-  it('keys a refund event by transaction, refund and status', () => {
-    const event = read({ event: 'refund.processed', data: { id: 77, status: 'processed', transaction_reference: 'TXN-abc.123' } });
-    expect(event).toMatchObject({ ok: true, value: { kind: 'refund', key: 'refund:TXN-abc.123:77:processed' } });
+  it('keys a refund event by transaction, refund and status, and reads it into a domain refund event', () => {
+    const event = read({
+      event: 'refund.processed',
+      data: { id: 77, status: 'processed', transaction_reference: 'TXN-abc.123', amount: '5000', currency: 'NGN' },
+    });
+    expect(event).toMatchObject({
+      ok: true,
+      value: {
+        kind: 'refund',
+        key: 'refund:TXN-abc.123:77:processed',
+        refund: { gatewayRefundId: 77, status: 'processed', transactionReference: 'TXN-abc.123', amount: 5000, currency: 'NGN' },
+      },
+    });
+  });
+
+  it('takes a refund event’s status from its type when the data has none (needs-attention included)', () => {
+    const event = read({ event: 'refund.needs-attention', data: { id: 78, transaction_reference: 'TXN-abc.123', amount: 5000, currency: 'NGN' } });
+    expect(event).toMatchObject({ ok: true, value: { kind: 'refund', refund: { status: 'needs-attention', gatewayRefundId: 78 } } });
+  });
+
+  it('keeps a refund event it cannot act on, with the reason', () => {
+    const event = read({ event: 'refund.processed', data: { id: 79, status: 'processed', transaction_reference: 'TXN-abc.123' } });
+    expect(event).toMatchObject({ ok: true, value: { kind: 'refund_unusable', reason: 'refund.processed without the fields a refund needs: amount' } });
   });
 
   it('keys anything else by its exact body', () => {

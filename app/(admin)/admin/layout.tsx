@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { AdminNav } from '@/components/admin/admin-nav';
 import { userForPage } from '@/lib/server/auth';
 
 // Admin shell. It checks the role itself (proxy.ts is only a convenience); each admin page and action must too,
@@ -9,11 +9,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3 border-b border-stone-200 pb-4">
-        <nav aria-label="Admin" className="flex gap-4 text-sm font-medium">
-          <Link href="/admin" className="text-brand-700 hover:underline">
-            Dashboard
-          </Link>
-        </nav>
+        <AdminNav />
         <p className="text-sm text-stone-500">Signed in as {admin.name} (admin)</p>
       </div>
       {children}

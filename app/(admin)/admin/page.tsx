@@ -102,7 +102,11 @@ export default async function AdminDashboardPage() {
       </section>
 
       <p className="text-sm text-stone-500">
-        Orders, refunds, inventory and payments tools arrive with the admin dashboard.{' '}
+        Find an order and refund it under{' '}
+        <Link href="/admin/orders" className="underline">
+          Orders
+        </Link>
+        ; inventory and payment tools arrive next.{' '}
         <Link href="/" className="underline">
           Back to the shop
         </Link>

@@ -6,21 +6,28 @@ import { addToCartSchema, cartLineSchema, updateCartLineSchema } from '@/lib/car
 import { toCartActionResult } from '@/lib/cart/cart-messages';
 import { clearCart, removeCartLine, updateCartLine } from '@/lib/cart/change-cart-line';
 import { shopperAction } from '@/lib/server/actions';
-import { cartDeps, issueCartOwner, setCartSessionCookie } from '@/lib/server/cart-session';
+import { cartDeps, issueCartOwner, requireCartWriteAllowed, setCartSessionCookie } from '@/lib/server/cart-session';
 
+// Every change is rate-limited per cart and per address, and a first add opens a guest cart (limited per address).
 export const addToCartAction = shopperAction.inputSchema(addToCartSchema).action(async ({ parsedInput, ctx }) => {
-  const { owner, issue } = issueCartOwner(ctx.owner);
+  await requireCartWriteAllowed(ctx.deps.limiter(), ctx.owner, ctx.ip);
+  const { owner, issue } = await issueCartOwner(ctx.owner, { limiter: ctx.deps.limiter(), ip: ctx.ip });
   const result = await addToCart(cartDeps(), owner, parsedInput);
   if (result.ok && issue) await setCartSessionCookie(issue);
   return toCartActionResult(result);
 });
 
-export const updateCartLineAction = shopperAction
-  .inputSchema(updateCartLineSchema)
-  .action(async ({ parsedInput, ctx }) => toCartActionResult(await updateCartLine(cartDeps(), ctx.owner, parsedInput)));
+export const updateCartLineAction = shopperAction.inputSchema(updateCartLineSchema).action(async ({ parsedInput, ctx }) => {
+  await requireCartWriteAllowed(ctx.deps.limiter(), ctx.owner, ctx.ip);
+  return toCartActionResult(await updateCartLine(cartDeps(), ctx.owner, parsedInput));
+});
 
-export const removeCartLineAction = shopperAction
-  .inputSchema(cartLineSchema)
-  .action(async ({ parsedInput, ctx }) => toCartActionResult(await removeCartLine(cartDeps(), ctx.owner, parsedInput)));
+export const removeCartLineAction = shopperAction.inputSchema(cartLineSchema).action(async ({ parsedInput, ctx }) => {
+  await requireCartWriteAllowed(ctx.deps.limiter(), ctx.owner, ctx.ip);
+  return toCartActionResult(await removeCartLine(cartDeps(), ctx.owner, parsedInput));
+});
 
-export const clearCartAction = shopperAction.action(async ({ ctx }) => toCartActionResult(await clearCart(cartDeps(), ctx.owner)));
+export const clearCartAction = shopperAction.action(async ({ ctx }) => {
+  await requireCartWriteAllowed(ctx.deps.limiter(), ctx.owner, ctx.ip);
+  return toCartActionResult(await clearCart(cartDeps(), ctx.owner));
+});

@@ -27,7 +27,7 @@ export const placeOrderAction = shopperAction.inputSchema(formDataInput).stateAc
   if (!decision.allowed) return { status: 'error', attempt, message: rateLimitMessage(decision.reason), values };
 
   const userId = ctx.owner?.kind === 'user' ? ctx.owner.userId : null;
-  const result = await checkout(checkoutDeps(), { owner: ctx.owner, userId, input: parsed.input });
+  const result = await checkout(checkoutDeps(), { owner: ctx.owner, userId, input: parsed.input, clientAddress: ctx.ip });
   if (result.ok) {
     await rememberGuestOrder(result.value.order);
     redirect(result.value.payment.authorizationUrl); // Paystack's hosted page; it sends the shopper back to /checkout/return

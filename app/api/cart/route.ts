@@ -1,10 +1,13 @@
 // GET /api/cart – the shopper's cart; DELETE /api/cart – empty it
 import { clearCart } from '@/lib/cart/change-cart-line';
 import { getCart } from '@/lib/cart/get-cart';
-import { cartDeps } from '@/lib/server/cart-session';
+import { cartDeps, limitCartWrite } from '@/lib/server/cart-session';
 import { cartReply } from '@/lib/server/replies';
 import { route } from '@/lib/server/route';
 
 export const GET = route({ name: 'api/cart', audience: 'shopper', mutates: false }, async ({ owner }) => cartReply(await getCart(cartDeps(), owner)));
 
-export const DELETE = route({ name: 'api/cart', audience: 'shopper', mutates: true }, async ({ owner }) => cartReply(await clearCart(cartDeps(), owner)));
+export const DELETE = route(
+  { name: 'api/cart', audience: 'shopper', mutates: true, rateLimit: ({ owner, ip, deps }) => limitCartWrite(deps.limiter(), owner, ip) },
+  async ({ owner }) => cartReply(await clearCart(cartDeps(), owner)),
+);

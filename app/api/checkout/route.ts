@@ -13,11 +13,11 @@ export const POST = route(
     audience: 'shopper',
     mutates: true,
     body: checkoutInputSchema,
-    // Limited before any database or cart work: every allowed call may hold stock for 15 minutes.
+    // Limited before any database or cart work: every allowed call may hold stock for up to 15 minutes.
     rateLimit: ({ owner, ip, deps }) => limitCheckout(deps.limiter(), owner, ip),
   },
-  async ({ owner, body }) => {
+  async ({ owner, body, ip }) => {
     const userId = owner?.kind === 'user' ? owner.userId : null;
-    return checkoutReply(await checkout(checkoutDeps(), { owner, userId, input: body }));
+    return checkoutReply(await checkout(checkoutDeps(), { owner, userId, input: body, clientAddress: ip }));
   },
 );

@@ -9,7 +9,7 @@ export { describePaystackError, isOutcomeUnknown, isTransient } from './errors';
 export type { PaystackError, PaystackErrorKind } from './errors';
 export { signWebhookBody, verifyWebhookSignature } from './signature';
 export { toConfirmedCharge } from './map';
-export { CHARGE_SUCCESS_EVENT, chargeEventKey, readWebhookEvent, type PaystackWebhookEvent } from './webhook-events';
+export { CHARGE_SUCCESS_EVENT, chargeEventKey, readWebhookEvent, type PaystackWebhookEvent, type RefundEvent } from './webhook-events';
 export * from './types';
 
 let defaultClient: PaystackClient | undefined;

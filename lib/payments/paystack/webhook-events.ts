@@ -6,6 +6,8 @@ import { z } from 'zod';
 import type { ConfirmedCharge } from '../confirmed-charge';
 import { err, ok, type Result } from '../../result';
 import { toConfirmedCharge } from './map';
+import { type RefundStatus, refundStatuses } from './types';
+import { redactCardData } from './redact';
 
 const webhookEnvelopeSchema = z.object({ event: z.string().min(1).max(100), data: z.record(z.string(), z.unknown()) });
 type WebhookEnvelope = z.infer<typeof webhookEnvelopeSchema>;
@@ -30,6 +32,15 @@ const refundEventDataSchema = z.object({
   refund_reference: z.string().nullish(),
 });
 
+/** What a refund event must carry for the shop to act on it. Paystack sends amounts as integers or numeric strings. */
+const refundEventFieldsSchema = z.object({
+  id: z.union([z.number().int().positive(), z.string().regex(/^\d+$/).transform(Number)]).optional(),
+  status: z.enum(refundStatuses),
+  transaction_reference: z.string().min(1).max(200),
+  amount: z.union([z.number().int().positive(), z.string().regex(/^\d+$/).transform(Number)]),
+  currency: z.string().length(3),
+});
+
 export const CHARGE_SUCCESS_EVENT = 'charge.success';
 
 export const chargeEventKey = (gatewayTransactionId: number) => `${CHARGE_SUCCESS_EVENT}:${gatewayTransactionId}`;
@@ -38,15 +49,27 @@ export type PaystackWebhookEvent = {
   /** Unique per gateway fact: a second delivery of the same fact is a duplicate. */
   key: string;
   type: string;
-  /** The body as received, kept with the event for the operator. */
+  /** The body as received, without card secrets (redact.ts), kept with the event for the operator. */
   payload: unknown;
 } & (
   | { kind: 'charge_succeeded'; charge: ConfirmedCharge }
   /** A charge event the commit cannot use; `reason` says why. */
   | { kind: 'charge_unusable'; reason: string }
-  | { kind: 'refund' }
+  | { kind: 'refund'; refund: RefundEvent }
+  /** A refund event the shop cannot act on; `reason` says why. */
+  | { kind: 'refund_unusable'; reason: string }
   | { kind: 'other' }
 );
+
+/** A `refund.*` webhook in domain terms. */
+export interface RefundEvent {
+  /** Paystack's refund id; absent in some of Paystack's documented payloads. */
+  gatewayRefundId: number | null;
+  status: RefundStatus;
+  transactionReference: string;
+  amount: number;
+  currency: string;
+}
 
 /** Err with a short reason when the body is not a Paystack event at all (the route answers 400). */
 export function readWebhookEvent(rawBody: string): Result<PaystackWebhookEvent, string> {
@@ -58,7 +81,7 @@ export function readWebhookEvent(rawBody: string): Result<PaystackWebhookEvent, 
   }
   const envelope = webhookEnvelopeSchema.safeParse(json);
   if (!envelope.success) return err('not a Paystack event envelope');
-  const base = { key: eventKey(envelope.data, rawBody), type: envelope.data.event, payload: json };
+  const base = { key: eventKey(envelope.data, rawBody), type: envelope.data.event, payload: redactCardData(json) };
   return ok({ ...base, ...classify(envelope.data) });
 }
 
@@ -71,7 +94,16 @@ function classify({ event, data }: WebhookEnvelope) {
     if (charge.data.status !== 'success') return { kind: 'charge_unusable' as const, reason: `charge status ${charge.data.status}` };
     return { kind: 'charge_succeeded' as const, charge: toConfirmedCharge(charge.data) };
   }
-  return { kind: event.startsWith('refund.') ? ('refund' as const) : ('other' as const) };
+  if (event.startsWith('refund.')) {
+    // The status is the event's own (`refund.needs-attention` → needs-attention) unless the data says otherwise.
+    const refund = refundEventFieldsSchema.safeParse({ status: event.slice('refund.'.length), ...data });
+    if (!refund.success) {
+      return { kind: 'refund_unusable' as const, reason: `${event} without the fields a refund needs: ${refund.error.issues[0]?.path.join('.')}` };
+    }
+    const { id, status, transaction_reference: transactionReference, amount, currency } = refund.data;
+    return { kind: 'refund' as const, refund: { gatewayRefundId: id ?? null, status, transactionReference, amount, currency } };
+  }
+  return { kind: 'other' as const };
 }
 
 function eventKey(envelope: WebhookEnvelope, rawBody: string): string {

@@ -1,7 +1,8 @@
 'use server';
 // "Put these items back in my cart", from the recovery email's restore page, through the shopper door: the cart is
 // this browser's (signed-in user's, or the guest cookie's — issued here for a first visit). The link's signature and
-// single use are checked by the use case; no rate limit is needed, as nothing can be done without a valid link.
+// single use are checked by the use case, so no attempt limit is needed; a new guest cart it opens is still limited
+// per address like any other (cartSessionsByIp).
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { env } from '@/lib/env';
@@ -21,7 +22,7 @@ const tokenField = z.string().max(200);
 export const restoreCartAction = shopperAction.inputSchema(formDataInput).stateAction<RestoreCartState>(async ({ parsedInput, ctx }) => {
   const token = tokenField.safeParse(parsedInput.get('token'));
   if (!token.success) return { status: 'refused', code: 'invalid', message: describeRestoreRefusal('invalid') };
-  const { owner, issue } = issueCartOwner(ctx.owner);
+  const { owner, issue } = await issueCartOwner(ctx.owner, { limiter: ctx.deps.limiter(), ip: ctx.ip });
   const result = await restoreCheckout({ db: ctx.deps.db, redis: ctx.deps.redis(), secret: env().NEXTAUTH_SECRET }, owner, token.data);
   if (!result.ok) return { status: 'refused', code: result.error, message: describeRestoreRefusal(result.error) };
   if (issue && result.value.restored > 0) await setCartSessionCookie(issue);

@@ -5,7 +5,10 @@ import { OrderDetails } from '@/components/orders/order-details';
 import { OrderStatePanel } from '@/components/orders/order-state-panel';
 import { OrderStatusBadge } from '@/components/orders/order-status-badge';
 import { shopperOrderState } from '@/lib/orders/shopper-order-state';
-import { orderForViewer } from '@/lib/server/order-access';
+import { checkOrderAccess } from '@/lib/orders/order-access';
+import { isOrderId, orderForViewer } from '@/lib/server/order-access';
+import { env } from '@/lib/env';
+import { ExpiredLinkPanel } from '@/components/orders/expired-link-panel';
 
 export const metadata: Metadata = { title: 'Your order', robots: { index: false, follow: false } };
 export const dynamic = 'force-dynamic';
@@ -20,9 +23,16 @@ export default async function GuestOrderPage({
   searchParams: Promise<{ token?: string | string[] }>;
 }) {
   const [{ id }, { token }] = await Promise.all([params, searchParams]);
-  const found = await orderForViewer(id, { token: typeof token === 'string' ? token : null, useCookie: true });
-  // Wrong token, someone else's order and no such order all look the same.
-  if (!found) notFound();
+  const linkToken = typeof token === 'string' ? token : null;
+  const found = await orderForViewer(id, { token: linkToken, useCookie: true });
+  if (!found) {
+    // A genuine link past its 30 days may ask for a fresh one (sent to the order's own address); a wrong token,
+    // someone else's order and no such order all look the same.
+    if (linkToken && isOrderId(id) && checkOrderAccess(env().NEXTAUTH_SECRET, id, linkToken) === 'expired') {
+      return <ExpiredLinkPanel orderId={id} token={linkToken} />;
+    }
+    notFound();
+  }
   const { order, accessToken } = found;
 
   return (

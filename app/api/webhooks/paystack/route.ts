@@ -2,14 +2,15 @@
 import { env, paystackMode, webhookIpAllowlist } from '@/lib/env';
 import { verifyWebhookSignature } from '@/lib/payments/paystack/signature';
 import { afterPaymentCommitted } from '@/lib/server/payment-effects';
-import { apiError, apiJson, route } from '@/lib/server/route';
+import { apiError, apiJson, DEFAULT_RAW_BODY_BYTES, route } from '@/lib/server/route';
 import { receivePaystackWebhook } from '@/lib/webhooks/receive-paystack-webhook';
 
 export const dynamic = 'force-dynamic';
 
 // Server to server: no cookie rides along, so no same-origin rule; the signature is the authentication.
 export const POST = route(
-  { name: 'api/webhooks/paystack', audience: 'public', mutates: false, rawBody: true, allowFrom: webhookIpAllowlist },
+  // Paystack's events are a few KB: 1 MB is generous, and nothing larger is read (413).
+  { name: 'api/webhooks/paystack', audience: 'public', mutates: false, rawBody: true, maxBodyBytes: DEFAULT_RAW_BODY_BYTES, allowFrom: webhookIpAllowlist },
   async ({ request, rawBody, deps }) => {
     // The signature covers the exact bytes Paystack sent: the raw body, never a re-serialised object.
     if (!verifyWebhookSignature(rawBody, request.headers.get('x-paystack-signature'), env().PAYSTACK_SECRET_KEY)) {

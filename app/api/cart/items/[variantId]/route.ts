@@ -1,11 +1,19 @@
 // PATCH /api/cart/items/:variantId – set a line's quantity { quantity }; DELETE – remove the line
 import { cartLineSchema, updateCartLineSchema } from '@/lib/cart/cart-input';
 import { removeCartLine, updateCartLine } from '@/lib/cart/change-cart-line';
-import { cartDeps } from '@/lib/server/cart-session';
+import type { CartOwner } from '@/lib/cart/types';
+import { cartDeps, limitCartWrite } from '@/lib/server/cart-session';
+import type { DoorDeps } from '@/lib/server/door-deps';
 import { cartReply } from '@/lib/server/replies';
 import { route } from '@/lib/server/route';
 
-const line = { name: 'api/cart/items/:variantId', audience: 'shopper', mutates: true, params: cartLineSchema } as const;
+const line = {
+  name: 'api/cart/items/:variantId',
+  audience: 'shopper',
+  mutates: true,
+  params: cartLineSchema,
+  rateLimit: ({ owner, ip, deps }: { owner: CartOwner | null; ip: string; deps: DoorDeps }) => limitCartWrite(deps.limiter(), owner, ip),
+} as const;
 
 export const PATCH = route({ ...line, body: updateCartLineSchema.omit({ variantId: true }) }, async ({ owner, params, body }) =>
   cartReply(await updateCartLine(cartDeps(), owner, { ...body, variantId: params.variantId })),

@@ -1,0 +1,30 @@
+'use client';
+// The admin sections; the current one is marked for screen readers (aria-current) and by its style.
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+
+const sections = [
+  { href: '/admin', label: 'Dashboard', matches: (path: string) => path === '/admin' },
+  { href: '/admin/orders', label: 'Orders', matches: (path: string) => path.startsWith('/admin/orders') },
+];
+
+export function AdminNav() {
+  const path = usePathname();
+  return (
+    <nav aria-label="Admin" className="flex gap-1 text-sm font-medium">
+      {sections.map((section) => {
+        const current = section.matches(path);
+        return (
+          <Link
+            key={section.href}
+            href={section.href}
+            aria-current={current ? 'page' : undefined}
+            className={`rounded-lg px-3 py-1.5 ${current ? 'bg-stone-900 text-white' : 'text-brand-700 hover:bg-stone-100'}`}
+          >
+            {section.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,338 @@
+'use client';
+// The admin's refund: amount (prefilled with what remains, typed in naira), a reason, optionally some lines back on
+// the shelf, then a confirmation that says exactly what will happen before anything does. One idempotency key per
+// opening of the dialog, so a double click or a resubmit after a lost answer is still one refund. The server checks
+// everything again; the checks here only save a round trip.
+import { type FormEvent, useRef, useState, useTransition } from 'react';
+import { type RefundActionData, refundOrderAction } from '@/app/(admin)/admin/orders/[id]/actions';
+import { actionFailure, type DoorResult } from '@/components/ui/action-result';
+import { TextField } from '@/components/ui/fields';
+import { type CurrencyCode, formatMoney, toDecimalString } from '@/lib/money';
+import { REFUND_REASON_MAX, refundFormSchema } from './refund-form';
+import { adminRefundStatusLabels } from './refund-status-badge';
+
+export interface RefundDialogLine {
+  variantId: string;
+  label: string;
+  sold: number;
+  /** Most that may still go back on the shelf for this order. */
+  restockable: number;
+}
+
+export interface RefundDialogProps {
+  orderId: string;
+  orderNumber: string;
+  email: string;
+  currency: CurrencyCode;
+  /** What the payment being refunded captured. */
+  paid: number;
+  /** What can still be refunded on it. */
+  remaining: number;
+  lines: RefundDialogLine[];
+  /** Why nothing can be refunded now (not paid, all refunded). The dialog stays mounted so a result it shows survives. */
+  unavailable?: string;
+}
+
+type Step = 'form' | 'confirm' | 'done';
+type FieldErrors = { amount?: string[]; reason?: string[]; restock?: string[]; form?: string };
+
+const button = 'rounded-lg px-4 py-2 text-sm font-semibold disabled:cursor-not-allowed disabled:opacity-60';
+const primary = `${button} bg-brand-700 text-white hover:bg-brand-600`;
+const danger = `${button} bg-red-700 text-white hover:bg-red-600`;
+const secondary = `${button} border border-stone-300 bg-white text-stone-800 hover:border-stone-900`;
+
+/** A v4 UUID; crypto.randomUUID needs a secure context, which a shop behind plain http in a LAN test may not be. */
+function newKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export function RefundDialog(props: RefundDialogProps) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [key, setKey] = useState('');
+  const [step, setStep] = useState<Step>('form');
+  const [amount, setAmount] = useState('');
+  const [reason, setReason] = useState('');
+  const [restock, setRestock] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [done, setDone] = useState<RefundActionData | null>(null);
+  const [pending, startTransition] = useTransition();
+  const money = (amount: number) => formatMoney({ amount, currency: props.currency });
+
+  function open() {
+    setKey(newKey());
+    setStep('form');
+    setAmount(toDecimalString({ amount: props.remaining, currency: props.currency }));
+    setReason('');
+    setRestock({});
+    setErrors({});
+    setDone(null);
+    dialog.current?.showModal();
+  }
+
+  function close() {
+    if (!pending) dialog.current?.close();
+  }
+
+  const restockLines = props.lines
+    .map((line) => ({ line, quantity: Number(restock[line.variantId] || 0) }))
+    .filter(({ quantity }) => Number.isInteger(quantity) && quantity > 0);
+
+  function input() {
+    return {
+      orderId: props.orderId,
+      amount,
+      reason,
+      restock: restockLines.map(({ line, quantity }) => ({ variantId: line.variantId, quantity })),
+      idempotencyKey: key,
+    };
+  }
+
+  function review(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const found: FieldErrors = {};
+    const add = (field: 'amount' | 'reason' | 'restock', message: string) => {
+      found[field] = [...(found[field] ?? []), message];
+    };
+    const parsed = refundFormSchema.safeParse(input());
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = issue.path[0];
+        if (field === 'amount' || field === 'reason' || field === 'restock') add(field, issue.message);
+      }
+    }
+    const typed = refundFormSchema.shape.amount.safeParse(amount);
+    if (typed.success && typed.data > props.remaining) add('amount', `Only ${money(props.remaining)} can still be refunded`);
+    for (const line of props.lines) {
+      const quantity = Number(restock[line.variantId] || 0);
+      if (!Number.isInteger(quantity) || quantity < 0) add('restock', `${line.label}: enter a whole number of items`);
+      else if (quantity > line.restockable) add('restock', `${line.label}: at most ${line.restockable} can go back in stock`);
+    }
+    setErrors(found);
+    if (Object.keys(found).length === 0) setStep('confirm');
+  }
+
+  function submit() {
+    startTransition(async () => {
+      const result = (await refundOrderAction(input())) as DoorResult<RefundActionData>;
+      if (result?.data) {
+        setDone(result.data);
+        setStep('done');
+        return;
+      }
+      const fields = result?.validationErrors?.fieldErrors;
+      const failure = actionFailure(result);
+      const found: FieldErrors = {};
+      if (fields?.amount?.length || fields?.reason?.length || fields?.restock?.length) {
+        Object.assign(found, { amount: fields.amount, reason: fields.reason, restock: fields.restock });
+      } else if (failure?.code === 'refund_exceeds_remaining') {
+        found.amount = [failure.message];
+      } else if (failure?.code === 'invalid_input' && restockLines.length > 0 && /restock/i.test(failure.message)) {
+        found.restock = [failure.message];
+      } else {
+        found.form = failure?.message ?? 'Something went wrong. Please try again.';
+      }
+      // A refused refund is recorded under this key: trying again is a new request, with a new key.
+      if (failure?.code === 'refund_rejected' || failure?.code === 'idempotency_key_reused') setKey(newKey());
+      setErrors(found);
+      setStep('form');
+    });
+  }
+
+  const parsedAmount = refundFormSchema.shape.amount.safeParse(amount);
+  const refundAmount = parsedAmount.success ? parsedAmount.data : 0;
+
+  return (
+    <>
+      <div className="flex flex-wrap items-center justify-end gap-3">
+        {props.unavailable ? (
+          <p className="text-sm text-stone-500" id="refund-unavailable" data-testid="not-refundable">
+            {props.unavailable}
+          </p>
+        ) : null}
+        <button
+          type="button"
+          onClick={open}
+          disabled={Boolean(props.unavailable)}
+          aria-describedby={props.unavailable ? 'refund-unavailable' : undefined}
+          className={primary}
+        >
+          Refund…
+        </button>
+      </div>
+      <dialog
+        ref={dialog}
+        aria-labelledby="refund-dialog-title"
+        onCancel={(event) => {
+          if (pending) event.preventDefault();
+        }}
+        className="m-auto w-[min(36rem,calc(100vw-2rem))] rounded-xl border border-stone-200 bg-white p-0 text-stone-900 shadow-xl backdrop:bg-stone-900/50"
+      >
+        <div className="space-y-4 p-6">
+          <div className="flex items-start justify-between gap-4">
+            <h2 id="refund-dialog-title" className="text-lg font-semibold">
+              Refund order {props.orderNumber}
+            </h2>
+            <button
+              type="button"
+              onClick={close}
+              disabled={pending}
+              aria-label="Close"
+              className="rounded px-2 text-xl leading-none text-stone-500 hover:text-stone-900"
+            >
+              ×
+            </button>
+          </div>
+
+          {step === 'form' ? (
+            <form onSubmit={review} noValidate className="space-y-4">
+              {errors.form ? (
+                <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+                  {errors.form}
+                </p>
+              ) : null}
+              <TextField
+                idPrefix="refund"
+                label="Amount (₦)"
+                name="amount"
+                inputMode="decimal"
+                autoComplete="off"
+                value={amount}
+                onChange={(event) => setAmount(event.target.value)}
+                hint={`Up to ${money(props.remaining)} of the ${money(props.paid)} paid can be refunded.`}
+                errors={errors.amount}
+                autoFocus
+              />
+              <div>
+                <label htmlFor="refund-reason" className="block text-sm font-medium text-stone-800">
+                  Reason
+                </label>
+                <textarea
+                  id="refund-reason"
+                  name="reason"
+                  rows={2}
+                  maxLength={REFUND_REASON_MAX}
+                  value={reason}
+                  onChange={(event) => setReason(event.target.value)}
+                  aria-invalid={errors.reason?.length ? true : undefined}
+                  aria-describedby={['refund-reason-hint', errors.reason?.length ? 'refund-reason-error' : null].filter(Boolean).join(' ')}
+                  className="mt-1 block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-sm focus:border-brand-600 aria-[invalid=true]:border-red-500"
+                />
+                <p id="refund-reason-hint" className="mt-1 text-xs text-stone-500">
+                  The customer sees it in their refund email.
+                </p>
+                {errors.reason?.length ? (
+                  <ul id="refund-reason-error" className="mt-1 text-sm text-red-700">
+                    {errors.reason.map((message) => (
+                      <li key={message}>{message}</li>
+                    ))}
+                  </ul>
+                ) : null}
+              </div>
+              {props.lines.length > 0 ? (
+                <fieldset aria-describedby={errors.restock?.length ? 'refund-restock-error' : undefined}>
+                  <legend className="text-sm font-medium text-stone-800">Put items back in stock (optional)</legend>
+                  <ul className="mt-2 space-y-2">
+                    {props.lines.map((line) => (
+                      <li key={line.variantId} className="flex items-center justify-between gap-3 text-sm">
+                        <label htmlFor={`refund-restock-${line.variantId}`} className="min-w-0">
+                          <span className="block truncate">{line.label}</span>
+                          <span className="block text-xs text-stone-500">
+                            {line.restockable === 0 ? 'Nothing left to restock' : `${line.restockable} of ${line.sold} can go back`}
+                          </span>
+                        </label>
+                        <input
+                          id={`refund-restock-${line.variantId}`}
+                          type="number"
+                          inputMode="numeric"
+                          min={0}
+                          max={line.restockable}
+                          step={1}
+                          disabled={line.restockable === 0}
+                          value={restock[line.variantId] ?? ''}
+                          placeholder="0"
+                          onChange={(event) => setRestock({ ...restock, [line.variantId]: event.target.value })}
+                          className="w-20 rounded-lg border border-stone-300 px-2 py-1.5 text-right tabular-nums disabled:bg-stone-100"
+                        />
+                      </li>
+                    ))}
+                  </ul>
+                  {errors.restock?.length ? (
+                    <ul id="refund-restock-error" className="mt-2 space-y-0.5 text-sm text-red-700">
+                      {errors.restock.map((message) => (
+                        <li key={message}>{message}</li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </fieldset>
+              ) : null}
+              <div className="flex justify-end gap-3 pt-2">
+                <button type="button" onClick={close} className={secondary}>
+                  Cancel
+                </button>
+                <button type="submit" className={primary}>
+                  Review refund
+                </button>
+              </div>
+            </form>
+          ) : null}
+
+          {step === 'confirm' ? (
+            <div className="space-y-4">
+              <div className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950" data-testid="refund-confirmation">
+                <p className="font-medium">
+                  Refund {money(refundAmount)} of {money(props.paid)} to {props.email}.
+                </p>
+                <p>
+                  {restockLines.length > 0
+                    ? `Restock ${restockLines.map(({ line, quantity }) => `${quantity} × ${line.label}`).join(', ')}.`
+                    : 'No items go back in stock.'}
+                </p>
+                <p>Reason: {reason.trim()}</p>
+                <p className="text-amber-900/80">
+                  Paystack returns the money to the card or account the customer paid with; this cannot be undone.
+                  {refundAmount < props.remaining ? ` ${money(props.remaining - refundAmount)} will remain refundable.` : ''}
+                </p>
+              </div>
+              <div className="flex justify-end gap-3">
+                <button type="button" onClick={() => setStep('form')} disabled={pending} className={secondary}>
+                  Back
+                </button>
+                <button type="button" onClick={submit} disabled={pending} aria-disabled={pending} className={danger}>
+                  {pending ? 'Refunding…' : `Refund ${money(refundAmount)}`}
+                </button>
+              </div>
+            </div>
+          ) : null}
+
+          {step === 'done' && done ? (
+            <div className="space-y-4">
+              <div role="status" className="rounded-lg border border-brand-600/40 bg-brand-50 px-4 py-3 text-sm text-brand-700" data-testid="refund-result">
+                {done.outcome === 'accepted' ? (
+                  <p>
+                    Paystack accepted the refund of {formatMoney(done.refund.amount)} ({adminRefundStatusLabels[done.refund.status].toLowerCase()}). The
+                    customer is emailed.
+                  </p>
+                ) : (
+                  <p>
+                    The refund of {formatMoney(done.refund.amount)} is recorded, but Paystack has not confirmed it yet. It is retried automatically; its state
+                    shows on this page.
+                  </p>
+                )}
+              </div>
+              <div className="flex justify-end">
+                <button type="button" onClick={close} className={primary}>
+                  Done
+                </button>
+              </div>
+            </div>
+          ) : null}
+        </div>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,292 @@
+// Order reads for the admin console: the orders list (search, status filter, pages) and one order with everything an
+// admin needs to answer a customer or refund them — lines as sold, customer, payments, what can still be refunded and
+// restocked, and the order's audit trail. Callers authorise the admin first; these reads are not scoped to a user.
+import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { CurrencyCode } from '../../lib/money';
+import type { DbOrTx } from '../client';
+import { auditLogs, inventoryReservations, orderItems, orders, payments, refunds, type ShippingAddress, users } from '../schema';
+
+type OrderStatus = (typeof orders.$inferSelect)['status'];
+type PaymentRow = typeof payments.$inferSelect;
+
+export const ORDER_STATUSES = orders.status.enumValues;
+
+export interface AdminOrderListParams {
+  /** Part of an order number ("100042", "SO-1000") or of the buyer's email. */
+  q?: string;
+  status?: OrderStatus;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface AdminOrderListItem {
+  id: string;
+  number: string;
+  email: string;
+  /** The account's name for an account order; null for a guest. */
+  customerName: string | null;
+  status: OrderStatus;
+  currency: CurrencyCode;
+  totalAmount: number;
+  refundedAmount: number;
+  createdAt: Date;
+}
+
+export interface AdminOrderList {
+  items: AdminOrderListItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+}
+
+/** `%` and `_` typed in the search box are literal characters, not patterns. */
+const likeContaining = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+
+/** Newest first; a page past the end is clamped to the last one. */
+export async function listAdminOrders(db: DbOrTx, params: AdminOrderListParams): Promise<AdminOrderList> {
+  const pageSize = Math.min(Math.max(Math.trunc(params.pageSize ?? 20) || 20, 1), 100);
+  const q = params.q?.trim().slice(0, 100);
+  const conditions: SQL[] = [];
+  if (q) conditions.push(or(ilike(orders.number, likeContaining(q)), ilike(orders.email, likeContaining(q))) as SQL);
+  if (params.status) conditions.push(eq(orders.status, params.status));
+  const where = conditions.length > 0 ? and(...conditions) : undefined;
+
+  const [counted] = await db.select({ total: count() }).from(orders).where(where);
+  const total = counted?.total ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(Math.trunc(params.page ?? 1) || 1, 1), pageCount);
+  const items = await db
+    .select({
+      id: orders.id,
+      number: orders.number,
+      email: orders.email,
+      customerName: users.name,
+      status: orders.status,
+      currency: orders.currency,
+      totalAmount: orders.totalAmount,
+      refundedAmount: orders.refundedAmount,
+      createdAt: orders.createdAt,
+    })
+    .from(orders)
+    .leftJoin(users, eq(users.id, orders.userId))
+    .where(where)
+    .orderBy(desc(orders.createdAt), desc(orders.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  return { items, total, page, pageSize, pageCount };
+}
+
+export interface AdminOrderLine {
+  variantId: string;
+  productTitle: string;
+  variantTitle: string;
+  sku: string;
+  unitPriceAmount: number;
+  quantity: number;
+  lineTotalAmount: number;
+  currency: CurrencyCode;
+  /** Units that left the shelf for this order and no refund has put (or is putting) back: the most a refund may restock. */
+  restockable: number;
+}
+
+export interface AdminOrderPayment {
+  id: string;
+  reference: string;
+  status: PaymentRow['status'];
+  amount: number;
+  currency: CurrencyCode;
+  channel: string | null;
+  gatewayTransactionId: number | null;
+  feesAmount: number | null;
+  refundedAmount: number;
+  failureReason: string | null;
+  paidAt: Date | null;
+  createdAt: Date;
+}
+
+export interface AdminOrder {
+  id: string;
+  number: string;
+  status: OrderStatus;
+  currency: CurrencyCode;
+  email: string;
+  /** The account that placed it; null for a guest checkout. */
+  customer: { id: string; name: string; email: string } | null;
+  subtotalAmount: number;
+  shippingAmount: number;
+  totalAmount: number;
+  refundedAmount: number;
+  deliveryOption: string;
+  shippingAddress: ShippingAddress;
+  createdAt: Date;
+  paidAt: Date | null;
+  lines: AdminOrderLine[];
+  /** Oldest first, every attempt. */
+  payments: AdminOrderPayment[];
+  /**
+   * What a refund may take now, as the refund use case will decide it: the earliest captured payment with money left
+   * on it, minus every refund of it that has not failed (a refund still on its way counts). Null: nothing to refund.
+   */
+  refundable: { paymentId: string; reference: string; captured: number; remaining: number } | null;
+}
+
+const REFUNDABLE_PAYMENT_STATUSES: readonly PaymentRow['status'][] = ['paid', 'partially_refunded'];
+
+export async function getAdminOrder(db: DbOrTx, params: { orderId: string }): Promise<AdminOrder | null> {
+  const [order] = await db.select().from(orders).where(eq(orders.id, params.orderId));
+  if (!order) return null;
+  const [customer, items, paymentRows, refundRows, sold] = await Promise.all([
+    order.userId ? db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, order.userId)) : Promise.resolve([]),
+    db.select().from(orderItems).where(eq(orderItems.orderId, order.id)).orderBy(asc(orderItems.productTitle), asc(orderItems.variantTitle)),
+    db.select().from(payments).where(eq(payments.orderId, order.id)).orderBy(asc(payments.createdAt), asc(payments.id)),
+    db
+      .select({
+        paymentId: refunds.paymentId,
+        amount: refunds.amount,
+        status: refunds.status,
+        restockLines: refunds.restockLines,
+        restockedAt: refunds.restockedAt,
+      })
+      .from(refunds)
+      .where(eq(refunds.orderId, order.id)),
+    db
+      .select({ variantId: inventoryReservations.variantId, quantity: inventoryReservations.quantity })
+      .from(inventoryReservations)
+      .where(and(eq(inventoryReservations.orderId, order.id), eq(inventoryReservations.status, 'committed'))),
+  ]);
+
+  // The same counting as the refund use case: a refund Paystack refused never restocked; one that failed later did.
+  const restocked = new Map<string, number>();
+  for (const refund of refundRows) {
+    if (refund.status === 'failed' && !refund.restockedAt) continue;
+    for (const line of refund.restockLines) restocked.set(line.variantId, (restocked.get(line.variantId) ?? 0) + line.quantity);
+  }
+  const soldBy = new Map(sold.map((row) => [row.variantId, row.quantity]));
+
+  const committedBy = new Map<string, number>();
+  for (const refund of refundRows) {
+    if (refund.status !== 'failed') committedBy.set(refund.paymentId, (committedBy.get(refund.paymentId) ?? 0) + refund.amount);
+  }
+  const captured = paymentRows
+    .filter((payment) => REFUNDABLE_PAYMENT_STATUSES.includes(payment.status))
+    .sort((a, b) => (a.paidAt?.getTime() ?? Number.MAX_SAFE_INTEGER) - (b.paidAt?.getTime() ?? Number.MAX_SAFE_INTEGER));
+  const target = captured.find((payment) => payment.refundedAmount < payment.amount) ?? captured[0];
+  const remaining = target ? Math.max(0, target.amount - (committedBy.get(target.id) ?? 0)) : 0;
+
+  return {
+    id: order.id,
+    number: order.number,
+    status: order.status,
+    currency: order.currency,
+    email: order.email,
+    customer: customer[0] ?? null,
+    subtotalAmount: order.subtotalAmount,
+    shippingAmount: order.shippingAmount,
+    totalAmount: order.totalAmount,
+    refundedAmount: order.refundedAmount,
+    deliveryOption: order.deliveryOption,
+    shippingAddress: order.shippingAddress,
+    createdAt: order.createdAt,
+    paidAt: order.paidAt,
+    lines: items.map((item) => ({
+      variantId: item.variantId,
+      productTitle: item.productTitle,
+      variantTitle: item.variantTitle,
+      sku: item.sku,
+      unitPriceAmount: item.unitPriceAmount,
+      quantity: item.quantity,
+      lineTotalAmount: item.lineTotalAmount,
+      currency: item.currency,
+      restockable: Math.max(0, (soldBy.get(item.variantId) ?? 0) - (restocked.get(item.variantId) ?? 0)),
+    })),
+    payments: paymentRows.map((payment) => ({
+      id: payment.id,
+      reference: payment.reference,
+      status: payment.status,
+      amount: payment.amount,
+      currency: payment.currency,
+      channel: payment.channel,
+      gatewayTransactionId: payment.gatewayTransactionId,
+      feesAmount: payment.feesAmount,
+      refundedAmount: payment.refundedAmount,
+      failureReason: payment.failureReason,
+      paidAt: payment.paidAt,
+      createdAt: payment.createdAt,
+    })),
+    refundable: target && remaining > 0 ? { paymentId: target.id, reference: target.reference, captured: target.amount, remaining } : null,
+  };
+}
+
+export interface AuditEntryRow {
+  id: number;
+  actorType: (typeof auditLogs.$inferSelect)['actorType'];
+  actorId: string | null;
+  /** The person behind a user or admin entry, when the account still exists. */
+  actorName: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  metadata: unknown;
+  createdAt: Date;
+}
+
+/**
+ * Every audit entry about the order: the order itself, its payments, its refunds, and stock entries (sold, put back)
+ * whose `after` or `metadata` names the order. Newest first, at most `limit`.
+ */
+export async function orderTimeline(db: DbOrTx, params: { orderId: string; limit?: number }): Promise<AuditEntryRow[]> {
+  const orderId = params.orderId;
+  const paymentIds = db
+    .select({ id: sql`${payments.id}::text` })
+    .from(payments)
+    .where(eq(payments.orderId, orderId));
+  const refundIds = db
+    .select({ id: sql`${refunds.id}::text` })
+    .from(refunds)
+    .where(eq(refunds.orderId, orderId));
+  return db
+    .select({
+      id: auditLogs.id,
+      actorType: auditLogs.actorType,
+      actorId: auditLogs.actorId,
+      actorName: users.name,
+      action: auditLogs.action,
+      entityType: auditLogs.entityType,
+      entityId: auditLogs.entityId,
+      before: auditLogs.before,
+      after: auditLogs.after,
+      metadata: auditLogs.metadata,
+      createdAt: auditLogs.createdAt,
+    })
+    .from(auditLogs)
+    .leftJoin(users, and(inArray(auditLogs.actorType, ['user', 'admin']), eq(auditLogs.actorId, sql`${users.id}::text`)))
+    .where(
+      or(
+        and(eq(auditLogs.entityType, 'order'), eq(auditLogs.entityId, orderId)),
+        and(eq(auditLogs.entityType, 'payment'), inArray(auditLogs.entityId, paymentIds)),
+        and(eq(auditLogs.entityType, 'refund'), inArray(auditLogs.entityId, refundIds)),
+        and(eq(auditLogs.entityType, 'variant'), or(sql`${auditLogs.after} ->> 'orderId' = ${orderId}`, sql`${auditLogs.metadata} ->> 'orderId' = ${orderId}`)),
+      ),
+    )
+    .orderBy(desc(auditLogs.createdAt), desc(auditLogs.id))
+    .limit(Math.min(Math.max(params.limit ?? 200, 1), 500));
+}
+
+/** The refund a key already made, if any: the JSON API answers a replay with 200 instead of 201. */
+export async function refundIdForKey(db: DbOrTx, params: { idempotencyKey: string }): Promise<string | null> {
+  const [row] = await db.select({ id: refunds.id }).from(refunds).where(eq(refunds.idempotencyKey, params.idempotencyKey));
+  return row?.id ?? null;
+}
+
+/** id → name of the users named (who requested a refund); deleted accounts are simply absent. */
+export async function userNames(db: DbOrTx, params: { ids: readonly string[] }): Promise<Map<string, string>> {
+  if (params.ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, [...new Set(params.ids)]));
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

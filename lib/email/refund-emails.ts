@@ -1,0 +1,66 @@
+// The shopper's refund emails: "your refund is on its way" once Paystack has taken it on (what was refunded, what
+// remains paid, why) and "your refund is delayed" when Paystack gave up on it after that. One email per refund ×
+// outcome through sendEmailOnce, so a retried job never sends twice. Pass the database itself, not a transaction.
+import { eq } from 'drizzle-orm';
+import { createElement } from 'react';
+import { orders, refunds } from '../../db/schema';
+import { formatMoney, money } from '../money';
+import { orderLedger } from '../refunds/order-ledger';
+import { defaultShopDetails } from '../shop';
+import { customerOrderUrl } from './links';
+import type { OrderEmailDeps } from './order-emails';
+import { sendEmailOnce, type SendEmailOutcome } from './send-email';
+import { RefundNoticeEmail } from './templates/refund-notice';
+import { renderEmail } from './templates/render';
+
+export type RefundOutcome = 'processed' | 'failed';
+
+export type RefundNoticeOutcome = SendEmailOutcome | { status: 'skipped'; reason: 'refund_not_found' | 'refund_not_in_that_state' };
+
+export const refundEmailKey = (refundId: string, outcome: RefundOutcome) => `refund_${outcome}:${refundId}`;
+
+/** Where the refund must stand for each notice: on its way (any state Paystack accepted it in), or failed. */
+const STATES: Record<RefundOutcome, readonly string[]> = {
+  processed: ['pending', 'processing', 'processed', 'needs_attention'],
+  failed: ['failed'],
+};
+
+export async function sendRefundNotice(deps: OrderEmailDeps, input: { refundId: string; outcome: RefundOutcome }): Promise<RefundNoticeOutcome> {
+  const [row] = await deps.db
+    .select({ refund: refunds, order: orders })
+    .from(refunds)
+    .innerJoin(orders, eq(orders.id, refunds.orderId))
+    .where(eq(refunds.id, input.refundId));
+  if (!row) return { status: 'skipped', reason: 'refund_not_found' };
+  const { refund, order } = row;
+  // A notice that no longer fits (the refund failed before its "on its way" email went) would mislead: the failed one goes instead.
+  if (!STATES[input.outcome].includes(refund.status)) return { status: 'skipped', reason: 'refund_not_in_that_state' };
+  const ledger = await orderLedger(deps.db, order.id);
+  const refunded = money(refund.amount, refund.currency);
+  const shop = deps.shop ?? defaultShopDetails;
+  const { html, text } = await renderEmail(
+    createElement(RefundNoticeEmail, {
+      shopName: shop.name,
+      siteUrl: deps.siteUrl,
+      orderNumber: order.number,
+      outcome: input.outcome,
+      refunded,
+      remaining: money(Math.max(0, ledger?.net.amount ?? 0), order.currency),
+      reason: refund.reason,
+      orderUrl: customerOrderUrl(deps.siteUrl, deps.orderAccessSecret, order),
+    }),
+  );
+  return sendEmailOnce(deps, {
+    kind: input.outcome === 'processed' ? 'refund_processed' : 'refund_failed',
+    dedupeKey: refundEmailKey(refund.id, input.outcome),
+    orderId: order.id,
+    refundId: refund.id,
+    to: order.email,
+    subject:
+      input.outcome === 'processed'
+        ? `Refund of ${formatMoney(refunded)} on order ${order.number} – ${shop.name}`
+        : `Your refund on order ${order.number} is delayed – ${shop.name}`,
+    html,
+    text,
+  });
+}
