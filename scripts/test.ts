@@ -83,7 +83,7 @@ async function runStaticChecks(): Promise<LayerCounts> {
   const audit = await runDependencyAudit();
   counts.passed += audit.passed;
   counts.failed += audit.failed;
-  counts.skipped += audit.skipped;
+  // An audit the registry cannot answer is a note (printed above), not a skipped test: the closing line counts tests.
   return counts;
 }
 

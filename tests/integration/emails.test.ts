@@ -96,7 +96,7 @@ describe('sendOrderConfirmation', () => {
     expect(mail!.text).toContain('₦37,000.00');
     expect(mail!.text).toContain(testAddressLine);
     // A guest order: the link carries a token that opens this order (and only this one).
-    const link = new RegExp(`${siteUrl}/orders/${order.id}\\?token=([A-Za-z0-9_-]{43})`).exec(mail!.text);
+    const link = new RegExp(`${siteUrl}/orders/${order.id}\\?token=(\\d+\\.[A-Za-z0-9_-]{43})`).exec(mail!.text);
     expect(link).not.toBeNull();
     expect(verifyOrderAccess(secret, order.id, link![1])).toBe(true);
     expect(mail!.text).toContain(`${siteUrl}/api/orders/${order.id}/invoice?token=${link![1]}`);
