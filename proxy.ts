@@ -6,7 +6,7 @@ import { type NextRequest, NextResponse } from 'next/server';
 import { env } from '@/lib/env';
 import { contentSecurityPolicy, cspOptionsFromEnv } from '@/lib/server/security-headers';
 
-function gate(request: NextRequest, token: JWT | null): { redirect: URL } | { rewrite: URL; status: number } | null {
+function gate(request: NextRequest, token: JWT | null): { redirect: URL } | null {
   const { pathname, search } = request.nextUrl;
   if (!pathname.startsWith('/account') && !pathname.startsWith('/admin')) return null;
   if (!token?.id) {
@@ -15,8 +15,7 @@ function gate(request: NextRequest, token: JWT | null): { redirect: URL } | { re
     signIn.searchParams.set('callbackUrl', `${pathname}${search}`);
     return { redirect: signIn };
   }
-  // The page's own check would answer 403 too; this saves the render. A rewrite keeps the URL and the status honest.
-  if (pathname.startsWith('/admin') && token.role !== 'admin') return { rewrite: new URL('/forbidden', request.url), status: 403 };
+  // A signed-in customer on an admin page goes on to the page, whose own check answers a real 403 (forbidden()).
   return null;
 }
 
@@ -32,9 +31,7 @@ export async function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);
   headers.set('content-security-policy', policy);
-  const response = decision
-    ? NextResponse.rewrite(decision.rewrite, { status: decision.status, request: { headers } })
-    : NextResponse.next({ request: { headers } });
+  const response = NextResponse.next({ request: { headers } });
   response.headers.set('content-security-policy', policy);
   return response;
 }
