@@ -33,17 +33,6 @@ export const envSchema = z
       .regex(/^pk_(test|live)_[A-Za-z0-9]+$/, 'must look like pk_test_… or pk_live_…')
       .optional(),
     PAYSTACK_BASE_URL: url('https://api.paystack.co').default('https://api.paystack.co'),
-    /** Origins of Paystack's hosted checkout, where the payment form may send the shopper (the CSP's form-action). */
-    PAYSTACK_CHECKOUT_ORIGINS: z
-      .string()
-      .default('https://checkout.paystack.com')
-      .transform((value) =>
-        value
-          .split(',')
-          .map((origin) => origin.trim())
-          .filter(Boolean),
-      )
-      .pipe(z.array(z.url({ error: 'must be comma-separated origins, e.g. https://checkout.paystack.com' })).min(1)),
     /** A staging site that runs production builds but must take test payments says so explicitly. */
     PAYSTACK_ALLOW_TEST_KEY: flag('PAYSTACK_ALLOW_TEST_KEY'),
     /** A developer debugging against live Paystack says so explicitly: real money moves. */
