@@ -10,6 +10,8 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   serverExternalPackages: ['postgres'],
   images: { unoptimized: false },
+  // forbidden() answers a real 403 (with app/forbidden.tsx) when a customer reaches an admin page.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

@@ -1,18 +1,9 @@
-// GET /forbidden – shown to a signed-in user whose role does not allow the page they asked for
+// GET /forbidden – where proxy.ts sends a signed-in customer who asked for an admin page (answered with HTTP 403)
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { ForbiddenNotice } from '@/components/auth/forbidden-notice';
 
-export const metadata: Metadata = { title: 'Not allowed' };
+export const metadata: Metadata = { title: 'Not allowed', robots: { index: false } };
 
 export default function ForbiddenPage() {
-  return (
-    <div className="mx-auto max-w-md py-16 text-center">
-      <p className="text-sm font-semibold text-stone-500">403</p>
-      <h1 className="mt-1 text-2xl font-semibold">You don’t have access to that page</h1>
-      <p className="mt-2 text-stone-600">It is for shop administrators. If you think this is a mistake, sign in with an admin account.</p>
-      <Link href="/" className="mt-6 inline-block rounded-lg bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-600">
-        Back to the shop
-      </Link>
-    </div>
-  );
+  return <ForbiddenNotice />;
 }

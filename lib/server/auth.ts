@@ -2,7 +2,7 @@
 // actions.ts) check it for every route and action; protected pages call userForPage() themselves; proxy.ts only saves
 // anonymous visitors a round trip.
 import 'server-only';
-import { redirect } from 'next/navigation';
+import { forbidden, redirect } from 'next/navigation';
 import { AppError } from '@/lib/errors';
 import { doorDeps, type SessionUser } from './door-deps';
 
@@ -31,11 +31,11 @@ export async function requireAudience(needs: 'user' | 'admin'): Promise<SessionU
 
 /**
  * For server components: the signed-in user, or a redirect — anonymous to sign-in (coming back to `returnTo`),
- * a customer on an admin page to /forbidden. Pages call this themselves even though proxy.ts gates the same paths.
+ * a customer on an admin page gets a real 403 (forbidden(), rendered by app/forbidden.tsx). Pages call this themselves even though proxy.ts gates the same paths.
  */
 export async function userForPage(needs: 'user' | 'admin', returnTo: string): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) redirect(`/sign-in?${new URLSearchParams({ callbackUrl: returnTo })}`);
-  if (needs === 'admin' && !(await isAdminNow(user))) redirect('/forbidden');
+  if (needs === 'admin' && !(await isAdminNow(user))) forbidden();
   return user;
 }

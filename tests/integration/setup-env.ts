@@ -6,3 +6,6 @@ import { profiles } from '../../scripts/stack/profiles';
 // address is the last X-Forwarded-For entry (TRUSTED_PROXY_HOPS=1), so each test can play as many shoppers as it
 // needs. Tests of other settings inject theirs through the doors' seam (trustedProxyHops).
 Object.assign(process.env, stackEnv(profiles.test), { TRUSTED_PROXY_HOPS: '1' });
+
+// `next build` inlines this from next.config.ts (experimental.authInterrupts); pages calling forbidden() need it here too.
+process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = 'true';
