@@ -9,6 +9,7 @@ import { runDependencyAudit } from './dependency-audit';
 import { seedDatabase } from './seed/index';
 import { buildApp, startApp } from './stack/app';
 import { StackError } from './stack/errors';
+import { chromiumPackage, ensureSystemPackage, pdftotextPackage } from './stack/system-packages';
 import type { StackEnv } from './stack/env';
 import { startStack } from './stack/index';
 import { recreateDatabase } from './stack/postgres';
@@ -100,10 +101,9 @@ async function resetTestData(env: StackEnv) {
 
 async function main(): Promise<number> {
   rmSync(resultsDir, { recursive: true, force: true });
-  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(chromium)) {
-    throw new StackError(`Chromium is missing at ${chromium}: run \`sudo apt-get install chromium\` (or set CHROMIUM_PATH).`);
-  }
+  // Debian's Chromium for the browser tests: installed the way `npm start` installs redis-server, or one line saying how.
+  await ensureSystemPackage(chromiumPackage(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'), log);
+  await ensureSystemPackage(pdftotextPackage, log);
 
   console.log('▶ static checks (biome, tsc, npm audit)');
   const staticChecks = await runStaticChecks();

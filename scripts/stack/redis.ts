@@ -1,10 +1,11 @@
 // Runs a private redis-server for the local stack: loopback only, its own port and data directory, and tied
 // to the Node process that started it, so a launcher that exits (even on an uncaught error) takes Redis along.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { assertPortFree, StackError } from './errors.ts';
+import { ensureSystemPackage, forwardLines, redisServerPackage } from './system-packages.ts';
 
 export interface RedisServerOptions {
   port: number;
@@ -14,13 +15,11 @@ export interface RedisServerOptions {
 
 const READY_TIMEOUT_MS = 15_000;
 const STOP_TIMEOUT_MS = 5_000;
-const INSTALL_HINT =
-  'Install it with `sudo apt-get install redis-server`, or set UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN ' + 'to a real Upstash database.';
 
 export async function startRedisServer(opts: RedisServerOptions): Promise<{ url: string; stop(): Promise<void> }> {
   const log = opts.log ?? ((line: string) => console.log(line));
   await assertPortFree(opts.port, 'Redis');
-  const binary = findExecutable('redis-server') ?? (await installRedisServer(log));
+  const binary = await ensureSystemPackage(redisServerPackage, log);
   try {
     fs.mkdirSync(opts.dataDir, { recursive: true });
   } catch (error) {
@@ -96,67 +95,6 @@ export async function startRedisServer(opts: RedisServerOptions): Promise<{ url:
       await terminate(child);
     },
   };
-}
-
-function findExecutable(name: string): string | undefined {
-  const dirs = [...(process.env.PATH ?? '').split(path.delimiter), '/usr/bin', '/usr/sbin', '/usr/local/bin'];
-  for (const dir of dirs) {
-    if (!dir) continue;
-    const candidate = path.join(dir, name);
-    try {
-      fs.accessSync(candidate, fs.constants.X_OK);
-      return candidate;
-    } catch {
-      // not here; keep looking
-    }
-  }
-  return undefined;
-}
-
-async function installRedisServer(log: (line: string) => void): Promise<string> {
-  if (process.getuid?.() !== 0 || !findExecutable('apt-get')) throw new StackError(`redis-server is not installed. ${INSTALL_HINT}`);
-  log('redis-server is missing: installing it with apt-get (one time, may take a minute)…');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  await run('apt-get', ['update'], env);
-  await run('apt-get', ['install', '-y', 'redis-server'], env);
-  // The package may start a system-wide Redis on 6379. We never use it, so stop it rather than leave an
-  // unexpected service running; containers without an init system simply have nothing to stop.
-  await run('service', ['redis-server', 'stop'], env).catch(() => undefined);
-  const binary = findExecutable('redis-server');
-  if (!binary) throw new StackError(`apt-get ran but redis-server is still not on PATH. ${INSTALL_HINT}`);
-  return binary;
-}
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const recent: string[] = [];
-    forwardLines(child, (line) => {
-      recent.push(line);
-      if (recent.length > 5) recent.shift();
-    });
-    child.once('error', (error) => reject(new StackError(`\`${command} ${args.join(' ')}\` failed: ${error.message}`)));
-    child.once('close', (code) => {
-      if (code === 0) resolve();
-      else reject(new StackError(`\`${command} ${args.join(' ')}\` failed (exit ${code}): ${recent.at(-1) ?? 'no output'}`));
-    });
-  });
-}
-
-function forwardLines(child: ChildProcess, onLine: (line: string) => void): void {
-  for (const stream of [child.stdout, child.stderr]) {
-    let pending = '';
-    stream?.setEncoding('utf8');
-    stream?.on('data', (chunk: string) => {
-      pending += chunk;
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) if (line.trim()) onLine(line.trim());
-    });
-    stream?.on('end', () => {
-      if (pending.trim()) onLine(pending.trim());
-    });
-  }
 }
 
 // Redis prints its start and stop banners at warning level, and kernel-tuning advice that cannot be acted on
