@@ -1,17 +1,20 @@
 import type { NextConfig } from 'next';
 import { env } from './lib/env';
+import { staticSecurityHeaders } from './lib/server/security-headers';
 
 // Validate the environment at build and start: a missing or malformed variable stops here with its name.
-const { NEXT_DIST_DIR } = env();
+const config = env();
 
 const nextConfig: NextConfig = {
-  distDir: NEXT_DIST_DIR,
+  distDir: config.NEXT_DIST_DIR,
   poweredByHeader: false,
   typedRoutes: false,
   serverExternalPackages: ['postgres'],
   images: { unoptimized: false },
   // forbidden() answers a real 403 (with app/forbidden.tsx) when a customer reaches an admin page.
   experimental: { authInterrupts: true },
+  // Every response (pages, API, assets); the per-request Content-Security-Policy is set by proxy.ts.
+  headers: async () => [{ source: '/:path*', headers: staticSecurityHeaders(config) }],
 };
 
 export default nextConfig;

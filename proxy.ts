@@ -1,25 +1,50 @@
-// Cheap session gate for /account and /admin: saves anonymous visitors and customers a render. It is a convenience,
-// not the lock — every protected page, action and route checks the session itself (lib/server/auth.ts).
-import { getToken } from 'next-auth/jwt';
-import { NextResponse, type NextRequest } from 'next/server';
+// Runs before every page: sets the per-request Content-Security-Policy (a fresh nonce Next puts on its own scripts),
+// and is a cheap session gate for /account and /admin that saves anonymous visitors and customers a render. The gate
+// is a convenience, not the lock — every protected page, action and route checks the session itself.
+import { getToken, type JWT } from 'next-auth/jwt';
+import { type NextRequest, NextResponse } from 'next/server';
 import { env } from '@/lib/env';
+import { contentSecurityPolicy, cspOptionsFromEnv } from '@/lib/server/security-headers';
 
-export async function proxy(request: NextRequest) {
+function gate(request: NextRequest, token: JWT | null): { redirect: URL } | null {
   const { pathname, search } = request.nextUrl;
-  const token = await getToken({ req: request, secret: env().NEXTAUTH_SECRET });
-
+  if (!pathname.startsWith('/account') && !pathname.startsWith('/admin')) return null;
   if (!token?.id) {
     const signIn = new URL('/sign-in', request.url);
     // Only the path and query: a full URL would carry this request's host, which may not be the cookie's.
     signIn.searchParams.set('callbackUrl', `${pathname}${search}`);
-    return NextResponse.redirect(signIn);
+    return { redirect: signIn };
   }
-
   // A signed-in customer on an admin page goes on to the page, whose own check answers a real 403 (forbidden()).
+  return null;
+}
 
-  return NextResponse.next();
+export async function proxy(request: NextRequest) {
+  const config = env();
+  const needsSession = request.nextUrl.pathname.startsWith('/account') || request.nextUrl.pathname.startsWith('/admin');
+  const decision = gate(request, needsSession ? await getToken({ req: request, secret: config.NEXTAUTH_SECRET }) : null);
+  if (decision && 'redirect' in decision) return NextResponse.redirect(decision.redirect);
+
+  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  const policy = contentSecurityPolicy(cspOptionsFromEnv(config, nonce));
+  // Next reads the nonce from the request's CSP header and puts it on every script it renders.
+  const headers = new Headers(request.headers);
+  headers.set('x-nonce', nonce);
+  headers.set('content-security-policy', policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set('content-security-policy', policy);
+  return response;
 }
 
 export const config = {
-  matcher: ['/account/:path*', '/admin/:path*'],
+  // Pages only: API routes answer JSON (their static headers come from next.config.ts), and assets need no nonce.
+  matcher: [
+    {
+      source: '/((?!api/|_next/static|_next/image|favicon.ico|products/|uploads/|robots.txt|sitemap.xml).*)',
+      missing: [
+        { type: 'header', key: 'next-router-prefetch' },
+        { type: 'header', key: 'purpose', value: 'prefetch' },
+      ],
+    },
+  ],
 };

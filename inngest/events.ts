@@ -11,6 +11,9 @@ export const jobEvents = {
   inventoryLowStock: eventType('inventory/low-stock', { schema: schemas['inventory/low-stock'] }),
   refundRequested: eventType('refund/requested', { schema: schemas['refund/requested'] }),
   refundSettled: eventType('refund/settled', { schema: schemas['refund/settled'] }),
+  accountVerifyEmail: eventType('account/verify-email', { schema: schemas['account/verify-email'] }),
+  accountPasswordReset: eventType('account/password-reset', { schema: schemas['account/password-reset'] }),
+  accountAlreadyRegistered: eventType('account/already-registered', { schema: schemas['account/already-registered'] }),
 } as const;
 
 export const jobEventType = (name: JobEventName) => Object.values(jobEvents).find((event) => event.name === name);

@@ -33,6 +33,17 @@ export const envSchema = z
       .regex(/^pk_(test|live)_[A-Za-z0-9]+$/, 'must look like pk_test_… or pk_live_…')
       .optional(),
     PAYSTACK_BASE_URL: url('https://api.paystack.co').default('https://api.paystack.co'),
+    /** Origins of Paystack's hosted checkout, where the payment form may send the shopper (the CSP's form-action). */
+    PAYSTACK_CHECKOUT_ORIGINS: z
+      .string()
+      .default('https://checkout.paystack.com')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.url({ error: 'must be comma-separated origins, e.g. https://checkout.paystack.com' })).min(1)),
     /** A staging site that runs production builds but must take test payments says so explicitly. */
     PAYSTACK_ALLOW_TEST_KEY: flag('PAYSTACK_ALLOW_TEST_KEY'),
     /** A developer debugging against live Paystack says so explicitly: real money moves. */
@@ -78,6 +89,24 @@ export const envSchema = z
       .string()
       .regex(/^\.next[\w-]*$/, 'must be a folder name starting with .next')
       .default('.next'),
+    /**
+     * Where product images uploaded in the admin console go: `local` (files under IMAGE_UPLOAD_DIR, default
+     * public/uploads; one server with a persistent disk) or `s3` (an S3-compatible bucket: AWS S3, Cloudflare R2, …).
+     */
+    IMAGE_STORAGE: z.enum(['local', 's3'], { error: 'IMAGE_STORAGE must be local or s3' }).default('local'),
+    IMAGE_UPLOAD_DIR: optionalString,
+    /** Base URL images are served from: `/uploads` for local storage unless set; the bucket's public URL or CDN for s3. */
+    IMAGE_PUBLIC_URL: optionalString.refine((value) => value === undefined || /^(https:\/\/|\/)/.test(value), {
+      error: 'must be an https:// URL or a path starting with /',
+    }),
+    S3_ENDPOINT: optionalString.refine((value) => value === undefined || /^https?:\/\//.test(value), {
+      error: 'must be a URL (e.g. https://s3.eu-west-1.amazonaws.com)',
+    }),
+    S3_REGION: z.string().trim().min(1).default('us-east-1'),
+    S3_BUCKET: optionalString,
+    S3_ACCESS_KEY_ID: optionalString,
+    S3_SECRET_ACCESS_KEY: optionalString,
+    S3_KEY_PREFIX: z.string().trim().default('products/'),
     /** Only these Paystack webhook source IPs are accepted when set (comma-separated). Off by default. */
     PAYSTACK_WEBHOOK_IP_ALLOWLIST: optionalString.refine((value) => value === undefined || splitList(value).length > 0, {
       // A list of nothing but commas must not quietly switch the check off.
@@ -101,6 +130,14 @@ export const envSchema = z
     error:
       'is a live key (sk_live_…) but NODE_ENV is not production: real money would move. Use an sk_test_ key, or set PAYSTACK_ALLOW_LIVE_KEY_OUTSIDE_PRODUCTION=1 if you mean it',
   })
+  .refine(
+    (env) =>
+      env.IMAGE_STORAGE !== 's3' || Boolean(env.S3_ENDPOINT && env.S3_BUCKET && env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY && env.IMAGE_PUBLIC_URL),
+    {
+      path: ['IMAGE_STORAGE'],
+      error: 'is s3, which needs S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY and IMAGE_PUBLIC_URL (the public URL images are served from)',
+    },
+  )
   .refine((env) => !env.PAYSTACK_PUBLIC_KEY || env.PAYSTACK_PUBLIC_KEY.slice(0, 8) === `pk_${env.PAYSTACK_SECRET_KEY.slice(3, 8)}`, {
     path: ['PAYSTACK_PUBLIC_KEY'],
     error: 'must be from the same mode (test or live) as PAYSTACK_SECRET_KEY',

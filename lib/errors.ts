@@ -35,11 +35,13 @@ export const errorCatalogue = {
   order_not_payable: { status: 409, message: 'This order no longer needs paying.' },
   changed_since_read: { status: 409, message: 'This changed since you opened it. Reload and try again.' },
   refund_exceeds_remaining: { status: 409, message: 'That is more than can still be refunded on this order.' },
+  stock_below_reserved: { status: 409, message: 'On hand cannot go below the units held for orders that are waiting for payment.' },
   // 422: understood, but this order or key cannot take it
   not_refundable: { status: 422, message: 'This order has no captured payment that can be refunded.' },
   idempotency_key_reused: { status: 422, message: 'This Idempotency-Key was already used for a different refund request.' },
   // 413 / 429
   payload_too_large: { status: 413, message: 'The request body is too large.' },
+  unsupported_media_type: { status: 415, message: 'Upload a PNG, JPEG or WebP image.' },
   rate_limited: { status: 429, message: 'Too many attempts. Please wait a minute and try again.' },
   too_many_open_orders: { status: 429, message: 'You already have orders waiting for payment. Pay for one of them, or try again when its hold ends.' },
   // 5xx: something we depend on is down; the client may retry

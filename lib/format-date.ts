@@ -9,3 +9,8 @@ export const formatDateTime = (date: Date): string => dateTime.format(date);
 
 /** "3 December 2026" (Lagos time). */
 export const formatDate = (date: Date): string => dateOnly.format(date);
+
+const isoDay = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: SHOP_TIME_ZONE });
+
+/** "2026-12-03": the calendar day in Lagos (file names, date inputs). */
+export const lagosDay = (date: Date): string => isoDay.format(date);

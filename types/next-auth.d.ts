@@ -1,4 +1,5 @@
-// next-auth module augmentation: the session and its JWT carry the user's id and role (set at sign-in from the database).
+// next-auth module augmentation: the session and its JWT carry the user's id, role and session version (set at sign-in
+// from the database; the doors compare the version with the account's on every request).
 import type { UserRole } from '@/lib/auth/types';
 
 declare module 'next-auth' {
@@ -7,10 +8,11 @@ declare module 'next-auth' {
     email: string;
     name: string;
     role: UserRole;
+    sessionVersion: number;
   }
 
   interface Session {
-    user?: { id: string; email: string; name: string; role: UserRole };
+    user?: { id: string; email: string; name: string; role: UserRole; sessionVersion: number };
   }
 }
 
@@ -18,5 +20,6 @@ declare module 'next-auth/jwt' {
   interface JWT {
     id?: string;
     role?: UserRole;
+    sessionVersion?: number;
   }
 }

@@ -3,15 +3,24 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
+const section = (href: string, label: string) => ({ href, label, matches: (path: string) => path === href || path.startsWith(`${href}/`) });
+
 const sections = [
   { href: '/admin', label: 'Dashboard', matches: (path: string) => path === '/admin' },
-  { href: '/admin/orders', label: 'Orders', matches: (path: string) => path.startsWith('/admin/orders') },
+  section('/admin/orders', 'Orders'),
+  section('/admin/payments', 'Payments'),
+  section('/admin/webhooks', 'Webhooks'),
+  section('/admin/inventory', 'Inventory'),
+  section('/admin/products', 'Products'),
+  section('/admin/customers', 'Customers'),
+  section('/admin/jobs', 'Jobs'),
+  section('/admin/audit', 'Audit log'),
 ];
 
 export function AdminNav() {
   const path = usePathname();
   return (
-    <nav aria-label="Admin" className="flex gap-1 text-sm font-medium">
+    <nav aria-label="Admin" className="flex flex-wrap gap-1 text-sm font-medium">
       {sections.map((section) => {
         const current = section.matches(path);
         return (

@@ -9,13 +9,18 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
 import { type ListPage, PAGE_SIZES } from '@/lib/admin/list-query';
 
+/** How a change reaches the history: `replace` (the default) rewrites the current entry, `push` adds one for Back. */
+export interface SetListParamsOptions {
+  history?: 'push' | 'replace';
+}
+
 /** The list's URL query, and a way to change it (page goes back to 1 unless it is what changes). */
 export function useListParams() {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const set = useCallback(
-    (patch: Record<string, string | number | null | undefined>) => {
+    (patch: Record<string, string | number | null | undefined>, options: SetListParamsOptions = {}) => {
       const next = new URLSearchParams(searchParams.toString());
       for (const [key, value] of Object.entries(patch)) {
         if (value === null || value === undefined || value === '') next.delete(key);
@@ -23,7 +28,9 @@ export function useListParams() {
       }
       if (!('page' in patch)) next.delete('page');
       const query = next.toString();
-      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+      const href = query ? `${pathname}?${query}` : pathname;
+      if (options.history === 'push') router.push(href, { scroll: false });
+      else router.replace(href, { scroll: false });
     },
     [pathname, router, searchParams],
   );
@@ -70,6 +77,9 @@ export function AdminTable<T>(props: AdminTableProps<T>) {
     columns: props.columns,
     getCoreRowModel: getCoreRowModel(),
     manualSorting: true,
+    // The URL always names a sort: a click cycles asc ⇄ desc. (With removal on, a column whose first direction is not
+    // the current one would answer a click with "no sort", which the URL cannot express: the header would do nothing.)
+    enableSortingRemoval: false,
     manualPagination: true,
     pageCount: page.pageCount,
     state: { sorting },

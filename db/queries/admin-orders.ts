@@ -1,81 +1,13 @@
-// Order reads for the admin console: the orders list (search, status filter, pages) and one order with everything an
+// Order reads for the admin console (the orders list is db/queries/admin-order-list.ts): one order with everything an
 // admin needs to answer a customer or refund them — lines as sold, customer, payments, what can still be refunded and
 // restocked, and the order's audit trail. Callers authorise the admin first; these reads are not scoped to a user.
-import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { CurrencyCode } from '../../lib/money';
 import type { DbOrTx } from '../client';
 import { auditLogs, inventoryReservations, orderItems, orders, payments, refunds, type ShippingAddress, users } from '../schema';
 
 type OrderStatus = (typeof orders.$inferSelect)['status'];
 type PaymentRow = typeof payments.$inferSelect;
-
-export const ORDER_STATUSES = orders.status.enumValues;
-
-export interface AdminOrderListParams {
-  /** Part of an order number ("100042", "SO-1000") or of the buyer's email. */
-  q?: string;
-  status?: OrderStatus;
-  page?: number;
-  pageSize?: number;
-}
-
-export interface AdminOrderListItem {
-  id: string;
-  number: string;
-  email: string;
-  /** The account's name for an account order; null for a guest. */
-  customerName: string | null;
-  status: OrderStatus;
-  currency: CurrencyCode;
-  totalAmount: number;
-  refundedAmount: number;
-  createdAt: Date;
-}
-
-export interface AdminOrderList {
-  items: AdminOrderListItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-  pageCount: number;
-}
-
-/** `%` and `_` typed in the search box are literal characters, not patterns. */
-const likeContaining = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-
-/** Newest first; a page past the end is clamped to the last one. */
-export async function listAdminOrders(db: DbOrTx, params: AdminOrderListParams): Promise<AdminOrderList> {
-  const pageSize = Math.min(Math.max(Math.trunc(params.pageSize ?? 20) || 20, 1), 100);
-  const q = params.q?.trim().slice(0, 100);
-  const conditions: SQL[] = [];
-  if (q) conditions.push(or(ilike(orders.number, likeContaining(q)), ilike(orders.email, likeContaining(q))) as SQL);
-  if (params.status) conditions.push(eq(orders.status, params.status));
-  const where = conditions.length > 0 ? and(...conditions) : undefined;
-
-  const [counted] = await db.select({ total: count() }).from(orders).where(where);
-  const total = counted?.total ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  const page = Math.min(Math.max(Math.trunc(params.page ?? 1) || 1, 1), pageCount);
-  const items = await db
-    .select({
-      id: orders.id,
-      number: orders.number,
-      email: orders.email,
-      customerName: users.name,
-      status: orders.status,
-      currency: orders.currency,
-      totalAmount: orders.totalAmount,
-      refundedAmount: orders.refundedAmount,
-      createdAt: orders.createdAt,
-    })
-    .from(orders)
-    .leftJoin(users, eq(users.id, orders.userId))
-    .where(where)
-    .orderBy(desc(orders.createdAt), desc(orders.id))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  return { items, total, page, pageSize, pageCount };
-}
 
 export interface AdminOrderLine {
   variantId: string;

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAt, id, updatedAt } from './_columns';
+import { check, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, tstz, updatedAt } from './_columns';
 
 export const userRole = pgEnum('user_role', ['customer', 'admin']);
 
@@ -12,6 +12,13 @@ export const users = pgTable(
     name: text('name').notNull(),
     passwordHash: text('password_hash').notNull(),
     role: userRole('role').notNull().default('customer'),
+    /** When the owner proved they read this address (a verify link, or a password reset). Null: may not sign in yet. */
+    emailVerifiedAt: tstz('email_verified_at'),
+    /**
+     * Written into each session's JWT at sign-in; a session whose number is below this one is signed out. Bumped by a
+     * password reset (and an operator's `admin:create --reset`), which ends every session the account had.
+     */
+    sessionVersion: integer('session_version').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -19,5 +26,36 @@ export const users = pgTable(
     // Emails are compared case-insensitively; the app stores them lower-cased and the index enforces it.
     uniqueIndex('users_email_unique').on(sql`lower(${t.email})`),
     check('users_email_lowercase', sql`${t.email} = lower(${t.email})`),
+    check('users_session_version_non_negative', sql`${t.sessionVersion} >= 0`),
   ],
 );
+
+export const authTokenPurpose = pgEnum('auth_token_purpose', ['verify_email', 'reset_password']);
+
+/**
+ * Single-use, expiring tokens behind emailed links (verify an address, reset a password). Only a SHA-256 of the token
+ * is kept — the CHECK refuses anything that is not 64 hex digits, so a raw token can never be stored by mistake — and
+ * a link is spent by `UPDATE … SET used_at = now() WHERE used_at IS NULL AND expires_at > now()`.
+ */
+export const authTokens = pgTable(
+  'auth_tokens',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: authTokenPurpose('purpose').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: tstz('expires_at').notNull(),
+    usedAt: tstz('used_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('auth_tokens_token_hash_unique').on(t.tokenHash),
+    index('auth_tokens_user_purpose_idx').on(t.userId, t.purpose),
+    check('auth_tokens_token_hash_is_sha256_hex', sql`${t.tokenHash} ~ '^[0-9a-f]{64}$'`),
+    check('auth_tokens_expires_after_created', sql`${t.expiresAt} > ${t.createdAt}`),
+  ],
+);
+
+export type AuthTokenPurpose = (typeof authTokenPurpose.enumValues)[number];

@@ -8,6 +8,7 @@ import { err, ok, type Result } from '@/lib/result';
 import { checkPassword, passwordIssueMessages } from './password-rules';
 import { hashPassword } from './passwords';
 import { emailSchema } from './schemas';
+import { revokeSessions } from './sessions';
 
 export interface CreateAdminInput {
   email: string;
@@ -54,11 +55,22 @@ export async function createAdmin(deps: { db: DbOrTx }, input: CreateAdminInput)
   const [existing] = await deps.db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email.data}`);
   if (existing) {
     if (!input.reset) return err({ code: 'email_taken' });
-    await deps.db.update(users).set({ passwordHash, role: 'admin' }).where(eq(users.id, existing.id));
+    // The operator vouches for the address; every session the account had ends with its old password.
+    await deps.db.transaction(async (tx) => {
+      await tx
+        .update(users)
+        .set({ passwordHash, role: 'admin', emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` })
+        .where(eq(users.id, existing.id));
+      await revokeSessions(tx, existing.id);
+    });
     return ok({ id: existing.id, email: email.data, password, generated, action: 'reset' });
   }
   // The unique index on lower(email) decides a race with a registration of the same address: no row means taken.
-  const [row] = await deps.db.insert(users).values({ email: email.data, name, passwordHash, role: 'admin' }).onConflictDoNothing().returning({ id: users.id });
+  const [row] = await deps.db
+    .insert(users)
+    .values({ email: email.data, name, passwordHash, role: 'admin', emailVerifiedAt: new Date() })
+    .onConflictDoNothing()
+    .returning({ id: users.id });
   if (!row) return err({ code: 'email_taken' });
   return ok({ id: row.id, email: email.data, password, generated, action: 'created' });
 }

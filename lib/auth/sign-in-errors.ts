@@ -2,18 +2,31 @@
 // server and client; next-auth carries them back as the `error` of the sign-in result.
 
 export const SIGN_IN_ERROR = {
-  /** next-auth's own code when authorize returns null: wrong email, wrong password or malformed input. */
+  /** next-auth's own code when authorize returns null: wrong email, wrong password, unverified account or malformed input. */
   invalidCredentials: 'CredentialsSignin',
   rateLimited: 'RateLimited',
+  /** `TooManyAttempts:<seconds>`: this account from this address must wait before the next attempt. */
+  delayed: 'TooManyAttempts',
   unavailable: 'SignInUnavailable',
 } as const;
 
 export const GENERIC_SIGN_IN_ERROR = 'Email or password is incorrect.';
 
+/** The code for an attempt that must wait, carrying the wait so the form can say how long. */
+export const delayedSignInCode = (seconds: number) => `${SIGN_IN_ERROR.delayed}:${Math.max(1, Math.ceil(seconds))}`;
+
+function describeWait(seconds: number): string {
+  if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minutes`;
+}
+
 export function signInErrorMessage(code: string | null | undefined): string | null {
   if (!code) return null;
   if (code === SIGN_IN_ERROR.rateLimited) return 'Too many sign-in attempts. Please wait a few minutes and try again.';
   if (code === SIGN_IN_ERROR.unavailable) return 'Sign-in is temporarily unavailable. Please try again shortly.';
+  const delayed = new RegExp(`^${SIGN_IN_ERROR.delayed}:(\\d{1,6})$`).exec(code);
+  if (delayed?.[1]) return `Too many failed attempts. Please wait ${describeWait(Number(delayed[1]))} before trying again.`;
   // Every other code (CredentialsSignin included) gets the same words, so nothing reveals which part was wrong.
   return GENERIC_SIGN_IN_ERROR;
 }

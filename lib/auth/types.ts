@@ -7,3 +7,11 @@ export interface AuthenticatedUser {
   name: string;
   role: UserRole;
 }
+
+/** What a password check learns about the account: who it is, whether it may sign in yet, and its session version. */
+export interface CheckedAccount extends AuthenticatedUser {
+  /** Unverified accounts cannot sign in (the owner has not shown they read this address yet). */
+  emailVerified: boolean;
+  /** Goes into the session's JWT; see lib/auth/sessions.ts. */
+  sessionVersion: number;
+}

@@ -5,20 +5,32 @@ import { users } from '@/db/schema';
 import { err, ok, type Result } from '@/lib/result';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './passwords';
 import { signInSchema } from './schemas';
-import type { AuthenticatedUser } from './types';
+import type { CheckedAccount } from './types';
 
 export type VerifyCredentialsError = { code: 'invalid_credentials' };
 
+/**
+ * The account when the password is right — verified or not: the caller decides what an unverified account may do, and
+ * must answer it exactly like a wrong password (see lib/server/auth-options.ts), or registration would leak.
+ */
 export async function verifyCredentials(
   deps: { db: DbOrTx },
   input: { email: unknown; password: unknown },
-): Promise<Result<AuthenticatedUser, VerifyCredentialsError>> {
+): Promise<Result<CheckedAccount, VerifyCredentialsError>> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return err({ code: 'invalid_credentials' });
   const { email, password } = parsed.data;
 
   const [user] = await deps.db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, passwordHash: users.passwordHash })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      passwordHash: users.passwordHash,
+      emailVerifiedAt: users.emailVerifiedAt,
+      sessionVersion: users.sessionVersion,
+    })
     .from(users)
     // Matches the unique index on lower(email), so the lookup is an index probe.
     .where(sql`lower(${users.email}) = ${email}`)
@@ -27,5 +39,12 @@ export async function verifyCredentials(
   // Always run one bcrypt comparison: an unknown email takes as long as a wrong password.
   const matches = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
   if (!user || !matches) return err({ code: 'invalid_credentials' });
-  return ok({ id: user.id, email: user.email, name: user.name, role: user.role });
+  return ok({
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    emailVerified: user.emailVerifiedAt !== null,
+    sessionVersion: user.sessionVersion,
+  });
 }

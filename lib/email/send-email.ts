@@ -29,7 +29,10 @@ export type EmailKind =
   | 'low_stock'
   | 'abandoned_checkout'
   | 'refund_processed'
-  | 'refund_failed';
+  | 'refund_failed'
+  | 'verify_email'
+  | 'password_reset'
+  | 'already_registered';
 
 export interface SendEmailDeps {
   /** The database itself, never a transaction (the type refuses one): the claim must commit before SMTP is called. */

@@ -4,6 +4,7 @@
 import type { Redis } from '@upstash/redis';
 import type { Database } from '../../db/client';
 import type { OrderEmailDeps } from '../email/order-emails';
+import { sendAlreadyRegisteredEmail, sendPasswordResetEmail, sendVerifyEmail } from '../email/account-emails';
 import { sendLowStockDigest } from '../email/admin-emails';
 import { sendFreshOrderLink } from '../email/order-link-email';
 import { sendOrderConfirmation, sendPaymentAlert, sendPaymentReceipt } from '../email/order-emails';
@@ -96,6 +97,24 @@ export const jobDefinitions = {
     id: 'send-refund-notice',
     name: 'Refund on its way or failed: tell the shopper',
     steps: [{ id: 'email-shopper', run: (deps, payload) => sendRefundNotice(deps, payload) }],
+  },
+  'account/verify-email': {
+    event: 'account/verify-email',
+    id: 'send-verify-email',
+    name: 'New account: email the link that verifies its address',
+    steps: [{ id: 'send-verify-email', run: (deps, { tokenId }) => sendVerifyEmail(deps, tokenId) }],
+  },
+  'account/password-reset': {
+    event: 'account/password-reset',
+    id: 'send-password-reset',
+    name: 'Password reset asked for: email the link',
+    steps: [{ id: 'send-password-reset', run: (deps, { tokenId }) => sendPasswordResetEmail(deps, tokenId) }],
+  },
+  'account/already-registered': {
+    event: 'account/already-registered',
+    id: 'send-already-registered',
+    name: 'Registration with a taken address: tell its owner',
+    steps: [{ id: 'send-already-registered', run: (deps, { tokenId }) => sendAlreadyRegisteredEmail(deps, tokenId) }],
   },
 } satisfies Definitions;
 

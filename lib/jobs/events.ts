@@ -30,6 +30,14 @@ export const jobEventSchemas = {
    * when Paystack gave up on it after accepting it (the shop follows up). One email per refund × outcome.
    */
   'refund/settled': z.object({ refundId: id, outcome: z.enum(['processed', 'failed']) }),
+  /**
+   * Account links (lib/auth/auth-tokens.ts): the payload names the token's row, never the token itself — the job
+   * recomputes the link from the id and the site's secret. A new account's verify link; a reset link someone asked for;
+   * and the owner's notice that someone tried to register with their address (with a sign-in and a reset link).
+   */
+  'account/verify-email': z.object({ tokenId: id }),
+  'account/password-reset': z.object({ tokenId: id }),
+  'account/already-registered': z.object({ tokenId: id }),
 } as const;
 
 export type JobEventName = keyof typeof jobEventSchemas;

@@ -4,7 +4,7 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { inventoryReservations, orders, payments, productVariants } from '../../db/schema';
-import { recordAudit } from '../audit/record-audit';
+import { type AuditActor, recordAudit } from '../audit/record-audit';
 import { subtractUserCartLines } from '../cart/cart-postgres';
 import { commitReservedStock, crossedLowStock, type StockAfterSale, sellFromAvailable } from '../inventory/commit-stock';
 import { transitionOrder } from '../orders/order-status';
@@ -25,7 +25,8 @@ export interface CommitEffects {
 export interface CommitContext {
   /** The domain our secret key belongs to: a live charge must never pay a test order, or the reverse. */
   expectedDomain: 'test' | 'live';
-  actor: { type: 'webhook' | 'job'; id?: string };
+  /** Who confirmed the charge: Paystack's webhook, a job (reconciliation, the return page) or an admin who asked Paystack. */
+  actor: AuditActor;
   /** Test-only fault injection: throw after stock was committed, to prove the whole transaction rolls back. */
   afterStockCommitted?: () => void;
 }

@@ -1,6 +1,7 @@
 // Asks Paystack about one reference and, when it was paid, applies the same exactly-once commit as the webhook
 // (same event key), so whichever of webhook, return page or reconciliation comes first wins and the rest are duplicates.
 import type { Database } from '../../db/client';
+import type { AuditActor } from '../audit/record-audit';
 import { err, ok, type Result } from '../result';
 import { applyOnce, type ApplyOutcome } from '../webhooks/apply-once';
 import { commitPayment, type CommitEffects } from './commit-payment';
@@ -18,7 +19,7 @@ export interface ConfirmDeps {
 export async function confirmPayment(
   deps: ConfirmDeps,
   reference: string,
-  actor: { type: 'webhook' | 'job'; id?: string },
+  actor: AuditActor,
 ): Promise<Result<{ transaction: VerifiedTransaction; applied: ApplyOutcome<CommitEffects> | null }, PaystackError>> {
   const reply = await deps.paystack.verifyTransaction(reference);
   if (!reply.ok) return err(reply.error);
@@ -31,7 +32,8 @@ export async function confirmPayment(
     {
       eventKey: chargeEventKey(charge.gatewayTransactionId),
       type: CHARGE_SUCCESS_EVENT,
-      payload: { source: actor.id ?? actor.type, reference, id: charge.gatewayTransactionId },
+      // Not a delivery: the inbox shows who asked Paystack (a person's id stays in the audit log, not here).
+      payload: { source: actor.type === 'admin' ? 'admin-verify' : (actor.id ?? actor.type), reference, id: charge.gatewayTransactionId },
     },
     (tx) => commitPayment(tx, charge, { expectedDomain: deps.expectedDomain, actor }),
   );

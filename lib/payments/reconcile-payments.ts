@@ -3,8 +3,9 @@
 import { and, asc, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import { payments } from '../../db/schema';
 import type { CommitEffects } from './commit-payment';
-import { confirmPayment, type ConfirmDeps } from './confirm-payment';
-import { OPEN_PAYMENT_STATUSES, tryTransitionPayment } from './payment-status';
+import type { ConfirmDeps } from './confirm-payment';
+import { OPEN_PAYMENT_STATUSES } from './payment-status';
+import { verifyOpenPayment } from './verify-open-payment';
 
 export interface ReconcileSummary {
   paid: CommitEffects[];
@@ -28,26 +29,10 @@ export async function reconcilePayments(deps: ConfirmDeps, opts: { olderThanSeco
     .limit(opts.batchSize ?? 50);
 
   for (const payment of open) {
-    const confirmed = await confirmPayment(deps, payment.reference, { type: 'job', id: 'reconcile-payments' });
-    if (!confirmed.ok) {
-      summary.unverified.push(payment.reference);
-      continue;
-    }
-    const { transaction, applied } = confirmed.value;
-    if (transaction.status === 'success') {
-      if (applied?.kind === 'processed' && applied.effects) summary.paid.push(applied.effects);
-    } else if (transaction.status === 'failed' || (transaction.status === 'abandoned' && payment.expired)) {
-      // Paystack reports a fresh, untouched transaction as abandoned too: only close it once our intent has lapsed.
-      // A webhook or the return page may have settled it meanwhile: then there is nothing to close.
-      const status = transaction.status;
-      const closed = await deps.db.transaction((tx) =>
-        tryTransitionPayment(tx, payment.id, status, {
-          extra: { failureReason: transaction.gatewayResponse ?? `Paystack: ${status}` },
-          audit: { actor: { type: 'job', id: 'reconcile-payments' } },
-        }),
-      );
-      if (closed) summary.closed.push(payment.reference);
-    }
+    const verdict = await verifyOpenPayment(deps, payment, { type: 'job', id: 'reconcile-payments' });
+    if (verdict.kind === 'unverified') summary.unverified.push(payment.reference);
+    else if (verdict.kind === 'paid' && verdict.applied?.kind === 'processed' && verdict.applied.effects) summary.paid.push(verdict.applied.effects);
+    else if (verdict.kind === 'closed' && verdict.moved) summary.closed.push(payment.reference);
   }
   return summary;
 }

@@ -5,10 +5,13 @@ import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Redis } from '@upstash/redis';
 import { eq } from 'drizzle-orm';
+import type { Session } from 'next-auth';
 import { getServerSession } from 'next-auth/next';
 import { headers } from 'next/headers';
+import { cache } from 'react';
 import { type Database, db } from '@/db';
 import { users } from '@/db/schema';
+import { sessionIsCurrent } from '@/lib/auth/sessions';
 import type { AuthenticatedUser, UserRole } from '@/lib/auth/types';
 import { trustedProxyHops } from '@/lib/env';
 import { redis } from '@/lib/redis';
@@ -21,8 +24,15 @@ export interface DoorDeps {
   db: Database;
   redis: () => Redis;
   limiter: () => RateLimiter;
-  /** Who the session cookie names, as sign-in wrote it (identity and role from a signed, encrypted JWT). */
+  /**
+   * Who is signed in: the session cookie's user (identity and role from a signed, encrypted JWT, as sign-in wrote
+   * them), unless the account's session version has moved past the token's since — then nobody.
+   */
   currentUser: () => Promise<SessionUser | null>;
+  /** The session next-auth reads from the request's cookie (the JWT decrypted and passed through its callbacks). */
+  session: () => Promise<Session | null>;
+  /** The account's session version in the database now; null when the account is gone. */
+  sessionVersionNow: (userId: string) => Promise<number | null>;
   /** The user's role in the database now: admin power is re-checked here, so a demotion takes effect at once. */
   roleNow: (userId: string) => Promise<UserRole | null>;
   /** The incoming request's headers, for server actions (route handlers read their Request). */
@@ -34,11 +44,20 @@ export interface DoorDeps {
 const ROLES: readonly UserRole[] = ['customer', 'admin'];
 
 async function sessionUser(): Promise<SessionUser | null> {
-  const session = await getServerSession(authOptions);
-  const user = session?.user;
+  const deps = doorDeps();
+  const user = (await deps.session())?.user;
   if (!user?.id || !user.email || !ROLES.includes(user.role)) return null;
+  // A JWT cannot be recalled, so a password reset bumps the account's version and every older token stops here.
+  if (!sessionIsCurrent(user.sessionVersion, await deps.sessionVersionNow(user.id))) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
+
+// One primary-key read per request: React's cache() shares it between the layout, the page and the components that
+// ask who is signed in during one render (outside a render — route handlers, actions — each call reads).
+const sessionVersionInDatabase = cache(async (userId: string): Promise<number | null> => {
+  const [row] = await db.select({ sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, userId));
+  return row?.sessionVersion ?? null;
+});
 
 async function roleInDatabase(userId: string): Promise<UserRole | null> {
   const [row] = await db.select({ role: users.role }).from(users).where(eq(users.id, userId));
@@ -54,6 +73,8 @@ const defaults: DoorDeps = {
   redis,
   limiter: rateLimiter,
   currentUser: sessionUser,
+  session: () => getServerSession(authOptions),
+  sessionVersionNow: sessionVersionInDatabase,
   roleNow: roleInDatabase,
   requestHeaders: nextRequestHeaders,
   trustedProxyHops: () => trustedProxyHops(),

@@ -7,8 +7,8 @@ import { db } from '@/db';
 import { smtpConfigFromEnv, smtpMailer } from '@/lib/email/mailer';
 import { env, jobsDriver, paystackMode } from '@/lib/env';
 import type { JobDeps } from '@/lib/jobs/definitions';
-import { inngestDriver } from '@/lib/jobs/drivers';
-import { relayOutbox } from '@/lib/jobs/relay';
+import { inngestDriver, inProcessDriver } from '@/lib/jobs/drivers';
+import { type JobDriver, type RelaySummary, relayOutbox } from '@/lib/jobs/relay';
 import { type JobRunner, startJobRunner } from '@/lib/jobs/runner';
 import { schedules } from '@/lib/jobs/schedules';
 import { paystackClient } from '@/lib/payments/paystack';
@@ -54,4 +54,13 @@ export function relayAfterResponse(): void {
   } catch {
     // Outside a request (a script, a test): the sweep picks the rows up within seconds.
   }
+}
+
+/**
+ * An operator's "run now": these rows only, through the configured driver — handed to Inngest, or run right here by
+ * the same definitions the in-process runner uses. A row the runner's own sweep took first is simply not claimed.
+ */
+export async function relayJobsNow(ids: readonly string[]): Promise<{ driver: JobDriver['name']; summary: RelaySummary }> {
+  const driver = jobsDriver() === 'inngest' ? inngestDriver(inngest) : inProcessDriver(jobDeps());
+  return { driver: driver.name, summary: await relayOutbox({ db, driver, log: console.log }, { ids }) };
 }

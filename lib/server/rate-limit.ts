@@ -20,9 +20,15 @@ export const rateLimitPolicies = {
   // Sign-in consumes a token per attempt and refunds it on success, so these count failed attempts.
   // Per IP it is generous because shoppers behind one NAT (an office, a mobile carrier) share an address.
   signInByIp: { tokens: 30, window: '10 m' },
-  // Per account: the real guard against guessing a password, whichever addresses the guesses come from.
-  signInByEmail: { tokens: 10, window: '15 m' },
+  // Per account, from every address together: the wall for guessing spread over many addresses. One address alone is
+  // slowed long before this by the exponential delay per account × address (lib/auth/sign-in-delay.ts), so the owner
+  // is only ever slowed, never locked out, unless a distributed guess is under way.
+  signInByEmail: { tokens: 50, window: '1 h' },
   registerByIp: { tokens: 20, window: '1 h' },
+  // "Forgot your password?" requests per address (each account also gets at most one email per 5 minutes).
+  passwordResetByIp: { tokens: 10, window: '1 h' },
+  // Verify and reset links submitted per address: a token is 256 bits, so this only stops a script hammering the forms.
+  accountLinksByIp: { tokens: 30, window: '10 m' },
   checkoutBySession: { tokens: 10, window: '1 m' },
   // Checkout and payment retries per address: loose for the same NAT reason as sign-in, tight enough to stop a
   // script from holding the whole stock in 15-minute reservations.

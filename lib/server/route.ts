@@ -55,6 +55,8 @@ export interface RouteContext<A extends Audience, B, Q, P> {
   params: Parsed<P>;
   /** The exact bytes sent, for handlers that declared `rawBody` (a signature covers bytes, not a parsed object). */
   rawBody: string;
+  /** The body as bytes, for handlers that declared `bytesBody` (an uploaded file); empty otherwise. */
+  bytes: Uint8Array;
   user: A extends 'user' | 'admin' ? SessionUser : SessionUser | null;
   /** For `shopper` routes: the cart this request reads and writes; null for a guest with no cart cookie yet. */
   owner: CartOwner | null;
@@ -73,6 +75,8 @@ export interface RouteSpec<A extends Audience, B, Q, P> {
   params?: P;
   /** Read the body as text and hand it over untouched (webhooks); excludes `body`. */
   rawBody?: boolean;
+  /** Read the body as bytes (a file upload, sent as the request body); excludes `body` and `rawBody`; set `maxBodyBytes`. */
+  bytesBody?: boolean;
   /**
    * The most body bytes this route reads: more is a 413 `payload_too_large`, judged by Content-Length before reading
    * and by counting while the body streams in. Defaults: 64 KB for a JSON body, 1 MB for a raw body.
@@ -105,17 +109,17 @@ export const DEFAULT_RAW_BODY_BYTES = 1024 * 1024;
 const tooLarge = (max: number) => new Refusal(apiError('payload_too_large', { details: { maxBytes: max } }));
 
 /**
- * The body as text, refusing more than `max` bytes without buffering them: a declared Content-Length over the cap is
+ * The body, refusing more than `max` bytes without buffering them: a declared Content-Length over the cap is
  * refused before anything is read, and a body with no (or a lying) length is counted chunk by chunk as it arrives —
  * the first chunk past the cap cancels the stream, so the rest is never read.
  */
-async function readBodyText(request: Request, max: number): Promise<string> {
+async function readBodyBytes(request: Request, max: number): Promise<Uint8Array> {
   const declared = request.headers.get('content-length')?.trim();
   if (declared) {
     if (!/^\d+$/.test(declared)) throw new Refusal(apiError('invalid_input', { message: 'The Content-Length header is not a number.' }));
     if (Number(declared) > max) throw tooLarge(max);
   }
-  if (!request.body) return '';
+  if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let received = 0;
@@ -129,7 +133,11 @@ async function readBodyText(request: Request, max: number): Promise<string> {
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
+}
+
+async function readBodyText(request: Request, max: number): Promise<string> {
+  return new TextDecoder().decode(await readBodyBytes(request, max));
 }
 
 async function readJson(request: Request, max: number): Promise<unknown> {
@@ -159,11 +167,12 @@ export function route<
       const owner = spec.audience === 'shopper' ? await getCartOwner(request) : null;
 
       const rawBody = spec.rawBody ? await readBodyText(request, spec.maxBodyBytes ?? DEFAULT_RAW_BODY_BYTES) : '';
+      const bytes = spec.bytesBody ? await readBodyBytes(request, spec.maxBodyBytes ?? DEFAULT_RAW_BODY_BYTES) : new Uint8Array();
       const body = spec.body ? parse(spec.body, await readJson(request, spec.maxBodyBytes ?? DEFAULT_JSON_BODY_BYTES)) : undefined;
       const query = spec.query ? parse(spec.query, Object.fromEntries(new URL(request.url).searchParams)) : undefined;
       const params = spec.params ? parse(spec.params, await nextContext?.params) : undefined;
 
-      const context = { request, body, query, params, rawBody, user, owner, ip, deps } as RouteContext<A, B, Q, P>;
+      const context = { request, body, query, params, rawBody, bytes, user, owner, ip, deps } as RouteContext<A, B, Q, P>;
       if (spec.rateLimit) {
         const decision = await spec.rateLimit(context);
         if (!decision.allowed) return rateLimitedReply(decision);

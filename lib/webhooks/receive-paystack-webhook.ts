@@ -1,5 +1,8 @@
 // Applies one verified Paystack webhook exactly once. The route handler has already checked the signature; the
 // gateway boundary reads the body into a domain event, and this records it and runs its effects in one transaction.
+// An operator's replay of a stored event comes through here too, exactly as a delivery would, with `replayOf` naming
+// the stored row: its key is the row's own (a body-hash key cannot be derived again from the stored, redacted body),
+// and an ignored event may be re-run (lib/webhooks/apply-once.ts).
 import type { Database } from '../../db/client';
 import { commitPayment, type CommitContext, type CommitEffects } from '../payments/commit-payment';
 import { readWebhookEvent } from '../payments/paystack/webhook-events';
@@ -12,6 +15,7 @@ export async function receivePaystackWebhook(
   deps: { db: Database },
   input: { rawBody: string; headers: Record<string, string> },
   ctx: Omit<CommitContext, 'actor'>,
+  options: { replayOf?: { eventKey: string } } = {},
 ): Promise<WebhookResult> {
   const read = readWebhookEvent(input.rawBody);
   if (!read.ok) return { kind: 'invalid', error: read.error };
@@ -20,7 +24,7 @@ export async function receivePaystackWebhook(
   // Every readable event is recorded, even the ones the shop does not act on, so a redelivery is a duplicate.
   return applyOnce<CommitEffects>(
     deps.db,
-    { eventKey: event.key, type: event.type, payload: event.payload, headers: input.headers },
+    { eventKey: options.replayOf?.eventKey ?? event.key, type: event.type, payload: event.payload, headers: input.headers },
     async (tx): Promise<Applied<CommitEffects>> => {
       switch (event.kind) {
         case 'charge_succeeded':
@@ -35,5 +39,6 @@ export async function receivePaystackWebhook(
           return { status: 'ignored', outcome: `unhandled event type ${event.type}` };
       }
     },
+    { replay: options.replayOf !== undefined },
   );
 }

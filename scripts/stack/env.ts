@@ -25,6 +25,8 @@ export function stackEnv(profile: StackProfile): StackEnv {
     PAYSTACK_SECRET_KEY: profile.paystackSecretKey,
     PAYSTACK_PUBLIC_KEY: profile.paystackPublicKey,
     PAYSTACK_BASE_URL: `http://127.0.0.1:${profile.ports.paystack}`,
+    // The simulator serves its hosted checkout page from the same origin as its API.
+    PAYSTACK_CHECKOUT_ORIGINS: `http://127.0.0.1:${profile.ports.paystack}`,
     // The local stack serves a production build (`next start`) against the simulator with a test key: say so, since
     // lib/env.ts refuses an sk_test_ key in production otherwise.
     PAYSTACK_ALLOW_TEST_KEY: '1',
@@ -34,6 +36,8 @@ export function stackEnv(profile: StackProfile): StackEnv {
     SMTP_PORT: String(profile.ports.smtp),
     MAIL_FROM: 'Paystack Commerce <shop@example.test>',
     NEXT_DIST_DIR: profile.name === 'test' ? `.next-${path.basename(profile.dataDir)}` : '.next',
+    // Images uploaded in the admin console: the test stack keeps its own in its data folder, never in public/.
+    ...(profile.name === 'test' ? { IMAGE_UPLOAD_DIR: path.join(profile.dataDir, 'uploads') } : {}),
     NEXT_TELEMETRY_DISABLED: '1',
   };
 }

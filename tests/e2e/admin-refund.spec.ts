@@ -5,10 +5,10 @@
 // opens the admin order page gets a 403. The customer is a fresh account, so the shared inbox and the demo
 // accounts' carts cannot confuse runs.
 import { randomUUID } from 'node:crypto';
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { registerUser } from '../../lib/auth/register-user';
+import { type Browser, expect, type Page, test } from './fixtures';
 import { stackEnv } from '../../scripts/stack/env';
 import { profiles } from '../../scripts/stack/profiles';
+import { verifiedCustomer } from '../support/accounts';
 import { testDatabase } from '../support/db';
 import { mailTo } from '../support/inbox';
 import { clearSignInLimitsForLocalhost, demoAdmin, signIn } from './auth-helpers';
@@ -61,8 +61,8 @@ test('an admin refunds part of a paid order with restock; the ledger, timeline, 
   test.setTimeout(150_000);
   await clearSignInLimitsForLocalhost();
   const customer = { email: `refund-buyer-${randomUUID().slice(0, 8)}@example.test`, password: 'Lagos-Refund-42' };
-  const registered = await registerUser({ db }, { email: customer.email, name: 'Refund Rita', password: customer.password });
-  expect(registered.ok).toBe(true);
+  // A verified account (registration alone leaves it unable to sign in until its email link is opened).
+  await verifiedCustomer(db, { email: customer.email, name: 'Refund Rita', password: customer.password });
 
   const shopper = await newSignedInPage(browser, customer);
   const { orderId, number } = await buyTwoNecklaces(shopper);
@@ -72,7 +72,7 @@ test('an admin refunds part of a paid order with restock; the ledger, timeline, 
   await admin.goto('/admin');
   await admin.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Orders' }).click();
   await expect(admin.getByRole('heading', { level: 1, name: 'Orders' })).toBeVisible();
-  await admin.getByLabel('Order number or email').fill(customer.email);
+  await admin.getByLabel('Order number, email or payment reference').fill(customer.email);
   await admin.getByRole('button', { name: 'Find orders' }).click();
   await expect(admin).toHaveURL(/\/admin\/orders\?q=/);
   await admin.getByTestId('admin-order-list').getByRole('link', { name: number }).click();

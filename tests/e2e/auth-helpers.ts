@@ -34,10 +34,11 @@ export function testRedis(): Redis {
 
 /**
  * The test stack's Redis keeps its data between runs, and every e2e request comes from 127.0.0.1: forget this
- * address's failed sign-ins so earlier runs cannot push this one over the per-IP limit.
+ * address's failed sign-ins (the per-IP limit, and the delays per account × address) so earlier runs cannot push
+ * this one over a limit.
  */
 export async function clearSignInLimitsForLocalhost() {
   const redis = testRedis();
-  const keys = await redis.keys('ratelimit:signInByIp:*');
+  const keys = [...(await redis.keys('ratelimit:signInByIp:*')), ...(await redis.keys('signin-delay:*'))];
   if (keys.length > 0) await redis.del(...keys);
 }

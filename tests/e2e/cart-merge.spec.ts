@@ -1,6 +1,6 @@
 // Diagram 5 in a browser: a guest's cart joins the account's cart at sign-in, quantities summed, and the cart
 // cookie is rotated.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { clearSignInLimitsForLocalhost, demoCustomer, signIn, signOut } from './auth-helpers';
 
 const product = 'Adire Indigo Shirt';

@@ -3,7 +3,7 @@
 // the page only shows the items until the button is pressed, then the cart holds them; the same link then says it
 // was used, and a tampered one that it does not work. The unsubscribe link asks, then confirms.
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { asc, eq } from 'drizzle-orm';
 import { createDatabase } from '../../db/client';
 import { products, productVariants } from '../../db/schema';

@@ -2,7 +2,7 @@
 // page (the simulator: decline, then cancel), the return page's "failed" state and its retry for the SAME order,
 // then pays and sees the order paid. A second test holds Paystack's verify down so the page must poll until the
 // webhook lands.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { stackEnv } from '../../scripts/stack/env';
 import { clearSignInLimitsForLocalhost, demoCustomer, signIn } from './auth-helpers';
 import { profiles } from '../../scripts/stack/profiles';

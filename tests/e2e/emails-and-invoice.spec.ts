@@ -5,7 +5,7 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { stackEnv } from '../../scripts/stack/env';
 import { profiles } from '../../scripts/stack/profiles';
 import { mailTo } from '../support/inbox';

@@ -1,7 +1,7 @@
 // Issue 6 in a browser: a full purchase by a signed-in customer — browse, cart, checkout, pay on Paystack's hosted
 // page — ends on a return page that says paid; the product page shows the stock went down; the order is in the
 // customer's history as paid.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { stackEnv } from '../../scripts/stack/env';
 import { profiles } from '../../scripts/stack/profiles';
 import { clearSignInLimitsForLocalhost, demoCustomer, signIn } from './auth-helpers';

@@ -1,6 +1,6 @@
 // The storefront as a shopper uses it: browse, sort, page, pick a variant (mouse and keyboard), search.
 // Assertions about counts only lean on the seeded catalogue where other suites cannot change it.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures';
 import { inArray } from 'drizzle-orm';
 import { productVariants } from '../../db/schema';
 import { testDatabase } from '../support/db';

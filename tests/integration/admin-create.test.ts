@@ -93,7 +93,8 @@ describe('npm run admin:create', () => {
     expect(password).toMatch(/^[A-Za-z0-9_-]{24}$/);
 
     const signedIn = await signIn(email, password!);
-    expect(signedIn.ok && signedIn.value).toMatchObject({ email, name: 'Ops Admin', role: 'admin' });
+    // The operator vouches for the address: verified, so the admin can sign in at once.
+    expect(signedIn.ok && signedIn.value).toMatchObject({ email, name: 'Ops Admin', role: 'admin', emailVerified: true });
     // Stored only as a bcrypt hash.
     const [row] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.email, email));
     expect(row?.hash).toMatch(/^\$2[aby]\$12\$/);
@@ -118,6 +119,8 @@ describe('npm run admin:create', () => {
     expect((await signIn(email, 'First-admin-pass-2026')).ok).toBe(false);
     const signedIn = await signIn(email, 'Second-admin-pass-2026');
     expect(signedIn.ok && signedIn.value.role).toBe('admin');
+    // Every session signed in with the old password is over (the doors compare this version with the session's).
+    expect(signedIn.ok && signedIn.value.sessionVersion).toBe(1);
   });
 
   it('refuses a weak ADMIN_PASSWORD and creates nothing', async () => {

@@ -1,5 +1,6 @@
 // The credentials sign-in as next-auth runs it (authorize + JWT/session callbacks) against the real PostgreSQL and
-// Redis: roles from the database, generic failures, the per-account limit, and the guest-cart merge on sign-in.
+// Redis: roles from the database, generic failures, unverified accounts, the delay per account × address and the
+// ceilings, and the guest-cart merge on sign-in.
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import { Redis } from '@upstash/redis';
@@ -7,15 +8,19 @@ import { and, eq, gte, inArray, isNull, sql as dsql } from 'drizzle-orm';
 import type { JWT } from 'next-auth/jwt';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { auditLogs, carts, productVariants, users } from '@/db/schema';
+import { AUTH_EMAIL_WINDOW_MS } from '@/lib/auth/auth-tokens';
 import { registerUser } from '@/lib/auth/register-user';
+import { createSignInDelay } from '@/lib/auth/sign-in-delay';
 import { addToCart } from '@/lib/cart/add-to-cart';
 import { mergeGuestCartIntoUserCart } from '@/lib/cart/merge-carts';
 import { loadUserCartQuantities } from '@/lib/cart/cart-postgres';
 import { redis, redisKeys } from '@/lib/redis';
-import { authOptions, authorizeCredentials } from '@/lib/server/auth-options';
+import { authOptions, authorizeCredentials, type SignInGuards } from '@/lib/server/auth-options';
 import { newCartSessionId } from '@/lib/server/cart-session';
 import { createRateLimiter } from '@/lib/server/rate-limit';
+import { accountLinkJobs, testSiteSecret, verifiedCustomer } from '../support/accounts';
 import { testDatabase } from '../support/db';
+import { waitFor } from '../support/wait';
 
 // Pass-through, so one test can make the merge fail the way a Redis or Postgres outage would.
 vi.mock('@/lib/cart/merge-carts', async (importOriginal) => {
@@ -28,30 +33,41 @@ const created: string[] = [];
 afterAll(async () => {
   await db.delete(users).where(inArray(users.email, created));
   await sql.end();
-  const keys = await redis().keys(`${limitsPrefix}:*`);
+  const keys = await redis().keys(`${limitsPrefix}*`);
   if (keys.length > 0) await redis().del(...keys);
 });
 
-/** A fresh customer, and request headers from an address of its own so per-IP windows never collide. */
+/** A fresh, verified customer, and request headers from an address of its own so per-IP windows never collide. */
 async function newCustomer(label: string) {
   const email = `${label}-${randomUUID().slice(0, 8)}@example.test`;
   created.push(email);
-  const result = await registerUser({ db }, { email, name: `Test ${label}`, password: 'Lagos-Market-42' });
-  if (!result.ok) throw new Error(`could not register ${email}`);
-  return { ...result.value, password: 'Lagos-Market-42', headers: { 'x-forwarded-for': `test-${randomUUID()}` } };
+  const user = await verifiedCustomer(db, { email, name: `Test ${label}`, password: 'Lagos-Market-42' });
+  return { ...user, password: 'Lagos-Market-42', headers: { 'x-forwarded-for': `test-${randomUUID()}` } };
 }
 
 const deps = () => ({ db, redis: redis() });
+const fromAddress = (address: string) => ({ 'x-forwarded-for': address });
 
-// The app's limiter with small limits (3 per account, 5 per address) under a per-run prefix, so the limit tests
-// are quick and never touch the real windows; the app's own numbers are exercised by the e2e spec. A day-long window
-// because a sliding window weighs the previous window down: attempts straddling a boundary would undercount.
+// The app's guards with small numbers under a per-run prefix, so the tests are quick and never touch the real windows:
+// 3 free attempts per account × address then 2 s, 4 s, 8 s … (capped at a minute), a ceiling of 8 per account and 12 per
+// address. The delay runs on a clock the test moves instead of waiting; the ceilings on day-long windows, because a
+// sliding window weighs the previous window down and attempts straddling a boundary would undercount.
 const limitsPrefix = `ratelimit-test:${randomUUID()}`;
 const smallLimits = createRateLimiter({
   redis: redis(),
   prefix: limitsPrefix,
-  policies: { signInByEmail: { tokens: 3, window: '1 d' }, signInByIp: { tokens: 5, window: '1 d' } },
+  policies: { signInByEmail: { tokens: 8, window: '1 d' }, signInByIp: { tokens: 12, window: '1 d' } },
 });
+function smallGuards(): SignInGuards & { clock: { now: number } } {
+  const clock = { now: Date.now() };
+  const delay = createSignInDelay({
+    redis: redis(),
+    prefix: `${limitsPrefix}:delay`,
+    now: () => clock.now,
+    policy: { freeAttempts: 3, maxDelaySeconds: 60, memorySeconds: 3_600 },
+  });
+  return { limiter: smallLimits, delay, clock };
+}
 
 /** Variants with room for a few units, so no clamp interferes with the sums. */
 async function variantIds(count: number) {
@@ -65,10 +81,13 @@ async function variantIds(count: number) {
 }
 
 describe('authorizeCredentials', () => {
-  it('returns the user with the role stored in the database, never one sent with the credentials', async () => {
+  it('returns the user with the role and session version stored in the database, never ones sent with the credentials', async () => {
     const customer = await newCustomer('role');
-    const user = await authorizeCredentials({ email: customer.email.toUpperCase(), password: customer.password, role: 'admin' }, customer.headers);
-    expect(user).toEqual({ id: customer.id, email: customer.email, name: customer.name, role: 'customer' });
+    const user = await authorizeCredentials(
+      { email: customer.email.toUpperCase(), password: customer.password, role: 'admin', sessionVersion: '99' },
+      customer.headers,
+    );
+    expect(user).toEqual({ id: customer.id, email: customer.email, name: customer.name, role: 'customer', sessionVersion: 0 });
 
     const admin = await authorizeCredentials({ email: 'admin@shop.test', password: 'Admin#Shop2026' }, customer.headers);
     expect(admin).toMatchObject({ email: 'admin@shop.test', role: 'admin' });
@@ -81,43 +100,126 @@ describe('authorizeCredentials', () => {
     expect(await authorizeCredentials({ email: 'not an email', password: 'x' }, customer.headers)).toBeNull();
   });
 
-  it('refuses an account after its failed attempts run out, even with the right password, while other accounts still sign in', async () => {
-    const target = await newCustomer('target');
-    for (let i = 0; i < 3; i += 1) {
-      // Each guess from a different address: the per-account limit must hold regardless.
-      const headers = { 'x-forwarded-for': `guess-${randomUUID()}` };
-      expect(await authorizeCredentials({ email: target.email, password: `guess-${i}` }, headers, smallLimits)).toBeNull();
+  it('answers an unverified account’s right password exactly like a wrong one, and emails its owner a fresh verify link', async () => {
+    const email = `unverified-${randomUUID().slice(0, 8)}@example.test`;
+    created.push(email);
+    // Start well inside a 5-minute email window, so registration and the first sign-ins share it.
+    await waitFor('a fresh email window', () => (Date.now() % AUTH_EMAIL_WINDOW_MS < AUTH_EMAIL_WINDOW_MS - 20_000 ? true : undefined), 25_000);
+    expect((await registerUser({ db, secret: testSiteSecret() }, { email, name: 'Not Yet', password: 'Lagos-Market-42' })).ok).toBe(true);
+    const guards = smallGuards();
+    const headers = fromAddress(`unverified-${randomUUID()}`);
+    const verifyJobs = async () => (await accountLinkJobs(db, email)).filter((job) => job.event === 'account/verify-email');
+
+    expect(await authorizeCredentials({ email, password: 'Lagos-Market-42' }, headers, guards)).toBeNull();
+    expect(await authorizeCredentials({ email, password: 'Wrong-Pass-42' }, headers, guards)).toBeNull();
+    expect(await authorizeCredentials({ email, password: 'Lagos-Market-42' }, headers, guards)).toBeNull();
+    // All three counted alike: the next one from this address waits, whichever password it brings.
+    await expect(authorizeCredentials({ email, password: 'Lagos-Market-42' }, headers, guards)).rejects.toThrow(/^TooManyAttempts:2$/);
+    // The registration's link went out moments ago: no second one within the same window.
+    expect(await verifyJobs()).toHaveLength(1);
+
+    // Once the window has passed (its jobs made to look older), the right password asks for a fresh link.
+    await db.execute(dsql`UPDATE outbox SET dedupe_key = dedupe_key || ':earlier' WHERE event = 'account/verify-email' AND payload->>'tokenId' IN (
+      SELECT t.id::text FROM auth_tokens t JOIN users u ON u.id = t.user_id WHERE u.email = ${email})`);
+    guards.clock.now += 2_000;
+    expect(await authorizeCredentials({ email, password: 'Wrong-Pass-42' }, headers, guards)).toBeNull();
+    expect(await verifyJobs()).toHaveLength(1);
+    guards.clock.now += 4_000;
+    expect(await authorizeCredentials({ email, password: 'Lagos-Market-42' }, headers, guards)).toBeNull();
+    expect(await verifyJobs()).toHaveLength(2);
+  });
+
+  it('slows the owner’s own address down exponentially instead of locking them out: after each wait the right password works', async () => {
+    const owner = await newCustomer('slowed');
+    const guards = smallGuards();
+    const attempt = (password: string) => authorizeCredentials({ email: owner.email, password }, owner.headers, guards);
+
+    for (let i = 0; i < 3; i += 1) expect(await attempt(`typo-${i}`)).toBeNull();
+    // Three free attempts spent: now each further one waits twice as long as the one before.
+    await expect(attempt(owner.password)).rejects.toThrow(/^TooManyAttempts:2$/);
+    guards.clock.now += 2_000;
+    expect(await attempt('typo-3')).toBeNull();
+    await expect(attempt(owner.password)).rejects.toThrow(/^TooManyAttempts:4$/);
+    guards.clock.now += 4_000;
+    expect(await attempt('typo-4')).toBeNull();
+    await expect(attempt(owner.password)).rejects.toThrow(/^TooManyAttempts:8$/);
+    guards.clock.now += 8_000;
+    // Waiting is all it takes: the right password gets in, and the count starts again.
+    expect(await attempt(owner.password)).toMatchObject({ id: owner.id });
+    for (let i = 0; i < 3; i += 1) expect(await attempt(`again-${i}`)).toBeNull();
+  });
+
+  it('does not count attempts refused for waiting: hammering during a wait neither lengthens it nor uses up the account’s ceiling', async () => {
+    const owner = await newCustomer('hammered');
+    const guards = smallGuards();
+    const guesser = fromAddress(`hammer-${randomUUID()}`);
+    for (let i = 0; i < 3; i += 1) expect(await authorizeCredentials({ email: owner.email, password: `guess-${i}` }, guesser, guards)).toBeNull();
+    for (let i = 0; i < 20; i += 1) {
+      await expect(authorizeCredentials({ email: owner.email, password: `spam-${i}` }, guesser, guards)).rejects.toThrow(/^TooManyAttempts:2$/);
     }
-    await expect(authorizeCredentials({ email: target.email, password: target.password }, target.headers, smallLimits)).rejects.toThrow('RateLimited');
+    // 3 of the account's 8 used: the owner, from their own address, signs in at once.
+    expect(await authorizeCredentials({ email: owner.email, password: owner.password }, owner.headers, guards)).toMatchObject({ id: owner.id });
+  });
+
+  it('lets a different address try while one waits, until the account’s ceiling stops guesses from every address — the right password too', async () => {
+    const target = await newCustomer('target');
+    const guards = smallGuards();
+    const first = fromAddress(`guess-a-${randomUUID()}`);
+    for (let i = 0; i < 3; i += 1) expect(await authorizeCredentials({ email: target.email, password: `guess-a${i}` }, first, guards)).toBeNull();
+    await expect(authorizeCredentials({ email: target.email, password: 'guess-a3' }, first, guards)).rejects.toThrow(/^TooManyAttempts:/);
+
+    // Another address is not held back by the first one's delay …
+    const second = fromAddress(`guess-b-${randomUUID()}`);
+    for (let i = 0; i < 3; i += 1) expect(await authorizeCredentials({ email: target.email, password: `guess-b${i}` }, second, guards)).toBeNull();
+    // … and guesses spread over addresses reach the account's ceiling (8): two more, then a wall for everyone.
+    for (let i = 0; i < 2; i += 1) {
+      expect(await authorizeCredentials({ email: target.email, password: `guess-c${i}` }, fromAddress(`guess-c-${randomUUID()}`), guards)).toBeNull();
+    }
+    await expect(authorizeCredentials({ email: target.email, password: target.password }, target.headers, guards)).rejects.toThrow('RateLimited');
 
     const bystander = await newCustomer('bystander');
-    const signedIn = await authorizeCredentials({ email: bystander.email, password: bystander.password }, bystander.headers, smallLimits);
+    const signedIn = await authorizeCredentials({ email: bystander.email, password: bystander.password }, bystander.headers, guards);
     expect(signedIn).toMatchObject({ id: bystander.id });
   });
 
   it('refuses an address after its failed attempts run out, whichever accounts it tries', async () => {
-    const headers = { 'x-forwarded-for': `sprayer-${randomUUID()}` };
-    for (let i = 0; i < 5; i += 1) {
-      expect(await authorizeCredentials({ email: `spray-${i}-${randomUUID()}@example.test`, password: 'x' }, headers, smallLimits)).toBeNull();
+    const guards = smallGuards();
+    const headers = fromAddress(`sprayer-${randomUUID()}`);
+    for (let i = 0; i < 12; i += 1) {
+      expect(await authorizeCredentials({ email: `spray-${i}-${randomUUID()}@example.test`, password: 'x' }, headers, guards)).toBeNull();
     }
     const victim = await newCustomer('sprayed');
-    await expect(authorizeCredentials({ email: victim.email, password: victim.password }, headers, smallLimits)).rejects.toThrow('RateLimited');
+    await expect(authorizeCredentials({ email: victim.email, password: victim.password }, headers, guards)).rejects.toThrow('RateLimited');
   });
 
   it('fails closed: with Redis unreachable nobody signs in, and the error says sign-in is unavailable', async () => {
     const customer = await newCustomer('outage');
-    const down = createRateLimiter({ redis: new Redis({ url: `http://127.0.0.1:${await closedPort()}`, token: 'x', retry: false }) });
+    const unreachable = new Redis({ url: `http://127.0.0.1:${await closedPort()}`, token: 'x', retry: false });
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
     const started = performance.now();
-    await expect(authorizeCredentials({ email: customer.email, password: customer.password }, customer.headers, down)).rejects.toThrow('SignInUnavailable');
-    expect(performance.now() - started).toBeLessThan(1_500);
+    // The delay's Redis down …
+    await expect(
+      authorizeCredentials({ email: customer.email, password: customer.password }, customer.headers, {
+        limiter: smallLimits,
+        delay: createSignInDelay({ redis: unreachable }),
+      }),
+    ).rejects.toThrow('SignInUnavailable');
+    // … or the ceilings'.
+    await expect(
+      authorizeCredentials({ email: customer.email, password: customer.password }, customer.headers, {
+        limiter: createRateLimiter({ redis: unreachable }),
+        delay: smallGuards().delay,
+      }),
+    ).rejects.toThrow('SignInUnavailable');
+    expect(performance.now() - started).toBeLessThan(3_000);
     quiet.mockRestore();
   });
 
-  it('does not count successful sign-ins against the limits', async () => {
+  it('does not count successful sign-ins against the delay or the limits', async () => {
     const regular = await newCustomer('regular');
-    for (let i = 0; i < 6; i += 1) {
-      const user = await authorizeCredentials({ email: regular.email, password: regular.password }, regular.headers, smallLimits);
+    const guards = smallGuards();
+    for (let i = 0; i < 10; i += 1) {
+      const user = await authorizeCredentials({ email: regular.email, password: regular.password }, regular.headers, guards);
       expect(user).toMatchObject({ id: regular.id });
     }
   });
@@ -175,15 +277,33 @@ describe('session callbacks', () => {
   const jwt = authOptions.callbacks!.jwt!;
   const session = authOptions.callbacks!.session!;
 
-  it('keeps the role sign-in wrote when the client asks for a session update', async () => {
-    const token: JWT = { id: 'u-1', role: 'customer', email: 'c@example.test', name: 'C' };
-    const updated = await jwt({ token, trigger: 'update', session: { user: { role: 'admin' } }, account: null, user: undefined as never });
-    expect(updated).toMatchObject({ id: 'u-1', role: 'customer' });
+  it('writes id, role and session version into the token at sign-in', async () => {
+    const user = { id: 'u-1', email: 'c@example.test', name: 'C', role: 'customer' as const, sessionVersion: 3 };
+    const token = await jwt({ token: {}, user, account: null });
+    expect(token).toMatchObject({ id: 'u-1', role: 'customer', email: 'c@example.test', name: 'C', sessionVersion: 3 });
   });
 
-  it('exposes id and role on the session, and no user for a token without them', async () => {
-    const withUser = await session({ session: { expires: '' }, token: { id: 'u-1', role: 'admin', email: 'a@example.test', name: 'A' } } as never);
-    expect(withUser.user).toEqual({ id: 'u-1', role: 'admin', email: 'a@example.test', name: 'A' });
+  it('keeps the role and session version sign-in wrote when the client asks for a session update', async () => {
+    const token: JWT = { id: 'u-1', role: 'customer', email: 'c@example.test', name: 'C', sessionVersion: 1 };
+    const updated = await jwt({
+      token,
+      trigger: 'update',
+      session: { user: { role: 'admin', sessionVersion: 9 } },
+      account: null,
+      user: undefined as never,
+    });
+    expect(updated).toMatchObject({ id: 'u-1', role: 'customer', sessionVersion: 1 });
+  });
+
+  it('exposes id, role and session version on the session, and no user for a token without them', async () => {
+    const withUser = await session({
+      session: { expires: '' },
+      token: { id: 'u-1', role: 'admin', email: 'a@example.test', name: 'A', sessionVersion: 2 },
+    } as never);
+    expect(withUser.user).toEqual({ id: 'u-1', role: 'admin', email: 'a@example.test', name: 'A', sessionVersion: 2 });
+    // A token from before session versions existed counts as version 0.
+    const older = await session({ session: { expires: '' }, token: { id: 'u-1', role: 'admin', email: 'a@example.test', name: 'A' } } as never);
+    expect((older.user as { sessionVersion?: number } | undefined)?.sessionVersion).toBe(0);
     const without = await session({ session: { expires: '', user: { name: 'x' } }, token: { email: 'x@example.test' } } as never);
     expect(without.user).toBeUndefined();
   });

@@ -60,6 +60,15 @@ describe('server actions', () => {
   });
 });
 
+describe('e2e specs', () => {
+  const specs = filesUnder('tests/e2e', (file) => file.endsWith('.spec.ts'));
+  it.each(specs)('%s runs under the CSP-violation guard (imports test from ./fixtures)', (file) => {
+    const source = read(file);
+    expect(source).not.toMatch(/from '@playwright\/test'/);
+    expect(source).toMatch(/from '\.\/fixtures'/);
+  });
+});
+
 describe('sealed records and boundaries', () => {
   it('writes payments.status only in lib/payments/payment-status.ts', () => {
     const writers = sourceFiles.filter((file) => {

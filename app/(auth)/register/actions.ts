@@ -1,14 +1,16 @@
 'use server';
-// Server action: create a customer account (never an admin — the role is not an input); the form then signs in.
-import { registerUser } from '@/lib/auth/register-user';
+// Server action: register an address. New or already registered, the answer is the same — "check your email" — and the
+// next step arrives by email (a verify link, or for an existing account a sign-in and reset link), so the form never
+// tells anyone which addresses have accounts. Never an admin: the role is not an input.
+import { type RegisterField, registerUser } from '@/lib/auth/register-user';
+import { env } from '@/lib/env';
 import { formDataInput, publicAction } from '@/lib/server/actions';
-
-type Field = 'email' | 'name' | 'password';
+import { relayAfterResponse } from '@/lib/server/jobs';
 
 export type RegisterState =
   | { status: 'idle' }
-  | { status: 'registered'; email: string }
-  | { status: 'error'; message: string; fieldErrors: Partial<Record<Field, string[]>>; values: { email: string; name: string } };
+  | { status: 'check_email'; email: string }
+  | { status: 'error'; message: string; fieldErrors: Partial<Record<RegisterField, string[]>>; values: { email: string; name: string } };
 
 const text = (formData: FormData, key: string) => {
   const value = formData.get(key);
@@ -28,15 +30,8 @@ export const registerAction = publicAction.inputSchema(formDataInput).stateActio
     return { status: 'error', message, fieldErrors: {}, values };
   }
 
-  const result = await registerUser({ db: ctx.deps.db }, input);
-  if (result.ok) return { status: 'registered', email: result.value.email };
-  if (result.error.code === 'email_taken') {
-    return {
-      status: 'error',
-      message: 'An account with this email already exists.',
-      fieldErrors: { email: ['An account with this email already exists. Sign in instead.'] },
-      values,
-    };
-  }
-  return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: result.error.fieldErrors, values };
+  const result = await registerUser({ db: ctx.deps.db, secret: env().NEXTAUTH_SECRET }, input);
+  if (!result.ok) return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: result.error.fieldErrors, values };
+  relayAfterResponse();
+  return { status: 'check_email', email: result.value.email };
 });

@@ -1,4 +1,4 @@
-// GET /register – create a customer account, then sign in and return to ?callbackUrl
+// GET /register – create a customer account; the next step (verify the address) arrives by email
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
@@ -20,7 +20,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Sea
     <div className="mx-auto max-w-sm py-8">
       <h1 className="text-2xl font-semibold tracking-tight">Create an account</h1>
       <p className="mt-2 text-sm text-stone-600">Track your orders and keep your cart on every device.</p>
-      <RegisterForm callbackPath={callbackPath} />
+      <RegisterForm />
       <p className="mt-6 text-sm text-stone-600">
         Already have an account?{' '}
         <Link href={signInHref} className="font-medium text-brand-700 underline-offset-2 hover:underline">

@@ -26,6 +26,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       <h1 className="text-2xl font-semibold tracking-tight">Sign in</h1>
       <p className="mt-2 text-sm text-stone-600">Your cart comes with you: items you added as a guest are kept.</p>
       <SignInForm callbackPath={callbackPath} initialError={initialError} />
+      <p className="mt-4 text-sm">
+        <Link href="/reset-password" className="font-medium text-brand-700 underline-offset-2 hover:underline">
+          Forgot your password?
+        </Link>
+      </p>
       <p className="mt-6 text-sm text-stone-600">
         New here?{' '}
         <Link href={registerHref} className="font-medium text-brand-700 underline-offset-2 hover:underline">

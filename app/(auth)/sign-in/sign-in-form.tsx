@@ -4,7 +4,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { signInErrorMessage } from '@/lib/auth/sign-in-errors';
+import Link from 'next/link';
+import { GENERIC_SIGN_IN_ERROR, signInErrorMessage } from '@/lib/auth/sign-in-errors';
 import { FormField, SubmitButton } from '@/components/auth/form-parts';
 
 export function SignInForm({ callbackPath, initialError }: { callbackPath: string; initialError: string | null }) {
@@ -47,6 +48,16 @@ export function SignInForm({ callbackPath, initialError }: { callbackPath: strin
       {error ? (
         <p id="sign-in-error" role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           {error}
+        </p>
+      ) : null}
+      {error === GENERIC_SIGN_IN_ERROR ? (
+        // An unverified account is refused with the same words as a wrong password (otherwise registering and then signing
+        // in would tell a stranger whether an address already had an account), so say what else it might be.
+        <p className="text-sm text-stone-600">
+          Just created your account? Confirm your email address first with the link we sent you (signing in with the right password sends a fresh one).{' '}
+          <Link href="/reset-password" className="font-medium text-brand-700 underline-offset-2 hover:underline">
+            Forgotten your password?
+          </Link>
         </p>
       ) : null}
       <FormField label="Email" name="email" type="email" autoComplete="email" required />

@@ -133,7 +133,15 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
             <h2 id="customer-heading" className="text-lg font-semibold">
               Customer
             </h2>
-            <p className="mt-2 font-medium">{order.customer?.name ?? order.shippingAddress.fullName}</p>
+            <p className="mt-2 font-medium">
+              {order.customer ? (
+                <Link href={`/admin/customers/${order.customer.id}`} className="text-brand-700 underline underline-offset-2">
+                  {order.customer.name}
+                </Link>
+              ) : (
+                order.shippingAddress.fullName
+              )}
+            </p>
             <p className="break-all text-stone-700">{customerEmail}</p>
             <p className="mt-1 text-xs text-stone-500">
               {order.customer ? 'Account customer' : 'Guest checkout'}

@@ -1,0 +1,10 @@
+// GET /api/admin/customers – the admin customers list: search by name or email, role, sort, page (admin, read-only)
+import { listCustomersForAdmin } from '@/db/queries/admin-customers';
+import { customerListQuerySchema } from '@/lib/admin/customer-list-query';
+import { apiJson, route } from '@/lib/server/route';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = route({ name: 'api/admin/customers', audience: 'admin', mutates: false, query: customerListQuerySchema }, async ({ query, deps }) =>
+  apiJson(await listCustomersForAdmin(deps.db, query)),
+);

@@ -1,0 +1,63 @@
+// The orders list's URL query (page, sort, search, status, refund state, placed-between dates), parsed by one schema
+// for the page, its JSON route and the CSV export — so the export is exactly the list the admin is looking at.
+// Framework-free and database-free: the filter bar (a client component) reads the same option lists.
+import type { z } from 'zod';
+import type { CurrencyCode } from '../money';
+import type { OrderStatus } from '../orders/order-status';
+import { orderStatusLabels } from '../orders/shopper-order-state';
+import { listQuerySchema, urlDate, urlEnum } from './list-query';
+import { realDay } from './real-day';
+
+export const ORDER_LIST_SORTS = ['created', 'total', 'number', 'status'] as const;
+export const ORDER_LIST_DEFAULT_SORT = 'created';
+export const ORDER_LIST_DEFAULT_DIR = 'desc';
+
+export const ORDER_STATUS_VALUES = Object.keys(orderStatusLabels) as [OrderStatus, ...OrderStatus[]];
+
+/**
+ * Refund state of an order: `any` has at least one refund; `in_progress` one still on its way (requested, pending,
+ * processing); `attention` a refund that needs a person (see db/queries/admin-order-list.ts for the exact rule);
+ * `none` no refund at all.
+ */
+export const REFUND_FILTERS = ['any', 'in_progress', 'attention', 'none'] as const;
+export type RefundFilter = (typeof REFUND_FILTERS)[number];
+
+export const refundFilterLabels: Record<RefundFilter, string> = {
+  any: 'Any refund',
+  in_progress: 'Refund on its way',
+  attention: 'Refund failed or needs attention',
+  none: 'No refunds',
+};
+
+export const orderListQuerySchema = listQuerySchema({
+  sorts: ORDER_LIST_SORTS,
+  defaultSort: ORDER_LIST_DEFAULT_SORT,
+  defaultDir: ORDER_LIST_DEFAULT_DIR,
+  filters: {
+    status: urlEnum(ORDER_STATUS_VALUES),
+    refund: urlEnum(REFUND_FILTERS),
+    /** Placed on or after this day (Africa/Lagos). */
+    from: urlDate.transform(realDay),
+    /** Placed on or before this day (Africa/Lagos), inclusive. */
+    to: urlDate.transform(realDay),
+  },
+});
+
+export type OrderListQuery = z.output<typeof orderListQuerySchema>;
+
+/** One row of the list, as JSON (dates as ISO strings, so the server-rendered page and the JSON route agree). */
+export interface OrderListRow {
+  id: string;
+  number: string;
+  email: string;
+  customerId: string | null;
+  customerName: string | null;
+  status: OrderStatus;
+  currency: CurrencyCode;
+  totalAmount: number;
+  refundedAmount: number;
+  /** The newest payment attempt's reference, if the order got as far as paying. */
+  paymentReference: string | null;
+  refundAttention: boolean;
+  createdAt: string;
+}

@@ -1,0 +1,7 @@
+// Calendar days typed in an admin filter (YYYY-MM-DD), checked to be real days: 2026-02-31 passes a pattern but the
+// database would refuse it, so it is dropped like any other unreadable filter value.
+export function realDay(day: string | undefined): string | undefined {
+  if (!day) return undefined;
+  const date = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day) ? day : undefined;
+}

@@ -1,0 +1,265 @@
+// Verify-email and reset-password links against the real PostgreSQL, Redis and mail catcher: each link works once and
+// expires, only its SHA-256 is ever stored, "forgot your password" answers the same for any address, and a reset ends
+// the old password and every session signed in before it — a JWT minted earlier is refused by the doors afterwards.
+// Who is asking is stood in through the doors' seam (no live Next request in a test); the session is a real next-auth
+// JWT, encoded and decoded as the cookie would carry it.
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { eq, inArray } from 'drizzle-orm';
+import type { Session } from 'next-auth';
+import { decode, encode } from 'next-auth/jwt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerAction } from '@/app/(auth)/register/actions';
+import { requestPasswordResetAction, resetPasswordAction } from '@/app/(auth)/reset-password/actions';
+import { verifyEmailAction } from '@/app/(auth)/verify-email/actions';
+import { GET as cartRoute } from '@/app/api/cart/route';
+import { authTokens, users } from '@/db/schema';
+import { AUTH_TOKEN_TTL_MS, findUsableAuthToken, hashAuthToken } from '@/lib/auth/auth-tokens';
+import { requestPasswordReset, resetPassword } from '@/lib/auth/reset-password';
+import { verifyEmail } from '@/lib/auth/verify-email';
+import { addToCart } from '@/lib/cart/add-to-cart';
+import type { CartView } from '@/lib/cart/types';
+import { smtpConfigFromEnv, smtpMailer } from '@/lib/email/mailer';
+import { env } from '@/lib/env';
+import type { JobDeps } from '@/lib/jobs/definitions';
+import { inProcessDriver } from '@/lib/jobs/drivers';
+import { relayOutbox } from '@/lib/jobs/relay';
+import { getCurrentUser, requireAudience } from '@/lib/server/auth';
+import { authOptions, authorizeCredentials } from '@/lib/server/auth-options';
+import { type DoorDeps, withDoorDeps } from '@/lib/server/door-deps';
+import { createRateLimiter } from '@/lib/server/rate-limit';
+import { accountLinkJobs, linkToken, testSiteSecret, verifiedCustomer } from '../support/accounts';
+import { cartTestClients, createFixtureCatalogue } from '../support/cart-fixtures';
+import { testPaystack } from '../support/checkout-fixtures';
+import { inboxFor, mailTo } from '../support/inbox';
+
+const { db, sql, redis } = cartTestClients();
+const mailer = smtpMailer(smtpConfigFromEnv(env()));
+const secret = testSiteSecret();
+const site = env().NEXTAUTH_URL;
+const created: string[] = [];
+let catalogue: Awaited<ReturnType<typeof createFixtureCatalogue>>;
+
+beforeAll(async () => {
+  catalogue = await createFixtureCatalogue(db, 'recovery-session', [{ stock: 20 }]);
+});
+afterAll(async () => {
+  mailer.close();
+  await db.delete(users).where(inArray(users.email, created));
+  await catalogue.cleanup();
+  await sql.end();
+  await (globalThis as { __shopDb?: { sql: { end: () => Promise<void> } } }).__shopDb?.sql.end();
+});
+
+const uniqueEmail = (label: string) => {
+  const email = `${label}-${randomUUID().slice(0, 8)}@example.test`;
+  created.push(email);
+  return email;
+};
+
+const jobDeps: JobDeps = {
+  db,
+  mailer,
+  siteUrl: site,
+  orderAccessSecret: secret,
+  paystack: testPaystack(),
+  expectedDomain: 'test',
+  recoveryDelayMs: 0,
+  log: () => {},
+};
+
+/** Runs this address's pending account-link jobs now, as the relay would a moment after the response. */
+async function deliverAccountEmails(email: string) {
+  const pending = (await accountLinkJobs(db, email)).filter((job) => job.status === 'pending');
+  if (pending.length > 0) await relayOutbox({ db, driver: inProcessDriver(jobDeps) }, { ids: pending.map((job) => job.id) });
+}
+
+// A visitor with an address and a limiter of their own; `session` is whatever cookie the test says the browser sends.
+const limiter = createRateLimiter({ redis, prefix: `test-ratelimit:${randomBytes(6).toString('hex')}` });
+function visitor(session: DoorDeps['session'] = async () => null): Partial<DoorDeps> {
+  return { session, requestHeaders: async () => new Headers({ 'x-forwarded-for': `visitor-${randomUUID()}` }), limiter: () => limiter };
+}
+const form = (fields: Record<string, string>) => {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.set(key, value);
+  return data;
+};
+const asVisitor = <T>(fn: () => Promise<T>, session?: DoorDeps['session']) => withDoorDeps(visitor(session), fn);
+
+/** Signs in through authorize and mints the session cookie's JWT as next-auth does at sign-in. */
+async function signInCookie(email: string, password: string): Promise<string> {
+  const user = await authorizeCredentials({ email, password }, { 'x-forwarded-for': `browser-${randomUUID()}` });
+  if (!user) throw new Error(`${email} could not sign in`);
+  const token = await authOptions.callbacks!.jwt!({ token: {}, user, account: null });
+  return encode({ token, secret: env().NEXTAUTH_SECRET });
+}
+
+/** What getServerSession makes of that cookie on a later request: decode, the jwt callback, the session callback. */
+const sessionFrom =
+  (cookie: string): DoorDeps['session'] =>
+  async () => {
+    const decoded = await decode({ token: cookie, secret: env().NEXTAUTH_SECRET });
+    if (!decoded) return null;
+    const token = await authOptions.callbacks!.jwt!({ token: decoded, account: null, user: undefined as never });
+    return (await authOptions.callbacks!.session!({ session: { expires: '' }, token } as never)) as Session;
+  };
+
+const cartLines = async (session: DoorDeps['session']) => {
+  const response = await asVisitor(() => cartRoute(new Request(new URL('/api/cart', site))), session);
+  expect(response.status).toBe(200);
+  return ((await response.json()) as CartView).lines.length;
+};
+
+async function registerAndReadVerifyLink(label: string) {
+  const email = uniqueEmail(label);
+  const answer = await asVisitor(() => registerAction({ data: { status: 'idle' } }, form({ email, name: 'Vera Verify', password: 'Lagos-Market-42' })));
+  expect(answer.data).toEqual({ status: 'check_email', email });
+  await deliverAccountEmails(email);
+  const [mail] = await mailTo(email, 1, (message) => message.subject.includes('Confirm your email address'));
+  return { email, token: linkToken(mail!, '/verify-email') };
+}
+
+const verifyWith = (token: string) => asVisitor(() => verifyEmailAction({ data: { status: 'idle' } }, form({ token })));
+
+describe('verify-email links', () => {
+  it('work once: the account signs in only after its link was used, and the link is refused the second time', async () => {
+    const { email, token } = await registerAndReadVerifyLink('verify-once');
+    const signIn = () => authorizeCredentials({ email, password: 'Lagos-Market-42' }, { 'x-forwarded-for': `verify-${randomUUID()}` });
+    expect(await signIn()).toBeNull();
+
+    expect((await verifyWith(token)).data).toEqual({ status: 'verified', email });
+    expect((await verifyWith(token)).data).toEqual({ status: 'refused', message: 'This link has expired or was already used.' });
+    const [row] = await db.select({ verifiedAt: users.emailVerifiedAt }).from(users).where(eq(users.email, email));
+    expect(row?.verifiedAt).toBeInstanceOf(Date);
+    expect(await signIn()).toMatchObject({ email, role: 'customer' });
+  });
+
+  it('expire after 24 hours', async () => {
+    const { email, token } = await registerAndReadVerifyLink('verify-expiry');
+    const later = (ms: number) => () => new Date(Date.now() + ms);
+    expect(await findUsableAuthToken(db, 'verify_email', token, later(AUTH_TOKEN_TTL_MS.verify_email - 60_000)())).toMatchObject({ email });
+    expect(await findUsableAuthToken(db, 'verify_email', token, later(AUTH_TOKEN_TTL_MS.verify_email + 60_000)())).toBeNull();
+    expect(await verifyEmail({ db, now: later(AUTH_TOKEN_TTL_MS.verify_email + 60_000) }, token)).toEqual({
+      ok: false,
+      error: { code: 'invalid_or_expired_link' },
+    });
+    // Refused for its age alone: the same link, still in time, works.
+    expect(await verifyEmail({ db }, token)).toEqual({ ok: true, value: { email } });
+  });
+
+  it('refuse anything that is not a live token without touching the database’s rows', async () => {
+    for (const token of ['', 'short', 'x'.repeat(43), `${'A'.repeat(42)}!`, randomBytes(32).toString('base64url')]) {
+      expect((await verifyWith(token)).data).toMatchObject({ status: 'refused' });
+    }
+  });
+});
+
+describe('tokens at rest', () => {
+  it('are kept only as their SHA-256: no table holds the raw token of a verify or a reset link', async () => {
+    const { email, token: verifyToken } = await registerAndReadVerifyLink('hashed');
+    expect((await asVisitor(() => requestPasswordResetAction({ data: { status: 'idle' } }, form({ email })))).data).toMatchObject({ status: 'sent' });
+    await deliverAccountEmails(email);
+    const [resetMail] = await mailTo(email, 1, (message) => message.subject.includes('Reset your'));
+    const resetToken = linkToken(resetMail!, '/reset-password');
+
+    const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+    const rows = await db.select().from(authTokens).where(eq(authTokens.userId, user!.id));
+    expect(rows.map((row) => row.tokenHash).sort()).toEqual([verifyToken, resetToken].map((token) => createHash('sha256').update(token).digest('hex')).sort());
+    expect(hashAuthToken(verifyToken)).toMatch(/^[0-9a-f]{64}$/);
+
+    // Every table, every column, as text: the raw tokens appear nowhere (outbox payloads name only the row's id).
+    const tables = await sql<
+      { name: string }[]
+    >`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`;
+    expect(tables.length).toBeGreaterThan(10);
+    for (const { name } of tables) {
+      for (const token of [verifyToken, resetToken]) {
+        const [found] = await sql.unsafe(`SELECT count(*)::int AS n FROM "${name}" AS t WHERE strpos(t::text, $1) > 0`, [token]);
+        expect(found?.n, `${name} holds a raw token`).toBe(0);
+      }
+    }
+    // And the schema refuses one if code ever tried.
+    await expect(
+      db.insert(authTokens).values({ userId: user!.id, purpose: 'verify_email', tokenHash: verifyToken, expiresAt: new Date(Date.now() + 60_000) }),
+    ).rejects.toThrow();
+  });
+});
+
+describe('reset-password', () => {
+  it('answers the same for an address with an account and one without; only the owner gets a link', async () => {
+    const owner = await verifiedCustomer(db, { email: uniqueEmail('reset-owner'), name: 'Remi Reset', password: 'Owner-Pass-2026' });
+    const stranger = uniqueEmail('reset-stranger');
+    const forOwner = await asVisitor(() => requestPasswordResetAction({ data: { status: 'idle' } }, form({ email: owner.email })));
+    const forStranger = await asVisitor(() => requestPasswordResetAction({ data: { status: 'idle' } }, form({ email: stranger })));
+    expect(forOwner).toEqual({ data: { status: 'sent', email: owner.email } });
+    expect(forStranger).toEqual({ data: { status: 'sent', email: stranger } });
+
+    await deliverAccountEmails(owner.email);
+    const [mail] = await mailTo(owner.email, 1);
+    expect(mail!.subject).toMatch(/Reset your .* password/);
+    expect(linkToken(mail!, '/reset-password')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(await inboxFor(stranger)).toEqual([]);
+  });
+
+  it('sets a new password once: the old password stops working, and a session signed in before the reset is refused by the doors', async () => {
+    const owner = await verifiedCustomer(db, { email: uniqueEmail('reset'), name: 'Remi Reset', password: 'Owner-Pass-2026' });
+    const variantId = catalogue.variants[0]!.id;
+    expect((await addToCart({ db, redis }, { kind: 'user', userId: owner.id }, { variantId, quantity: 1 })).ok).toBe(true);
+
+    // A browser signed in before the reset: the doors know it, and its cart is the account's.
+    const before = sessionFrom(await signInCookie(owner.email, 'Owner-Pass-2026'));
+    expect(await withDoorDeps({ session: before }, () => requireAudience('user'))).toMatchObject({ id: owner.id });
+    expect(await cartLines(before)).toBe(1);
+
+    // Someone guessing from one address has built up a delay there.
+    const guesser = { 'x-forwarded-for': `guesser-${randomUUID()}` };
+    for (let i = 0; i < 5; i += 1) expect(await authorizeCredentials({ email: owner.email, password: `guess-${i}-Pass` }, guesser)).toBeNull();
+    await expect(authorizeCredentials({ email: owner.email, password: 'Owner-Pass-2026' }, guesser)).rejects.toThrow(/^TooManyAttempts:/);
+
+    await asVisitor(() => requestPasswordResetAction({ data: { status: 'idle' } }, form({ email: owner.email })));
+    await deliverAccountEmails(owner.email);
+    const [mail] = await mailTo(owner.email, 1, (message) => message.subject.includes('Reset your'));
+    const token = linkToken(mail!, '/reset-password');
+    const reset = (password: string) => asVisitor(() => resetPasswordAction({ data: { status: 'idle' } }, form({ token, password })));
+
+    // The password rules apply; a refused password does not spend the link.
+    expect((await reset('short')).data).toMatchObject({ status: 'error', fieldErrors: { password: expect.arrayContaining(['Use at least 10 characters.']) } });
+    expect((await reset('New-Password-2027')).data).toEqual({ status: 'done' });
+    expect((await reset('Another-Password-2028')).data).toEqual({ status: 'link_unusable' });
+
+    const signInHere = (password: string) => authorizeCredentials({ email: owner.email, password }, { 'x-forwarded-for': `owner-${randomUUID()}` });
+    expect(await signInHere('Owner-Pass-2026')).toBeNull();
+    expect(await signInHere('New-Password-2027')).toMatchObject({ id: owner.id, sessionVersion: 1 });
+
+    // The session from before the reset is over: no user at any door, and the cart it sees is a guest's.
+    expect(await withDoorDeps({ session: before }, () => getCurrentUser())).toBeNull();
+    await expect(withDoorDeps({ session: before }, () => requireAudience('user'))).rejects.toMatchObject({ code: 'unauthenticated' });
+    expect(await cartLines(before)).toBe(0);
+    // A session signed in with the new password is let in.
+    const after = sessionFrom(await signInCookie(owner.email, 'New-Password-2027'));
+    expect(await withDoorDeps({ session: after }, () => requireAudience('user'))).toMatchObject({ id: owner.id });
+    expect(await cartLines(after)).toBe(1);
+    // The reset also lifted the delay the guesser's address had built up.
+    expect(await authorizeCredentials({ email: owner.email, password: 'New-Password-2027' }, guesser)).toMatchObject({ id: owner.id });
+  });
+
+  it('links expire after an hour, and using one spends the account’s other open reset links', async () => {
+    const owner = await verifiedCustomer(db, { email: uniqueEmail('reset-expiry'), name: 'Remi Reset', password: 'Owner-Pass-2026' });
+    // Two requests ten minutes apart (two email windows): two links.
+    const at = Date.now();
+    await requestPasswordReset({ db, secret, now: () => new Date(at - 10 * 60_000) }, owner.email);
+    await requestPasswordReset({ db, secret, now: () => new Date(at) }, owner.email);
+    await deliverAccountEmails(owner.email);
+    const [first, second] = (await mailTo(owner.email, 2)).map((mail) => linkToken(mail, '/reset-password'));
+    expect(first).not.toBe(second);
+
+    const anHourOn = () => new Date(at + AUTH_TOKEN_TTL_MS.reset_password + 60_000);
+    expect(await resetPassword({ db, now: anHourOn }, { token: second!, password: 'Late-Password-2027' })).toEqual({
+      ok: false,
+      error: { code: 'invalid_or_expired_link' },
+    });
+    expect(await resetPassword({ db }, { token: second!, password: 'New-Password-2027' })).toMatchObject({ ok: true });
+    // Refused above for its age alone; and the other link died with the reset.
+    expect(await findUsableAuthToken(db, 'reset_password', first!, new Date())).toBeNull();
+    expect(await resetPassword({ db }, { token: first!, password: 'Other-Password-2027' })).toMatchObject({ ok: false });
+  });
+});

@@ -1,0 +1,55 @@
+// CSV fields as spreadsheets read them: quoted only when needed, quotes doubled, formulas neutralised, CRLF records.
+import { describe, expect, it } from 'vitest';
+import { csvField, csvLine } from '@/lib/admin/csv';
+import { orderCsvLine } from '@/lib/admin/orders-csv';
+
+describe('csvField', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['Ada, Lagos', '"Ada, Lagos"'],
+    ['Say "hi"', '"Say ""hi"""'],
+    ['two\nlines', '"two\nlines"'],
+    ['carriage\rreturn', '"carriage\rreturn"'],
+    ['=SUM(A1:A9)', "'=SUM(A1:A9)"],
+    ['+2348031234567', "'+2348031234567"],
+    ['-1', "'-1"],
+    ['@handle', "'@handle"],
+    ['\tindented', "'\tindented"],
+    ['=HYPERLINK("x","y")', '"\'=HYPERLINK(""x"",""y"")"'],
+    ['', ''],
+    [null, ''],
+    [undefined, ''],
+    [-250, '-250'],
+    [0, '0'],
+  ] as const)('%j → %j', (value, expected) => {
+    expect(csvField(value)).toBe(expected);
+  });
+});
+
+describe('csvLine', () => {
+  it('joins fields with commas and ends the record with CRLF', () => {
+    expect(csvLine(['a', 'b, c', null, 3])).toBe('a,"b, c",,3\r\n');
+  });
+});
+
+describe('orderCsvLine', () => {
+  it('writes money as decimals in its currency, the status in words, and the account name before the shipping name', () => {
+    const row = {
+      number: 'SO-100042',
+      placedAt: '2026-12-03 14:05:00',
+      paidAt: null,
+      status: 'partially_refunded' as const,
+      email: 'ada@example.test',
+      customerName: 'Ada Obi',
+      shippingName: 'Ada O.',
+      paymentReference: 'TXN-ABC',
+      currency: 'NGN' as const,
+      subtotalAmount: 2_850_005,
+      shippingAmount: 250_000,
+      totalAmount: 3_100_005,
+      refundedAmount: 5,
+    };
+    expect(orderCsvLine(row)).toBe('SO-100042,2026-12-03 14:05:00,,Partly refunded,ada@example.test,Ada Obi,TXN-ABC,NGN,28500.05,2500.00,31000.05,0.05\r\n');
+    expect(orderCsvLine({ ...row, customerName: null })).toContain(',Ada O.,');
+  });
+});

@@ -1,0 +1,39 @@
+// The Content-Security-Policy and the static security headers as the browser receives them.
+import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy, staticSecurityHeaders } from '@/lib/server/security-headers';
+
+const base = { nonce: 'bm9uY2U=', development: false, checkoutOrigins: ['https://checkout.paystack.com'], https: true };
+const directive = (policy: string, name: string) => policy.split('; ').find((part) => part.startsWith(`${name} `));
+
+describe('contentSecurityPolicy', () => {
+  it('lets only nonced scripts (and what they load) run, never inline handlers or eval in production', () => {
+    const policy = contentSecurityPolicy(base);
+    expect(directive(policy, 'script-src')).toBe("script-src 'self' 'nonce-bm9uY2U=' 'strict-dynamic'");
+    expect(directive(policy, 'frame-ancestors')).toBe("frame-ancestors 'none'");
+    expect(directive(policy, 'form-action')).toBe("form-action 'self' https://checkout.paystack.com");
+    expect(directive(policy, 'object-src')).toBe("object-src 'none'");
+    expect(policy).toContain('upgrade-insecure-requests');
+  });
+
+  it('allows eval and the dev server socket only in development, and no upgrade over plain http', () => {
+    const policy = contentSecurityPolicy({ ...base, development: true, https: false });
+    expect(directive(policy, 'script-src')).toContain("'unsafe-eval'");
+    expect(directive(policy, 'connect-src')).toBe("connect-src 'self' ws: wss:");
+    expect(policy).not.toContain('upgrade-insecure-requests');
+  });
+});
+
+describe('staticSecurityHeaders', () => {
+  const names = (headers: Array<{ key: string }>) => headers.map((header) => header.key);
+  it('sends HSTS only from a production site on https', () => {
+    expect(names(staticSecurityHeaders({ NODE_ENV: 'production', NEXTAUTH_URL: 'https://shop.example.com' }))).toContain('Strict-Transport-Security');
+    expect(names(staticSecurityHeaders({ NODE_ENV: 'production', NEXTAUTH_URL: 'http://127.0.0.1:3000' }))).not.toContain('Strict-Transport-Security');
+    expect(names(staticSecurityHeaders({ NODE_ENV: 'development', NEXTAUTH_URL: 'https://shop.example.com' }))).not.toContain('Strict-Transport-Security');
+  });
+
+  it('always sends nosniff, the referrer and permissions policies and refuses framing', () => {
+    expect(names(staticSecurityHeaders({ NODE_ENV: 'production', NEXTAUTH_URL: 'https://shop.example.com' }))).toEqual(
+      expect.arrayContaining(['X-Content-Type-Options', 'Referrer-Policy', 'Permissions-Policy', 'X-Frame-Options']),
+    );
+  });
+});
