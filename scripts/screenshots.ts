@@ -26,7 +26,11 @@ async function placeDemoOrders(variantIds: string[]) {
       body: JSON.stringify({ variantId: variantIds[index % variantIds.length], quantity: 1 + (index % 2) }),
     });
     if (!added.ok) throw new Error(`add to cart answered ${added.status}: ${await added.text()}`);
-    const cookie = added.headers.getSetCookie().find((line) => line.startsWith('cart_session='))?.split(';')[0] ?? '';
+    const cookie =
+      added.headers
+        .getSetCookie()
+        .find((line) => line.startsWith('cart_session='))
+        ?.split(';')[0] ?? '';
     const placed = await fetch(`${base}/api/checkout`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: base, cookie },

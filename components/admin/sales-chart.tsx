@@ -5,6 +5,7 @@
 import { useSyncExternalStore } from 'react';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { type CurrencyCode, formatMoney, toDecimalString } from '@/lib/money';
+import { TableHead } from '@/components/ui/table-head';
 
 export interface SalesChartDay {
   day: string;
@@ -142,19 +143,11 @@ export function SalesChart({ currency, days }: SalesChartProps) {
         <div className="mt-2 max-h-72 overflow-y-auto rounded-lg border border-stone-200">
           <table className="w-full text-left">
             <caption className="sr-only">Paid orders and revenue per day</caption>
-            <thead className="sticky top-0 bg-stone-50 text-xs uppercase tracking-wide text-stone-500">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Day
-                </th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">
-                  Paid orders
-                </th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">
-                  Revenue
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              className="sticky top-0 bg-stone-50"
+              cellClassName="px-3 py-2"
+              columns={[{ label: 'Day' }, { label: 'Paid orders', className: 'text-right' }, { label: 'Revenue', className: 'text-right' }]}
+            />
             <tbody className="divide-y divide-stone-100">
               {[...days].reverse().map((day) => (
                 <tr key={day.day}>

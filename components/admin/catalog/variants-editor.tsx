@@ -6,6 +6,7 @@ import Link from 'next/link';
 import type { ProductFieldErrors, VariantFormValues } from '@/lib/products/product-form';
 import { MAX_OPTIONS, MAX_VARIANTS } from '@/lib/products/product-form';
 import { FieldErrorList } from './field-error-list';
+import { TableHead } from '@/components/ui/table-head';
 
 const cell = 'block w-full rounded-md border border-stone-300 bg-white px-2 py-1.5 text-sm aria-[invalid=true]:border-red-500';
 const section = 'space-y-4 rounded-xl border border-stone-200 bg-white p-6';
@@ -97,31 +98,17 @@ export function VariantsEditor({ optionNames, variants, stock, errors, onChange 
       <div className="relative overflow-x-auto">
         <table className="w-full min-w-[48rem] text-left text-sm" data-testid="variant-rows">
           <caption className="sr-only">Variants</caption>
-          <thead className="text-xs uppercase tracking-wide text-stone-500">
-            <tr>
-              {optionNames.map((name, index) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: columns follow option positions
-                <th key={index} scope="col" className="px-1 py-2 font-medium">
-                  {name || `Option ${index + 1}`}
-                </th>
-              ))}
-              <th scope="col" className="px-1 py-2 font-medium">
-                SKU
-              </th>
-              <th scope="col" className="px-1 py-2 font-medium">
-                Price (₦)
-              </th>
-              <th scope="col" className="px-1 py-2 font-medium">
-                Compare-at (₦)
-              </th>
-              <th scope="col" className="px-1 py-2 font-medium">
-                Stock
-              </th>
-              <th scope="col" className="px-1 py-2 font-medium">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            cellClassName="px-1 py-2"
+            columns={[
+              ...optionNames.map((name, index) => ({ label: name || `Option ${index + 1}` })),
+              { label: 'SKU' },
+              { label: 'Price (₦)' },
+              { label: 'Compare-at (₦)' },
+              { label: 'Stock' },
+              { label: <span className="sr-only">Actions</span> },
+            ]}
+          />
           <tbody className="divide-y divide-stone-100 align-top">
             {variants.map((variant, index) => {
               const label = `variant ${index + 1}`;

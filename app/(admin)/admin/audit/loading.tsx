@@ -1,6 +1,6 @@
 // The audit log's frame while it loads.
-import { OpsListLoading } from '@/components/admin/ops/ops-placeholders';
+import { AdminListLoading } from '@/components/admin/admin-placeholders';
 
 export default function AdminAuditLoading() {
-  return <OpsListLoading label="Loading the audit log" />;
+  return <AdminListLoading description label="Loading the audit log" />;
 }

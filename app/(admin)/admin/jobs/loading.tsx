@@ -1,6 +1,6 @@
 // The jobs page's frame while it loads.
-import { OpsListLoading } from '@/components/admin/ops/ops-placeholders';
+import { AdminListLoading } from '@/components/admin/admin-placeholders';
 
 export default function AdminJobsLoading() {
-  return <OpsListLoading label="Loading jobs" />;
+  return <AdminListLoading description label="Loading jobs" />;
 }

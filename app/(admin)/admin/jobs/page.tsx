@@ -14,6 +14,7 @@ import { MAX_ATTEMPTS } from '@/lib/jobs/relay';
 import { SWEEP_EVERY_MS } from '@/lib/jobs/runner';
 import { schedules } from '@/lib/jobs/schedules';
 import { userForPage } from '@/lib/server/auth';
+import { TableHead } from '@/components/ui/table-head';
 
 export const metadata: Metadata = { title: 'Jobs', robots: { index: false } };
 
@@ -83,25 +84,11 @@ export default async function AdminJobsPage({ searchParams }: { searchParams: Pr
         </h2>
         <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
           <table className="w-full min-w-[48rem] text-left text-sm" data-testid="schedules">
-            <thead className="border-b border-stone-200 bg-stone-50 text-xs uppercase tracking-wide text-stone-500">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Job
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Runs
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Last run
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Result
-                </th>
-                <th scope="col" className="px-4 py-3 text-right font-medium">
-                  Runs / failures
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              className="border-b border-stone-200 bg-stone-50"
+              cellClassName="px-4 py-3"
+              columns={[{ label: 'Job' }, { label: 'Runs' }, { label: 'Last run' }, { label: 'Result' }, { label: 'Runs / failures', className: 'text-right' }]}
+            />
             <tbody className="divide-y divide-stone-100">
               {schedules.map((schedule) => {
                 const run = runs.get(schedule.id);

@@ -1,6 +1,6 @@
 // The payments list's frame while it loads.
-import { OpsListLoading } from '@/components/admin/ops/ops-placeholders';
+import { AdminListLoading } from '@/components/admin/admin-placeholders';
 
 export default function AdminPaymentsLoading() {
-  return <OpsListLoading label="Loading payments" />;
+  return <AdminListLoading description label="Loading payments" />;
 }

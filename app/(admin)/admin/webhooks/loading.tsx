@@ -1,6 +1,6 @@
 // The webhook inbox's frame while it loads.
-import { OpsListLoading } from '@/components/admin/ops/ops-placeholders';
+import { AdminListLoading } from '@/components/admin/admin-placeholders';
 
 export default function AdminWebhooksLoading() {
-  return <OpsListLoading label="Loading webhook events" />;
+  return <AdminListLoading description label="Loading webhook events" />;
 }

@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from '@/lib/format-date';
 import { formatMoney } from '@/lib/money';
 import { userForPage } from '@/lib/server/auth';
 import { isOrderId } from '@/lib/server/order-access';
+import { TableHead } from '@/components/ui/table-head';
 
 export const metadata: Metadata = { title: 'Customer', robots: { index: false } };
 
@@ -92,22 +93,16 @@ export default async function AdminCustomerPage({ params }: { params: Promise<{ 
           ) : (
             <div className="mt-3 overflow-x-auto">
               <table className="w-full text-left" data-testid="customer-orders">
-                <thead className="border-y border-stone-200 bg-stone-50 text-xs uppercase tracking-wide text-stone-500">
-                  <tr>
-                    <th scope="col" className="px-6 py-2 font-medium">
-                      Order
-                    </th>
-                    <th scope="col" className="px-4 py-2 font-medium">
-                      Placed
-                    </th>
-                    <th scope="col" className="px-4 py-2 font-medium">
-                      Status
-                    </th>
-                    <th scope="col" className="px-6 py-2 text-right font-medium">
-                      Total
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead
+                  className="border-y border-stone-200 bg-stone-50"
+                  cellClassName="py-2"
+                  columns={[
+                    { label: 'Order', className: 'px-6' },
+                    { label: 'Placed', className: 'px-4' },
+                    { label: 'Status', className: 'px-4' },
+                    { label: 'Total', className: 'px-6 text-right' },
+                  ]}
+                />
                 <tbody className="divide-y divide-stone-100">
                   {customer.orders.map((order) => (
                     <tr key={order.id} className="hover:bg-stone-50">

@@ -11,6 +11,7 @@ import { activeHolds, getInventoryVariant, stockHistory } from '@/db/queries/adm
 import { formatDateTime } from '@/lib/format-date';
 import { describeStockEntry } from '@/lib/inventory/stock-history';
 import { userForPage } from '@/lib/server/auth';
+import { TableHead } from '@/components/ui/table-head';
 
 export const metadata: Metadata = { title: 'Variant stock', robots: { index: false } };
 
@@ -95,19 +96,10 @@ export default async function AdminVariantStockPage({ params }: { params: Promis
                   ends at its time unless the order is paid.
                 </p>
                 <table className="w-full text-left text-sm" data-testid="active-holds">
-                  <thead className="text-xs uppercase tracking-wide text-stone-500">
-                    <tr>
-                      <th scope="col" className="py-1 font-medium">
-                        Order
-                      </th>
-                      <th scope="col" className="py-1 text-right font-medium">
-                        Units
-                      </th>
-                      <th scope="col" className="py-1 pl-4 font-medium">
-                        Hold ends
-                      </th>
-                    </tr>
-                  </thead>
+                  <TableHead
+                    cellClassName="py-1"
+                    columns={[{ label: 'Order' }, { label: 'Units', className: 'text-right' }, { label: 'Hold ends', className: 'pl-4' }]}
+                  />
                   <tbody className="divide-y divide-stone-100">
                     {holds.map((hold) => (
                       <tr key={hold.reservationId}>

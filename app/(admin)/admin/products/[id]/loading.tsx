@@ -1,12 +1,6 @@
 // The product editor's frame while it loads.
+import { ProductEditorLoading } from '@/components/admin/admin-placeholders';
+
 export default function AdminEditProductLoading() {
-  return (
-    <section className="space-y-6" aria-busy="true" aria-label="Loading product">
-      <div className="h-4 w-24 animate-pulse rounded bg-stone-200" />
-      <div className="h-8 w-72 animate-pulse rounded bg-stone-200" />
-      <div className="h-64 animate-pulse rounded-xl bg-stone-100" />
-      <div className="h-40 animate-pulse rounded-xl bg-stone-100" />
-      <div className="h-56 animate-pulse rounded-xl bg-stone-100" />
-    </section>
-  );
+  return <ProductEditorLoading label="Loading product" />;
 }
