@@ -4,9 +4,11 @@
 import type { Inngest } from 'inngest';
 import { type DefinedJobEvent, definedJobEvents, definitionFor, type JobDeps } from '@/lib/jobs/definitions';
 import { inngestDriver } from '@/lib/jobs/drivers';
+import { jobMetaOf } from '@/lib/jobs/events';
 import { markJobDead, relayOutbox } from '@/lib/jobs/relay';
 import { runSchedule } from '@/lib/jobs/run-schedule';
 import { schedules } from '@/lib/jobs/schedules';
+import { withLogContext } from '@/lib/log';
 import { jobEventType } from './events';
 
 /** Inngest retries a failed step this many times before onFailure. */
@@ -28,14 +30,16 @@ function jobFunction(client: Inngest, event: DefinedJobEvent, deps: () => JobDep
         await markJobDead(deps().db, failure.data.event.id ?? '', error.message);
       },
     },
-    async ({ event: received, step }) => {
-      const jobDeps = deps();
-      const delayMs = definition.delayMs?.(jobDeps) ?? 0;
-      if (delayMs > 0) await step.sleep('wait-before-sending', delayMs);
-      const results: Record<string, unknown> = {};
-      for (const jobStep of definition.steps) results[jobStep.id] = await step.run(jobStep.id, () => jobStep.run(jobDeps, received.data as never));
-      return results;
-    },
+    // Under the id of the request that queued the job (lib/jobs/events.ts `_meta`), as the in-process relay runs it.
+    async ({ event: received, step }) =>
+      withLogContext({ requestId: jobMetaOf(received.data).requestId }, async () => {
+        const jobDeps = deps();
+        const delayMs = definition.delayMs?.(jobDeps) ?? 0;
+        if (delayMs > 0) await step.sleep('wait-before-sending', delayMs);
+        const results: Record<string, unknown> = {};
+        for (const jobStep of definition.steps) results[jobStep.id] = await step.run(jobStep.id, () => jobStep.run(jobDeps, received.data as never));
+        return results;
+      }),
   );
 }
 
@@ -51,7 +55,7 @@ export function createJobFunctions(client: Inngest, deps: () => JobDeps) {
       step.run('relay-outbox', () =>
         runSchedule(deps(), {
           id: OUTBOX_SWEEP.id,
-          run: async (jobDeps) => ({ ...(await relayOutbox({ db: jobDeps.db, driver: inngestDriver(client), log: jobDeps.log })) }),
+          run: async (jobDeps) => ({ ...(await relayOutbox({ db: jobDeps.db, driver: inngestDriver(client) })) }),
         }),
       ),
     ),

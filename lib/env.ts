@@ -17,6 +17,19 @@ const flag = (name: string) =>
     .optional()
     .transform((value) => value === '1' || value === 'true');
 
+/** pino's levels; `silent` logs nothing. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** LOG_LEVEL: unset or empty is `info` (development, tests and production alike); case and surrounding spaces ignored. */
+const logLevelSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .optional()
+  .transform((value) => (value === '' ? undefined : value))
+  .pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'));
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -84,6 +97,8 @@ export const envSchema = z
       .default('false')
       .transform((value) => value === 'true'),
     MAIL_FROM: z.string().min(3).default('Paystack Commerce <shop@example.com>'),
+    /** How much the server logs (JSON lines on stdout, lib/log.ts): `info` unless set. */
+    LOG_LEVEL: logLevelSchema,
     /** Build output folder; the test stack builds into its own so `npm test` never disturbs a running `npm start`. */
     NEXT_DIST_DIR: z
       .string()
@@ -192,6 +207,15 @@ export type PaystackMode = 'test' | 'live';
  */
 export function paystackMode(source: Pick<Env, 'PAYSTACK_SECRET_KEY'> = env()): PaystackMode {
   return source.PAYSTACK_SECRET_KEY.startsWith('sk_live_') ? 'live' : 'test';
+}
+
+/**
+ * LOG_LEVEL alone, for the logger: it must work where the rest of the environment is not set (a script, a unit test)
+ * and never throw while reporting a failure. A bad value falls back to `info` here; env() refuses it with its name.
+ */
+export function logLevel(source: Record<string, string | undefined> = process.env): LogLevel {
+  const parsed = logLevelSchema.safeParse(source.LOG_LEVEL);
+  return parsed.success ? parsed.data : 'info';
 }
 
 /** How many proxies append to X-Forwarded-For in front of this app (lib/server/request-meta.ts reads the address). */

@@ -47,3 +47,29 @@ export type JobEvent = { [E in JobEventName]: { event: E; payload: JobPayload<E>
 export const jobEventNames = Object.keys(jobEventSchemas) as JobEventName[];
 
 export const isJobEventName = (name: string): name is JobEventName => Object.hasOwn(jobEventSchemas, name);
+
+/**
+ * Where a job came from, for its log lines: kept in the payload under `_meta`, which no payload schema above declares
+ * (zod objects drop unknown keys, so a job's steps never see it, and an old row without it still parses). Written by
+ * enqueue() when the row is written during a request (the request id; `requestId` itself is taken by a payload field).
+ */
+export const JOB_META_KEY = '_meta';
+
+export interface JobMeta {
+  requestId?: string;
+}
+
+// The request-id shape lib/log.ts accepts (not imported from there: this catalogue is bundled for the browser too).
+const jobMetaSchema = z.object({
+  requestId: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/)
+    .optional(),
+});
+
+/** The `_meta` of a stored payload; nothing when it is absent or malformed (a job never fails over its metadata). */
+export function jobMetaOf(payload: unknown): JobMeta {
+  if (payload === null || typeof payload !== 'object') return {};
+  const parsed = jobMetaSchema.safeParse((payload as Record<string, unknown>)[JOB_META_KEY]);
+  return parsed.success ? parsed.data : {};
+}

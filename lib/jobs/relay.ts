@@ -8,8 +8,9 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { outbox } from '../../db/schema';
+import { elapsedMs, type Logger, log, loggableMessage, withLogContext } from '../log';
 import { definedJobEvents } from './definitions';
-import { type JobEventName, isJobEventName, jobEventSchemas } from './events';
+import { type JobEventName, isJobEventName, jobEventSchemas, jobMetaOf } from './events';
 
 export const MAX_ATTEMPTS = 8;
 /** Longer than any dispatch may take (drivers time out well before it), so a live dispatch never loses its claim. */
@@ -108,12 +109,25 @@ async function settle(db: DbOrTx, job: OutboxJob, outcome: DispatchOutcome | { k
   }
 }
 
+/** One line per job the relay ran: info when done or deferred, warn when it will be retried, error when it is dead. */
+function logJobRun(
+  logger: Logger,
+  job: OutboxJob,
+  line: { driver: JobDriver['name']; outcome: keyof RelaySummary; durationMs: number; requestId?: string; error?: string },
+): void {
+  const fields = { job: job.event, outboxId: job.id, attempt: job.attempts, ...line };
+  if (line.outcome === 'dead') logger.error(fields, 'job');
+  else if (line.outcome === 'retried') logger.warn(fields, 'job');
+  else logger.info(fields, 'job');
+}
+
 /**
  * One pass: claim a batch, dispatch each job, settle each. Loops while full batches keep coming, up to `maxBatches`.
- * `ids` limits the pass to those rows (an operator's "run now").
+ * `ids` limits the pass to those rows (an operator's "run now"). Each job runs under the id of the request that queued
+ * it (or none), so its log lines, and any job it queues in turn, carry that id.
  */
 export async function relayOutbox(
-  deps: { db: DbOrTx; driver: JobDriver; log?: (line: string) => void },
+  deps: { db: DbOrTx; driver: JobDriver; logger?: Logger },
   opts: { events?: readonly string[]; ids?: readonly string[]; batchSize?: number; maxBatches?: number } = {},
 ): Promise<RelaySummary> {
   // Only events some job handles: a row nobody handles yet waits, rather than being marked done and lost.
@@ -124,16 +138,26 @@ export async function relayOutbox(
     const jobs = await claimBatch(deps.db, events, batchSize, opts.ids);
     summary.claimed += jobs.length;
     for (const job of jobs) {
-      let outcome: DispatchOutcome | { kind: 'failed'; error: string };
-      try {
-        if (!isJobEventName(job.event)) throw new Error(`unknown job event ${job.event}`);
-        jobEventSchemas[job.event].parse(job.payload);
-        outcome = await deps.driver.dispatch(job);
-      } catch (error) {
-        outcome = { kind: 'failed', error: error instanceof Error ? error.message : String(error) };
-        deps.log?.(`jobs: ${job.event} ${job.id} failed (attempt ${job.attempts}): ${outcome.error}`);
-      }
-      summary[await settle(deps.db, job, outcome)] += 1;
+      const { requestId } = jobMetaOf(job.payload);
+      const started = performance.now();
+      const outcome = await withLogContext({ requestId }, async (): Promise<DispatchOutcome | { kind: 'failed'; error: string }> => {
+        try {
+          if (!isJobEventName(job.event)) throw new Error(`unknown job event ${job.event}`);
+          jobEventSchemas[job.event].parse(job.payload);
+          return await deps.driver.dispatch(job);
+        } catch (error) {
+          return { kind: 'failed', error: error instanceof Error ? error.message : String(error) };
+        }
+      });
+      const settled = await settle(deps.db, job, outcome);
+      summary[settled] += 1;
+      logJobRun(deps.logger ?? log(), job, {
+        driver: deps.driver.name,
+        outcome: settled,
+        durationMs: elapsedMs(started),
+        requestId,
+        ...(outcome.kind === 'failed' ? { error: loggableMessage(outcome.error) } : {}),
+      });
     }
     if (jobs.length < batchSize) break;
   }

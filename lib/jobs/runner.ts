@@ -30,7 +30,7 @@ export function startJobRunner(deps: JobDeps, opts: { schedules: readonly Schedu
       again = true;
       return;
     }
-    sweeping = relayOutbox({ db: deps.db, driver, log: deps.log })
+    sweeping = relayOutbox({ db: deps.db, driver })
       .catch((error: unknown) => {
         deps.log(`jobs: outbox sweep failed: ${error instanceof Error ? error.message : String(error)}`);
         return undefined;

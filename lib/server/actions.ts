@@ -7,6 +7,7 @@ import 'server-only';
 import { createSafeActionClient } from 'next-safe-action';
 import { z } from 'zod';
 import { AppError, type ErrorReply, errorMessage } from '@/lib/errors';
+import { log } from '@/lib/log';
 import { requireAudience } from './auth';
 import { getCartOwner } from './cart-session';
 import { doorDeps } from './door-deps';
@@ -16,7 +17,7 @@ const baseClient = createSafeActionClient({
   defaultValidationErrorsShape: 'flattened',
   handleServerError(error): ErrorReply {
     if (error instanceof AppError) return { code: error.code, message: error.message };
-    console.error('[action] unexpected error', error);
+    log().error({ err: error }, 'action: unexpected error');
     return { code: 'internal_error', message: errorMessage('internal_error') };
   },
 });

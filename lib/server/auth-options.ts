@@ -11,6 +11,7 @@ import { delayedSignInCode, SIGN_IN_ERROR } from '@/lib/auth/sign-in-errors';
 import { resendVerification } from '@/lib/auth/verify-email';
 import { verifyCredentials } from '@/lib/auth/verify-credentials';
 import { env } from '@/lib/env';
+import { log } from '@/lib/log';
 import { redis } from '@/lib/redis';
 import { relayAfterResponse } from './jobs';
 import { rateLimiter, type RateLimiter } from './rate-limit';
@@ -88,7 +89,7 @@ async function resendVerificationQuietly(userId: string): Promise<void> {
   try {
     if (await resendVerification({ db, secret: env().NEXTAUTH_SECRET }, userId)) relayAfterResponse();
   } catch (error) {
-    console.error('[auth] could not queue a fresh verify link', error);
+    log().error({ err: error }, 'auth: could not queue a fresh verify link');
   }
 }
 

@@ -14,6 +14,7 @@ import { users } from '@/db/schema';
 import { sessionIsCurrent } from '@/lib/auth/sessions';
 import type { AuthenticatedUser, UserRole } from '@/lib/auth/types';
 import { trustedProxyHops } from '@/lib/env';
+import { type Logger, rootLogger } from '@/lib/log';
 import { redis } from '@/lib/redis';
 import { authOptions } from './auth-options';
 import { type RateLimiter, rateLimiter } from './rate-limit';
@@ -39,6 +40,8 @@ export interface DoorDeps {
   requestHeaders: () => Promise<Headers>;
   /** TRUSTED_PROXY_HOPS: how the caller's address is read from the request (lib/server/request-meta.ts). */
   trustedProxyHops: () => number;
+  /** Where route() writes its request line (and everything logged during the request): stdout, or a test's capture. */
+  logger: () => Logger;
 }
 
 const ROLES: readonly UserRole[] = ['customer', 'admin'];
@@ -78,6 +81,7 @@ const defaults: DoorDeps = {
   roleNow: roleInDatabase,
   requestHeaders: nextRequestHeaders,
   trustedProxyHops: () => trustedProxyHops(),
+  logger: rootLogger,
 };
 
 const overrides = new AsyncLocalStorage<Partial<DoorDeps>>();

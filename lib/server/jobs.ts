@@ -11,6 +11,7 @@ import { inngestDriver, inProcessDriver } from '@/lib/jobs/drivers';
 import { type JobDriver, type RelaySummary, relayOutbox } from '@/lib/jobs/relay';
 import { type JobRunner, startJobRunner } from '@/lib/jobs/runner';
 import { schedules } from '@/lib/jobs/schedules';
+import { log } from '@/lib/log';
 import { paystackClient } from '@/lib/payments/paystack';
 import { redis } from '@/lib/redis';
 import { inngest } from '@/inngest/client';
@@ -29,7 +30,7 @@ export function jobDeps(): JobDeps {
       orderAccessSecret: config.NEXTAUTH_SECRET,
       expectedDomain: paystackMode(config),
       recoveryDelayMs: config.RECOVERY_EMAIL_DELAY_SECONDS * 1_000,
-      log: (line) => console.log(line),
+      log: (line) => log().info(line),
     };
   }
   return deps;
@@ -41,7 +42,7 @@ const state = globalThis as unknown as { __shopJobRunner?: JobRunner };
 export function startJobsInThisProcess(): void {
   if (jobsDriver() !== 'in-process' || state.__shopJobRunner) return;
   state.__shopJobRunner = startJobRunner(jobDeps(), { schedules });
-  console.log('jobs: running in this process (no Inngest configured)');
+  log().info('jobs: running in this process (no Inngest configured)');
 }
 
 /** After the response: hand the new outbox rows to their driver now instead of at the next sweep. */
@@ -49,7 +50,7 @@ export function relayAfterResponse(): void {
   try {
     after(async () => {
       if (state.__shopJobRunner) state.__shopJobRunner.kick();
-      else if (jobsDriver() === 'inngest') await relayOutbox({ db, driver: inngestDriver(inngest), log: console.log });
+      else if (jobsDriver() === 'inngest') await relayOutbox({ db, driver: inngestDriver(inngest) });
     });
   } catch {
     // Outside a request (a script, a test): the sweep picks the rows up within seconds.
@@ -62,5 +63,5 @@ export function relayAfterResponse(): void {
  */
 export async function relayJobsNow(ids: readonly string[]): Promise<{ driver: JobDriver['name']; summary: RelaySummary }> {
   const driver = jobsDriver() === 'inngest' ? inngestDriver(inngest) : inProcessDriver(jobDeps());
-  return { driver: driver.name, summary: await relayOutbox({ db, driver, log: console.log }, { ids }) };
+  return { driver: driver.name, summary: await relayOutbox({ db, driver }, { ids }) };
 }

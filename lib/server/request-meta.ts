@@ -1,6 +1,7 @@
 // Facts about the incoming request that plain header maps can answer (authorize gets headers, not a NextRequest).
 import 'server-only';
 import { trustedProxyHops } from '@/lib/env';
+import { log } from '@/lib/log';
 import { PEER_ADDRESS_HEADER, peerAddressStamped } from './peer-address';
 
 type HeaderMap = Record<string, string | undefined>;
@@ -64,8 +65,8 @@ export function normalizeAddress(value: string | undefined): string | undefined 
 function warnUnstampedOnce(): void {
   if (warnedUnstamped) return;
   warnedUnstamped = true;
-  console.warn(
-    '[request-meta] TRUSTED_PROXY_HOPS=0 but this server does not learn connection addresses (instrumentation.ts did not run): ' +
+  log().warn(
+    'request-meta: TRUSTED_PROXY_HOPS=0 but this server does not learn connection addresses (instrumentation.ts did not run): ' +
       'every caller shares one rate-limit bucket. Behind a proxy, set TRUSTED_PROXY_HOPS to the number of proxies that append to X-Forwarded-For.',
   );
 }

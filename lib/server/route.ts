@@ -2,10 +2,13 @@
 // cross-site browser request is refused), its zod schemas for body, query and path params, and its rate limit;
 // the door does those checks in that order and hands the handler typed input. Expected failures leave as the error
 // catalogue's answer (lib/errors.ts); anything else is logged and answered as a bare 500 that leaks nothing.
+// Every request leaves one log line (route name, method, status, duration, request id: lib/log.ts) and its response
+// carries the request id as `x-request-id`: the caller's own when it is a short plain token, else a fresh one.
 import 'server-only';
 import type { z } from 'zod';
 import type { CartOwner } from '@/lib/cart/types';
 import { AppError, describeInputError, type ErrorCode, errorCatalogue, fieldErrorsOf } from '@/lib/errors';
+import { elapsedMs, log, logRequest, REQUEST_ID_HEADER, requestIdFrom, withLogContext } from '@/lib/log';
 import { requireAudience } from './auth';
 import { getCartOwner } from './cart-session';
 import { type DoorDeps, doorDeps, type SessionUser } from './door-deps';
@@ -140,6 +143,18 @@ async function readBodyText(request: Request, max: number): Promise<string> {
   return new TextDecoder().decode(await readBodyBytes(request, max));
 }
 
+/** The response with one header more; a response whose headers are immutable (Response.redirect) is copied first. */
+function withHeader(response: Response, name: string, value: string): Response {
+  try {
+    response.headers.set(name, value);
+    return response;
+  } catch {
+    const copy = new Response(response.body, response);
+    copy.headers.set(name, value);
+    return copy;
+  }
+}
+
 async function readJson(request: Request, max: number): Promise<unknown> {
   const text = await readBodyText(request, max);
   try {
@@ -156,8 +171,19 @@ export function route<
   P extends Schema | undefined = undefined,
 >(spec: RouteSpec<A, B, Q, P>, handler: (context: RouteContext<A, B, Q, P>) => Promise<Response>): RouteHandler {
   return async (request, nextContext) => {
+    const startedAt = performance.now();
+    const deps = doorDeps();
+    const logger = deps.logger();
+    const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
+    const answer = await withLogContext({ requestId, logger }, () => respond(request, nextContext, deps));
+    const response = withHeader(answer, REQUEST_ID_HEADER, requestId);
+    // Never the URL (a query string can carry a token), a header or a body: the route's name and the outcome.
+    logRequest(logger, { route: spec.name, method: request.method, status: response.status, durationMs: elapsedMs(startedAt), requestId });
+    return response;
+  };
+
+  async function respond(request: Request, nextContext: NextContext | undefined, deps: DoorDeps): Promise<Response> {
     try {
-      const deps = doorDeps();
       const ip = clientIp(Object.fromEntries(request.headers), deps.trustedProxyHops());
       const allowed = spec.allowFrom?.() ?? [];
       if (allowed.length > 0 && !allowed.includes(ip)) return apiError('source_not_allowed');
@@ -182,8 +208,8 @@ export function route<
       if (error instanceof Refusal) return error.response;
       if (error instanceof RateLimitRefusal) return rateLimitedReply(error.decision, error.message);
       if (error instanceof AppError) return apiError(error.code, { message: error.message, details: error.details });
-      console.error(`[${spec.name}] unexpected error`, error);
+      log().error({ route: spec.name, err: error }, 'unexpected error');
       return apiError('internal_error');
     }
-  };
+  }
 }

@@ -6,10 +6,31 @@
 import type { Database } from '../../db/client';
 import { commitPayment, type CommitContext, type CommitEffects } from '../payments/commit-payment';
 import { readWebhookEvent } from '../payments/paystack/webhook-events';
+import { elapsedMs, log, loggableMessage } from '../log';
 import { applyRefundEvent } from '../refunds/apply-refund-event';
 import { applyOnce, type Applied, type ApplyOutcome } from './apply-once';
 
 export type WebhookResult = ApplyOutcome<CommitEffects> | { kind: 'invalid'; error: string };
+
+/**
+ * One line per event: its type, its key and what became of it (processed, ignored, duplicate, failed, invalid), never
+ * its body. A failure is an error line with its message (the webhook answers 500 and Paystack retries).
+ */
+function logWebhookEvent(line: { eventType?: string; eventKey?: string; replay: boolean; startedAt: number; result: WebhookResult }): void {
+  const { result } = line;
+  const fields = {
+    eventType: line.eventType,
+    eventKey: line.eventKey,
+    outcome: result.kind,
+    ...(line.replay ? { replay: true } : {}),
+    durationMs: elapsedMs(line.startedAt),
+    ...('outcome' in result ? { detail: result.outcome } : {}),
+    ...('error' in result ? { error: loggableMessage(result.error) } : {}),
+  };
+  if (result.kind === 'failed') log().error(fields, 'webhook');
+  else if (result.kind === 'invalid') log().warn(fields, 'webhook');
+  else log().info(fields, 'webhook');
+}
 
 export async function receivePaystackWebhook(
   deps: { db: Database },
@@ -17,14 +38,21 @@ export async function receivePaystackWebhook(
   ctx: Omit<CommitContext, 'actor'>,
   options: { replayOf?: { eventKey: string } } = {},
 ): Promise<WebhookResult> {
+  const startedAt = performance.now();
+  const replay = options.replayOf !== undefined;
   const read = readWebhookEvent(input.rawBody);
-  if (!read.ok) return { kind: 'invalid', error: read.error };
+  if (!read.ok) {
+    const invalid = { kind: 'invalid', error: read.error } as const;
+    logWebhookEvent({ replay, startedAt, result: invalid });
+    return invalid;
+  }
   const event = read.value;
+  const eventKey = options.replayOf?.eventKey ?? event.key;
 
   // Every readable event is recorded, even the ones the shop does not act on, so a redelivery is a duplicate.
-  return applyOnce<CommitEffects>(
+  const result = await applyOnce<CommitEffects>(
     deps.db,
-    { eventKey: options.replayOf?.eventKey ?? event.key, type: event.type, payload: event.payload, headers: input.headers },
+    { eventKey, type: event.type, payload: event.payload, headers: input.headers },
     async (tx): Promise<Applied<CommitEffects>> => {
       switch (event.kind) {
         case 'charge_succeeded':
@@ -39,6 +67,8 @@ export async function receivePaystackWebhook(
           return { status: 'ignored', outcome: `unhandled event type ${event.type}` };
       }
     },
-    { replay: options.replayOf !== undefined },
+    { replay },
   );
+  logWebhookEvent({ eventType: event.type, eventKey, replay, startedAt, result });
+  return result;
 }

@@ -38,6 +38,8 @@ export function stackEnv(profile: StackProfile): StackEnv {
     NEXT_DIST_DIR: profile.name === 'test' ? `.next-${path.basename(profile.dataDir)}` : '.next',
     // Images uploaded in the admin console: the test stack keeps its own in its data folder, never in public/.
     ...(profile.name === 'test' ? { IMAGE_UPLOAD_DIR: path.join(profile.dataDir, 'uploads') } : {}),
+    // The test layers print what fails, not a JSON line per request (tests that read logs capture their own logger).
+    ...(profile.name === 'test' ? { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' } : {}),
     NEXT_TELEMETRY_DISABLED: '1',
   };
 }

@@ -61,10 +61,12 @@ describe('POST /api/webhooks/paystack', () => {
     expect(await auditCount(state.payment.id, 'payment.paid')).toBe(1);
     expect(await auditCount(order.id, 'order.paid')).toBe(1);
     const jobs = await db.select({ event: outbox.event, payload: outbox.payload }).from(outbox).where(eq(outbox.dedupeKey, state.payment.id));
-    // One job per effect, once: the paid order's, and a low-stock digest (5 − 2 = 3 left, the default threshold).
+    // One job per effect, once: the paid order's, and a low-stock digest (5 − 2 = 3 left, the default threshold); each
+    // carries the id of the request that wrote it (`_meta`, lib/jobs/events.ts), for its log lines.
+    const fromRequest = { _meta: { requestId: expect.any(String) } };
     expect(jobs.sort((x, y) => x.event.localeCompare(y.event))).toEqual([
-      { event: 'inventory/low-stock', payload: { variantIds: [variant.id], saleId: state.payment.id } },
-      { event: 'order/paid', payload: { orderId: order.id, paymentId: state.payment.id } },
+      { event: 'inventory/low-stock', payload: { variantIds: [variant.id], saleId: state.payment.id, ...fromRequest } },
+      { event: 'order/paid', payload: { orderId: order.id, paymentId: state.payment.id, ...fromRequest } },
     ]);
     const events = await db
       .select()
