@@ -117,9 +117,20 @@ export function serializeError(error: unknown): unknown {
   return serialized;
 }
 
-/** An error message fit for a line: a failed query's parameters cut off (see serializeError), at most `max` characters. */
+/**
+ * An error message fit for a line, at most `max` characters: a failed query's parameters cut off (see serializeError),
+ * and the command @upstash/redis appends to its errors (its keys name carts, emails and addresses) dropped.
+ */
 export function loggableMessage(text: string, max = 500): string {
-  return text.replace(/\nparams: [\s\S]*$/, `\nparams: ${REDACTED}`).slice(0, max);
+  return text
+    .replace(/\nparams: [\s\S]*$/, `\nparams: ${REDACTED}`)
+    .replace(/,? command was: [\s\S]*$/, '')
+    .slice(0, max);
+}
+
+/** The loggable message of anything thrown. */
+export function errorText(error: unknown): string {
+  return loggableMessage(error instanceof Error ? error.message : String(error));
 }
 
 interface LogContext {

@@ -8,6 +8,7 @@
 // attempt in the same Redis script that lets it through, so parallel attempts cannot slip past a delay together.
 // Fails closed: when Redis cannot answer, the attempt is refused as `unavailable`.
 import type { Redis } from '@upstash/redis';
+import { errorText, log } from '../log';
 
 export interface SignInDelayPolicy {
   /** Attempts from one address that wait for nothing. */
@@ -114,7 +115,7 @@ export function createSignInDelay(options: SignInDelayOptions): SignInDelay {
         if (counted === 1) return { allowed: true, attempt: value };
         return { allowed: false, reason: 'delayed', retryAfterSeconds: Math.max(1, Math.ceil(value / 1_000)) };
       } catch (error) {
-        console.error('[sign-in-delay] unavailable, refusing:', error instanceof Error ? error.message : error);
+        log().error({ error: errorText(error) }, 'sign-in delay: unavailable, refusing');
         return { allowed: false, reason: 'unavailable' };
       }
     },
@@ -123,14 +124,14 @@ export function createSignInDelay(options: SignInDelayOptions): SignInDelay {
       try {
         await withTimeout(options.redis.hdel(key(email), fields.count, fields.readyAt));
       } catch (error) {
-        console.error('[sign-in-delay] could not clear after a sign-in:', error instanceof Error ? error.message : error);
+        log().error({ error: errorText(error) }, 'sign-in delay: could not clear after a sign-in');
       }
     },
     async forget(email) {
       try {
         await withTimeout(options.redis.del(key(email)));
       } catch (error) {
-        console.error('[sign-in-delay] could not clear after a reset:', error instanceof Error ? error.message : error);
+        log().error({ error: errorText(error) }, 'sign-in delay: could not clear after a reset');
       }
     },
   };

@@ -1,5 +1,6 @@
 // Reading a cart: stored quantities, priced and limited by the database. Lines that can no longer be bought as
 // stored are corrected in both copies and reported once as notices.
+import { errorText, log } from '../log';
 import { err, ok, type Result } from '../result';
 import { buildCartView, emptyCartView } from './cart-view';
 import { CartStoreUnavailableError, clampLines, readCartQuantities, type CartDeps } from './cart-store';
@@ -22,7 +23,7 @@ export async function whileStoreAvailable<T>(work: () => Promise<Result<T, CartE
   } catch (error) {
     if (error instanceof CartStoreUnavailableError) {
       // Logged: an outage and a broken script both land here, and only the cause tells them apart.
-      console.error('[cart] Redis command failed:', error.cause instanceof Error ? error.cause.message : error.cause);
+      log().error({ error: errorText(error.cause) }, 'cart: Redis command failed');
       return err({ code: 'cart_unavailable' });
     }
     throw error;

@@ -7,7 +7,7 @@ import type { CheckoutDeps } from '@/lib/checkout/checkout-use-case';
 import { env, paystackMode } from '@/lib/env';
 import type { ConfirmDeps } from '@/lib/payments/confirm-payment';
 import { paystackClient } from '@/lib/payments/paystack';
-import { redis } from '@/lib/redis';
+import { doorDeps } from './door-deps';
 import type { RateLimitDecision, RateLimiter } from './rate-limit';
 
 /** Paystack sends the shopper back here; only its path is ours to choose, the host is the configured site. */
@@ -15,8 +15,10 @@ export function paymentCallbackUrl(): string {
   return new URL('/checkout/return', env().NEXTAUTH_URL).toString();
 }
 
+/** The database and Redis come through the doors' seam (door-deps.ts), as every other request dependency does. */
 export function checkoutDeps(): CheckoutDeps {
-  return { db, redis: redis(), paystack: paystackClient(), callbackUrl: paymentCallbackUrl() };
+  const deps = doorDeps();
+  return { db: deps.db, redis: deps.redis(), paystack: paystackClient(), callbackUrl: paymentCallbackUrl() };
 }
 
 export function confirmDeps(): ConfirmDeps {

@@ -5,7 +5,7 @@ import 'server-only';
 import { Ratelimit } from '@upstash/ratelimit';
 import type { Redis } from '@upstash/redis';
 import { AppError, errorMessage } from '@/lib/errors';
-import { log } from '@/lib/log';
+import { errorText, log } from '@/lib/log';
 import { redis } from '@/lib/redis';
 
 type Window = Parameters<typeof Ratelimit.slidingWindow>[1];
@@ -118,7 +118,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         if (result.success) return { allowed: true };
         return { allowed: false, reason: 'rate_limited', retryAfterSeconds: Math.max(1, Math.ceil((result.reset - Date.now()) / 1000)) };
       } catch (error) {
-        log().error({ policy, error: error instanceof Error ? error.message : String(error) }, 'rate-limit: unavailable, denying');
+        log().error({ policy, error: errorText(error) }, 'rate-limit: unavailable, denying');
         return { allowed: false, reason: 'unavailable' };
       }
     },
@@ -127,7 +127,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         // A negative rate is the library's refund: it skips the limit check and decrements the current window.
         await limiterFor(policy).limit(identifier, { rate: -1 });
       } catch (error) {
-        log().error({ policy, error: error instanceof Error ? error.message : String(error) }, 'rate-limit: refund failed');
+        log().error({ policy, error: errorText(error) }, 'rate-limit: refund failed');
       }
     },
   };

@@ -9,6 +9,7 @@ import { JOB_META_KEY, jobEventSchemas, jobMetaOf } from '@/lib/jobs/events';
 import {
   createLogger,
   currentRequestId,
+  errorText,
   isSaneRequestId,
   log,
   loggableMessage,
@@ -128,6 +129,14 @@ describe('redaction in errors', () => {
     );
     expect(loggableMessage('SMTP refused')).toBe('SMTP refused');
     expect(loggableMessage('x'.repeat(900))).toHaveLength(500);
+  });
+
+  it('drops the command @upstash/redis appends to an error (its keys name carts, emails and addresses)', () => {
+    const upstash = new Error(
+      'ERR Redis at redis://127.0.0.1:6379 is unavailable: The client is offline, command was: [["evalsha","abc",1,"signin-delay:ada@example.com","203.0.113.7|n"]]',
+    );
+    expect(errorText(upstash)).toBe('ERR Redis at redis://127.0.0.1:6379 is unavailable: The client is offline');
+    expect(errorText('plain words')).toBe('plain words');
   });
 
   it('scrubs deep objects and cuts off what is deeper still', () => {
