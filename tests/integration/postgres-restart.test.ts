@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq, inArray, sql as dsql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createDatabase, type Database } from '@/db/client';
+import { createDatabase } from '@/db/client';
 import { inventoryReservations, orderItems, orders, productVariants } from '@/db/schema';
 import { startPostgres } from '../../scripts/stack/postgres';
 import { createFixtureCatalogue } from '../support/cart-fixtures';
@@ -24,7 +24,7 @@ const dataDir = mkdtempSync(path.join(os.tmpdir(), 'postgres-restart-'));
 let port: number;
 let server: Awaited<ReturnType<typeof startPostgres>>;
 let client: ReturnType<typeof createDatabase>;
-let db: Database;
+let db: ReturnType<typeof createDatabase>['db'];
 
 const standIns = () => ({ ...signedInAs(null), db });
 const addRoute = through((await import('@/app/api/cart/items/route')).POST, standIns);
