@@ -31,6 +31,10 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      // Run by `npm test` after the browser tests, over the log their app wrote (E2E_APP_LOG): only then is there one.
+      ...(process.env.E2E_APP_LOG
+        ? [{ extends: true as const, test: { name: 'logs', include: ['tests/logs/**/*.test.ts'], environment: 'node' as const } }]
+        : []),
     ],
   },
 });

@@ -38,9 +38,10 @@ function readJson(file: string): unknown {
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
 }
 
-async function runVitest(env: Record<string, string>): Promise<LayerCounts> {
-  const output = path.join(resultsDir, 'vitest.json');
-  const code = await runTool('vitest/vitest.mjs', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${output}`], env);
+async function runVitest(env: Record<string, string>, ...projects: string[]): Promise<LayerCounts> {
+  const output = path.join(resultsDir, `vitest-${projects.join('-')}.json`);
+  const projectArgs = projects.flatMap((project) => ['--project', project]);
+  const code = await runTool('vitest/vitest.mjs', ['run', ...projectArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${output}`], env);
   const report = readJson(output) as
     | { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numFailedTestSuites: number }
     | undefined;
@@ -120,18 +121,29 @@ async function main(): Promise<number> {
     await seedTestData(stack.env);
 
     console.log('\n▶ unit + integration (vitest)');
-    add(await runVitest(stack.env));
+    add(await runVitest(stack.env, 'unit', 'integration'));
 
     console.log('\n▶ e2e (playwright, Debian Chromium)');
     // Browser tests start from the demo shop as a person would see it, not from what integration tests left behind.
     await resetTestData(stack.env);
     await buildApp(stack.env, log);
-    const app = await startApp({ mode: 'production', port: profile.ports.app, env: stack.env, freshDataCache: true });
+    // The browser run's app logs at info into a file, which the log scan then reads for secrets and card data.
+    const appLog = path.join(resultsDir, 'e2e-app.log');
+    const app = await startApp({
+      mode: 'production',
+      port: profile.ports.app,
+      env: { ...stack.env, LOG_LEVEL: 'info' },
+      freshDataCache: true,
+      logFile: appLog,
+    });
     try {
       add(await runPlaywright(stack.env));
     } finally {
       await app.stop();
     }
+
+    console.log('\n▶ log scan of the e2e run (vitest)');
+    add(await runVitest({ ...stack.env, E2E_APP_LOG: appLog }, 'logs'));
   } finally {
     await stack.stop();
   }

@@ -1,7 +1,7 @@
 // Builds (when sources changed) and runs the Next.js app as a child process of the stack.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { assertPortFree, StackError } from './errors';
 import { waitFor } from './process';
@@ -40,12 +40,35 @@ function sourceFingerprint(): string {
   return hash.digest('hex');
 }
 
-function run(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [nextBin, ...args], {
+function run(args: string[], env: Record<string, string>, logFile?: string): ChildProcess {
+  const child = spawn(process.execPath, [nextBin, ...args], {
     cwd: repoRoot,
     env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', logFile ? 'pipe' : 'inherit', logFile ? 'pipe' : 'inherit'],
   });
+  if (logFile) keepLog(child, logFile);
+  return child;
+}
+
+/** Everything the app prints goes to `file`; the terminal still sees what is not a routine (info or quieter) JSON line. */
+function keepLog(child: ChildProcess, file: string) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const out = createWriteStream(file, { flags: 'a' });
+  const routine = /^\{"level":"(info|debug|trace)"/;
+  for (const [stream, terminal] of [
+    [child.stdout, process.stdout],
+    [child.stderr, process.stderr],
+  ] as const) {
+    let pending = '';
+    stream?.on('data', (chunk: Buffer) => {
+      out.write(chunk);
+      pending += chunk.toString('utf8');
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) if (!routine.test(line)) terminal.write(`${line}\n`);
+    });
+  }
+  child.once('exit', () => out.end());
 }
 
 /** `next build`, skipped when nothing the build reads has changed since the last successful one. */
@@ -69,16 +92,22 @@ export async function startApp(opts: {
   env: Record<string, string>;
   /** Drop Next's data cache (unstable_cache entries) left by an earlier run against another database. */
   freshDataCache?: boolean;
+  /** Keep the app's whole output (its JSON log lines) in this file; only the non-routine lines reach the terminal. */
+  logFile?: string;
 }): Promise<{ url: string; stop(): Promise<void> }> {
   await assertPortFree(opts.port, 'the app');
   if (opts.freshDataCache) {
     rmSync(path.join(repoRoot, opts.env.NEXT_DIST_DIR ?? '.next', 'cache', 'fetch-cache'), { recursive: true, force: true });
   }
   const args = opts.mode === 'production' ? ['start'] : ['dev'];
-  const child = run([...args, '--port', String(opts.port), '--hostname', '127.0.0.1'], {
-    ...opts.env,
-    NODE_ENV: opts.mode,
-  });
+  const child = run(
+    [...args, '--port', String(opts.port), '--hostname', '127.0.0.1'],
+    {
+      ...opts.env,
+      NODE_ENV: opts.mode,
+    },
+    opts.logFile,
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
