@@ -37,10 +37,11 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: API routes answer JSON (their static headers come from next.config.ts), and assets need no nonce.
+  // Pages only: API routes answer JSON (their static headers come from next.config.ts), and assets need no nonce —
+  // the seed's images under /products/*.svg are files, but /products/<slug> is a page and must carry the policy.
   matcher: [
     {
-      source: '/((?!api/|_next/static|_next/image|favicon.ico|products/|uploads/|robots.txt|sitemap.xml).*)',
+      source: '/((?!api/|_next/static|_next/image|favicon.ico|products/[^/]+\\.svg|uploads/|robots.txt|sitemap.xml).*)',
       missing: [
         { type: 'header', key: 'next-router-prefetch' },
         { type: 'header', key: 'purpose', value: 'prefetch' },

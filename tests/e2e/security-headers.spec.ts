@@ -29,6 +29,21 @@ test('pages carry a per-request nonce CSP and the static security headers; Nextâ
   await expect(page.getByRole('link', { name: /cart/i }).first()).toBeVisible();
 });
 
+test('every kind of page carries the policy: catalogue, category, product, search, cart, checkout, sign-in, order lookup', async ({ request }) => {
+  const product = await request.get('/products');
+  const slug = /href="\/products\/([a-z0-9-]+)"/.exec(await product.text())?.[1];
+  expect(slug).toBeTruthy();
+  for (const path of ['/products', '/category/clothing', `/products/${slug}`, '/search?q=shirt', '/cart', '/checkout', '/sign-in', '/register']) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBeLessThan(400);
+    expect(response.headers()['content-security-policy'], path).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  }
+  // The seed's product images are files: no policy needed there, and none given.
+  const image = await request.get('/products/adire-indigo-shirt.svg');
+  expect(image.ok()).toBe(true);
+  expect(image.headers()['content-security-policy']).toBeUndefined();
+});
+
 test('API responses carry the static headers too (no nonce needed there)', async ({ request }) => {
   const health = await request.get('/api/health');
   expect(health.headers()['x-content-type-options']).toBe('nosniff');
