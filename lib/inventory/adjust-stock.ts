@@ -1,8 +1,10 @@
 // An admin's stock correction: set on hand to a counted number, or add or remove units, with a reason. The form
-// carries the variant's `version` as it was when opened; the row is locked and the version compared, so a change made
-// meanwhile (a checkout's hold, a payment's sale, another admin) refuses the correction with the numbers as they are
-// now instead of silently overwriting them — and a double-submitted "add 20" lands once. On hand never goes below what
-// is held for orders (the CHECK `reserved <= stock_on_hand` would refuse it anyway; this says so in words first).
+// carries the on-hand figure the admin was looking at; the row is locked and that figure compared, so a change to on
+// hand made meanwhile (a payment's sale, another admin, a refund's restock) refuses the correction with the numbers as
+// they are now instead of silently overwriting them — and a double-submitted "add 20" lands once. Holds and releases
+// move only `reserved`, so a busy sale's checkouts never lock the admin out of restocking (comparing the row's
+// `version`, which every hold bumps, did exactly that). On hand never goes below what is held for orders (the CHECK
+// `reserved <= stock_on_hand` would refuse it anyway; this says so in words first).
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { productVariants } from '../../db/schema';
@@ -14,8 +16,8 @@ export type { AdjustMode, StockLevels } from './stock-rules';
 
 export interface AdjustStockInput {
   variantId: string;
-  /** The variant's `version` when the admin opened the form. */
-  expectedVersion: number;
+  /** The on-hand figure the admin saw when they opened the form. */
+  expectedOnHand: number;
   mode: AdjustMode;
   /** Units: the new on-hand figure for `set`, how many to add or remove otherwise. */
   quantity: number;
@@ -25,7 +27,7 @@ export interface AdjustStockInput {
 
 export type AdjustStockError =
   | { code: 'variant_not_found' }
-  /** Someone or something changed the stock since the form was opened; nothing was written. */
+  /** On hand changed since the form was opened (a sale, another admin); nothing was written. */
   | { code: 'changed_since_read'; current: StockLevels }
   /** The result would leave fewer units on hand than are held for orders (or below zero). */
   | { code: 'below_reserved'; requested: number; current: StockLevels }
@@ -58,7 +60,7 @@ export async function adjustStock(
       .for('no key update');
     if (!row) return err({ code: 'variant_not_found' as const });
     const before = levels(row);
-    if (row.version !== input.expectedVersion) return err({ code: 'changed_since_read' as const, current: before });
+    if (row.stockOnHand !== input.expectedOnHand) return err({ code: 'changed_since_read' as const, current: before });
 
     const target = targetOnHand(row.stockOnHand, input.mode, input.quantity);
     if (target < row.reserved || target < 0) return err({ code: 'below_reserved' as const, requested: target, current: before });

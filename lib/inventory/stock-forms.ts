@@ -21,8 +21,8 @@ const wholeUnits = (max: number, empty: string) =>
 export const adjustStockFormSchema = z
   .object({
     variantId: z.uuid(),
-    /** The variant's version when the form was opened: the server refuses the change if the stock moved since. */
-    expectedVersion: z.number().int().min(0),
+    /** On hand as the form showed it: the server refuses the change if on hand moved since (holds do not count). */
+    expectedOnHand: z.number().int().min(0),
     mode: z.enum(ADJUST_MODES, { error: 'Choose how to change the stock' }),
     quantity: wholeUnits(MAX_STOCK_ON_HAND, 'Enter a number of units'),
     reason: z

@@ -5,6 +5,9 @@
 // The variant adjusted here is a fresh one, so the seeded stock other specs count on is never touched.
 import { randomUUID } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
+import { eq } from 'drizzle-orm';
+import { users } from '../../db/schema';
+import { adjustStock } from '../../lib/inventory/adjust-stock';
 import { placeOrder } from '../../lib/checkout/place-order';
 import { createTestVariants, testAddress } from '../support/catalog-fixtures';
 import { testDatabase } from '../support/db';
@@ -90,8 +93,7 @@ test('an admin corrects stock under Inventory and the product page shows the new
   await shopper.reload();
   await expect(shopper.getByTestId('variant-availability')).toHaveText('Only 2 left');
 
-  // A shopper reserves one while the admin's form still shows the old numbers: the next correction is refused with
-  // the numbers as they are now, and goes through once resubmitted against them.
+  // A shopper reserves one while the admin's form is open: a hold does not stand in the way of a restock.
   const placed = await placeOrder(
     { db },
     {
@@ -103,17 +105,36 @@ test('an admin corrects stock under Inventory and the product page shows the new
     },
   );
   expect(placed.ok).toBe(true);
-  await admin.getByText('Add units').click();
-  await admin.getByLabel('Units to add').fill('20');
-  await admin.getByLabel('Reason').fill('Delivery from the workshop');
-  await admin.getByRole('button', { name: 'Save adjustment' }).click();
-  await expect(admin.getByTestId('adjust-stock-error')).toHaveText(
-    'The stock changed since you opened it: now 2 on hand, 1 reserved (1 available). Nothing was saved — check the numbers and submit again.',
-  );
-  await expect(admin.getByTestId('stock-reserved')).toHaveText('1');
-  await expect(admin.getByTestId('active-holds')).toContainText(placed.ok ? placed.value.number : '');
-  await admin.getByRole('button', { name: 'Save adjustment' }).click();
+  const addUnits = async (units: string, reason: string) => {
+    await admin.getByText('Add units').click();
+    await admin.getByLabel('Units to add').fill(units);
+    await admin.getByLabel('Reason').fill(reason);
+    await admin.getByRole('button', { name: 'Save adjustment' }).click();
+  };
+  await addUnits('20', 'Delivery from the workshop');
   await expect(admin.getByTestId('adjust-stock-done')).toHaveText('Saved: on hand 2 → 22 (21 available).');
+  await expect(admin.getByTestId('stock-on-hand')).toHaveText('22');
+  await expect(admin.getByTestId('active-holds')).toContainText(placed.ok ? placed.value.number : '');
+
+  // Another admin changes on hand while this page still shows 22: its next correction is refused with the numbers as
+  // they are now, and goes through once resubmitted against them.
+  const [other] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'admin@shop.test'));
+  const meanwhile = await adjustStock(db, {
+    variantId: variant!.id,
+    expectedOnHand: 22,
+    mode: 'remove',
+    quantity: 2,
+    reason: 'Two sent back',
+    adminId: other!.id,
+  });
+  expect(meanwhile.ok).toBe(true);
+  await addUnits('5', 'Late delivery');
+  await expect(admin.getByTestId('adjust-stock-error')).toHaveText(
+    'The stock changed since you opened it: now 20 on hand, 1 reserved (19 available). Nothing was saved — check the numbers and submit again.',
+  );
+  await expect(admin.getByTestId('stock-on-hand')).toHaveText('20');
+  await addUnits('5', 'Late delivery');
+  await expect(admin.getByTestId('adjust-stock-done')).toHaveText('Saved: on hand 20 → 25 (24 available).');
 
   await shopper.reload();
   await expect(shopper.getByTestId('variant-availability')).toHaveText('In stock');

@@ -68,18 +68,18 @@ describe('adjustStock racing checkouts and payments', () => {
     const opened = await variantStock(db, variantId);
     expect(opened).toMatchObject({ stockOnHand: 20, reserved: 3 });
 
-    // The admin's correction, as a person would make it: submit with the version the form was opened with; if the
-    // stock moved meanwhile (it lands first in some runs and after a few refusals in others: both are the race), read
-    // the new numbers and submit again. Whatever the interleaving, the totals below must come out exact.
+    // The admin's correction, as a person would make it: submit with the on-hand figure the form was opened with; if a
+    // sale moved it meanwhile (it lands first in some runs and after a refusal in others: both are the race), read the
+    // new numbers and submit again. Whatever the interleaving, the totals below must come out exact.
     const attempts: string[] = [];
     const adjust = async () => {
-      let version = opened.version;
+      let onHand = opened.stockOnHand;
       for (let attempt = 0; attempt < 20; attempt++) {
-        const result = await adjustStock(db, { variantId, expectedVersion: version, mode: 'add', quantity: 7, reason: 'Delivery from supplier', adminId });
+        const result = await adjustStock(db, { variantId, expectedOnHand: onHand, mode: 'add', quantity: 7, reason: 'Delivery from supplier', adminId });
         if (result.ok) return result.value;
         attempts.push(result.error.code);
         if (result.error.code !== 'changed_since_read') throw new Error(`unexpected refusal ${result.error.code}`);
-        version = result.error.current.version;
+        onHand = result.error.current.stockOnHand;
       }
       throw new Error('the adjustment never landed');
     };
@@ -124,21 +124,51 @@ describe('adjustStock racing checkouts and payments', () => {
 });
 
 describe('adjustStock refusals', () => {
-  it('refuses a stale version with the numbers as they are now, and writes nothing', async () => {
+  it('refuses a correction made on a stale on-hand figure (a sale landed) with the numbers as they are now, and writes nothing', async () => {
     const [variant] = await createTestVariants(db, [{ stock: 10 }]);
+    const sale = await paidButNotApplied(variant!.id, `stale-${variant!.id.slice(0, 8)}@example.test`);
     const opened = await variantStock(db, variant!.id);
-    expect((await checkout(variant!.id, `stale-${variant!.id.slice(0, 8)}@example.test`)).ok).toBe(true);
+    const applied = await receivePaystackWebhook(
+      { db },
+      { rawBody: sale.webhook.body, headers: { 'x-paystack-signature': sale.webhook.signature } },
+      { expectedDomain: 'test' },
+    );
+    expect(applied.kind).toBe('processed');
     const auditBefore = await variantAudit(variant!.id, 'stock.adjusted');
 
-    const result = await adjustStock(db, { variantId: variant!.id, expectedVersion: opened.version, mode: 'set', quantity: 4, reason: 'stocktake', adminId });
+    const result = await adjustStock(db, {
+      variantId: variant!.id,
+      expectedOnHand: opened.stockOnHand,
+      mode: 'set',
+      quantity: 4,
+      reason: 'stocktake',
+      adminId,
+    });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'changed_since_read', current: { stockOnHand: 10, reserved: 1, available: 9, version: opened.version + 1 } },
+      error: { code: 'changed_since_read', current: { stockOnHand: 9, reserved: 0, available: 9, version: opened.version + 1 } },
     });
-    expect(await variantStock(db, variant!.id)).toEqual({ stockOnHand: 10, reserved: 1, version: opened.version + 1 });
+    expect(await variantStock(db, variant!.id)).toEqual({ stockOnHand: 9, reserved: 0, version: opened.version + 1 });
     expect(await variantAudit(variant!.id, 'stock.adjusted')).toEqual(auditBefore);
     // What the admin reads.
-    if (!result.ok) expect(adjustStockFailure(result.error).message).toMatch(/changed since you opened it: now 10 on hand, 1 reserved/);
+    if (!result.ok) expect(adjustStockFailure(result.error).message).toMatch(/changed since you opened it: now 9 on hand, 0 reserved/);
+  });
+
+  it('is not locked out by checkouts: holds taken after the form opened do not refuse a restock', async () => {
+    const [variant] = await createTestVariants(db, [{ stock: 10 }]);
+    const opened = await variantStock(db, variant!.id);
+    for (const n of [1, 2, 3]) expect((await checkout(variant!.id, `busy-${n}-${variant!.id.slice(0, 8)}@example.test`)).ok).toBe(true);
+
+    const result = await adjustStock(db, { variantId: variant!.id, expectedOnHand: opened.stockOnHand, mode: 'add', quantity: 5, reason: 'delivery', adminId });
+    expect(result).toMatchObject({ ok: true, value: { before: { stockOnHand: 10, reserved: 3 }, after: { stockOnHand: 15, reserved: 3, available: 12 } } });
+    // A double-submit of the same form (same figure) lands once.
+    expect(
+      await adjustStock(db, { variantId: variant!.id, expectedOnHand: opened.stockOnHand, mode: 'add', quantity: 5, reason: 'delivery', adminId }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'changed_since_read' },
+    });
+    expect(await variantStock(db, variant!.id)).toMatchObject({ stockOnHand: 15, reserved: 3 });
   });
 
   it('refuses to go below what orders hold, in words, and writes nothing', async () => {
@@ -149,7 +179,7 @@ describe('adjustStock refusals', () => {
 
     const removing = await adjustStock(db, {
       variantId: variant!.id,
-      expectedVersion: opened.version,
+      expectedOnHand: opened.stockOnHand,
       mode: 'remove',
       quantity: 3,
       reason: 'damaged',
@@ -161,24 +191,38 @@ describe('adjustStock refusals', () => {
       expect(failure.code).toBe('stock_below_reserved');
       expect(failure.message).toBe('That would leave 2 on hand, but 3 are held for orders waiting for payment: on hand cannot go below 3. Nothing was saved.');
     }
-    const setting = await adjustStock(db, { variantId: variant!.id, expectedVersion: opened.version, mode: 'set', quantity: 0, reason: 'stocktake', adminId });
+    const setting = await adjustStock(db, {
+      variantId: variant!.id,
+      expectedOnHand: opened.stockOnHand,
+      mode: 'set',
+      quantity: 0,
+      reason: 'stocktake',
+      adminId,
+    });
     expect(setting).toMatchObject({ ok: false, error: { code: 'below_reserved' } });
     expect(await variantStock(db, variant!.id)).toEqual(opened);
 
     // Down to exactly what is held is allowed: nothing left to sell, every hold still honoured.
-    const toHeld = await adjustStock(db, { variantId: variant!.id, expectedVersion: opened.version, mode: 'set', quantity: 3, reason: 'stocktake', adminId });
+    const toHeld = await adjustStock(db, {
+      variantId: variant!.id,
+      expectedOnHand: opened.stockOnHand,
+      mode: 'set',
+      quantity: 3,
+      reason: 'stocktake',
+      adminId,
+    });
     expect(toHeld).toMatchObject({ ok: true, value: { after: { stockOnHand: 3, reserved: 3, available: 0, version: opened.version + 1 } } });
   });
 
   it('refuses a change to nothing and an unknown variant', async () => {
     const [variant] = await createTestVariants(db, [{ stock: 4 }]);
-    const { version } = await variantStock(db, variant!.id);
-    expect(await adjustStock(db, { variantId: variant!.id, expectedVersion: version, mode: 'set', quantity: 4, reason: 'count', adminId })).toMatchObject({
+    const { stockOnHand } = await variantStock(db, variant!.id);
+    expect(await adjustStock(db, { variantId: variant!.id, expectedOnHand: stockOnHand, mode: 'set', quantity: 4, reason: 'count', adminId })).toMatchObject({
       ok: false,
       error: { code: 'no_change' },
     });
     expect(
-      await adjustStock(db, { variantId: '00000000-0000-4000-8000-000000000000', expectedVersion: 0, mode: 'add', quantity: 1, reason: 'x y z', adminId }),
+      await adjustStock(db, { variantId: '00000000-0000-4000-8000-000000000000', expectedOnHand: 0, mode: 'add', quantity: 1, reason: 'x y z', adminId }),
     ).toEqual({ ok: false, error: { code: 'variant_not_found' } });
   });
 });
@@ -219,7 +263,7 @@ describe('inventory actions', () => {
     const [variant] = await createTestVariants(db, [{ stock: 3 }]);
     const before = await variantStock(db, variant!.id);
     const adjusted = await asCustomer(() =>
-      adjustStockAction({ variantId: variant!.id, expectedVersion: before.version, mode: 'add', quantity: '5', reason: 'sneaky' }),
+      adjustStockAction({ variantId: variant!.id, expectedOnHand: before.stockOnHand, mode: 'add', quantity: '5', reason: 'sneaky' }),
     );
     expect(adjusted?.serverError?.code).toBe('forbidden');
     const threshold = await asCustomer(() => setLowStockThresholdAction({ variantId: variant!.id, threshold: '50' }));

@@ -20,7 +20,7 @@ describe('stock corrections', () => {
   });
 
   it('reads whole units and wants a reason', () => {
-    const form = { variantId, expectedVersion: 3, mode: 'add', quantity: '1,200', reason: 'Delivery from Aba' };
+    const form = { variantId, expectedOnHand: 3, mode: 'add', quantity: '1,200', reason: 'Delivery from Aba' };
     expect(adjustStockFormSchema.parse(form)).toEqual({ ...form, quantity: 1200 });
     const refused = adjustStockFormSchema.safeParse({ ...form, quantity: '2.5', reason: ' ' });
     expect(refused.success === false && refused.error.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([

@@ -1,6 +1,6 @@
 'use client';
 // Adjust a variant's stock: set on hand to a counted figure, or add or remove units, with a reason. The form sends the
-// version of the numbers it shows; if the stock moved meanwhile the server refuses with the numbers as they are now,
+// on-hand figure it shows; if on hand moved meanwhile the server refuses with the numbers as they are now,
 // and the page refreshes so the next attempt is made against those. A preview says what on hand will become.
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState, useTransition } from 'react';
@@ -12,7 +12,6 @@ import { adjustStockFormSchema, STOCK_REASON_MAX } from '@/lib/inventory/stock-f
 
 interface AdjustStockFormProps {
   variantId: string;
-  version: number;
   stockOnHand: number;
   reserved: number;
 }
@@ -34,7 +33,7 @@ export function AdjustStockForm(props: AdjustStockFormProps) {
   const [done, setDone] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
-  const input = { variantId: props.variantId, expectedVersion: props.version, mode, quantity, reason };
+  const input = { variantId: props.variantId, expectedOnHand: props.stockOnHand, mode, quantity, reason };
   const parsedQuantity = adjustStockFormSchema.shape.quantity.safeParse(quantity);
   const target = parsedQuantity.success ? targetOnHand(props.stockOnHand, mode, parsedQuantity.data) : null;
   const quantityLabel = modes.find((entry) => entry.value === mode)?.quantityLabel ?? 'Units';
@@ -78,7 +77,7 @@ export function AdjustStockForm(props: AdjustStockFormProps) {
       } else {
         setErrors({ form: failure?.message ?? 'Something went wrong. Please try again.' });
       }
-      // The numbers moved (or may have): show them as they are now, with the version the next attempt will carry.
+      // The numbers moved (or may have): show them as they are now, which the next attempt will carry.
       if (failure?.code === 'changed_since_read' || failure?.code === 'stock_below_reserved') router.refresh();
     });
   }

@@ -1,6 +1,6 @@
 'use server';
 // The inventory page's actions, through the admin door (role re-read from the database before the input is parsed):
-// adjust a variant's stock (version-checked, audited, never below what orders hold) and set its low-stock threshold.
+// adjust a variant's stock (checked against the on-hand figure the admin saw, audited, never below what orders hold) and set its low-stock threshold.
 import { adjustStock } from '@/lib/inventory/adjust-stock';
 import { setLowStockThreshold } from '@/lib/inventory/set-low-stock-threshold';
 import { adjustStockFormSchema, thresholdFormSchema } from '@/lib/inventory/stock-forms';

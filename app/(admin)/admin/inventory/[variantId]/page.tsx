@@ -79,7 +79,7 @@ export default async function AdminVariantStockPage({ params }: { params: Promis
 
       <div className="grid gap-6 lg:grid-cols-2">
         <div className={card}>
-          <AdjustStockForm variantId={variant.variantId} version={variant.version} stockOnHand={variant.stockOnHand} reserved={variant.reserved} />
+          <AdjustStockForm variantId={variant.variantId} stockOnHand={variant.stockOnHand} reserved={variant.reserved} />
         </div>
         <div className={`${card} space-y-6`}>
           <ThresholdForm variantId={variant.variantId} threshold={variant.lowStockThreshold} />
