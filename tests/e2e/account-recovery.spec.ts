@@ -43,6 +43,7 @@ test('register → open the emailed link → confirm → sign in', async ({ page
   await page.goto(link);
   await expect(page.getByRole('heading', { name: 'Confirm your email address' })).toBeVisible();
   await expect(page.getByRole('main')).toContainText(email);
+  await page.getByLabel('Password').fill('Lagos-Market-42');
   await page.getByRole('button', { name: 'Confirm my email address' }).click();
   await expect(page.getByRole('main').getByRole('status')).toContainText(`Your email address ${email} is confirmed.`);
 

@@ -118,7 +118,7 @@ async function registerAndReadVerifyLink(label: string) {
   return { email, token: linkToken(mail!, '/verify-email') };
 }
 
-const verifyWith = (token: string) => asVisitor(() => verifyEmailAction({ data: { status: 'idle' } }, form({ token })));
+const verifyWith = (token: string, password = 'Lagos-Market-42') => asVisitor(() => verifyEmailAction({ data: { status: 'idle' } }, form({ token, password })));
 
 describe('verify-email links', () => {
   it('work once: the account signs in only after its link was used, and the link is refused the second time', async () => {
@@ -138,12 +138,25 @@ describe('verify-email links', () => {
     const later = (ms: number) => () => new Date(Date.now() + ms);
     expect(await findUsableAuthToken(db, 'verify_email', token, later(AUTH_TOKEN_TTL_MS.verify_email - 60_000)())).toMatchObject({ email });
     expect(await findUsableAuthToken(db, 'verify_email', token, later(AUTH_TOKEN_TTL_MS.verify_email + 60_000)())).toBeNull();
-    expect(await verifyEmail({ db, now: later(AUTH_TOKEN_TTL_MS.verify_email + 60_000) }, token)).toEqual({
+    expect(await verifyEmail({ db, now: later(AUTH_TOKEN_TTL_MS.verify_email + 60_000) }, { token, password: 'Lagos-Market-42' })).toEqual({
       ok: false,
       error: { code: 'invalid_or_expired_link' },
     });
     // Refused for its age alone: the same link, still in time, works.
-    expect(await verifyEmail({ db }, token)).toEqual({ ok: true, value: { email } });
+    expect(await verifyEmail({ db }, { token, password: 'Lagos-Market-42' })).toEqual({ ok: true, value: { email } });
+  });
+
+  it('need the password the account was registered with: an address registered by a stranger cannot be confirmed by its owner', async () => {
+    // A stranger registers the address with a password of their own; the owner gets the confirm email.
+    const { email, token } = await registerAndReadVerifyLink('verify-squat');
+    const owners = 'Owner-Own-Pass-9';
+    const refused = await verifyWith(token, owners);
+    expect(refused.data).toMatchObject({ status: 'refused', message: expect.stringContaining('Forgot your password') });
+    const [row] = await db.select({ verifiedAt: users.emailVerifiedAt }).from(users).where(eq(users.email, email));
+    expect(row?.verifiedAt).toBeNull();
+    // Nothing was spent by the wrong password: the link still works for whoever knows the registered one.
+    expect(await findUsableAuthToken(db, 'verify_email', token, new Date())).toMatchObject({ email });
+    expect((await verifyWith(token)).data).toEqual({ status: 'verified', email });
   });
 
   it('refuse anything that is not a live token without touching the database’s rows', async () => {

@@ -32,7 +32,7 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
     <div className="mx-auto max-w-sm py-8">
       <h1 className="text-2xl font-semibold tracking-tight">Confirm your email address</h1>
       <p className="mt-2 text-sm text-stone-600">
-        Confirm that <strong>{account.email}</strong> is yours to finish creating your account.
+        Confirm that <strong>{account.email}</strong> is yours to finish creating your account: enter the password you registered with.
       </p>
       <VerifyEmailForm token={token} />
     </div>

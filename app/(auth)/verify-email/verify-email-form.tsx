@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import { SubmitButton } from '@/components/auth/form-parts';
 import { actionFailure } from '@/components/ui/action-result';
+import { TextField } from '@/components/ui/fields';
 import { type VerifyEmailState, verifyEmailAction } from './actions';
 
 export function VerifyEmailForm({ token }: { token: string }) {
@@ -26,6 +27,15 @@ export function VerifyEmailForm({ token }: { token: string }) {
   return (
     <form action={action} className="mt-6 space-y-4">
       <input type="hidden" name="token" value={token} />
+      <TextField
+        idPrefix="verify"
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        hint="The one you chose when you registered."
+      />
       {state.status === 'refused' ? (
         <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           {state.message}
