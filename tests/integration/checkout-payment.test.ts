@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { auditLogs, inventoryReservations, orders, payments } from '@/db/schema';
 import { placeOrder } from '@/lib/checkout/place-order';
 import { releaseExpiredReservations } from '@/lib/inventory/release-expired-reservations';
+import { RECHECK_EVERY_MINUTES, RECHECK_WINDOW_HOURS, reconcilePayments } from '@/lib/payments/reconcile-payments';
 import { initializePayment } from '@/lib/payments/initialize-payment';
 import { createPaystackClient } from '@/lib/payments/paystack/client';
 import { PAYMENT_REFERENCE_PATTERN } from '@/lib/payments/reference';
@@ -143,5 +144,51 @@ describe('releaseExpiredReservations', () => {
     expect((await variantStock(db, variant.id)).reserved).toBe(0);
     const [expired] = await db.select().from(orders).where(eq(orders.id, order.id));
     expect(expired!.status).toBe('expired');
+  });
+});
+
+describe('reconcilePayments: an attempt closed as declined that the shopper then pays on the same page', () => {
+  it('is asked again after the interval and committed, even though its webhook never arrives', async () => {
+    const { order, variant } = await pendingOrder(4, 1);
+    const reference = await knownReference(); // webhooks dropped: only reconciliation can find what happens
+    expect((await initializePayment({ db, paystack, callbackUrl, newReference: () => reference }, order.id)).ok).toBe(true);
+    expect((await simulator.act(reference, 'decline')).status).toBe(200);
+    const age = (column: 'created_at' | 'updated_at', minutes: number) =>
+      db.execute(sql`UPDATE payments SET ${sql.raw(column)} = now() - make_interval(mins => ${minutes}) WHERE reference = ${reference}`);
+    await age('created_at', 5); // time passing: the attempt is past reconciliation's 2-minute grace
+    await reconcilePayments({ db, paystack, expectedDomain: 'test' });
+    const status = async () => (await db.select({ status: payments.status }).from(payments).where(eq(payments.reference, reference)))[0]!.status;
+    expect(await status()).toBe('failed');
+
+    // Another card on the same Paystack page: the money is taken on the attempt we closed.
+    expect((await simulator.act(reference, 'pay')).status).toBe(200);
+    // Not asked again on the very next run (every RECHECK_EVERY_MINUTES, not every five minutes) …
+    const soon = await reconcilePayments({ db, paystack, expectedDomain: 'test' });
+    expect(soon.rechecked).not.toContain(reference);
+    expect(await status()).toBe('failed');
+    // … but once the interval has passed it is, and the payment lands through the same exactly-once commit.
+    await age('updated_at', RECHECK_EVERY_MINUTES + 1);
+    const later = await reconcilePayments({ db, paystack, expectedDomain: 'test' });
+    expect(later.rechecked).toContain(reference);
+    expect(later.paid.map((effects) => effects.orderId)).toContain(order.id);
+    expect(await status()).toBe('paid');
+    const [paidOrder] = await db.select({ status: orders.status }).from(orders).where(eq(orders.id, order.id));
+    expect(paidOrder!.status).toBe('paid');
+    expect(await variantStock(db, variant.id)).toMatchObject({ stockOnHand: 3, reserved: 0 });
+  });
+
+  it('stops asking once the attempt is older than the window', async () => {
+    const { order } = await pendingOrder(4, 1);
+    const reference = await knownReference();
+    await initializePayment({ db, paystack, callbackUrl, newReference: () => reference }, order.id);
+    expect((await simulator.act(reference, 'decline')).status).toBe(200);
+    await db.execute(sql`UPDATE payments SET created_at = now() - interval '5 minutes' WHERE reference = ${reference}`);
+    await reconcilePayments({ db, paystack, expectedDomain: 'test' }); // closes it as failed
+    expect((await simulator.act(reference, 'pay')).status).toBe(200);
+    // Time passing: the attempt began longer ago than the window, and was last asked long ago.
+    await db.execute(
+      sql`UPDATE payments SET created_at = now() - make_interval(hours => ${RECHECK_WINDOW_HOURS + 1}), updated_at = now() - interval '1 hour' WHERE reference = ${reference}`,
+    );
+    expect((await reconcilePayments({ db, paystack, expectedDomain: 'test' })).rechecked).not.toContain(reference);
   });
 });
