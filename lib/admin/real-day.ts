@@ -3,5 +3,6 @@
 export function realDay(day: string | undefined): string | undefined {
   if (!day) return undefined;
   const date = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day) ? day : undefined;
+  // Year 0000 parses in JavaScript but not in PostgreSQL.
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day) && !day.startsWith('0000') ? day : undefined;
 }

@@ -7,6 +7,7 @@ import { inProcessDriver } from './drivers';
 import { type RelaySummary, relayOutbox } from './relay';
 import { runSchedule } from './run-schedule';
 import type { Schedule } from './schedules';
+import { errorText, log } from '../log';
 
 export interface JobRunner {
   /** Sweep now (after a commit that wrote outbox rows); a sweep already running sweeps once more when it ends. */
@@ -32,7 +33,7 @@ export function startJobRunner(deps: JobDeps, opts: { schedules: readonly Schedu
     }
     sweeping = relayOutbox({ db: deps.db, driver })
       .catch((error: unknown) => {
-        deps.log(`jobs: outbox sweep failed: ${error instanceof Error ? error.message : String(error)}`);
+        log().error({ error: errorText(error) }, 'jobs: outbox sweep failed');
         return undefined;
       })
       .finally(() => {
@@ -52,7 +53,7 @@ export function startJobRunner(deps: JobDeps, opts: { schedules: readonly Schedu
         if (stopped || running.has(schedule.id)) return;
         running.add(schedule.id);
         runSchedule(deps, schedule)
-          .catch((error: unknown) => deps.log(`jobs: ${schedule.id} failed: ${error instanceof Error ? error.message : String(error)}`))
+          .catch((error: unknown) => log().error({ schedule: schedule.id, error: errorText(error) }, 'jobs: scheduled run failed'))
           .finally(() => running.delete(schedule.id));
       }, schedule.everyMs),
     ),

@@ -1,4 +1,5 @@
 // POST /api/admin/uploads – store a product image sent as the request body (PNG, JPEG or WebP, ≤ 5 MB; admin) → 201 { image: { url, width, height } }
+import { log } from '@/lib/log';
 import { MAX_IMAGE_BYTES } from '@/lib/storage/image-file';
 import { storeImage } from '@/lib/storage/image-storage';
 import { imageStorage } from '@/lib/storage/storage-from-env';
@@ -14,7 +15,7 @@ export const POST = route(
     try {
       stored = await storeImage(imageStorage(), bytes);
     } catch (error) {
-      console.error('[api/admin/uploads] image storage failed', error);
+      log().error({ route: 'api/admin/uploads', err: error }, 'image storage failed');
       return apiError('service_unavailable', { message: 'The image could not be stored right now. Please try again.' });
     }
     if (!stored.ok) return apiError('unsupported_media_type', { message: stored.error.message });

@@ -8,8 +8,21 @@ import { apiJson, route } from '@/lib/server/route';
 
 export const dynamic = 'force-dynamic';
 
+// The route is public: a flood of probes must not turn into a flood of queries competing with checkout for the pool.
+// One check at a time per process, its answer shared for a second by every caller using the same database and Redis.
+const SHARE_MS = 1_000;
+let shared: { db: unknown; redis: unknown; at: number; result: ReturnType<typeof checkReadiness> } | undefined;
+
+function readiness(db: Parameters<typeof checkReadiness>[0]['db'], redis: Parameters<typeof checkReadiness>[0]['redis']) {
+  const now = Date.now();
+  if (shared && shared.db === db && shared.redis === redis && now - shared.at < SHARE_MS) return shared.result;
+  const result = checkReadiness({ db, redis, jobs: jobsTargetFor(jobsDriver(), inngest) });
+  shared = { db, redis, at: now, result };
+  return result;
+}
+
 export const GET = route({ name: 'api/health/ready', audience: 'public', mutates: false }, async ({ deps }) => {
-  const { status, failing, checks } = await checkReadiness({ db: deps.db, redis: deps.redis(), jobs: jobsTargetFor(jobsDriver(), inngest) });
+  const { status, failing, checks } = await readiness(deps.db, deps.redis());
   if (status === 'ok') return apiJson({ status, checks });
   return apiJson({ status, failing, checks }, { status: 503, headers: { 'retry-after': String(READINESS_RETRY_AFTER_SECONDS) } });
 });

@@ -2,12 +2,16 @@
 import { ordersCsvStream } from '@/lib/admin/orders-csv';
 import { orderListQuerySchema } from '@/lib/admin/order-list-query';
 import { lagosDay } from '@/lib/format-date';
+import { log } from '@/lib/log';
 import { NO_STORE, route } from '@/lib/server/route';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = route({ name: 'api/admin/orders/export.csv', audience: 'admin', mutates: false, query: orderListQuerySchema }, async ({ query, deps }) => {
-  const body = ordersCsvStream({ db: deps.db, onError: (error) => console.error('[api/admin/orders/export.csv] export broke off', error) }, query);
+  const body = ordersCsvStream(
+    { db: deps.db, onError: (error) => log().error({ route: 'api/admin/orders/export.csv', err: error }, 'export broke off') },
+    query,
+  );
   return new Response(body, {
     headers: {
       ...NO_STORE,
