@@ -1,4 +1,5 @@
 // `npm start` (production build) and `npm run dev` (next dev): the whole shop on one machine with real services.
+import path from 'node:path';
 import { createDatabase } from '../db/client';
 import { startApp, buildApp } from './stack/app';
 import { StackError } from './stack/errors';
@@ -32,7 +33,9 @@ try {
   log(`seed: ${seeded.productsCreated} new products, ${seeded.usersCreated} new users`);
 
   if (!dev) await buildApp(stack.env, log);
-  const app = await startApp({ mode: dev ? 'development' : 'production', port: profile.ports.app, env: stack.env, freshDataCache: true });
+  // The app's JSON log (a line per request, job and webhook) goes to a file; warnings and errors still show here.
+  const appLog = path.join(profile.dataDir, 'app.log');
+  const app = await startApp({ mode: dev ? 'development' : 'production', port: profile.ports.app, env: stack.env, freshDataCache: true, logFile: appLog });
   stops.push(app.stop);
 
   console.log(`
@@ -43,6 +46,7 @@ Paystack Commerce is running.
   Mail inbox         ${stack.urls.inbox}
   Paystack simulator ${stack.urls.paystack}
   Jobs               in the app process (emails, invoices, release every minute, reconciliation every 5 minutes)
+  App log            ${path.relative(process.cwd(), appLog)} (JSON lines; warnings and errors also show here)
 
   Demo logins
 ${seedUsers.map((user) => `    ${user.role.padEnd(9)} ${user.email.padEnd(22)} ${user.password}`).join('\n')}
