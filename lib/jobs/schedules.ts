@@ -39,7 +39,12 @@ export const schedules: readonly Schedule[] = [
         deps.log(`jobs: reconciliation found order ${effects.orderId} paid (its webhook never arrived)`);
         if (deps.redis) await dropPaymentMirrors(deps.redis, effects);
       }
-      return { paid: reconciled.paid.length, closed: reconciled.closed.length, unverified: reconciled.unverified.length, rechecked: reconciled.rechecked.length };
+      return {
+        paid: reconciled.paid.length,
+        closed: reconciled.closed.length,
+        unverified: reconciled.unverified.length,
+        rechecked: reconciled.rechecked.length,
+      };
     },
   },
   {
