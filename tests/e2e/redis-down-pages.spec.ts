@@ -3,29 +3,20 @@
 // browser, with live availability from PostgreSQL; the cart says it is unavailable instead of failing the page; the
 // checkout API refuses with 503 and Retry-After. (tests/integration/redis-outage.test.ts stops and restarts a real
 // redis-server under the use cases; this checks the pages a shopper sees.)
-import { createServer } from 'node:net';
 import { startApp } from '../../scripts/stack/app';
 import { stackEnv } from '../../scripts/stack/env';
 import { profiles } from '../../scripts/stack/profiles';
 import { expect, test } from './fixtures';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
+import { closedPort } from '../support/closed-port';
 
 let app: Awaited<ReturnType<typeof startApp>>;
 
 test.beforeAll(async () => {
   test.setTimeout(90_000);
-  const port = await freePort();
+  const port = await closedPort();
   const env = {
     ...stackEnv(profiles.test),
-    UPSTASH_REDIS_REST_URL: `http://127.0.0.1:${await freePort()}`,
+    UPSTASH_REDIS_REST_URL: `http://127.0.0.1:${await closedPort()}`,
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     // Jobs run elsewhere (the main test app runs them): this process must not claim the outbox rows other tests wait on.
     JOBS_DRIVER: 'inngest',

@@ -7,6 +7,7 @@ import { Redis } from '@upstash/redis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSignInDelay, delayAfterAttempt, SIGN_IN_DELAY_POLICY } from '@/lib/auth/sign-in-delay';
 import { createRateLimiter } from '@/lib/server/rate-limit';
+import { closedPort } from '../support/closed-port';
 
 const url = process.env.UPSTASH_REDIS_REST_URL ?? '';
 const token = process.env.UPSTASH_REDIS_REST_TOKEN ?? '';
@@ -167,10 +168,3 @@ describe('rate limiter when Redis is unreachable', () => {
 });
 
 /** A port nothing listens on: bind one, note it, close it. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}

@@ -2,7 +2,6 @@
 // Redis: roles from the database, generic failures, unverified accounts, the delay per account × address and the
 // ceilings, and the guest-cart merge on sign-in.
 import { randomUUID } from 'node:crypto';
-import net from 'node:net';
 import { Redis } from '@upstash/redis';
 import { and, eq, gte, inArray, isNull, sql as dsql } from 'drizzle-orm';
 import type { JWT } from 'next-auth/jwt';
@@ -21,6 +20,7 @@ import { createRateLimiter } from '@/lib/server/rate-limit';
 import { accountLinkJobs, testSiteSecret, verifiedCustomer } from '../support/accounts';
 import { testDatabase } from '../support/db';
 import { waitFor } from '../support/wait';
+import { closedPort } from '../support/closed-port';
 
 // Pass-through, so one test can make the merge fail the way a Redis or Postgres outage would.
 vi.mock('@/lib/cart/merge-carts', async (importOriginal) => {
@@ -323,10 +323,3 @@ describe('redirect callback', () => {
 });
 
 /** A port nothing listens on: bind one, note it, close it. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}

@@ -1,7 +1,6 @@
 // Order emails through real SMTP into the test stack's mail catcher (maildev), with email_deliveries in the real
 // Postgres deciding who sends. The catcher is shared by every test file, so each test uses its own recipient
 // address and reads only its own messages (no DELETE /api/email/all, which would wipe other files' mail).
-import { createServer } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { emailDeliveries, users } from '@/db/schema';
@@ -15,6 +14,7 @@ import { verifyOrderAccess } from '@/lib/orders/order-access';
 import { profiles } from '../../scripts/stack/profiles';
 import { testDatabase } from '../support/db';
 import { paidOrder, uniqueEmail } from '../support/paid-order-fixtures';
+import { closedPort } from '../support/closed-port';
 
 const { db, sql: client } = testDatabase(10);
 const mailer = smtpMailer(smtpConfigFromEnv(env()));
@@ -55,15 +55,6 @@ async function settledInbox(address: string, count: number): Promise<CaughtMail[
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 const delivery = async (dedupeKey: string) => (await db.select().from(emailDeliveries).where(eq(emailDeliveries.dedupeKey, dedupeKey)))[0];
 

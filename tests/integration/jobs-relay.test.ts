@@ -2,7 +2,6 @@
 // a small local stand-in for Inngest's event API (Inngest itself cannot run here; the stand-in answers exactly what
 // the SDK's `send` posts to). Each test relays only its own rows (`ids`), since other test files write outbox rows too.
 import { createServer as createHttpServer } from 'node:http';
-import { createServer as createTcpServer } from 'node:net';
 import { and, eq, sql } from 'drizzle-orm';
 import { Inngest } from 'inngest';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,6 +18,7 @@ import { inboxFor, mailTo } from '../support/inbox';
 import { paidOrder, uniqueEmail } from '../support/paid-order-fixtures';
 import { expireOrder, placeOrderFor } from '../support/recovery-fixtures';
 import { waitFor } from '../support/wait';
+import { closedPort } from '../support/closed-port';
 
 const { db, sql: client } = testDatabase(10);
 const mailer = smtpMailer(smtpConfigFromEnv(env()));
@@ -53,14 +53,6 @@ const jobRow = async (id: string) => (await db.select().from(outbox).where(eq(ou
 const makeDue = (id: string) => db.update(outbox).set({ nextAttemptAt: sql`now()` }).where(eq(outbox.id, id));
 const secondsUntilDue = async (id: string) =>
   Number((await db.execute<{ s: number }>(sql`SELECT extract(epoch FROM next_attempt_at - now())::float8 AS s FROM outbox WHERE id = ${id}`))[0]!.s);
-
-async function closedPort(): Promise<number> {
-  const server = createTcpServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('outbox relay, in-process driver', () => {
   it('runs a paid order’s job exactly once when the process died before dispatch and three sweeps race for it', async () => {
