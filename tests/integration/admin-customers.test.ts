@@ -15,6 +15,7 @@ import { deleteTaggedOrders, fixtureTag, insertOrders } from '../support/admin-o
 import { cartTestClients } from '../support/cart-fixtures';
 import { request } from '../support/checkout-api-fixtures';
 import { signedInAs, through } from '../support/doors';
+import { textsIn } from '../support/element-text';
 
 const { db, sql: client } = cartTestClients();
 const tag = fixtureTag('cust');
@@ -122,7 +123,8 @@ describe('GET /api/admin/customers and the account page', () => {
 
   it('renders an account for an admin; an unknown id is a 404', async () => {
     const session = { ...signedInAs(admin), requestHeaders: async () => new Headers() };
-    await expect(withDoorDeps(session, () => AdminCustomerPage({ params: Promise.resolve({ id: big.id }) }))).resolves.toBeTruthy();
+    const page = await withDoorDeps(session, () => AdminCustomerPage({ params: Promise.resolve({ id: big.id }) }));
+    expect(textsIn(page)).toContain(big.email);
     const missing = await withDoorDeps(session, () => AdminCustomerPage({ params: Promise.resolve({ id: randomUUID() }) })).catch(
       (error: { digest?: string }) => error.digest,
     );

@@ -18,6 +18,7 @@ import { orderAwaitingPayment } from '../support/checkout-fixtures';
 import { signedInAs, through } from '../support/doors';
 import { paidOrder } from '../support/paid-order-fixtures';
 import { simulator } from '../support/paystack-sim';
+import { textsIn } from '../support/element-text';
 
 const clients = cartTestClients();
 const { db } = clients;
@@ -255,7 +256,8 @@ describe('the admin order reads', () => {
   it('renders the page for an admin (its reads run); an unknown id is a 404', async () => {
     const { order } = await paid(1);
     const session = { ...signedInAs(admin), requestHeaders: async () => new Headers() };
-    await expect(withDoorDeps(session, () => AdminOrderPage({ params: Promise.resolve({ id: order.id }) }))).resolves.toBeTruthy();
+    const page = await withDoorDeps(session, () => AdminOrderPage({ params: Promise.resolve({ id: order.id }) }));
+    expect(textsIn(page).join(' ')).toContain(order.number);
     const missing = await withDoorDeps(session, () => AdminOrderPage({ params: Promise.resolve({ id: randomUUID() }) })).catch(
       (error: { digest?: string }) => error.digest,
     );
