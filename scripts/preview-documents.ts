@@ -4,6 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createElement, type ReactElement } from 'react';
 import { AbandonedCheckoutEmail } from '../lib/email/templates/abandoned-checkout';
+import { AlreadyRegisteredEmail, PasswordResetEmail, VerifyEmailEmail } from '../lib/email/templates/account-link';
 import { OrderConfirmationEmail } from '../lib/email/templates/order-confirmation';
 import { PaymentAlertEmail } from '../lib/email/templates/payment-alert';
 import { PaymentReceiptEmail } from '../lib/email/templates/payment-receipt';
@@ -31,7 +32,19 @@ const lines = [
   { title: 'Leather Sandals', variantTitle: 'EU 42', quantity: 1, unitPrice: money(24_000_00), lineTotal: money(24_000_00) },
 ];
 
+const account = { shopName, siteUrl, email: 'ngozi@example.com' };
 const emails: Array<[string, ReactElement]> = [
+  ['account-verify-email', createElement(VerifyEmailEmail, { ...account, verifyUrl: `${siteUrl}/verify-email?token=preview`, validHours: 24 })],
+  ['account-password-reset', createElement(PasswordResetEmail, { ...account, resetUrl: `${siteUrl}/reset-password?token=preview`, validMinutes: 60 })],
+  [
+    'account-already-registered',
+    createElement(AlreadyRegisteredEmail, {
+      ...account,
+      signInUrl: `${siteUrl}/sign-in`,
+      resetUrl: `${siteUrl}/reset-password?token=preview`,
+      validMinutes: 60,
+    }),
+  ],
   [
     'order-confirmation',
     createElement(OrderConfirmationEmail, {

@@ -14,7 +14,8 @@ export function VerifyEmailEmail(props: AccountEmailBase & { verifyUrl: string; 
     <EmailLayout shopName={props.shopName} siteUrl={props.siteUrl} preview={`Confirm your email address for ${props.shopName}`}>
       <EmailHeading>Confirm your email address</EmailHeading>
       <Paragraph>
-        Thanks for creating an account at {props.shopName}. Confirm that {props.email} is yours, then sign in with the password you chose.
+        Thanks for creating an account at {props.shopName}. Open the link and enter the password you chose to confirm that {props.email} is yours; then you can
+        sign in.
       </Paragraph>
       <CallToAction href={props.verifyUrl}>Confirm my email address</CallToAction>
       <Paragraph>The link works once, for {props.validHours} hours.</Paragraph>
