@@ -13,8 +13,10 @@ const lists = [
 
 export default function AdminNotFound() {
   return (
-    <div className="rounded-xl border border-stone-200 bg-white px-6 py-10 text-center">
-      <h1 className="text-lg font-semibold">Nothing here</h1>
+    <section aria-labelledby="admin-not-found" className="rounded-xl border border-stone-200 bg-white px-6 py-10 text-center">
+      <h1 id="admin-not-found" className="text-lg font-semibold">
+        Nothing here
+      </h1>
       <p className="mt-1 text-sm text-stone-600">No record has this address: it may have been deleted, or the link is incomplete. Find it from its list.</p>
       <ul className="mt-4 flex flex-wrap justify-center gap-3 text-sm">
         {lists.map((list) => (
@@ -25,6 +27,6 @@ export default function AdminNotFound() {
           </li>
         ))}
       </ul>
-    </div>
+    </section>
   );
 }
