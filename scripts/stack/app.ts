@@ -94,7 +94,7 @@ export async function startApp(opts: {
   freshDataCache?: boolean;
   /** Keep the app's whole output (its JSON log lines) in this file; only the non-routine lines reach the terminal. */
   logFile?: string;
-}): Promise<{ url: string; stop(): Promise<void> }> {
+}): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   await assertPortFree(opts.port, 'the app');
   if (opts.freshDataCache) {
     rmSync(path.join(repoRoot, opts.env.NEXT_DIST_DIR ?? '.next', 'cache', 'fetch-cache'), { recursive: true, force: true });
@@ -131,6 +131,7 @@ export async function startApp(opts: {
 
   return {
     url,
+    pid: child.pid ?? 0,
     async stop() {
       process.off('exit', killOnExit);
       if (child.exitCode === null && child.signalCode === null) {

@@ -1,4 +1,4 @@
-// What one shopper does over HTTP, exactly like a headless client of the Store API: fill a cart, then check out.
+// What a shopper does over HTTP, exactly like a headless client of the Store API: fill a cart, then check out.
 
 export interface Shopper {
   ip: string;
@@ -11,12 +11,18 @@ export interface Outcome {
   latencyMs: number;
 }
 
-/** Distinct client addresses: one shopper per address, as in a real sale (the per-IP limit is 60 checkouts a minute). */
-export const shopperIp = (index: number) => `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`;
+/**
+ * Distinct client addresses, one per shopper as in a real sale (the per-address limits are 60 checkouts a minute and
+ * 20 new carts per 10 minutes). The bench stack trusts one proxy hop, so the load tool plays the proxy. `block`
+ * separates scenarios so no two ever share an address.
+ */
+export const shopperIp = (index: number, block = 0) => `10.${block * 16 + ((index >> 16) & 15)}.${(index >> 8) & 255}.${index & 255}`;
 
-const checkoutBody = (index: number) =>
+/** A buyer's own email: unique per run and scenario, as each is a different person (5 unpaid orders per email). */
+const runTag = Date.now().toString(36);
+export const checkoutBody = (index: number, label: string) =>
   JSON.stringify({
-    email: `shopper-${index}@bench.test`,
+    email: `shopper-${label}-${index}-${runTag}@bench.test`,
     shippingAddress: { fullName: `Shopper ${index}`, phone: '08031234567', line1: '1 Marina', city: 'Lagos Island', state: 'Lagos' },
     deliveryOption: 'pickup',
   });
@@ -34,13 +40,13 @@ export async function fillCart(baseUrl: string, variantId: string, ip: string): 
   return { ip, cookie: cookie.split(';')[0]! };
 }
 
-export async function checkout(baseUrl: string, shopper: Shopper, index: number): Promise<Outcome> {
+export async function checkout(baseUrl: string, shopper: Shopper, index: number, label: string): Promise<Outcome> {
   const sent = performance.now();
   try {
     const response = await fetch(`${baseUrl}/api/checkout`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: shopper.cookie, 'x-forwarded-for': shopper.ip },
-      body: checkoutBody(index),
+      body: checkoutBody(index, label),
     });
     const body = (await response.json().catch(() => null)) as { error?: { code?: string } } | null;
     return { status: response.status, code: body?.error?.code ?? 'ok', latencyMs: performance.now() - sent };

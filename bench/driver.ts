@@ -1,0 +1,41 @@
+// The load driver: a child process of bench/run.ts, so hundreds of requests in flight never share an event loop with
+// the in-process Paystack simulator and Upstash bridge. Runs the scenarios it is given, in order, and reports each
+// to the parent (which samples the app's memory meanwhile).
+import { createDatabase } from '../db/client';
+import type { BenchContext, ScenarioResult } from './support/context';
+import { references, scenarios } from './scenarios';
+import { profiled } from './scenarios/profiled';
+
+export type DriverMessage =
+  | { type: 'begin'; name: string }
+  | { type: 'end'; name: string; result: ScenarioResult }
+  | { type: 'failed'; name: string; error: string };
+
+const send = (message: DriverMessage) => new Promise<void>((resolve) => process.send!(message, () => resolve()));
+
+const env = JSON.parse(process.env.BENCH_STACK_ENV!) as Record<string, string>;
+const wanted = process.env.BENCH_SCENARIOS!.split(',');
+const { db, sql } = createDatabase(env.DATABASE_URL!, { max: 20 });
+const context: BenchContext = {
+  appUrl: process.env.BENCH_APP_URL!,
+  appPid: Number(process.env.BENCH_APP_PID),
+  db,
+  env,
+  log: (line) => console.log(line),
+};
+
+try {
+  // The floor and the anchor come first in every run; a profiling run records only the path it profiles.
+  const first = process.env.BENCH_REFERENCES === '0' ? [] : references;
+  for (const scenario of [...first, ...[...scenarios, ...profiled].filter((candidate) => wanted.includes(candidate.name))]) {
+    console.log(`▶ ${scenario.title}`);
+    await send({ type: 'begin', name: scenario.name });
+    try {
+      await send({ type: 'end', name: scenario.name, result: await scenario.run(context) });
+    } catch (error) {
+      await send({ type: 'failed', name: scenario.name, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    }
+  }
+} finally {
+  await sql.end();
+}

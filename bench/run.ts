@@ -1,0 +1,40 @@
+// `npm run bench`: every scenario against one fresh bench stack, in one sitting, then bench/RESULTS.md — each figure
+// next to the HTTP floor and the database anchor measured in the same run, the machine, the commit and the verdicts.
+// A failed verdict (oversold, undersold, lost, double-applied, a 5xx) fails the run.
+//
+//   npm run bench                       # everything → bench/RESULTS.md (+ bench/ANALYSIS.md appended)
+//   npm run bench -- --only flash-sale  # one or more scenarios (comma-separated) → .data/bench/<names>.md
+//   npm run bench:flash-sale            # the same, one scenario (see package.json)
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { scenarios } from './scenarios';
+import { driveScenarios } from './support/orchestrate';
+import { anyFailed, formatResults } from './support/report';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const { values: args } = parseArgs({ options: { only: { type: 'string' } } });
+const names = args.only ? args.only.split(',').map((name) => name.trim()) : scenarios.map((scenario) => scenario.name);
+const unknown = names.filter((name) => !scenarios.some((scenario) => scenario.name === name));
+if (unknown.length > 0) {
+  console.error(`unknown scenario ${unknown.join(', ')}; one of: ${scenarios.map((scenario) => scenario.name).join(', ')}`);
+  process.exit(2);
+}
+
+const startedAt = new Date();
+const loadBefore = os.loadavg();
+const runs = await driveScenarios(names);
+
+const whole = !args.only;
+const analysis = path.join(here, 'ANALYSIS.md');
+const report =
+  formatResults(runs, { startedAt, loadBefore, wallSeconds: (Date.now() - startedAt.getTime()) / 1000 }) +
+  (whole && existsSync(analysis) ? `\n${readFileSync(analysis, 'utf8')}` : '');
+const out = whole ? path.join(here, 'RESULTS.md') : path.join(here, '..', '.data', 'bench', `${names.join('+')}.md`);
+mkdirSync(path.dirname(out), { recursive: true });
+writeFileSync(out, report);
+writeFileSync(out.replace(/\.md$/, '.json'), JSON.stringify({ startedAt, runs }, null, 2));
+console.log(`\n${report}\nwritten to ${path.relative(process.cwd(), out)}`);
+process.exit(anyFailed(runs) ? 1 : 0);

@@ -1,0 +1,30 @@
+// The paths `npm run bench:profile` records a CPU profile of (not part of `npm run bench`): many steady checkouts,
+// and a webhook storm through HTTP. The profile is of next-server; the load comes from the driver.
+import type { Scenario } from '../support/context';
+import { steadyCheckouts } from './flash-sale';
+import { storm } from './webhooks';
+
+export const profiled: Scenario[] = [
+  {
+    name: 'checkout',
+    title: 'Profile: 1,000 checkouts, 8 in flight (carts filled first)',
+    async run(context) {
+      const { perCheckout, placed } = await steadyCheckouts(context, 1_000, 9);
+      return {
+        figures: [{ figure: 'app CPU per checkout', value: `${perCheckout.toFixed(1)} ms` }],
+        verdicts: [{ name: 'all placed', ok: placed === 1_000, detail: `${placed}` }],
+      };
+    },
+  },
+  {
+    name: 'webhook',
+    title: 'Profile: 1,300 webhook deliveries over HTTP, 32 at a time',
+    async run(context) {
+      const run = await storm(context, 'http', 'profile');
+      return {
+        figures: [{ figure: 'app CPU per delivery', value: `${run.cpuPerDelivery.toFixed(1)} ms` }],
+        verdicts: [{ name: '0 lost, 0 double', ok: run.facts.lost === 0 && run.facts.double === 0, detail: JSON.stringify(run.facts) }],
+      };
+    },
+  },
+];
