@@ -6,10 +6,10 @@ import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { inventoryReservations, orders, payments, productVariants } from '../../db/schema';
 import { recordAudit, type AuditActor } from '../audit/record-audit';
-import { canTransition, transitionOrder } from '../orders/order-status';
+import { canTransition, statusesThatMayBecome, transitionOrder } from '../orders/order-status';
 import { OPEN_PAYMENT_STATUSES, tryTransitionPayment } from '../payments/payment-status';
 import { enqueue } from '../outbox/enqueue';
-import { releaseStock } from './stock';
+import { releaseStock, releaseStockOf } from './stock';
 
 export interface ReleaseMode {
   /** Only holds past their deadline (the release job), or every active hold (a superseded order). */
@@ -78,5 +78,100 @@ export async function releaseOrderHolds(db: Database, orderId: string, mode: Rel
       after: { status: moved ? mode.orderStatus : order.status, released: holds.map(({ variantId, quantity }) => ({ variantId, quantity })) },
     });
     return { productIds: holds.map((hold) => hold.productId) };
+  });
+}
+
+const EXPIRED: ReleaseMode = {
+  expiredOnly: true,
+  orderStatus: 'expired',
+  reason: 'reservation expired before payment',
+  actor: { type: 'job', id: 'release-expired-reservations' },
+  action: 'reservation.expired',
+};
+
+/**
+ * The release job's batch: the same release as releaseOrderHolds(…, expired) for many unpaid orders in one transaction
+ * and a fixed number of statements, whatever the batch size. Orders a payment commit holds right now are skipped
+ * (SKIP LOCKED) and looked at again on the next run; variant rows are locked in id order, like every other
+ * multi-variant writer, so the batch never deadlocks with them.
+ */
+export async function releaseExpiredOrders(db: Database, orderIds: readonly string[]): Promise<{ orderIds: string[]; productIds: string[] }> {
+  if (orderIds.length === 0) return { orderIds: [], productIds: [] };
+  return db.transaction(async (tx) => {
+    const locked = await tx
+      .select({ id: orders.id, status: orders.status })
+      .from(orders)
+      .where(inArray(orders.id, [...orderIds]))
+      .orderBy(asc(orders.id))
+      .for('update', { skipLocked: true });
+    if (locked.length === 0) return { orderIds: [], productIds: [] };
+    const holds = await tx
+      .select({
+        id: inventoryReservations.id,
+        orderId: inventoryReservations.orderId,
+        variantId: inventoryReservations.variantId,
+        quantity: inventoryReservations.quantity,
+        productId: productVariants.productId,
+      })
+      .from(inventoryReservations)
+      .innerJoin(productVariants, eq(productVariants.id, inventoryReservations.variantId))
+      .where(
+        and(
+          inArray(
+            inventoryReservations.orderId,
+            locked.map((order) => order.id),
+          ),
+          eq(inventoryReservations.status, 'active'),
+          lt(inventoryReservations.reservedUntil, sql`now()`),
+        ),
+      )
+      .orderBy(asc(inventoryReservations.variantId))
+      .for('update', { of: inventoryReservations });
+    if (holds.length === 0) return { orderIds: [], productIds: [] };
+
+    const units = new Map<string, number>();
+    for (const hold of holds) units.set(hold.variantId, (units.get(hold.variantId) ?? 0) + hold.quantity);
+    await releaseStockOf(tx, units);
+    await tx
+      .update(inventoryReservations)
+      .set({ status: 'expired', releasedAt: sql`now()` })
+      .where(
+        inArray(
+          inventoryReservations.id,
+          holds.map((hold) => hold.id),
+        ),
+      );
+
+    const released = locked.filter((order) => holds.some((hold) => hold.orderId === order.id));
+    const moving = released.filter((order) => canTransition(order.status, 'expired')).map((order) => order.id);
+    if (moving.length > 0) {
+      await tx
+        .update(orders)
+        .set({ status: 'expired' })
+        .where(and(inArray(orders.id, moving), inArray(orders.status, statusesThatMayBecome('expired'))));
+      await tx
+        .update(payments)
+        .set({ status: 'abandoned', failureReason: EXPIRED.reason })
+        .where(and(inArray(payments.orderId, moving), inArray(payments.status, OPEN_PAYMENT_STATUSES)));
+      await enqueue(
+        tx,
+        moving.map((orderId) => ({ event: 'order/expired-unpaid' as const, payload: { orderId }, dedupeKey: orderId })),
+      );
+    }
+    await recordAudit(
+      tx,
+      released.map((order) => ({
+        actor: EXPIRED.actor,
+        action: EXPIRED.action,
+        entityType: 'order' as const,
+        entityId: order.id,
+        before: { status: order.status },
+        after: {
+          status: moving.includes(order.id) ? EXPIRED.orderStatus : order.status,
+          released: holds.filter((hold) => hold.orderId === order.id).map(({ variantId, quantity }) => ({ variantId, quantity })),
+        },
+      })),
+    );
+    return { orderIds: released.map((order) => order.id), productIds: [...new Set(holds.map((hold) => hold.productId))] };
   });
 }

@@ -37,6 +37,27 @@ export async function releaseStock(db: DbOrTx, variantId: string, quantity: numb
   if (rows.length !== 1) throw new Error(`Cannot release ${quantity} of variant ${variantId}: fewer units are reserved`);
 }
 
+/**
+ * Gives back held units of many variants at once (the release job's batches): the rows are locked in ascending id
+ * order first, then one UPDATE releases them all. Throws, rolling the caller back, if any row has fewer reserved.
+ */
+export async function releaseStockOf(db: DbOrTx, units: ReadonlyMap<string, number>): Promise<void> {
+  if (units.size === 0) return;
+  const entries = [...units].sort(([a], [b]) => (a < b ? -1 : 1));
+  const ids = entries.map(([id]) => id);
+  await db.select({ id: productVariants.id }).from(productVariants).where(inArray(productVariants.id, ids)).orderBy(productVariants.id).for('no key update');
+  const wanted = sql.join(
+    entries.map(([id, quantity]) => sql`(${id}::uuid, ${quantity}::int)`),
+    sql`, `,
+  );
+  const rows = (await db.execute(sql`
+    UPDATE ${productVariants} AS v SET reserved = v.reserved - w.quantity, version = v.version + 1
+    FROM (VALUES ${wanted}) AS w(id, quantity)
+    WHERE v.id = w.id AND v.reserved >= w.quantity
+    RETURNING v.id`)) as unknown as unknown[];
+  if (rows.length !== ids.length) throw new Error(`Cannot release stock of ${ids.length - rows.length} variant(s): fewer units are reserved`);
+}
+
 /** Units currently available to buy: on hand minus reserved. */
 export async function availableStock(db: DbOrTx, variantIds: string[]): Promise<Map<string, number>> {
   if (variantIds.length === 0) return new Map();

@@ -25,6 +25,11 @@ export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
   return allowed[from].includes(to);
 }
 
+/** Every status an order may move to `to` from. */
+export function statusesThatMayBecome(to: OrderStatus): OrderStatus[] {
+  return (Object.keys(allowed) as OrderStatus[]).filter((from) => canTransition(from, to));
+}
+
 export class IllegalOrderTransition extends Error {
   override name = 'IllegalOrderTransition';
   constructor(
@@ -46,7 +51,7 @@ export async function transitionOrder(
   to: OrderStatus,
   extra: Partial<typeof orders.$inferInsert> = {},
 ): Promise<{ from: OrderStatus }> {
-  const sources = (Object.keys(allowed) as OrderStatus[]).filter((from) => canTransition(from, to));
+  const sources = statusesThatMayBecome(to);
   const [current] = await db.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId)).for('update');
   if (!current || !sources.includes(current.status)) {
     throw new IllegalOrderTransition(orderId, current?.status ?? 'unknown', to);

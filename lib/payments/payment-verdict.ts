@@ -1,6 +1,6 @@
 // Whether anyone paid for an order, asked before its stock is given back (hold expired, or replaced by a newer
 // checkout). Network calls happen here, outside any transaction; the release that follows locks the order itself.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { payments } from '../../db/schema';
 import { OPEN_PAYMENT_STATUSES, type PaymentStatus } from './payment-status';
@@ -9,19 +9,45 @@ import type { PaystackClient } from './paystack/client';
 /** Money already recorded for the order: paid, or paid but flagged for a person to review. */
 const RECORDED_AS_PAID = ['paid', 'needs_review'] as const satisfies readonly PaymentStatus[];
 
+export type PaymentVerdict = 'paid' | 'unpaid' | 'unknown';
+
 /** Whether any of the order's open payment intents was paid at Paystack. */
-export async function paymentVerdict(deps: { db: Database; paystack: PaystackClient }, orderId: string): Promise<'paid' | 'unpaid' | 'unknown'> {
+export async function paymentVerdict(deps: { db: Database; paystack: PaystackClient }, orderId: string): Promise<PaymentVerdict> {
+  return (await paymentVerdicts(deps, [orderId])).get(orderId) ?? 'unpaid';
+}
+
+/**
+ * The verdict for many orders at once (the release job's batches): one query for their intents, then Paystack is asked
+ * about every intent a shopper received a URL for, `concurrency` at a time. An order is paid if any intent is, unknown
+ * if any could not be asked, else unpaid.
+ */
+export async function paymentVerdicts(
+  deps: { db: Database; paystack: PaystackClient },
+  orderIds: readonly string[],
+  opts: { concurrency?: number } = {},
+): Promise<Map<string, PaymentVerdict>> {
+  const verdicts = new Map<string, PaymentVerdict>(orderIds.map((id) => [id, 'unpaid']));
+  if (orderIds.length === 0) return verdicts;
   const candidates = await deps.db
-    .select({ reference: payments.reference, status: payments.status, authorizationUrl: payments.authorizationUrl })
+    .select({ orderId: payments.orderId, reference: payments.reference, status: payments.status, authorizationUrl: payments.authorizationUrl })
     .from(payments)
-    .where(and(eq(payments.orderId, orderId), inArray(payments.status, [...OPEN_PAYMENT_STATUSES, ...RECORDED_AS_PAID])));
-  if (candidates.some((payment) => (RECORDED_AS_PAID as readonly PaymentStatus[]).includes(payment.status))) return 'paid';
-  let verdict: 'unpaid' | 'unknown' = 'unpaid';
-  // An intent nobody received a URL for cannot have been paid.
-  for (const payment of candidates.filter((candidate) => candidate.authorizationUrl)) {
-    const reply = await deps.paystack.verifyTransaction(payment.reference);
-    if (reply.ok && reply.value.status === 'success') return 'paid';
-    if (!reply.ok && !(reply.error.kind === 'rejected' && reply.error.status === 400)) verdict = 'unknown';
+    .where(and(inArray(payments.orderId, [...orderIds]), inArray(payments.status, [...OPEN_PAYMENT_STATUSES, ...RECORDED_AS_PAID])));
+  for (const payment of candidates) {
+    if ((RECORDED_AS_PAID as readonly PaymentStatus[]).includes(payment.status)) verdicts.set(payment.orderId, 'paid');
   }
-  return verdict;
+  // An intent nobody received a URL for cannot have been paid.
+  const toAsk = candidates.filter((payment) => payment.authorizationUrl && verdicts.get(payment.orderId) !== 'paid');
+  let next = 0;
+  const ask = async () => {
+    for (let payment = toAsk[next++]; payment; payment = toAsk[next++]) {
+      if (verdicts.get(payment.orderId) === 'paid') continue;
+      const reply = await deps.paystack.verifyTransaction(payment.reference);
+      if (reply.ok && reply.value.status === 'success') verdicts.set(payment.orderId, 'paid');
+      else if (!reply.ok && !(reply.error.kind === 'rejected' && reply.error.status === 400) && verdicts.get(payment.orderId) !== 'paid') {
+        verdicts.set(payment.orderId, 'unknown');
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? 1, toAsk.length) }, ask));
+  return verdicts;
 }

@@ -1,8 +1,8 @@
 // Payment initialisation (intent row before the Paystack call, live-intent reuse) and reservation release against real Postgres and the
 // Paystack simulator over HTTP.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { auditLogs, inventoryReservations, orders, payments } from '@/db/schema';
+import { auditLogs, inventoryReservations, orders, outbox, payments } from '@/db/schema';
 import { placeOrder } from '@/lib/checkout/place-order';
 import { releaseExpiredReservations } from '@/lib/inventory/release-expired-reservations';
 import { RECHECK_EVERY_MINUTES, RECHECK_WINDOW_HOURS, reconcilePayments } from '@/lib/payments/reconcile-payments';
@@ -144,6 +144,61 @@ describe('releaseExpiredReservations', () => {
     expect((await variantStock(db, variant.id)).reserved).toBe(0);
     const [expired] = await db.select().from(orders).where(eq(orders.id, order.id));
     expect(expired!.status).toBe('expired');
+  });
+});
+
+describe('releaseExpiredReservations in batches (a flash sale running out at once)', () => {
+  it('releases every due order across batches in one run, skips the one a payment commit holds, and leaves stock exact', async () => {
+    const variants = await createTestVariants(db, [{ stock: 300 }, { stock: 300 }, { stock: 300 }]);
+    const orderIds: string[] = [];
+    for (let index = 0; index < 130; index++) {
+      const lines = [{ variantId: variants[index % 3]!.id, quantity: 1 + (index % 2) }];
+      if (index % 5 === 0) lines.push({ variantId: variants[(index + 1) % 3]!.id, quantity: 1 });
+      const placed = await placeOrder(
+        { db },
+        { userId: null, email: `batch-${index}@example.test`, shippingAddress: testAddress, deliveryOption: 'pickup', lines },
+      );
+      if (!placed.ok) throw new Error('order not placed');
+      orderIds.push(placed.value.id);
+      // Every fourth abandoned checkout had been handed a Paystack page: Paystack is asked about those.
+      if (index % 4 === 0)
+        await initializePayment({ db, paystack, callbackUrl, newReference: await knownReference().then((ref) => () => ref) }, placed.value.id);
+    }
+    await db.update(inventoryReservations).set({ reservedUntil: sql`now() - interval '1 minute'` }).where(inArray(inventoryReservations.orderId, orderIds));
+    const [lockedId] = orderIds;
+    const heldByLocked = await db.select().from(inventoryReservations).where(eq(inventoryReservations.orderId, lockedId!));
+
+    // A payment commit holds the first order's row for the whole run: the batch must skip it, not wait or fail.
+    let unlock!: () => void;
+    const held = new Promise<void>((resolve) => (unlock = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const commit = db.transaction(async (tx) => {
+      await tx.select().from(orders).where(eq(orders.id, lockedId!)).for('update');
+      locked();
+      await held;
+    });
+    await isLocked;
+    await releaseExpiredReservations({ db, paystack }, { batchSize: 50, verifyConcurrency: 4 });
+    unlock();
+    await commit;
+
+    const statuses = await db.select({ id: orders.id, status: orders.status }).from(orders).where(inArray(orders.id, orderIds));
+    expect(statuses.filter((order) => order.status === 'expired')).toHaveLength(129);
+    expect(statuses.find((order) => order.id === lockedId)!.status).toBe('pending_payment');
+    for (const variant of variants) {
+      const stillHeld = heldByLocked.filter((hold) => hold.variantId === variant.id).reduce((sum, hold) => sum + hold.quantity, 0);
+      expect(await variantStock(db, variant.id)).toMatchObject({ stockOnHand: 300, reserved: stillHeld });
+    }
+    const released = orderIds.slice(1);
+    expect(await db.$count(auditLogs, and(inArray(auditLogs.entityId, released), eq(auditLogs.action, 'reservation.expired')))).toBe(129);
+    expect(await db.$count(outbox, and(eq(outbox.event, 'order/expired-unpaid'), inArray(outbox.dedupeKey, released)))).toBe(129);
+    expect(await db.$count(payments, and(inArray(payments.orderId, released), eq(payments.status, 'abandoned')))).toBe(32);
+
+    // The next run picks up the order that was locked.
+    await releaseExpiredReservations({ db, paystack }, { batchSize: 50 });
+    for (const variant of variants) expect((await variantStock(db, variant.id)).reserved).toBe(0);
+    expect(await db.$count(auditLogs, and(inArray(auditLogs.entityId, orderIds), eq(auditLogs.action, 'reservation.expired')))).toBe(130);
   });
 });
 

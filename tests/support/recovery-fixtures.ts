@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { orders } from '../../db/schema';
 import { placeOrder } from '../../lib/checkout/place-order';
-import { releaseOrderHolds } from '../../lib/inventory/release-order';
+import { releaseExpiredOrders, releaseOrderHolds } from '../../lib/inventory/release-order';
 import { initializePayment } from '../../lib/payments/initialize-payment';
 import { receivePaystackWebhook } from '../../lib/webhooks/receive-paystack-webhook';
 import { testAddress } from './catalog-fixtures';
@@ -44,13 +44,7 @@ export async function payOrder(db: Database, orderId: string) {
 /** The hold ran out and the release job let it go: the order is `expired` and its recovery job is enqueued. */
 export async function expireOrder(db: Database, orderId: string) {
   await expireHolds(db, orderId);
-  await releaseOrderHolds(db, orderId, {
-    expiredOnly: true,
-    orderStatus: 'expired',
-    reason: 'reservation expired before payment',
-    actor: { type: 'job', id: 'test' },
-    action: 'reservation.expired',
-  });
+  await releaseExpiredOrders(db, [orderId]);
   return orderStatus(db, orderId);
 }
 
