@@ -2,16 +2,19 @@
 // (`node --cpu-prof`) while the load driver runs one path, and writes a summary of where the time went to
 // bench/profiles/<path>-<label>.md — by part of the stack and by top self-time frames. The raw .cpuprofile files
 // stay under .data/bench/profiles (open them in Chrome DevTools → Performance).
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { profiled } from './scenarios/profiled';
 import { driveScenarios } from './support/orchestrate';
-import { commitLine, machineLine } from './support/report';
+import { commitLine, machineLine, type ScenarioRun } from './support/report';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const { values: args } = parseArgs({ options: { label: { type: 'string', default: 'now' }, only: { type: 'string' } } });
+const { values: args } = parseArgs({
+  // --again: summarise the profiles of the last run with this label again, without running anything.
+  options: { label: { type: 'string', default: 'now' }, only: { type: 'string' }, again: { type: 'boolean', default: false } },
+});
 const paths = args.only ? args.only.split(',') : profiled.map((scenario) => scenario.name);
 
 interface ProfileNode {
@@ -26,26 +29,32 @@ interface CpuProfile {
   samples: number[];
 }
 
-/** The part of the stack a frame belongs to, judged by its script's URL. */
+const SOCKET_WRITES = new Set(['writeBuffer', 'writev', 'writeUtf8String', 'writeLatin1String']);
+
+/** The part of the stack a frame belongs to, judged by its script's URL (and, for native frames, its name). */
 function partOf(node: ProfileNode): string {
   const { url, functionName } = node.callFrame;
-  if (!url) return functionName === '(garbage collector)' ? 'garbage collection' : functionName === '(idle)' ? 'idle' : `${functionName || 'native'}`;
+  if (!url) {
+    if (functionName === '(garbage collector)') return 'garbage collection';
+    if (functionName === '(idle)') return 'idle';
+    if (SOCKET_WRITES.has(functionName)) return 'socket writes (native)';
+    return `native: ${functionName || '(anonymous)'}`;
+  }
   if (url.includes('internal/deps/undici')) return 'fetch (undici)';
-  if (url.includes('internal/webstreams')) return 'web streams';
+  if (url.includes('internal/webstreams') || url.includes('js_transferable')) return 'web streams';
   if (url.includes('node:internal/abort') || url.includes('internal/event_target')) return 'abort signals / events';
+  if (url.includes('async_hooks')) return 'async context (AsyncLocalStorage, promise hooks)';
+  if (url.includes('modules/cjs') || url.includes('modules/esm') || url.includes('[turbopack]_runtime')) return 'module loading (start-up)';
   if (url.includes('zlib')) return 'compression (zlib)';
+  if (url.includes('node:internal/crypto') || url === 'node:crypto') return 'crypto';
+  if (url.includes('node:internal/http') || url.includes('node:_http') || url.includes('node:net') || url.includes('stream_base')) return 'node http / net';
   if (url.startsWith('node:')) return 'node (other)';
   if (url.includes('/node_modules/postgres/')) return 'postgres.js';
   if (url.includes('/node_modules/next/dist/compiled/')) return 'next (compiled deps: react-dom, etc.)';
   if (url.includes('/node_modules/next/')) return 'next (request handling)';
-  if (url.includes('/.next/server/')) return 'app bundle (our code + bundled libraries)';
-  if (url.includes('/node_modules/'))
-    return `node_modules/${url
-      .split('/node_modules/')
-      .at(-1)!
-      .split('/')
-      .slice(0, url.includes('/@') ? 2 : 1)
-      .join('/')}`;
+  if (/\/\.next[^/]*\/server\/chunks\/ssr\//.test(url)) return 'app bundle: pages (react, next, our components)';
+  if (/\/\.next[^/]*\/server\//.test(url)) return 'app bundle: routes (our code + bundled libraries: drizzle, zod, next-auth, upstash)';
+  if (url.includes('/node_modules/')) return `node_modules/${url.split('/node_modules/').at(-1)?.split('/')[0] ?? ''}`;
   return 'other';
 }
 
@@ -98,9 +107,14 @@ function summarise(profile: CpuProfile, title: string, perRequest: string): stri
 
 for (const name of paths) {
   const dir = path.join(here, '..', '.data', 'bench', 'profiles', `${name}-${args.label}`);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const [run] = await driveScenarios([name], { appEnv: { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}` }, references: false });
+  const saved = path.join(dir, 'run.json');
+  if (!args.again) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const [run] = await driveScenarios([name], { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`], references: false });
+    writeFileSync(saved, JSON.stringify(run ?? null));
+  }
+  const run = existsSync(saved) ? (JSON.parse(readFileSync(saved, 'utf8')) as ScenarioRun | null) : null;
   // next start may leave more than one profile (a parent and next-server): the busiest one is the server.
   const files = readdirSync(dir).filter((file) => file.endsWith('.cpuprofile'));
   const busiest = files.sort((a, b) => statSync(path.join(dir, b)).size - statSync(path.join(dir, a)).size)[0];

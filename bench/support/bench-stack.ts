@@ -6,14 +6,14 @@ import { type StackEnv, stackEnv } from '../../scripts/stack/env';
 import { profiles } from '../../scripts/stack/profiles';
 import { startTestStack } from '../../tests/support/test-stack';
 
-export async function startBenchStack(opts: { appEnv?: Record<string, string>; log?: (line: string) => void } = {}) {
+export async function startBenchStack(opts: { nodeArgs?: string[]; log?: (line: string) => void } = {}) {
   const profile = profiles.test;
   // The load tool plays the proxy in front of the app: each shopper's own address arrives as the last X-Forwarded-For
   // entry. The test profile logs at warn (no line per request), as under `npm test`.
-  const env: StackEnv = { ...stackEnv(profile), TRUSTED_PROXY_HOPS: '1', ...opts.appEnv };
+  const env: StackEnv = { ...stackEnv(profile), TRUSTED_PROXY_HOPS: '1' };
   const stopStack = await startTestStack();
   await buildApp(env, opts.log ?? ((line) => console.log(`  ${line}`)));
-  const app = await startApp({ mode: 'production', port: profile.ports.app, env, freshDataCache: true });
+  const app = await startApp({ mode: 'production', port: profile.ports.app, env, freshDataCache: true, nodeArgs: opts.nodeArgs });
   return {
     env,
     appUrl: app.url,

@@ -13,9 +13,9 @@ import type { ScenarioRun } from './report';
 const driverFile = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'driver.ts');
 const titles = new Map([...references, ...scenarios, ...profiled].map((scenario) => [scenario.name, scenario.title]));
 
-export async function driveScenarios(names: string[], opts: { appEnv?: Record<string, string>; references?: boolean } = {}): Promise<ScenarioRun[]> {
+export async function driveScenarios(names: string[], opts: { nodeArgs?: string[]; references?: boolean } = {}): Promise<ScenarioRun[]> {
   console.log('starting a fresh bench stack…');
-  const stack = await startBenchStack({ appEnv: opts.appEnv });
+  const stack = await startBenchStack({ nodeArgs: opts.nodeArgs });
   const appPid = findNextServer(stack.appPid);
   const runs: ScenarioRun[] = [];
   try {

@@ -40,8 +40,8 @@ function sourceFingerprint(): string {
   return hash.digest('hex');
 }
 
-function run(args: string[], env: Record<string, string>, logFile?: string): ChildProcess {
-  const child = spawn(process.execPath, [nextBin, ...args], {
+function run(args: string[], env: Record<string, string>, logFile?: string, nodeArgs: string[] = []): ChildProcess {
+  const child = spawn(process.execPath, [...nodeArgs, nextBin, ...args], {
     cwd: repoRoot,
     env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', logFile ? 'pipe' : 'inherit', logFile ? 'pipe' : 'inherit'],
@@ -94,6 +94,8 @@ export async function startApp(opts: {
   freshDataCache?: boolean;
   /** Keep the app's whole output (its JSON log lines) in this file; only the non-routine lines reach the terminal. */
   logFile?: string;
+  /** Flags for the app's Node process itself (e.g. --cpu-prof, which NODE_OPTIONS may not carry). */
+  nodeArgs?: string[];
 }): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   await assertPortFree(opts.port, 'the app');
   if (opts.freshDataCache) {
@@ -107,6 +109,7 @@ export async function startApp(opts: {
       NODE_ENV: opts.mode,
     },
     opts.logFile,
+    opts.nodeArgs,
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const killOnExit = () => child.kill('SIGKILL');
