@@ -93,9 +93,16 @@ export const RELEASE_CLAIM = `
 if redis.call('HGET', KEYS[1], '__claim') == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`;
 
+// One Script per client and source: a Script hashes its source (SHA-1) when it is made, which every call paid before.
+const scripts = new WeakMap<Redis, Map<string, ReturnType<Redis['createScript']>>>();
+
 /** Runs a script by SHA1, falling back to EVAL the first time (what `createScript().exec()` does). */
 export async function runScript<T>(redis: Redis, source: string, keys: string[], args: (string | number)[]): Promise<T> {
-  return (await redis.createScript<T>(source).exec(keys, args.map(String))) as T;
+  const byClient = scripts.get(redis) ?? new Map<string, ReturnType<Redis['createScript']>>();
+  scripts.set(redis, byClient);
+  const script = byClient.get(source) ?? redis.createScript(source);
+  byClient.set(source, script);
+  return (await script.exec(keys, args.map(String))) as T;
 }
 
 /** Redis answers a hash as [field, value, field, value, …]; the client may have JSON-parsed the values. */

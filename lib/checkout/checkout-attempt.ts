@@ -7,6 +7,7 @@ import type { Redis } from '@upstash/redis';
 import type { CartOwner } from '../cart/types';
 import type { CheckoutInput, OrderLineInput } from './checkout-input';
 import { redisKeys, redisTtlSeconds } from '../redis-keys';
+import { type RedisWriteTarget, writeToRedis } from '../redis-writes';
 
 export interface CheckoutAttempt {
   orderId: string;
@@ -46,8 +47,8 @@ export async function readCheckoutAttempt(redis: Redis, owner: CartOwner): Promi
   }
 }
 
-export async function recordCheckoutAttempt(redis: Redis, owner: CartOwner, attempt: CheckoutAttempt): Promise<void> {
-  await redis.set(checkoutAttemptKey(owner), attempt, { ex: checkoutAttemptTtlSeconds }).catch(() => undefined);
+export async function recordCheckoutAttempt(target: RedisWriteTarget, owner: CartOwner, attempt: CheckoutAttempt): Promise<void> {
+  await writeToRedis(target, { kind: 'set', key: checkoutAttemptKey(owner), value: attempt, ex: checkoutAttemptTtlSeconds });
 }
 
 /**

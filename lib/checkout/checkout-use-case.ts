@@ -11,6 +11,7 @@ import { err, ok, type Result } from '../result';
 import { checkoutFingerprint, readCheckoutAttempt, recordCheckoutAttempt } from './checkout-attempt';
 import type { CheckoutInput } from './checkout-input';
 import { redisKeys, redisTtlSeconds } from '../redis-keys';
+import { flushRedisWrites, type RedisWrite } from '../redis-writes';
 import type { TooManyOpenOrders } from './open-orders';
 import { placeOrder } from './place-order';
 import { supersedeOrder } from './supersede-order';
@@ -61,10 +62,13 @@ export async function checkout(deps: CheckoutDeps, request: CheckoutRequest): Pr
   const lock = redisKeys.checkoutLock(owner.kind === 'guest' ? `session:${owner.sessionId}` : `user:${owner.userId}`);
   const locked = await deps.redis.set(lock, '1', { nx: true, ex: redisTtlSeconds.checkoutLock }).catch(() => 'OK');
   if (locked !== 'OK') return err({ code: 'checkout_in_progress' });
+  // The mirrors of the hold and the intent, the remembered attempt and the lock's release leave in one round trip,
+  // in that order: the attempt is written before the lock lets a second submission in.
+  const redisWrites: RedisWrite[] = [];
   try {
-    return await checkoutLocked(deps, { owner, userId, input, clientAddress });
+    return await checkoutLocked({ ...deps, redisWrites }, { owner, userId, input, clientAddress });
   } finally {
-    await deps.redis.del(lock).catch(() => undefined);
+    await flushRedisWrites(deps.redis, [...redisWrites, { kind: 'del', key: lock }]);
   }
 }
 
@@ -95,7 +99,7 @@ async function checkoutLocked(deps: CheckoutDeps, request: CheckoutRequest & { o
     if (error.code === 'invalid_lines') return err({ code: 'cart_invalid', problems: error.problems });
     return err(error);
   }
-  await recordCheckoutAttempt(deps.redis, owner, { orderId: placed.value.id, fingerprint });
+  await recordCheckoutAttempt(deps, owner, { orderId: placed.value.id, fingerprint });
   const { id, number, email, currency, subtotalAmount, shippingAmount, totalAmount } = placed.value;
   const order: OrderSummary = {
     id,

@@ -2,13 +2,13 @@
 // line is held (15 minutes; 10 for a guest back after an unpaid checkout) or nothing is. A checkout from a client
 // first passes the open-order caps (open-orders.ts) in the same transaction.
 import { eq, inArray, sql } from 'drizzle-orm';
-import type { Redis } from '@upstash/redis';
 import type { Database, Tx } from '../../db/client';
 import { firstOrThrow } from '../../db/first';
 import { inventoryReservations, orderItems, orders, products, productVariants } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { availableStock, reserveStock } from '../inventory/stock';
 import { redisKeys } from '../redis-keys';
+import { type RedisWrite, type RedisWriteTarget, writeToRedis } from '../redis-writes';
 import { err, ok, type Result } from '../result';
 import type { CheckoutInput, OrderLineInput } from './checkout-input';
 import { deliveryOption } from './delivery-options';
@@ -45,7 +45,7 @@ class OutOfStock extends Error {
 }
 
 export async function placeOrder(
-  deps: { db: Database; redis?: Redis },
+  deps: { db: Database } & RedisWriteTarget,
   /** `clientAddress`: where the order comes from; the checkout always passes it, and then the open-order caps apply. */
   input: CheckoutInput & { userId: string | null; lines: OrderLineInput[]; clientAddress?: string },
 ): Promise<Result<PlacedOrder, PlaceOrderError>> {
@@ -126,7 +126,7 @@ export async function placeOrder(
 
     const { order, reservations, holdMinutes } = placed.value;
     const { reservedUntil } = firstOrThrow(reservations, 'a reservation for the order');
-    await mirrorReservation(deps.redis, order.id, reservations, holdMinutes * 60);
+    await writeToRedis(deps, reservationMirror(order.id, reservations, holdMinutes * 60));
     return ok({
       id: order.id,
       number: order.number,
@@ -166,13 +166,11 @@ async function loadVariants(tx: Tx, ids: string[]) {
 }
 
 /** Redis mirrors the hold for fast reads; Postgres stays the record, so a Redis failure is not the order's failure. */
-async function mirrorReservation(redis: Redis | undefined, orderId: string, lines: Array<{ variantId: string; quantity: number }>, ttlSeconds: number) {
-  if (!redis) return;
-  try {
-    await redis.set(redisKeys.reservation(orderId), JSON.stringify(lines.map(({ variantId, quantity }) => ({ variantId, quantity }))), {
-      ex: ttlSeconds,
-    });
-  } catch {
-    // Best effort by design: Redis is never the only record of stock.
-  }
+function reservationMirror(orderId: string, lines: Array<{ variantId: string; quantity: number }>, ttlSeconds: number): RedisWrite {
+  return {
+    kind: 'set',
+    key: redisKeys.reservation(orderId),
+    value: JSON.stringify(lines.map(({ variantId, quantity }) => ({ variantId, quantity }))),
+    ex: ttlSeconds,
+  };
 }

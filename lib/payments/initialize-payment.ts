@@ -1,13 +1,13 @@
 // Stores the payment intent, then asks Paystack for an authorization URL. No transaction is held
 // across the network call; a retry for the same order returns the live intent instead of creating a second one.
 import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
-import type { Redis } from '@upstash/redis';
 import type { Database } from '../../db/client';
 import { firstOrThrow } from '../../db/first';
 import { inventoryReservations, orders, payments } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import type { OrderStatus } from '../orders/order-status';
 import { redisKeys, redisTtlSeconds } from '../redis-keys';
+import { type RedisWriteTarget, writeToRedis } from '../redis-writes';
 import { err, ok, type Result } from '../result';
 import { OPEN_PAYMENT_STATUSES, tryTransitionPayment } from './payment-status';
 import type { PaystackClient } from './paystack/client';
@@ -33,9 +33,8 @@ export type InitializePaymentError =
   | { code: 'payment_unavailable'; message: string }
   | { code: 'payment_rejected'; message: string };
 
-export interface InitializePaymentDeps {
+export interface InitializePaymentDeps extends RedisWriteTarget {
   db: Database;
-  redis?: Redis;
   paystack: PaystackClient;
   /** Where Paystack sends the shopper back: `${site}/checkout/return`. */
   callbackUrl: string;
@@ -69,13 +68,12 @@ export async function initializePayment(deps: InitializePaymentDeps, orderId: st
   }
 
   await deps.db.update(payments).set({ authorizationUrl: reply.value.authorizationUrl, accessCode: reply.value.accessCode }).where(eq(payments.id, payment.id));
-  await deps.redis
-    ?.set(
-      redisKeys.paymentIntent(payment.reference),
-      JSON.stringify({ orderId: order.id, amount: payment.amount, currency: payment.currency, authorizationUrl: reply.value.authorizationUrl }),
-      { ex: redisTtlSeconds.paymentIntent },
-    )
-    .catch(() => undefined);
+  await writeToRedis(deps, {
+    kind: 'set',
+    key: redisKeys.paymentIntent(payment.reference),
+    value: JSON.stringify({ orderId: order.id, amount: payment.amount, currency: payment.currency, authorizationUrl: reply.value.authorizationUrl }),
+    ex: redisTtlSeconds.paymentIntent,
+  });
   return ok({ reference: payment.reference, authorizationUrl: reply.value.authorizationUrl, reused: false });
 }
 

@@ -62,11 +62,13 @@ export async function getCartOwner(request?: Request): Promise<CartOwner | null>
   return sessionId ? { kind: 'guest', sessionId } : null;
 }
 
-/** Who asks for a new cart session: new sessions are limited per client address. */
-export interface CartSessionGuard {
-  limiter: RateLimiter;
-  ip: string;
-}
+/**
+ * Who asks for a new cart session: new sessions are limited per client address — here, or already by
+ * limitCartWrite(…, { opensCart: true }) in the same Redis round trip as the write limits.
+ */
+export type CartSessionGuard = { limiter: RateLimiter; ip: string } | { limitedWithWrites: true };
+
+const NEW_CARTS_REFUSED = 'Too many new carts from your network. Please wait a few minutes and try again.';
 
 /**
  * The owner as it is, or a new guest session: `issue` is the cookie the caller sets on its response (route handlers)
@@ -76,8 +78,10 @@ export interface CartSessionGuard {
  */
 export async function issueCartOwner(owner: CartOwner | null, guard: CartSessionGuard): Promise<{ owner: CartOwner; issue: CartSessionCookie | null }> {
   if (owner) return { owner, issue: null };
-  const decision = await guard.limiter.limit('cartSessionsByIp', guard.ip);
-  if (!decision.allowed) throw new RateLimitRefusal(decision, 'Too many new carts from your network. Please wait a few minutes and try again.');
+  if (!('limitedWithWrites' in guard)) {
+    const decision = await guard.limiter.limit('cartSessionsByIp', guard.ip);
+    if (!decision.allowed) throw new RateLimitRefusal(decision, NEW_CARTS_REFUSED);
+  }
   const sessionId = newCartSessionId();
   return { owner: { kind: 'guest', sessionId }, issue: cartSessionCookie(sessionId) };
 }
@@ -85,16 +89,26 @@ export async function issueCartOwner(owner: CartOwner | null, guard: CartSession
 /**
  * Every cart write (add, change, remove, clear) is limited per cart owner and per address, so a script
  * cannot hammer Redis and the availability queries. Checked before the write; fails closed like every limit here.
+ * `opensCart`: a guest with no cart yet gets one from this write, so the new-session limit is asked too — in the
+ * same Redis round trip — and its refusal is thrown as a RateLimitRefusal with its own words.
  */
-export async function limitCartWrite(limiter: RateLimiter, owner: CartOwner | null, ip: string): Promise<RateLimitDecision> {
+export async function limitCartWrite(
+  limiter: RateLimiter,
+  owner: CartOwner | null,
+  ip: string,
+  opts: { opensCart?: boolean } = {},
+): Promise<RateLimitDecision> {
   const checks = [limiter.limit('cartWritesByIp', ip)];
   if (owner) checks.push(limiter.limit('cartWritesByOwner', owner.kind === 'user' ? `user:${owner.userId}` : `session:${owner.sessionId}`));
-  return allOf(await Promise.all(checks));
+  const newSession = !owner && opts.opensCart ? limiter.limit('cartSessionsByIp', ip) : undefined;
+  const [writes, session] = await Promise.all([Promise.all(checks), newSession]);
+  if (session && !session.allowed) throw new RateLimitRefusal(session, NEW_CARTS_REFUSED);
+  return allOf(writes);
 }
 
 /** For server actions: the same limit, thrown as a RateLimitRefusal (the action's `serverError`). */
-export async function requireCartWriteAllowed(limiter: RateLimiter, owner: CartOwner | null, ip: string): Promise<void> {
-  const decision = await limitCartWrite(limiter, owner, ip);
+export async function requireCartWriteAllowed(limiter: RateLimiter, owner: CartOwner | null, ip: string, opts: { opensCart?: boolean } = {}): Promise<void> {
+  const decision = await limitCartWrite(limiter, owner, ip, opts);
   if (!decision.allowed)
     throw new RateLimitRefusal(decision, decision.reason === 'rate_limited' ? 'Too many cart changes. Please wait a moment and try again.' : undefined);
 }

@@ -7,7 +7,7 @@ import type { Redis } from '@upstash/redis';
 import { eq } from 'drizzle-orm';
 import type { Session } from 'next-auth';
 import { getServerSession } from 'next-auth/next';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import { type Database, db } from '@/db';
 import { users } from '@/db/schema';
@@ -67,6 +67,19 @@ async function roleInDatabase(userId: string): Promise<UserRole | null> {
   return row?.role ?? null;
 }
 
+/** next-auth's session cookie: plain, `__Secure-` on https, or chunked (`.0`, `.1`, …) when the token is large. */
+const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
+
+/**
+ * A request without a session cookie has no session: answered without running next-auth, whose session read builds
+ * and handles a whole internal request (most shopper requests are guests').
+ */
+async function sessionFromCookie(): Promise<Session | null> {
+  const jar = await cookies();
+  if (!jar.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name))) return null;
+  return getServerSession(authOptions);
+}
+
 async function nextRequestHeaders(): Promise<Headers> {
   return new Headers(await headers());
 }
@@ -76,7 +89,7 @@ const defaults: DoorDeps = {
   redis,
   limiter: rateLimiter,
   currentUser: sessionUser,
-  session: () => getServerSession(authOptions),
+  session: sessionFromCookie,
   sessionVersionNow: sessionVersionInDatabase,
   roleNow: roleInDatabase,
   requestHeaders: nextRequestHeaders,

@@ -56,7 +56,7 @@ describe('completeReturn', () => {
     const cart = { db, redis };
     await addToLine(cart, owner, variant.id, 3, 10);
     await addToLine(cart, owner, other!.id, 1, 10);
-    await recordCheckoutAttempt(redis, owner, { orderId: order.id, fingerprint: 'checkout-return-test' });
+    await recordCheckoutAttempt({ redis }, owner, { orderId: order.id, fingerprint: 'checkout-return-test' });
     expect((await simulator.act(reference, 'pay')).status).toBe(200);
 
     const { deps, committed } = returnDeps({ mayView: true, owner });

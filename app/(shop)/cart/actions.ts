@@ -10,8 +10,8 @@ import { cartDeps, issueCartOwner, requireCartWriteAllowed, setCartSessionCookie
 
 // Every change is rate-limited per cart and per address, and a first add opens a guest cart (limited per address).
 export const addToCartAction = shopperAction.inputSchema(addToCartSchema).action(async ({ parsedInput, ctx }) => {
-  await requireCartWriteAllowed(ctx.deps.limiter(), ctx.owner, ctx.ip);
-  const { owner, issue } = await issueCartOwner(ctx.owner, { limiter: ctx.deps.limiter(), ip: ctx.ip });
+  await requireCartWriteAllowed(ctx.deps.limiter(), ctx.owner, ctx.ip, { opensCart: true });
+  const { owner, issue } = await issueCartOwner(ctx.owner, { limitedWithWrites: true });
   const result = await addToCart(cartDeps(), owner, parsedInput);
   if (result.ok && issue) await setCartSessionCookie(issue);
   return toCartActionResult(result);

@@ -11,11 +11,11 @@ export const POST = route(
     audience: 'shopper',
     mutates: true,
     body: addToCartSchema,
-    rateLimit: ({ owner, ip, deps }) => limitCartWrite(deps.limiter(), owner, ip),
+    // A first add opens a guest cart: new carts are limited per address (cartSessionsByIp), asked with the write limits.
+    rateLimit: ({ owner, ip, deps }) => limitCartWrite(deps.limiter(), owner, ip, { opensCart: true }),
   },
-  async ({ owner, body, ip, deps }) => {
-    // A first add opens a guest cart: new carts are limited per address (cartSessionsByIp).
-    const { owner: cartOwner, issue } = await issueCartOwner(owner, { limiter: deps.limiter(), ip });
+  async ({ owner, body }) => {
+    const { owner: cartOwner, issue } = await issueCartOwner(owner, { limitedWithWrites: true });
     return cartReply(await addToCart(cartDeps(), cartOwner, body), issue);
   },
 );

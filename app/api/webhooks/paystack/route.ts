@@ -26,7 +26,7 @@ export const POST = route(
         // Non-2xx makes Paystack deliver again; the error itself stays in webhook_events, not in the response.
         return apiJson({ status: 'failed' }, { status: 500 });
       default:
-        if (result.effects) await afterPaymentCommitted(result.effects);
+        if (result.effects) await afterPaymentCommitted(result.effects, { mirrors: 'after-response' });
         return apiJson({ status: result.kind });
     }
   },
