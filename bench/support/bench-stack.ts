@@ -7,10 +7,11 @@ import { type StackEnv, stackEnv } from '../../scripts/stack/env';
 import { profiles } from '../../scripts/stack/profiles';
 import { startTestStack } from '../../tests/support/test-stack';
 
-export async function startBenchStack() {
+/** `overrides` replace single app variables, e.g. `{ NEXT_DIST_DIR: '.next-compare' }` for a build folder of its own. */
+export async function startBenchStack(overrides: Record<string, string> = {}) {
   const profile = profiles.test;
   // The load tool plays the proxy in front of the app: each shopper's own address arrives as the last X-Forwarded-For entry.
-  const env: StackEnv = { ...stackEnv(profile), TRUSTED_PROXY_HOPS: '1' };
+  const env: StackEnv = { ...stackEnv(profile), TRUSTED_PROXY_HOPS: '1', ...overrides };
   const stopStack = await startTestStack();
   await buildApp(env, (line) => console.log(`  ${line}`));
   const app = await startApp({ mode: 'production', port: profile.ports.app, env, freshDataCache: true });
