@@ -90,9 +90,19 @@ type Env = Record<string, string | undefined>;
 const children = new Set<ChildProcess>();
 
 /** Runs a command, stderr to ours, and resolves with its stdout; rejects on a non-zero exit or after `timeoutMs`. */
+/**
+ * The environment without what `npm run` adds (npm_config_* from this project's .npmrc, npm_package_*, …): the
+ * peers' own `npm install` must not inherit the shop's strict-allow-scripts=true, which fails their installs
+ * (bcrypt, @apollo/protobufjs, esbuild … have install scripts). From a plain shell there is nothing to drop.
+ */
+function shellEnv(): NodeJS.ProcessEnv {
+  if (!process.env.npm_lifecycle_event) return process.env;
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('npm_'))) as NodeJS.ProcessEnv;
+}
+
 function run(cmd: string, args: string[], opts: { env?: Env; cwd?: string; timeoutMs?: number } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(cmd, args, { cwd: opts.cwd, env: { ...shellEnv(), ...opts.env } as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'inherit'] });
     children.add(child);
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
@@ -182,7 +192,8 @@ const PEER_ENV_KEYS = ['PG_PORT', 'VENDURE_PORT', 'MEDUSA_PORT', 'VENDURE_URL', 
 /** Sources lib.sh itself rather than repeating its defaults here. */
 export function peerEnv(dir: string): PeerEnv {
   const script = `. "$1" "$2" >/dev/null && printf '%s\\n' ${PEER_ENV_KEYS.map((key) => `"$${key}"`).join(' ')}`;
-  const lines = execFileSync('bash', ['-c', script, 'bash', path.join(PEERS_HOME, 'lib.sh'), dir], { encoding: 'utf8' }).split('\n');
+  const lib = path.join(PEERS_HOME, 'lib.sh');
+  const lines = execFileSync('bash', ['-c', script, 'bash', lib, dir], { encoding: 'utf8', env: shellEnv() }).split('\n');
   return Object.fromEntries(PEER_ENV_KEYS.map((key, index) => [key, lines[index] ?? ''])) as unknown as PeerEnv;
 }
 
@@ -195,7 +206,15 @@ export async function ensurePeers(dir: string, opts: { skipSetup?: boolean } = {
   if (opts.skipSetup) throw new Error(`${dir} is not a set-up peers directory (run ${PEERS_HOME}/setup.sh ${dir}, or drop --skip-setup)`);
   console.log(`setting up Vendure and Medusa in ${dir} (setup.sh, about 2 minutes the first time)…`);
   const started = performance.now();
-  await peerScript('setup.sh', [dir]);
+  // setup.sh starts the peers' Postgres and stops it at the end, but not when a step fails: stop.sh DIR then.
+  let ok = false;
+  await withCleanup(
+    async () => void (ok || (await peerScript('stop.sh', [dir]))),
+    async () => {
+      await peerScript('setup.sh', [dir]);
+      ok = true;
+    },
+  );
   return { ran: true, seconds: seconds(started) };
 }
 
