@@ -3,8 +3,6 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { productVariants } from '../../db/schema';
 
-const MAX_ATTEMPTS = 3;
-
 /** A variant's availability and low-stock threshold right after a sale took units from it. */
 export interface StockAfterSale {
   variantId: string;
@@ -20,29 +18,24 @@ const afterSale = {
 };
 
 /**
- * Turns `quantity` reserved units into sold ones with the version check of the seed design: read the version, update
- * only if it is unchanged, retry a bounded number of times otherwise. The read takes the row lock (FOR UPDATE): with a
- * plain read, 32 payments for one hot variant kept overtaking each other between read and write, and 6 in 1,000 ran
- * out of retries and had to wait for Paystack's redelivery (bench/webhook-storm). Locked, the check always holds
- * unless something writes without the lock, which is exactly what it is there to catch.
+ * Turns `quantity` reserved units into sold ones in one conditional UPDATE: the statement takes the row lock, and
+ * Postgres re-checks `reserved >= quantity` after waiting for it, so concurrent payments for one hot variant queue on
+ * the row and none is lost. (The seed design read the version first and retried on a change; under the row lock the
+ * version can never change between read and write, so that read was a statement per line that could not fail.)
+ * The version still moves, for the readers that compare it (stock adjustments).
  */
 export async function commitReservedStock(db: DbOrTx, variantId: string, quantity: number): Promise<StockAfterSale> {
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const [current] = await db.select({ version: productVariants.version }).from(productVariants).where(eq(productVariants.id, variantId)).for('no key update');
-    if (!current) throw new Error(`Variant ${variantId} vanished while committing stock`);
-    const rows = await db
-      .update(productVariants)
-      .set({
-        stockOnHand: sql`${productVariants.stockOnHand} - ${quantity}`,
-        reserved: sql`${productVariants.reserved} - ${quantity}`,
-        version: sql`${productVariants.version} + 1`,
-      })
-      .where(and(eq(productVariants.id, variantId), eq(productVariants.version, current.version), sql`${productVariants.reserved} >= ${quantity}`))
-      .returning(afterSale);
-    const [row] = rows;
-    if (row) return { ...row, sold: quantity };
-  }
-  throw new Error(`Could not commit ${quantity} of variant ${variantId} after ${MAX_ATTEMPTS} attempts`);
+  const [row] = await db
+    .update(productVariants)
+    .set({
+      stockOnHand: sql`${productVariants.stockOnHand} - ${quantity}`,
+      reserved: sql`${productVariants.reserved} - ${quantity}`,
+      version: sql`${productVariants.version} + 1`,
+    })
+    .where(and(eq(productVariants.id, variantId), sql`${productVariants.reserved} >= ${quantity}`))
+    .returning(afterSale);
+  if (!row) throw new Error(`Cannot commit ${quantity} of variant ${variantId}: fewer units are reserved, or the variant is gone`);
+  return { ...row, sold: quantity };
 }
 
 /** Late payment: the hold is gone, so sell straight from availability if there still is enough. */

@@ -25,6 +25,23 @@ export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
   return allowed[from].includes(to);
 }
 
+/**
+ * For a caller that already holds the order's row lock and read its status (the payment commit): the same rule as
+ * transitionOrder without reading the row again.
+ */
+export async function transitionLockedOrder(
+  db: DbOrTx,
+  order: { id: string; status: OrderStatus },
+  to: OrderStatus,
+  extra: Partial<typeof orders.$inferInsert> = {},
+): Promise<void> {
+  if (!canTransition(order.status, to)) throw new IllegalOrderTransition(order.id, order.status, to);
+  await db
+    .update(orders)
+    .set({ ...extra, status: to })
+    .where(and(eq(orders.id, order.id), eq(orders.status, order.status)));
+}
+
 /** Every status an order may move to `to` from. */
 export function statusesThatMayBecome(to: OrderStatus): OrderStatus[] {
   return (Object.keys(allowed) as OrderStatus[]).filter((from) => canTransition(from, to));

@@ -7,7 +7,7 @@ import { inventoryReservations, orders, payments, productVariants } from '../../
 import { type AuditActor, recordAudit } from '../audit/record-audit';
 import { subtractUserCartLines } from '../cart/cart-postgres';
 import { commitReservedStock, crossedLowStock, type StockAfterSale, sellFromAvailable } from '../inventory/commit-stock';
-import { transitionOrder } from '../orders/order-status';
+import { transitionLockedOrder, transitionOrder } from '../orders/order-status';
 import { enqueue } from '../outbox/enqueue';
 import type { Applied } from '../webhooks/apply-once';
 import type { ConfirmedCharge } from './confirmed-charge';
@@ -34,11 +34,15 @@ export interface CommitContext {
 export async function commitPayment(tx: Tx, charge: ConfirmedCharge, ctx: CommitContext): Promise<Applied<CommitEffects>> {
   // Lock order: order → payment → reservations → variants (ascending), the same as every other writer of an
   // existing order, so the webhook, reconciliation and the release job serialise on the order row and never deadlock.
-  const [owner] = await tx.select({ orderId: payments.orderId }).from(payments).where(eq(payments.reference, charge.reference));
-  if (!owner) return { status: 'ignored', outcome: `no payment with reference ${charge.reference}` };
-  const [order] = await tx.select().from(orders).where(eq(orders.id, owner.orderId)).for('update');
+  // The order is found through its payment and locked in the same statement.
+  const [order] = await tx
+    .select()
+    .from(orders)
+    .where(inArray(orders.id, tx.select({ orderId: payments.orderId }).from(payments).where(eq(payments.reference, charge.reference))))
+    .for('update');
+  if (!order) return { status: 'ignored', outcome: `no payment with reference ${charge.reference}` };
   const [payment] = await tx.select().from(payments).where(eq(payments.reference, charge.reference)).for('update');
-  if (!order || !payment) throw new Error(`Payment ${charge.reference} has no order`);
+  if (!payment) throw new Error(`Payment ${charge.reference} vanished under its order's lock`);
   if (!(CHARGEABLE_PAYMENT_STATUSES as readonly PaymentStatus[]).includes(payment.status)) {
     return { status: 'ignored', outcome: `payment already ${payment.status}` };
   }
@@ -72,16 +76,12 @@ export async function commitPayment(tx: Tx, charge: ConfirmedCharge, ctx: Commit
   const lateSales = late ? await resellLatePayment(tx, holds) : null;
   const honoured = !late || lateSales !== null;
 
+  // Its audit entry goes with the order's below (one insert); transitionPayment throws unless the row moved.
   await transitionPayment(tx, payment.id, 'paid', {
     extra: { gatewayTransactionId: charge.gatewayTransactionId, channel: charge.channel, feesAmount: charge.feesAmount, paidAt: charge.paidAt ?? sql`now()` },
-    audit: {
-      actor: ctx.actor,
-      before: { status: payment.status },
-      after: { status: 'paid', amount: charge.amount, gatewayTransactionId: charge.gatewayTransactionId },
-    },
   });
   const orderStatus = honoured ? 'paid' : 'paid_needs_attention';
-  await transitionOrder(tx, order.id, orderStatus, { paidAt: charge.paidAt ?? new Date() });
+  await transitionLockedOrder(tx, order, orderStatus, { paidAt: charge.paidAt ?? new Date() });
   if (honoured) {
     await tx
       .update(inventoryReservations)
@@ -95,6 +95,14 @@ export async function commitPayment(tx: Tx, charge: ConfirmedCharge, ctx: Commit
   }
 
   await recordAudit(tx, [
+    {
+      actor: ctx.actor,
+      action: 'payment.paid',
+      entityType: 'payment',
+      entityId: payment.id,
+      before: { status: payment.status },
+      after: { status: 'paid', amount: charge.amount, gatewayTransactionId: charge.gatewayTransactionId },
+    },
     {
       actor: ctx.actor,
       action: late ? 'order.paid_late' : 'order.paid',
