@@ -12,15 +12,27 @@ import { addToLine, type CartDeps } from './cart-store';
 import { loadCartView, whileStoreAvailable } from './get-cart';
 import type { CartError, CartNotice, CartOwner, CartView } from './types';
 import { loadCartLimits } from './own-holds';
-import { displayTitle, lineCap } from './variant-limits';
+import { displayTitle, lineCap, loadVariantLimits } from './variant-limits';
+import { buildCartView } from './cart-view';
 
 export interface AddToCartInput {
   variantId: string;
   quantity: number;
 }
 
-export async function addToCart(deps: CartDeps, owner: CartOwner, input: AddToCartInput): Promise<Result<CartView, CartError>> {
-  const variant = (await loadCartLimits(deps, owner, [input.variantId])).get(input.variantId);
+/**
+ * `newCart`: the cart was opened by this very request (a guest's first add). It holds nothing else and its owner has
+ * no checkout yet, so the limits are the variant's own and the view after the add is that one line: no second read
+ * of Redis or Postgres (half the work of a first add, the commonest cart write).
+ */
+export async function addToCart(
+  deps: CartDeps,
+  owner: CartOwner,
+  input: AddToCartInput,
+  opts: { newCart?: boolean } = {},
+): Promise<Result<CartView, CartError>> {
+  const limits = opts.newCart ? await loadVariantLimits(deps.db, [input.variantId]) : await loadCartLimits(deps, owner, [input.variantId]);
+  const variant = limits.get(input.variantId);
   if (!variant) return err({ code: 'variant_not_found' });
   const cap = lineCap(variant);
   const title = displayTitle(variant);
@@ -29,6 +41,7 @@ export async function addToCart(deps: CartDeps, owner: CartOwner, input: AddToCa
   return whileStoreAvailable(async () => {
     const { quantity, requested } = await addToLine(deps, owner, input.variantId, input.quantity, cap);
     const notices: CartNotice[] = requested > quantity ? [{ kind: 'clamped', variantId: input.variantId, title, requested, allowed: quantity }] : [];
+    if (opts.newCart) return ok(buildCartView({ [input.variantId]: quantity }, limits, notices).view);
     return ok(await loadCartView(deps, owner, notices));
   });
 }

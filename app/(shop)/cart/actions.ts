@@ -12,7 +12,7 @@ import { cartDeps, issueCartOwner, requireCartWriteAllowed, setCartSessionCookie
 export const addToCartAction = shopperAction.inputSchema(addToCartSchema).action(async ({ parsedInput, ctx }) => {
   await requireCartWriteAllowed(ctx.deps.limiter(), ctx.owner, ctx.ip, { opensCart: true });
   const { owner, issue } = await issueCartOwner(ctx.owner, { limitedWithWrites: true });
-  const result = await addToCart(cartDeps(), owner, parsedInput);
+  const result = await addToCart(cartDeps(), owner, parsedInput, { newCart: issue !== null });
   if (result.ok && issue) await setCartSessionCookie(issue);
   return toCartActionResult(result);
 });

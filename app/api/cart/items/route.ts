@@ -16,6 +16,6 @@ export const POST = route(
   },
   async ({ owner, body }) => {
     const { owner: cartOwner, issue } = await issueCartOwner(owner, { limitedWithWrites: true });
-    return cartReply(await addToCart(cartDeps(), cartOwner, body), issue);
+    return cartReply(await addToCart(cartDeps(), cartOwner, body, { newCart: issue !== null }), issue);
   },
 );
