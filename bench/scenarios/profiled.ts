@@ -1,10 +1,29 @@
 // The paths `npm run bench:profile` records a CPU profile of (not part of `npm run bench`): many steady checkouts,
 // and a webhook storm through HTTP. The profile is of next-server; the load comes from the driver.
-import type { Scenario } from '../support/context';
+import { fmt, type Scenario } from '../support/context';
+import { closedLoop } from '../support/load';
+import { cpuMs } from '../support/process';
 import { steadyCheckouts } from './flash-sale';
 import { storm } from './webhooks';
 
 export const profiled: Scenario[] = [
+  {
+    name: 'pages',
+    title: 'Profile: the home page, a listing and a product page, 8 connections, 20 s',
+    async run(context) {
+      const paths = ['/', '/category/clothing', '/products/adire-indigo-shirt'];
+      const before = cpuMs(context.appPid);
+      const load = await closedLoop({ connections: 8, seconds: 20 }, async (index) => {
+        const response = await fetch(`${context.appUrl}${paths[index % paths.length]}`);
+        await response.text();
+        return { ok: response.status === 200, outcome: String(response.status) };
+      });
+      return {
+        figures: [{ figure: 'app CPU per page', value: fmt.ms((cpuMs(context.appPid) - before) / load.requests) }],
+        verdicts: [{ name: 'all 200', ok: load.ok === load.requests, detail: `${load.ok} of ${load.requests}` }],
+      };
+    },
+  },
   {
     name: 'checkout',
     title: 'Profile: 1,000 checkouts, 8 in flight (carts filled first)',

@@ -34,8 +34,9 @@ export interface TooManyOpenOrders {
  * deadlock), then counts their open orders. Returns the refusal when a cap is reached, else null.
  */
 export async function checkOpenOrders(tx: Tx, guard: OpenOrderGuard): Promise<TooManyOpenOrders | null> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`open-orders:email:${guard.email}`}, 0))`);
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`open-orders:address:${guard.clientAddress}`}, 0))`);
+  // Both locks in one statement, always the email's first (the target list is evaluated left to right).
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`open-orders:email:${guard.email}`}, 0)),
+    pg_advisory_xact_lock(hashtextextended(${`open-orders:address:${guard.clientAddress}`}, 0))`);
   const rows = (await tx.execute(sql`
     SELECT o.email = ${guard.email} AS by_email, o.client_address = ${guard.clientAddress} AS by_address,
            ceil(extract(epoch FROM max(r.reserved_until) - now()))::int AS seconds_left

@@ -35,13 +35,16 @@ export async function commitPayment(tx: Tx, charge: ConfirmedCharge, ctx: Commit
   // Lock order: order → payment → reservations → variants (ascending), the same as every other writer of an
   // existing order, so the webhook, reconciliation and the release job serialise on the order row and never deadlock.
   // The order is found through its payment and locked in the same statement.
-  const [order] = await tx
-    .select()
-    .from(orders)
-    .where(inArray(orders.id, tx.select({ orderId: payments.orderId }).from(payments).where(eq(payments.reference, charge.reference))))
-    .for('update');
+  // Both locks are sent together; the server takes them in that order.
+  const [[order], [payment]] = await Promise.all([
+    tx
+      .select()
+      .from(orders)
+      .where(inArray(orders.id, tx.select({ orderId: payments.orderId }).from(payments).where(eq(payments.reference, charge.reference))))
+      .for('update'),
+    tx.select().from(payments).where(eq(payments.reference, charge.reference)).for('update'),
+  ]);
   if (!order) return { status: 'ignored', outcome: `no payment with reference ${charge.reference}` };
-  const [payment] = await tx.select().from(payments).where(eq(payments.reference, charge.reference)).for('update');
   if (!payment) throw new Error(`Payment ${charge.reference} vanished under its order's lock`);
   if (!(CHARGEABLE_PAYMENT_STATUSES as readonly PaymentStatus[]).includes(payment.status)) {
     return { status: 'ignored', outcome: `payment already ${payment.status}` };
@@ -76,85 +79,88 @@ export async function commitPayment(tx: Tx, charge: ConfirmedCharge, ctx: Commit
   const lateSales = late ? await resellLatePayment(tx, holds) : null;
   const honoured = !late || lateSales !== null;
 
-  // Its audit entry goes with the order's below (one insert); transitionPayment throws unless the row moved.
-  await transitionPayment(tx, payment.id, 'paid', {
-    extra: { gatewayTransactionId: charge.gatewayTransactionId, channel: charge.channel, feesAmount: charge.feesAmount, paidAt: charge.paidAt ?? sql`now()` },
-  });
   const orderStatus = honoured ? 'paid' : 'paid_needs_attention';
-  await transitionLockedOrder(tx, order, orderStatus, { paidAt: charge.paidAt ?? new Date() });
-  if (honoured) {
-    await tx
-      .update(inventoryReservations)
-      .set({ status: 'committed', committedAt: sql`now()` })
-      .where(
-        inArray(
-          inventoryReservations.id,
-          holds.map((hold) => hold.id),
-        ),
-      );
-  }
-
-  await recordAudit(tx, [
-    {
-      actor: ctx.actor,
-      action: 'payment.paid',
-      entityType: 'payment',
-      entityId: payment.id,
-      before: { status: payment.status },
-      after: { status: 'paid', amount: charge.amount, gatewayTransactionId: charge.gatewayTransactionId },
-    },
-    {
-      actor: ctx.actor,
-      action: late ? 'order.paid_late' : 'order.paid',
-      entityType: 'order',
-      entityId: order.id,
-      before: { status: order.status },
-      after: { status: orderStatus },
-    },
-    ...(honoured
-      ? holds.map((hold) => ({
-          actor: ctx.actor,
-          action: 'stock.committed',
-          entityType: 'variant' as const,
-          entityId: hold.variantId,
-          after: { quantity: hold.quantity, orderId: order.id },
-        }))
-      : []),
-  ]);
-  await enqueue(
-    tx,
+  // The writes below touch different rows and none needs another's answer: sent together (one round trip), run by
+  // the server in this order. transitionPayment throws unless the row moved, which rolls everything back.
+  await Promise.all([
+    transitionPayment(tx, payment.id, 'paid', {
+      extra: { gatewayTransactionId: charge.gatewayTransactionId, channel: charge.channel, feesAmount: charge.feesAmount, paidAt: charge.paidAt ?? sql`now()` },
+    }),
+    transitionLockedOrder(tx, order, orderStatus, { paidAt: charge.paidAt ?? new Date() }),
     honoured
-      ? [
-          // One job for everything a paid order sets off: invoice, confirmation and receipt (steps of one function).
-          { event: 'order/paid', payload: { orderId: order.id, paymentId: payment.id }, dedupeKey: payment.id },
-        ]
-      : [
-          {
-            event: 'refund/requested',
-            payload: {
-              orderId: order.id,
-              paymentId: payment.id,
-              amount: charge.amount,
-              // Equal to the charge's: a charge in another currency never gets this far (mismatch).
-              currency: payment.currency,
-              reason: 'Paid after the reservation expired and the stock was sold',
+      ? tx
+          .update(inventoryReservations)
+          .set({ status: 'committed', committedAt: sql`now()` })
+          .where(
+            inArray(
+              inventoryReservations.id,
+              holds.map((hold) => hold.id),
+            ),
+          )
+      : null,
+    // The payment's audit entry goes with the order's (one insert).
+    recordAudit(tx, [
+      {
+        actor: ctx.actor,
+        action: 'payment.paid',
+        entityType: 'payment',
+        entityId: payment.id,
+        before: { status: payment.status },
+        after: { status: 'paid', amount: charge.amount, gatewayTransactionId: charge.gatewayTransactionId },
+      },
+      {
+        actor: ctx.actor,
+        action: late ? 'order.paid_late' : 'order.paid',
+        entityType: 'order',
+        entityId: order.id,
+        before: { status: order.status },
+        after: { status: orderStatus },
+      },
+      ...(honoured
+        ? holds.map((hold) => ({
+            actor: ctx.actor,
+            action: 'stock.committed',
+            entityType: 'variant' as const,
+            entityId: hold.variantId,
+            after: { quantity: hold.quantity, orderId: order.id },
+          }))
+        : []),
+    ]),
+    enqueue(
+      tx,
+      honoured
+        ? [
+            // One job for everything a paid order sets off: invoice, confirmation and receipt (steps of one function).
+            { event: 'order/paid', payload: { orderId: order.id, paymentId: payment.id }, dedupeKey: payment.id },
+          ]
+        : [
+            {
+              event: 'refund/requested',
+              payload: {
+                orderId: order.id,
+                paymentId: payment.id,
+                amount: charge.amount,
+                // Equal to the charge's: a charge in another currency never gets this far (mismatch).
+                currency: payment.currency,
+                reason: 'Paid after the reservation expired and the stock was sold',
+              },
+              dedupeKey: payment.id,
             },
-            dedupeKey: payment.id,
-          },
-          {
-            event: 'payment/needs-attention',
-            payload: {
-              orderId: order.id,
-              paymentId: payment.id,
-              problems: ['paid after the reservation expired and the stock was sold: a full refund is queued'],
+            {
+              event: 'payment/needs-attention',
+              payload: {
+                orderId: order.id,
+                paymentId: payment.id,
+                problems: ['paid after the reservation expired and the stock was sold: a full refund is queued'],
+              },
+              dedupeKey: payment.id,
             },
-            dedupeKey: payment.id,
-          },
-        ],
-  );
-  // The buyer's cart gives up what was bought in the same transaction (signed-in carts live in Postgres; a guest's
-  // only the return page can name).
-  if (honoured && order.userId) await subtractUserCartLines(tx, order.userId, holds);
+          ],
+    ),
+    // The buyer's cart gives up what was bought in the same transaction (signed-in carts live in Postgres; a guest's
+    // only the return page can name).
+    honoured && order.userId ? subtractUserCartLines(tx, order.userId, holds) : null,
+  ]);
   const sales = late ? (lateSales ?? []) : await commitHolds(tx, holds);
   ctx.afterStockCommitted?.();
   // Rare, so the common path adds no statement after the hot rows: a digest job when a sale crossed a threshold.

@@ -1,5 +1,6 @@
 // Stores the payment intent, then asks Paystack for an authorization URL. No transaction is held
 // across the network call; a retry for the same order returns the live intent instead of creating a second one.
+import { randomUUID } from 'node:crypto';
 import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { firstOrThrow } from '../../db/first';
@@ -84,23 +85,25 @@ type Claim =
 /** Under the order's row lock: return the live intent, or record a new one (status `initialized`). */
 async function claimPaymentIntent(deps: InitializePaymentDeps, orderId: string): Promise<Result<Claim, InitializePaymentError>> {
   return deps.db.transaction(async (tx) => {
-    const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
+    // Sent together: the server runs them in order, so the two reads still start after the order's lock is held (each
+    // statement takes its own snapshot), but the app pays one round trip instead of three.
+    const [[order], [hold], [live]] = await Promise.all([
+      tx.select().from(orders).where(eq(orders.id, orderId)).for('update'),
+      tx
+        .select({ id: inventoryReservations.id })
+        .from(inventoryReservations)
+        .where(and(eq(inventoryReservations.orderId, orderId), eq(inventoryReservations.status, 'active'), gt(inventoryReservations.reservedUntil, sql`now()`)))
+        .limit(1),
+      tx
+        .select()
+        .from(payments)
+        .where(and(eq(payments.orderId, orderId), inArray(payments.status, OPEN_PAYMENT_STATUSES), gt(payments.expiresAt, sql`now()`)))
+        .orderBy(desc(payments.createdAt))
+        .limit(1),
+    ]);
     if (!order) return err({ code: 'order_not_found' as const });
     if (order.status !== 'pending_payment') return err({ code: 'order_not_payable' as const, status: order.status });
-
-    const [hold] = await tx
-      .select({ id: inventoryReservations.id })
-      .from(inventoryReservations)
-      .where(and(eq(inventoryReservations.orderId, orderId), eq(inventoryReservations.status, 'active'), gt(inventoryReservations.reservedUntil, sql`now()`)))
-      .limit(1);
     if (!hold) return err({ code: 'reservation_expired' as const });
-
-    const [live] = await tx
-      .select()
-      .from(payments)
-      .where(and(eq(payments.orderId, orderId), inArray(payments.status, OPEN_PAYMENT_STATUSES), gt(payments.expiresAt, sql`now()`)))
-      .orderBy(desc(payments.createdAt))
-      .limit(1);
     if (live?.authorizationUrl) return ok<Claim>({ kind: 'live', reference: live.reference, authorizationUrl: live.authorizationUrl });
     if (live) {
       // Another request is talking to Paystack for this intent right now, unless it died doing so: an intent without
@@ -110,25 +113,30 @@ async function claimPaymentIntent(deps: InitializePaymentDeps, orderId: string):
       await tryTransitionPayment(tx, live.id, 'failed', { extra: { failureReason: 'initialize: no reply recorded (the request did not finish)' } });
     }
 
-    const inserted = await tx
-      .insert(payments)
-      .values({
-        orderId,
-        reference: (deps.newReference ?? newPaymentReference)(),
-        amount: order.totalAmount,
-        currency: order.currency,
-        status: 'initialized',
-        expiresAt: sql`now() + make_interval(mins => ${PAYMENT_INTENT_MINUTES})`,
-      })
-      .returning();
+    const paymentId = randomUUID();
+    const reference = (deps.newReference ?? newPaymentReference)();
+    const [inserted] = await Promise.all([
+      tx
+        .insert(payments)
+        .values({
+          id: paymentId,
+          orderId,
+          reference,
+          amount: order.totalAmount,
+          currency: order.currency,
+          status: 'initialized',
+          expiresAt: sql`now() + make_interval(mins => ${PAYMENT_INTENT_MINUTES})`,
+        })
+        .returning(),
+      recordAudit(tx, {
+        actor: { type: 'system' },
+        action: 'payment.initialized',
+        entityType: 'payment',
+        entityId: paymentId,
+        after: { reference, amount: order.totalAmount, currency: order.currency, orderId },
+      }),
+    ]);
     const payment = firstOrThrow(inserted, 'the new payment intent');
-    await recordAudit(tx, {
-      actor: { type: 'system' },
-      action: 'payment.initialized',
-      entityType: 'payment',
-      entityId: payment.id,
-      after: { reference: payment.reference, amount: payment.amount, currency: payment.currency, orderId },
-    });
     return ok<Claim>({ kind: 'new', payment, order });
   });
 }
