@@ -22,8 +22,11 @@ export function ProductCard({ product, priority = false, headingLevel = 3 }: { p
             alt={product.imageAlt}
             width={800}
             height={800}
+            // The first row is the page's largest paint on a phone: fetched early at high priority and decoded with the
+            // first frame; the rest wait until they near the viewport.
             loading={priority ? 'eager' : 'lazy'}
-            decoding="async"
+            fetchPriority={priority ? 'high' : 'auto'}
+            decoding={priority ? 'sync' : 'async'}
             className="h-full w-full object-cover transition-transform duration-300 group-hover:scale-[1.02]"
           />
         ) : null}
