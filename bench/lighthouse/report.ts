@@ -66,6 +66,15 @@ export function formatResults(pages: PageResult[], meta: { commit: string; chrom
     ),
   );
 
+  // Diagnostics Lighthouse could not compute (no weight in any score, but worth knowing when reading the JSON).
+  const errored = new Map<string, string>();
+  for (const lhr of pages.flatMap((page) => page.runs)) {
+    for (const audit of Object.values(lhr.audits)) {
+      if (audit.scoreDisplayMode === 'error' && !errored.has(audit.id)) errored.set(audit.id, (audit.errorMessage ?? '').split('\n')[0]!.slice(0, 160));
+    }
+  }
+  const erroredLines = [...errored].map(([id, message]) => `- \`${id}\`: ${cell(message)}`);
+
   return `# Lighthouse: five storefront pages, mobile
 
 \`npm run bench:lighthouse\` (\`bench/lighthouse/run.ts\`): the isolated bench stack (fresh seeded database, production
@@ -96,5 +105,5 @@ ${metricRows.join('\n')}
 ## Below 100
 
 ${failures.length ? failures.join('\n') : 'Nothing: every page scored 100 in every category (median over the runs).'}
-`;
+${erroredLines.length ? `\n## Diagnostics that errored (weight 0, no effect on the scores)\n\n${erroredLines.join('\n')}\n` : ''}`;
 }
