@@ -5,6 +5,11 @@ import type { Result } from 'lighthouse';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const METRICS = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'];
+/** Why an audit fails on purpose, printed under it. */
+const DELIBERATE: Record<string, string> = {
+  'is-crawlable':
+    'deliberate: the page sets `robots: { index: false }` (a per-visitor cart or checkout has nothing to offer a search engine and stays out of its results); Lighthouse scores every page as if it were meant for search',
+};
 /** Audits that never pass or fail (informational ones, manual checks, not applicable here). */
 const UNSCORED = new Set(['informative', 'notApplicable', 'manual', 'error']);
 
@@ -33,19 +38,27 @@ function scoreCell(page: PageResult, category: string): string {
 function failingAudits(page: PageResult, category: string): string[] {
   const refs = page.runs[0]!.categories[category]?.auditRefs ?? [];
   const lines: string[] = [];
+  // Weight-0 audits (opportunities and diagnostics) move no score: named on one line after the ones that do.
+  const unweighted: string[] = [];
   for (const ref of refs) {
     const failedIn = page.runs.filter((lhr) => {
       const audit = lhr.audits[ref.id];
       return audit && !UNSCORED.has(audit.scoreDisplayMode) && audit.score !== null && audit.score < 1;
     });
     if (failedIn.length === 0) continue;
+    if (ref.weight === 0) {
+      unweighted.push(`\`${ref.id}\``);
+      continue;
+    }
     const audit = failedIn[0]!.audits[ref.id]!;
     const display = audit.displayValue ? ` — ${cell(audit.displayValue)}` : '';
     const scores = failedIn.map((lhr) => lhr.audits[ref.id]!.score!.toFixed(2)).join(', ');
     lines.push(
-      `  - \`${ref.id}\` ${cell(audit.title)}${display} (score ${scores}; weight ${ref.weight}; failed in ${failedIn.length}/${page.runs.length} runs)`,
+      `  - \`${ref.id}\` ${cell(audit.title)}${display} (score ${scores}; weight ${Number(ref.weight.toFixed(2))}; failed in ${failedIn.length}/${page.runs.length} runs)`,
     );
+    if (DELIBERATE[ref.id]) lines.push(`    - ${DELIBERATE[ref.id]}`);
   }
+  if (unweighted.length) lines.push(`  - also flagged, weight 0: ${unweighted.join(', ')}`);
   return lines;
 }
 
@@ -82,7 +95,10 @@ build under \`next start\`, SHOP_TEST_PORT_OFFSET ${process.env.SHOP_TEST_PORT_O
 settings (Moto G Power emulation, simulated slow 4G and 4× CPU slowdown), Debian's Chromium with
 \`--headless=new --no-sandbox\`. The cart and checkout are audited with one item in a guest cart (its \`cart_session\`
 cookie sent as an extra header). Each page ran ${meta.runs} times: the table shows the **median** score, and the range
-over the runs when they differed.
+over the runs when they differed. Accessibility, best practices and SEO do not depend on the machine; performance does:
+the simulation scales the CPU time it observes (4× slowdown), so on a busy 2-core machine long tasks grow, and when the
+first paint only happens after the scripts have run, the simulated LCP counts their download and evaluation too. Read
+it next to the load average and Lighthouse's benchmarkIndex below.
 
 - date: ${new Date().toISOString()}
 - commit: ${meta.commit}
