@@ -81,7 +81,7 @@ try {
   }
 
   const markdown = formatResults(results, {
-    commit: execFileSync('git', ['describe', '--always', '--dirty'], { encoding: 'utf8' }).trim(),
+    commit: commitLabel(),
     chromium: execFileSync(chromePath, ['--version'], { encoding: 'utf8' }).trim(),
     runs: RUNS,
   });
@@ -92,3 +92,10 @@ try {
   await stack.stop();
 }
 process.exit(0);
+
+/** The commit measured, `-dirty` when anything but this report differs from it (an earlier RESULTS.md does not count). */
+function commitLabel(): string {
+  const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  const changes = execFileSync('git', ['status', '--porcelain', '--', '.', ':!bench/lighthouse/RESULTS.md'], { encoding: 'utf8' }).trim();
+  return changes ? `${head}-dirty` : head;
+}
