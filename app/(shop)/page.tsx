@@ -42,7 +42,7 @@ export default async function HomePage() {
           <p className="mt-4 text-stone-500">No products yet. Run the seed (`npm run db:seed`) or add products in the admin.</p>
         ) : (
           <div className="mt-4">
-            <ProductGrid products={products} />
+            <ProductGrid products={products} prioritizeFirstRow={false} />
           </div>
         )}
       </section>

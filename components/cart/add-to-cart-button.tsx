@@ -3,7 +3,6 @@
 // happened — added, clamped to what can be bought ("only 3 left"), or refused (sold out).
 import Link from 'next/link';
 import { useId, useState } from 'react';
-import { MAX_REQUESTED_QUANTITY } from '@/lib/cart/cart-input';
 import { describeNotice } from '@/lib/cart/cart-messages';
 import { errorMessage } from './cart-api';
 import { useAddToCart } from './use-cart';
@@ -16,6 +15,11 @@ interface AddToCartButtonProps {
   disabledLabel?: string;
   /** Show a quantity box next to the button (otherwise one unit per click). */
   withQuantity?: boolean;
+  /**
+   * The quantity box's cap: the server's MAX_REQUESTED_QUANTITY (lib/cart/cart-input), passed in by the page rather
+   * than imported, since that module builds zod schemas and would ship zod to the browser for one number.
+   */
+  maxQuantity: number;
 }
 
 type Outcome = { tone: 'ok' | 'warn' | 'error'; text: string } | null;
@@ -28,6 +32,7 @@ export function AddToCartButton({
   label = 'Add to cart',
   disabledLabel = 'Sold out',
   withQuantity = false,
+  maxQuantity,
 }: AddToCartButtonProps) {
   const add = useAddToCart();
   const [quantity, setQuantity] = useState(1);
@@ -61,10 +66,10 @@ export function AddToCartButton({
               type="number"
               inputMode="numeric"
               min={1}
-              max={MAX_REQUESTED_QUANTITY}
+              max={maxQuantity}
               value={quantity}
               disabled={disabled}
-              onChange={(event) => setQuantity(Math.max(1, Math.min(MAX_REQUESTED_QUANTITY, Math.trunc(Number(event.target.value)) || 1)))}
+              onChange={(event) => setQuantity(Math.max(1, Math.min(maxQuantity, Math.trunc(Number(event.target.value)) || 1)))}
               className="mt-1 h-11 w-20 rounded-lg border border-stone-300 px-3 tabular-nums"
             />
           </div>

@@ -2,7 +2,9 @@ import Link from 'next/link';
 import { formatMoney } from '@/lib/money';
 import type { ProductCard as ProductCardData } from '@/db/queries/catalog';
 
-export function ProductCard({ product, priority = false }: { product: ProductCardData; priority?: boolean }) {
+/** `headingLevel`: 3 under a section's h2 (the home page), 2 where the grid sits straight under the page's h1. */
+export function ProductCard({ product, priority = false, headingLevel = 3 }: { product: ProductCardData; priority?: boolean; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const soldOut = product.available <= 0;
   const currency = product.currency;
   return (
@@ -20,8 +22,11 @@ export function ProductCard({ product, priority = false }: { product: ProductCar
             alt={product.imageAlt}
             width={800}
             height={800}
+            // The first row is the page's largest paint on a phone: fetched early at high priority and decoded with the
+            // first frame; the rest wait until they near the viewport.
             loading={priority ? 'eager' : 'lazy'}
-            decoding="async"
+            fetchPriority={priority ? 'high' : 'auto'}
+            decoding={priority ? 'sync' : 'async'}
             className="h-full w-full object-cover transition-transform duration-300 group-hover:scale-[1.02]"
           />
         ) : null}
@@ -29,11 +34,11 @@ export function ProductCard({ product, priority = false }: { product: ProductCar
       </div>
       <div className="space-y-1 p-4">
         <p className="text-xs uppercase tracking-wide text-stone-500">{product.categoryName}</p>
-        <h3 className="font-medium">
+        <Heading className="font-medium">
           <Link href={`/products/${product.slug}`} className="after:absolute after:inset-0 focus-visible:outline-none">
             {product.title}
           </Link>
-        </h3>
+        </Heading>
         <p className="text-sm">
           {product.toPriceAmount > product.fromPriceAmount ? <span className="text-stone-500">From </span> : null}
           <span className="font-semibold" data-testid="card-price">

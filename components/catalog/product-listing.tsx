@@ -39,7 +39,7 @@ export function ProductListing({
       {listing.items.length === 0 ? (
         <p className="py-12 text-center text-stone-600">Nothing here yet — new pieces arrive every week.</p>
       ) : (
-        <ProductGrid products={listing.items} />
+        <ProductGrid products={listing.items} headingLevel={2} />
       )}
       <Pagination page={listing.page} pageCount={listing.pageCount} hrefFor={(page) => listingHref(basePath, { sort, page })} />
     </div>

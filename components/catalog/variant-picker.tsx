@@ -10,7 +10,18 @@ import { initialVariant, optionGroups, optionValueState, selectOption, stockStat
 
 const stockTone = { in_stock: 'text-brand-700', low_stock: 'text-amber-700', sold_out: 'text-stone-600' } as const;
 
-export function VariantPicker({ optionNames, variants, initialVariantId }: { optionNames: string[]; variants: PickerVariant[]; initialVariantId: string }) {
+export function VariantPicker({
+  optionNames,
+  variants,
+  initialVariantId,
+  maxQuantity,
+}: {
+  optionNames: string[];
+  variants: PickerVariant[];
+  initialVariantId: string;
+  /** The add-to-cart quantity box's cap (MAX_REQUESTED_QUANTITY, from the server page). */
+  maxQuantity: number;
+}) {
   const [selectedId, setSelectedId] = useState(initialVariantId);
   const idPrefix = useId();
   // Looked up from props each render: a server refresh brings new stock figures without losing the choice.
@@ -89,7 +100,7 @@ export function VariantPicker({ optionNames, variants, initialVariantId }: { opt
         </fieldset>
       ))}
 
-      <AddToCartButton variantId={selected.id} disabled={selected.available <= 0} withQuantity />
+      <AddToCartButton variantId={selected.id} disabled={selected.available <= 0} withQuantity maxQuantity={maxQuantity} />
     </div>
   );
 }

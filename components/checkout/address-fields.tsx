@@ -1,5 +1,4 @@
 // Contact and shipping address inputs. Uncontrolled: a refused submission re-renders them with what was typed.
-import { NIGERIAN_STATES } from '@/lib/checkout/checkout-input';
 import type { CheckoutValues, FieldErrors } from '@/lib/checkout/checkout-form';
 import { SelectField, TextField } from '@/components/ui/fields';
 
@@ -21,7 +20,8 @@ export function ContactFields({ values, errors, signedIn }: { values: Partial<Ch
   );
 }
 
-export function AddressFields({ values, errors }: { values: Partial<CheckoutValues>; errors: FieldErrors }) {
+/** `states`: the State select's choices (NIGERIAN_STATES, handed down from the server page). */
+export function AddressFields({ values, errors, states }: { values: Partial<CheckoutValues>; errors: FieldErrors; states: readonly string[] }) {
   return (
     <fieldset className="grid gap-4 rounded-xl border border-stone-200 bg-white p-6 sm:grid-cols-2">
       <legend className="px-1 text-lg font-semibold">Shipping address</legend>
@@ -71,7 +71,7 @@ export function AddressFields({ values, errors }: { values: Partial<CheckoutValu
         required
         defaultValue={values.state ?? ''}
         errors={errors.state}
-        options={NIGERIAN_STATES}
+        options={states}
         placeholder="Choose a state"
       />
       <TextField label="Postal code (optional)" name="postalCode" autoComplete="postal-code" defaultValue={values.postalCode} errors={errors.postalCode} />

@@ -19,9 +19,14 @@ interface Props {
   deliveryOptions: readonly [DeliveryOption, ...DeliveryOption[]];
   defaultEmail: string;
   signedIn: boolean;
+  /**
+   * The State select's choices: NIGERIAN_STATES from lib/checkout/checkout-input, passed in by the page so zod (which
+   * that module builds its schemas with) stays out of the browser bundle.
+   */
+  states: readonly string[];
 }
 
-export function CheckoutForm({ lines, subtotal, deliveryOptions, defaultEmail, signedIn }: Props) {
+export function CheckoutForm({ lines, subtotal, deliveryOptions, defaultEmail, signedIn, states }: Props) {
   const [result, action, pending] = useActionState(placeOrderAction, {});
   const failure = actionFailure(result);
   const state: CheckoutFormState = result.data ?? (failure ? { status: 'error', attempt: 0, message: failure.message } : { status: 'idle', attempt: 0 });
@@ -60,7 +65,7 @@ export function CheckoutForm({ lines, subtotal, deliveryOptions, defaultEmail, s
           {/* Keyed by attempt: a refused submission remounts the fields with exactly what the shopper typed. */}
           <div key={state.attempt} className="space-y-6">
             <ContactFields values={values} errors={errors} signedIn={signedIn} />
-            <AddressFields values={values} errors={errors} />
+            <AddressFields values={values} errors={errors} states={states} />
             <DeliveryOptionCards options={deliveryOptions} defaultValue={deliveryId} errors={errors.deliveryOption} onSelect={setDeliveryId} />
           </div>
 

@@ -35,7 +35,7 @@ test('with Redis unreachable the catalogue renders, the cart says so, and checko
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.goto(`${app.url}/products`);
   await expect(page.getByRole('main')).toContainText(/Showing 1–\d+ of \d+ products/);
-  const firstProduct = page.getByRole('main').getByRole('heading', { level: 3 }).first().getByRole('link');
+  const firstProduct = page.getByRole('main').getByRole('heading', { level: 2 }).first().getByRole('link');
   await expect(firstProduct).toBeVisible();
   await firstProduct.click();
   await expect(page).toHaveURL(/\/products\/[a-z0-9-]+$/);

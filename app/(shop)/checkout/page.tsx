@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { CheckoutForm } from '@/components/checkout/checkout-form';
 import { describeNotice } from '@/lib/cart/cart-messages';
 import { getCart } from '@/lib/cart/get-cart';
+import { NIGERIAN_STATES } from '@/lib/checkout/checkout-input';
 import { deliveryOptions } from '@/lib/checkout/delivery-options';
 import { getCurrentUser } from '@/lib/server/auth';
 import { cartDeps, getCartOwner } from '@/lib/server/cart-session';
@@ -69,6 +70,7 @@ export default async function CheckoutPage() {
             deliveryOptions={deliveryOptions}
             defaultEmail={user?.email ?? ''}
             signedIn={user !== null}
+            states={NIGERIAN_STATES}
           />
         </>
       )}

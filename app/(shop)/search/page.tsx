@@ -45,7 +45,7 @@ export default async function SearchPage({ searchParams }: Props) {
 
       {results && results.total > 0 ? (
         <>
-          <ProductGrid products={results.items} />
+          <ProductGrid products={results.items} headingLevel={2} />
           <Pagination
             page={results.page}
             pageCount={results.pageCount}

@@ -8,6 +8,7 @@ import { ProductGallery } from '@/components/catalog/product-gallery';
 import { ProductJsonLd } from '@/components/catalog/product-json-ld';
 import { VariantPicker } from '@/components/catalog/variant-picker';
 import { initialVariant } from '@/components/catalog/variant-selection';
+import { MAX_REQUESTED_QUANTITY } from '@/lib/cart/cart-input';
 import { env } from '@/lib/env';
 import { loadProduct } from './load-product';
 
@@ -83,7 +84,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
             <h1 className="text-3xl font-semibold tracking-tight">{product.title}</h1>
             {soldOut ? <p className="inline-block rounded-full bg-stone-900 px-3 py-1 text-sm font-semibold text-white">Sold out</p> : null}
           </div>
-          <VariantPicker optionNames={product.optionNames} variants={variants} initialVariantId={selected.id} />
+          <VariantPicker optionNames={product.optionNames} variants={variants} initialVariantId={selected.id} maxQuantity={MAX_REQUESTED_QUANTITY} />
           <section aria-labelledby="description-heading" className="border-t border-stone-200 pt-6">
             <h2 id="description-heading" className="text-lg font-semibold">
               Description
