@@ -15,7 +15,9 @@ import { driveScenarios } from './support/orchestrate';
 import { anyFailed, formatResults } from './support/report';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const { values: args } = parseArgs({ options: { only: { type: 'string' } } });
+// --node-args: flags for the app's Node process, for experiments (e.g. "--max-old-space-size=256"); the report names them.
+const { values: args } = parseArgs({ options: { only: { type: 'string' }, 'node-args': { type: 'string' } } });
+const nodeArgs = args['node-args']?.split(' ').filter(Boolean) ?? [];
 const names = args.only ? args.only.split(',').map((name) => name.trim()) : scenarios.map((scenario) => scenario.name);
 const unknown = names.filter((name) => !scenarios.some((scenario) => scenario.name === name));
 if (unknown.length > 0) {
@@ -25,12 +27,12 @@ if (unknown.length > 0) {
 
 const startedAt = new Date();
 const loadBefore = os.loadavg();
-const runs = await driveScenarios(names);
+const runs = await driveScenarios(names, { nodeArgs });
 
 const whole = !args.only;
 const analysis = path.join(here, 'ANALYSIS.md');
 const report =
-  formatResults(runs, { startedAt, loadBefore, wallSeconds: (Date.now() - startedAt.getTime()) / 1000 }) +
+  formatResults(runs, { startedAt, loadBefore, nodeArgs, wallSeconds: (Date.now() - startedAt.getTime()) / 1000 }) +
   (whole && existsSync(analysis) ? `\n${readFileSync(analysis, 'utf8')}` : '');
 const out = whole ? path.join(here, 'RESULTS.md') : path.join(here, '..', '.data', 'bench', `${names.join('+')}.md`);
 mkdirSync(path.dirname(out), { recursive: true });

