@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import { eq } from 'drizzle-orm';
 import lighthouse from 'lighthouse';
+import { createDatabase } from '../../db/client';
 import { products, productVariants } from '../../db/schema';
 import { chromiumPackage, ensureSystemPackage } from '../../scripts/stack/system-packages';
 import { type PageResult, CATEGORIES, formatResults } from './report';
@@ -40,9 +41,10 @@ const { startBenchStack } = await import('../support/bench-stack');
 console.log('starting a fresh bench stack…');
 const stack = await startBenchStack();
 const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', '--no-sandbox'] });
+const { db, sql: client } = createDatabase(stack.env.DATABASE_URL!, { max: 2 });
 try {
   // One guest cart holding one unit, shared by the cart and checkout runs through its cookie.
-  const [variant] = await stack.db
+  const [variant] = await db
     .select({ id: productVariants.id })
     .from(productVariants)
     .innerJoin(products, eq(products.id, productVariants.productId))
@@ -89,6 +91,7 @@ try {
   console.log(`\n${markdown}\nwritten to bench/lighthouse/RESULTS.md; JSON reports in .data/lighthouse/`);
 } finally {
   chrome.kill();
+  await client.end();
   await stack.stop();
 }
 process.exit(0);
