@@ -15,7 +15,7 @@ import { driveScenarios } from './support/orchestrate';
 import { anyFailed, formatResults } from './support/report';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-// --node-args: flags for the app's Node process, for experiments (e.g. "--max-old-space-size=256"); the report names them.
+// --node-args="…": flags for the app's Node process, for experiments (e.g. "--max-old-space-size=256"); the report names them.
 const { values: args } = parseArgs({ options: { only: { type: 'string' }, 'node-args': { type: 'string' } } });
 const nodeArgs = args['node-args']?.split(' ').filter(Boolean) ?? [];
 const names = args.only ? args.only.split(',').map((name) => name.trim()) : scenarios.map((scenario) => scenario.name);

@@ -1,7 +1,7 @@
 // `npm start` (production build) and `npm run dev` (next dev): the whole shop on one machine with real services.
 import path from 'node:path';
 import { createDatabase } from '../db/client';
-import { startApp, buildApp } from './stack/app';
+import { buildApp, PRODUCTION_NODE_ARGS, startApp } from './stack/app';
 import { StackError } from './stack/errors';
 import { startStack } from './stack/index';
 import { profiles } from './stack/profiles';
@@ -35,7 +35,14 @@ try {
   if (!dev) await buildApp(stack.env, log);
   // The app's JSON log (a line per request, job and webhook) goes to a file; warnings and errors still show here.
   const appLog = path.join(profile.dataDir, 'app.log');
-  const app = await startApp({ mode: dev ? 'development' : 'production', port: profile.ports.app, env: stack.env, freshDataCache: true, logFile: appLog });
+  const app = await startApp({
+    mode: dev ? 'development' : 'production',
+    port: profile.ports.app,
+    env: stack.env,
+    freshDataCache: true,
+    logFile: appLog,
+    nodeArgs: dev ? [] : PRODUCTION_NODE_ARGS,
+  });
   stops.push(app.stop);
 
   console.log(`

@@ -1,7 +1,7 @@
 // Starts an isolated stack for a benchmark: the test profile's services on their own ports (SHOP_TEST_PORT_OFFSET,
 // default 700 here), a fresh seeded database, and the production build served by `next start`.
 import './offset';
-import { buildApp, startApp } from '../../scripts/stack/app';
+import { buildApp, PRODUCTION_NODE_ARGS, startApp } from '../../scripts/stack/app';
 import { type StackEnv, stackEnv } from '../../scripts/stack/env';
 import { profiles } from '../../scripts/stack/profiles';
 import { startTestStack } from '../../tests/support/test-stack';
@@ -17,7 +17,13 @@ export async function startBenchStack(opts: { appEnv?: Record<string, string>; n
   const env: StackEnv = { ...stackEnv(profile), TRUSTED_PROXY_HOPS: '1', ...opts.appEnv };
   const stopStack = await startTestStack();
   await buildApp(env, opts.log ?? ((line) => console.log(`  ${line}`)));
-  const app = await startApp({ mode: 'production', port: profile.ports.app, env, freshDataCache: true, nodeArgs: opts.nodeArgs });
+  const app = await startApp({
+    mode: 'production',
+    port: profile.ports.app,
+    env,
+    freshDataCache: true,
+    nodeArgs: [...PRODUCTION_NODE_ARGS, ...(opts.nodeArgs ?? [])],
+  });
   return {
     env,
     appUrl: app.url,

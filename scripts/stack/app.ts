@@ -86,6 +86,13 @@ export async function buildApp(env: Record<string, string>, log: (line: string) 
   writeFileSync(fingerprintFile, fingerprint);
 }
 
+/**
+ * Node flags for the production server, as the README recommends for deployment: a 320 MB old generation. Without it
+ * V8 sizes the heap from the machine's memory (24 GiB here) and collects lazily, so next-server's RSS drifted to
+ * 500–900 MB under the benchmarks' load; with it the flash sale peaks near 330 MB at no measurable CPU cost.
+ */
+export const PRODUCTION_NODE_ARGS = ['--max-old-space-size=320'];
+
 export async function startApp(opts: {
   mode: 'production' | 'development';
   port: number;
