@@ -3,7 +3,7 @@
 // Paystack whether the shopper paid after all, outside any transaction; both lock the order row first, like the
 // payment commit, so they serialise with it and never deadlock.
 import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
-import type { Database } from '../../db/client';
+import type { Database, Tx } from '../../db/client';
 import { inventoryReservations, orders, payments, productVariants } from '../../db/schema';
 import { recordAudit, type AuditActor } from '../audit/record-audit';
 import { canTransition, statusesThatMayBecome, transitionOrder } from '../orders/order-status';
@@ -20,30 +20,36 @@ export interface ReleaseMode {
   action: 'reservation.expired' | 'order.superseded';
 }
 
+/** The orders' active holds (only those past their deadline when `expiredOnly`), locked in variant order. */
+function lockActiveHolds(tx: Tx, orderIds: string[], expiredOnly: boolean) {
+  return tx
+    .select({
+      id: inventoryReservations.id,
+      orderId: inventoryReservations.orderId,
+      variantId: inventoryReservations.variantId,
+      quantity: inventoryReservations.quantity,
+      productId: productVariants.productId,
+    })
+    .from(inventoryReservations)
+    .innerJoin(productVariants, eq(productVariants.id, inventoryReservations.variantId))
+    .where(
+      and(
+        inArray(inventoryReservations.orderId, orderIds),
+        eq(inventoryReservations.status, 'active'),
+        expiredOnly ? lt(inventoryReservations.reservedUntil, sql`now()`) : undefined,
+      ),
+    )
+    .orderBy(asc(inventoryReservations.variantId))
+    .for('update', { of: inventoryReservations });
+}
+
 export async function releaseOrderHolds(db: Database, orderId: string, mode: ReleaseMode): Promise<{ productIds: string[] } | undefined> {
   return db.transaction(async (tx) => {
     // The order row first, like the payment commit: whoever holds it decides the order's fate. A payment being
     // committed right now holds it, so the release skips this order and looks again on its next run.
     const [order] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId)).for('update', { skipLocked: true });
     if (!order) return undefined;
-    const holds = await tx
-      .select({
-        id: inventoryReservations.id,
-        variantId: inventoryReservations.variantId,
-        quantity: inventoryReservations.quantity,
-        productId: productVariants.productId,
-      })
-      .from(inventoryReservations)
-      .innerJoin(productVariants, eq(productVariants.id, inventoryReservations.variantId))
-      .where(
-        and(
-          eq(inventoryReservations.orderId, orderId),
-          eq(inventoryReservations.status, 'active'),
-          mode.expiredOnly ? lt(inventoryReservations.reservedUntil, sql`now()`) : undefined,
-        ),
-      )
-      .orderBy(asc(inventoryReservations.variantId))
-      .for('update', { of: inventoryReservations });
+    const holds = await lockActiveHolds(tx, [orderId], mode.expiredOnly);
     if (holds.length === 0) return undefined;
 
     for (const hold of holds) await releaseStock(tx, hold.variantId, hold.quantity);
@@ -105,28 +111,11 @@ export async function releaseExpiredOrders(db: Database, orderIds: readonly stri
       .orderBy(asc(orders.id))
       .for('update', { skipLocked: true });
     if (locked.length === 0) return { orderIds: [], productIds: [] };
-    const holds = await tx
-      .select({
-        id: inventoryReservations.id,
-        orderId: inventoryReservations.orderId,
-        variantId: inventoryReservations.variantId,
-        quantity: inventoryReservations.quantity,
-        productId: productVariants.productId,
-      })
-      .from(inventoryReservations)
-      .innerJoin(productVariants, eq(productVariants.id, inventoryReservations.variantId))
-      .where(
-        and(
-          inArray(
-            inventoryReservations.orderId,
-            locked.map((order) => order.id),
-          ),
-          eq(inventoryReservations.status, 'active'),
-          lt(inventoryReservations.reservedUntil, sql`now()`),
-        ),
-      )
-      .orderBy(asc(inventoryReservations.variantId))
-      .for('update', { of: inventoryReservations });
+    const holds = await lockActiveHolds(
+      tx,
+      locked.map((order) => order.id),
+      true,
+    );
     if (holds.length === 0) return { orderIds: [], productIds: [] };
 
     const units = new Map<string, number>();
