@@ -7,7 +7,7 @@ import type { Database, Tx } from '../../db/client';
 import { inventoryReservations, orders, payments, productVariants } from '../../db/schema';
 import { recordAudit, type AuditActor } from '../audit/record-audit';
 import { canTransition, statusesThatMayBecome, transitionOrder } from '../orders/order-status';
-import { OPEN_PAYMENT_STATUSES, tryTransitionPayment } from '../payments/payment-status';
+import { abandonOpenPayments, OPEN_PAYMENT_STATUSES, tryTransitionPayment } from '../payments/payment-status';
 import { enqueue } from '../outbox/enqueue';
 import { releaseStock, releaseStockOf } from './stock';
 
@@ -138,10 +138,7 @@ export async function releaseExpiredOrders(db: Database, orderIds: readonly stri
         .update(orders)
         .set({ status: 'expired' })
         .where(and(inArray(orders.id, moving), inArray(orders.status, statusesThatMayBecome('expired'))));
-      await tx
-        .update(payments)
-        .set({ status: 'abandoned', failureReason: EXPIRED.reason })
-        .where(and(inArray(payments.orderId, moving), inArray(payments.status, OPEN_PAYMENT_STATUSES)));
+      await abandonOpenPayments(tx, moving, EXPIRED.reason);
       await enqueue(
         tx,
         moving.map((orderId) => ({ event: 'order/expired-unpaid' as const, payload: { orderId }, dedupeKey: orderId })),

@@ -97,6 +97,16 @@ export async function tryTransitionPayment(db: DbOrTx, paymentId: string, to: Pa
   return true;
 }
 
+/** The release job's batch: every still-open intent of these orders becomes `abandoned` (the moves the table allows). */
+export async function abandonOpenPayments(db: DbOrTx, orderIds: readonly string[], failureReason: string): Promise<void> {
+  const sources = OPEN_PAYMENT_STATUSES.filter((from) => canTransitionPayment(from, 'abandoned'));
+  if (orderIds.length === 0 || sources.length === 0) return;
+  await db
+    .update(payments)
+    .set({ failureReason, status: 'abandoned' })
+    .where(and(inArray(payments.orderId, [...orderIds]), inArray(payments.status, sources)));
+}
+
 /** Like tryTransitionPayment, for moves that must happen: an illegal one throws IllegalPaymentTransition. */
 export async function transitionPayment(db: DbOrTx, paymentId: string, to: PaymentStatus, options: PaymentTransitionOptions = {}): Promise<void> {
   if (await tryTransitionPayment(db, paymentId, to, options)) return;
