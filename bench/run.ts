@@ -37,6 +37,6 @@ const report =
 const out = whole ? path.join(here, 'RESULTS.md') : path.join(here, '..', '.data', 'bench', `${names.join('+')}.md`);
 mkdirSync(path.dirname(out), { recursive: true });
 writeFileSync(out, report);
-writeFileSync(out.replace(/\.md$/, '.json'), JSON.stringify({ startedAt, runs }, null, 2));
+writeFileSync(out.replace(/\.md$/, '.json'), `${JSON.stringify({ startedAt, runs }, null, 2)}\n`);
 console.log(`\n${report}\nwritten to ${path.relative(process.cwd(), out)}`);
 process.exit(anyFailed(runs) ? 1 : 0);
