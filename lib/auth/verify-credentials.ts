@@ -11,7 +11,7 @@ export type VerifyCredentialsError = { code: 'invalid_credentials' };
 
 /**
  * The account when the password is right — verified or not: the caller decides what an unverified account may do, and
- * must answer it exactly like a wrong password (see lib/server/auth-options.ts), or registration would leak.
+ * must answer it exactly like a wrong password (see lib/auth/sign-in.ts), or registration would leak.
  */
 export async function verifyCredentials(
   deps: { db: DbOrTx },

@@ -1,15 +1,13 @@
 // next-auth configuration: credentials sign-in with JWT sessions carrying the user's id, role and session version.
-// `authorize` is the whole sign-in: validate, slow down and rate-limit (fail closed), check the password, then merge the guest cart.
+// `authorize` only wires the sign-in use case (lib/auth/sign-in.ts) to this app's services.
 import 'server-only';
 import type { NextAuthOptions, User } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { db } from '@/db';
 import { safeCallbackPath } from '@/lib/auth/safe-callback';
-import { signInSchema } from '@/lib/auth/schemas';
+import { signIn } from '@/lib/auth/sign-in';
 import { createSignInDelay, type SignInDelay } from '@/lib/auth/sign-in-delay';
-import { delayedSignInCode, SIGN_IN_ERROR } from '@/lib/auth/sign-in-errors';
 import { resendVerification } from '@/lib/auth/verify-email';
-import { verifyCredentials } from '@/lib/auth/verify-credentials';
 import { env } from '@/lib/env';
 import { log } from '@/lib/log';
 import { redis } from '@/lib/redis';
@@ -36,53 +34,24 @@ export interface SignInGuards {
 }
 
 /**
- * The credentials sign-in: validate, slow down and rate-limit (fail closed), check the password, merge the guest cart.
- * Returns the user for the session, null for the one generic failure, or throws a SIGN_IN_ERROR code
- * (next-auth hands a thrown message to the client as the sign-in `error`).
+ * next-auth's `authorize`: the sign-in use case (lib/auth/sign-in.ts) wired to this app's database, Redis, limits,
+ * jobs and the request's cart cookie. `guards` replaces the limits and delay (tests use small ones).
  */
-export async function authorizeCredentials(
+export function authorizeCredentials(
   credentials: Record<string, string> | undefined,
   headers: RequestHeaders,
   guards: Partial<SignInGuards> = {},
 ): Promise<User | null> {
-  const limiter = guards.limiter ?? rateLimiter();
-  const delay = guards.delay ?? signInDelay();
-  const parsed = signInSchema.safeParse({ email: credentials?.email, password: credentials?.password });
-  const ip = clientIp(headers);
-
-  // First the delay for this account from this address. An attempt that must still wait is refused before anything
-  // else counts it, so hammering during the wait neither lengthens it nor uses up the account's ceiling.
-  if (parsed.success) {
-    const waited = await delay.attempt(parsed.data.email, ip);
-    if (!waited.allowed) throw new Error(waited.reason === 'unavailable' ? SIGN_IN_ERROR.unavailable : delayedSignInCode(waited.retryAfterSeconds));
-  }
-  // Then the ceilings, before any password work: per address, and per account when the email is well-formed.
-  const [byIp, byEmail] = await Promise.all([
-    limiter.limit('signInByIp', ip),
-    parsed.success ? limiter.limit('signInByEmail', parsed.data.email) : Promise.resolve({ allowed: true as const }),
-  ]);
-  if ((!byIp.allowed && byIp.reason === 'unavailable') || (!byEmail.allowed && byEmail.reason === 'unavailable')) {
-    throw new Error(SIGN_IN_ERROR.unavailable);
-  }
-  if (!byIp.allowed || !byEmail.allowed) throw new Error(SIGN_IN_ERROR.rateLimited);
-  if (!parsed.success) return null;
-
-  const result = await verifyCredentials({ db }, parsed.data);
-  if (!result.ok) return null;
-  const account = result.value;
-
-  if (!account.emailVerified) {
-    // The right password on an address nobody has verified yet: the owner gets a fresh link, and this attempt is
-    // answered — and counted — exactly like a wrong password. Anything else would let a stranger who registers an
-    // address and then signs in with their own password learn whether it already had an account.
-    await resendVerificationQuietly(account.id);
-    return null;
-  }
-
-  // Only failed attempts should count: give back what this successful one used, and start this address's delay again.
-  await Promise.all([limiter.refund('signInByIp', ip), limiter.refund('signInByEmail', parsed.data.email), delay.succeeded(parsed.data.email, ip)]);
-  await mergeCartAfterSignIn(headers.cookie, account.id);
-  return { id: account.id, email: account.email, name: account.name, role: account.role, sessionVersion: account.sessionVersion };
+  return signIn(
+    {
+      db,
+      limiter: guards.limiter ?? rateLimiter(),
+      delay: guards.delay ?? signInDelay(),
+      resendVerification: resendVerificationQuietly,
+      mergeGuestCart: (userId) => mergeCartAfterSignIn(headers.cookie, userId),
+    },
+    { credentials, address: clientIp(headers) },
+  );
 }
 
 async function resendVerificationQuietly(userId: string): Promise<void> {

@@ -4,7 +4,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { cookies } from 'next/headers';
-import { isCartSessionId } from '@/lib/cart/cart-keys';
+import { CART_SESSION_COOKIE, isCartSessionId } from '@/lib/cart/cart-keys';
 import type { CartDeps } from '@/lib/cart/cart-store';
 import type { CartOwner } from '@/lib/cart/types';
 import { env } from '@/lib/env';
@@ -14,7 +14,7 @@ import { doorDeps } from './door-deps';
 import { allOf, type RateLimitDecision, type RateLimiter, RateLimitRefusal } from './rate-limit';
 import { readCookie } from './request-meta';
 
-export const CART_SESSION_COOKIE = 'cart_session';
+export { CART_SESSION_COOKIE } from '@/lib/cart/cart-keys';
 
 export interface CartSessionCookie {
   name: typeof CART_SESSION_COOKIE;

@@ -3,7 +3,7 @@ import 'server-only';
 import { db } from '@/db';
 import { mergeGuestCartIntoUserCart } from '@/lib/cart/merge-carts';
 import { redis } from '@/lib/redis';
-import { CART_SESSION_COOKIE } from './cart-session';
+import { CART_SESSION_COOKIE } from '@/lib/cart/cart-keys';
 import { readCookie } from './request-meta';
 
 /**

@@ -1,0 +1,87 @@
+// Use case: the credentials sign-in. Validate, slow down and rate-limit (fail closed), check the password, answer an
+// unverified account like a wrong password (and email its owner a fresh link), then merge the guest cart. Everything it
+// touches comes in as an argument, so the next-auth config (lib/server/auth-options.ts) only wires it and a test runs
+// it with its own limits and clock.
+import type { DbOrTx } from '@/db/client';
+import { signInSchema } from './schemas';
+import type { SignInDelay } from './sign-in-delay';
+import { delayedSignInCode, SIGN_IN_ERROR } from './sign-in-errors';
+import type { CheckedAccount } from './types';
+import { verifyCredentials } from './verify-credentials';
+
+/** The limiter's answer (the same shape as the app's fail-closed rate limiter gives). */
+export type SignInLimitDecision =
+  | { allowed: true }
+  | { allowed: false; reason: 'rate_limited'; retryAfterSeconds: number }
+  | { allowed: false; reason: 'unavailable' };
+
+/** The two sign-in windows of the app's rate limiter: failed attempts per client address and per mailbox. */
+export interface SignInLimiter {
+  limit(policy: 'signInByIp' | 'signInByEmail', identifier: string): Promise<SignInLimitDecision>;
+  refund(policy: 'signInByIp' | 'signInByEmail', identifier: string): Promise<void>;
+}
+
+export interface SignInDeps {
+  db: DbOrTx;
+  limiter: SignInLimiter;
+  delay: SignInDelay;
+  /** Emails a fresh verify link to an unverified owner who typed the right password. Must not throw. */
+  resendVerification: (userId: string) => Promise<void>;
+  /** Folds the request's guest cart into the account's cart. Must not throw: a failed merge never blocks sign-in. */
+  mergeGuestCart: (userId: string) => Promise<void>;
+}
+
+export interface SignInRequest {
+  credentials: Record<string, string> | undefined;
+  /** The caller's address bucket (lib/server/request-meta.ts). */
+  address: string;
+}
+
+export type SignedInUser = Pick<CheckedAccount, 'id' | 'email' | 'name' | 'role' | 'sessionVersion'>;
+
+/**
+ * Returns the user for the session, null for the one generic failure, or throws a SIGN_IN_ERROR code (next-auth hands
+ * a thrown message to the client as the sign-in `error`).
+ */
+export async function signIn(deps: SignInDeps, request: SignInRequest): Promise<SignedInUser | null> {
+  const { credentials, address } = request;
+  const parsed = signInSchema.safeParse({ email: credentials?.email, password: credentials?.password });
+
+  // First the delay for this account from this address. An attempt that must still wait is refused before anything
+  // else counts it, so hammering during the wait neither lengthens it nor uses up the account's window.
+  if (parsed.success) {
+    const waited = await deps.delay.attempt(parsed.data.email, address);
+    if (!waited.allowed) throw new Error(waited.reason === 'unavailable' ? SIGN_IN_ERROR.unavailable : delayedSignInCode(waited.retryAfterSeconds));
+  }
+  // Then the windows, before any password work: per address, and per account when the email is well-formed.
+  const [byIp, byEmail] = await Promise.all([
+    deps.limiter.limit('signInByIp', address),
+    parsed.success ? deps.limiter.limit('signInByEmail', parsed.data.email) : Promise.resolve({ allowed: true as const }),
+  ]);
+  if ((!byIp.allowed && byIp.reason === 'unavailable') || (!byEmail.allowed && byEmail.reason === 'unavailable')) {
+    throw new Error(SIGN_IN_ERROR.unavailable);
+  }
+  if (!byIp.allowed || !byEmail.allowed) throw new Error(SIGN_IN_ERROR.rateLimited);
+  if (!parsed.success) return null;
+
+  const result = await verifyCredentials(deps, parsed.data);
+  if (!result.ok) return null;
+  const account = result.value;
+
+  if (!account.emailVerified) {
+    // The right password on an address nobody has verified yet: the owner gets a fresh link, and this attempt is
+    // answered — and counted — exactly like a wrong password. Anything else would let a stranger who registers an
+    // address and then signs in with their own password learn whether it already had an account.
+    await deps.resendVerification(account.id);
+    return null;
+  }
+
+  // Only failed attempts should count: give back what this successful one used, and start this address's delay again.
+  await Promise.all([
+    deps.limiter.refund('signInByIp', address),
+    deps.limiter.refund('signInByEmail', parsed.data.email),
+    deps.delay.succeeded(parsed.data.email, address),
+  ]);
+  await deps.mergeGuestCart(account.id);
+  return { id: account.id, email: account.email, name: account.name, role: account.role, sessionVersion: account.sessionVersion };
+}
