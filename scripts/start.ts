@@ -28,8 +28,10 @@ try {
   const stack = await startStack(profile, { log });
   stops.push(stack.stop);
 
+  // The database this script has just started under .data/ for the local stack (whatever NODE_ENV says): the demo
+  // accounts keep the README's published passwords here. `npm run db:seed` is the guarded way into any other database.
   const { db, sql } = createDatabase(stack.env.DATABASE_URL, { max: 1 });
-  const seeded = await seedDatabase(db).finally(() => sql.end());
+  const seeded = await seedDatabase(db, { passwords: 'published' }).finally(() => sql.end());
   log(`seed: ${seeded.productsCreated} new products, ${seeded.usersCreated} new users`);
 
   if (!dev) await buildApp(stack.env, log);

@@ -3,6 +3,7 @@
 // touches comes in as an argument, so the next-auth config (lib/server/auth-options.ts) only wires it and a test runs
 // it with its own limits and clock.
 import type { DbOrTx } from '@/db/client';
+import { mailboxKey } from './mailbox';
 import { signInSchema } from './schemas';
 import type { SignInDelay } from './sign-in-delay';
 import { delayedSignInCode, SIGN_IN_ERROR } from './sign-in-errors';
@@ -56,7 +57,7 @@ export async function signIn(deps: SignInDeps, request: SignInRequest): Promise<
   // Then the windows, before any password work: per address, and per account when the email is well-formed.
   const [byIp, byEmail] = await Promise.all([
     deps.limiter.limit('signInByIp', address),
-    parsed.success ? deps.limiter.limit('signInByEmail', parsed.data.email) : Promise.resolve({ allowed: true as const }),
+    parsed.success ? deps.limiter.limit('signInByEmail', mailboxKey(parsed.data.email)) : Promise.resolve({ allowed: true as const }),
   ]);
   if ((!byIp.allowed && byIp.reason === 'unavailable') || (!byEmail.allowed && byEmail.reason === 'unavailable')) {
     throw new Error(SIGN_IN_ERROR.unavailable);
@@ -79,7 +80,7 @@ export async function signIn(deps: SignInDeps, request: SignInRequest): Promise<
   // Only failed attempts should count: give back what this successful one used, and start this address's delay again.
   await Promise.all([
     deps.limiter.refund('signInByIp', address),
-    deps.limiter.refund('signInByEmail', parsed.data.email),
+    deps.limiter.refund('signInByEmail', mailboxKey(parsed.data.email)),
     deps.delay.succeeded(parsed.data.email, address),
   ]);
   await deps.mergeGuestCart(account.id);

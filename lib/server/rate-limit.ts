@@ -18,7 +18,8 @@ interface Policy {
 export const rateLimitPolicies = {
   // A fresh guest order link, emailed to the order's own address: a few per order per hour is plenty.
   orderLinkByOrder: { tokens: 3, window: '1 h' },
-  // Sign-in consumes a token per attempt and refunds it on success, so these count failed attempts.
+  // Sign-in consumes a token per attempt and refunds it on success, so these count failed attempts. Addresses count
+  // by bucket (an IPv6 /64), emails by mailbox (`a+tag@x` as `a@x`).
   // Per IP it is generous because shoppers behind one NAT (an office, a mobile carrier) share an address.
   signInByIp: { tokens: 30, window: '10 m' },
   // Per account, from every address together: the wall for guessing spread over many addresses. One address alone is
@@ -26,6 +27,10 @@ export const rateLimitPolicies = {
   // is only ever slowed, never locked out, unless a distributed guess is under way.
   signInByEmail: { tokens: 50, window: '1 h' },
   registerByIp: { tokens: 20, window: '1 h' },
+  // Registrations and reset requests per mailbox (`a+tag@x` counts as `a@x`, lib/auth/mailbox.ts): each one emails
+  // that inbox, and tagged spellings are separate accounts with separate 5-minute email windows.
+  registerByMailbox: { tokens: 5, window: '1 h' },
+  passwordResetByMailbox: { tokens: 5, window: '1 h' },
   // "Forgot your password?" requests per address (each account also gets at most one email per 5 minutes).
   passwordResetByIp: { tokens: 10, window: '1 h' },
   // Verify and reset links submitted per address: a token is 256 bits, so this only stops a script hammering the forms.

@@ -1,5 +1,6 @@
 // Facts about the incoming request that plain header maps can answer (authorize gets headers, not a NextRequest).
 import 'server-only';
+import { isIPv6 } from 'node:net';
 import { trustedProxyHops } from '@/lib/env';
 import { log } from '@/lib/log';
 import { PEER_ADDRESS_HEADER, peerAddressStamped } from './peer-address';
@@ -10,6 +11,7 @@ type HeaderMap = Record<string, string | undefined>;
 export const UNKNOWN_ADDRESS = 'unknown';
 
 let warnedUnstamped = false;
+let warnedForwarded = false;
 
 /**
  * The caller's address, for every per-address decision (rate limits, open-order caps, the webhook allowlist). `hops`
@@ -26,6 +28,7 @@ export function clientAddress(headers: HeaderMap, hops: number): string {
     // Not stamped at all: this process is not a Next server that ran instrumentation.ts (a custom server, a platform
     // that is not `next start`), so no connection address will ever come. Stamped but missing: a request that was
     // already arriving while the server started, before the stamp was installed.
+    if (headers['x-forwarded-for'] || headers['x-real-ip']) warnForwardedOnce();
     if (!peerAddressStamped()) {
       warnUnstampedOnce();
       return UNKNOWN_ADDRESS;
@@ -40,9 +43,43 @@ export function clientAddress(headers: HeaderMap, hops: number): string {
   return normalizeAddress(chosen) ?? UNKNOWN_ADDRESS;
 }
 
-/** The caller's address under this deployment's TRUSTED_PROXY_HOPS (lib/env.ts). */
+/**
+ * The caller's bucket under this deployment's TRUSTED_PROXY_HOPS (lib/env.ts): the key of every per-address limit and
+ * cap, and what an order stores as its client address. See addressBucket.
+ */
 export function clientIp(headers: HeaderMap, hops: number = trustedProxyHops()): string {
-  return clientAddress(headers, hops);
+  return addressBucket(clientAddress(headers, hops));
+}
+
+/**
+ * The key a per-address limit counts under. IPv4 stays whole. An IPv6 address counts by its /64: one subscriber line
+ * or one cloud instance is routinely handed a whole /64, so counting addresses one by one would give a script 2^64
+ * fresh buckets. Anything else (the shared `unknown` bucket) passes unchanged.
+ */
+export function addressBucket(address: string): string {
+  const prefix = ipv6Prefix64(address);
+  return prefix ?? address;
+}
+
+/** `2001:db8:a:b::/64` for any spelling of an address in that /64; undefined for what is not IPv6. */
+function ipv6Prefix64(address: string): string | undefined {
+  const bare = address.split('%')[0] ?? '';
+  if (!isIPv6(bare)) return undefined;
+  const width = (groups: string[]) => groups.reduce((sum, group) => sum + (group.includes('.') ? 2 : 1), 0);
+  const split = (part: string | undefined) => (part ? part.split(':') : []);
+  let groups: string[];
+  if (bare.includes('::')) {
+    const [head, tail] = bare.split('::');
+    const before = split(head);
+    const after = split(tail);
+    groups = [...before, ...Array<string>(8 - width(before) - width(after)).fill('0'), ...after];
+  } else {
+    groups = bare.split(':');
+  }
+  return `${groups
+    .slice(0, 4)
+    .map((group) => Number.parseInt(group, 16).toString(16))
+    .join(':')}::/64`;
 }
 
 /**
@@ -68,6 +105,15 @@ function warnUnstampedOnce(): void {
   log().warn(
     'request-meta: TRUSTED_PROXY_HOPS=0 but this server does not learn connection addresses (instrumentation.ts did not run): ' +
       'every caller shares one rate-limit bucket. Behind a proxy, set TRUSTED_PROXY_HOPS to the number of proxies that append to X-Forwarded-For.',
+  );
+}
+
+function warnForwardedOnce(): void {
+  if (warnedForwarded) return;
+  warnedForwarded = true;
+  log().warn(
+    'request-meta: TRUSTED_PROXY_HOPS=0 and a request carries X-Forwarded-For or X-Real-IP: they are ignored (a client can write them). ' +
+      "If a proxy in front of the app sets them, every caller now shares the proxy's address: set TRUSTED_PROXY_HOPS to the number of proxies.",
   );
 }
 

@@ -14,7 +14,7 @@ import { getCartOwner } from './cart-session';
 import { type DoorDeps, doorDeps, type SessionUser } from './door-deps';
 import { checkSameOrigin } from './origin-check';
 import { type RateLimitDecision, RateLimitRefusal } from './rate-limit';
-import { clientIp } from './request-meta';
+import { addressBucket, clientAddress } from './request-meta';
 
 /** public: anyone · shopper: anyone, with the cart they own (if any) · user: signed in · admin: role re-read from the database. */
 export type Audience = 'public' | 'shopper' | 'user' | 'admin';
@@ -63,6 +63,7 @@ export interface RouteContext<A extends Audience, B, Q, P> {
   user: A extends 'user' | 'admin' ? SessionUser : SessionUser | null;
   /** For `shopper` routes: the cart this request reads and writes; null for a guest with no cart cookie yet. */
   owner: CartOwner | null;
+  /** The caller's bucket for limits and caps: an IPv4 address, or an IPv6 /64 (lib/server/request-meta.ts). */
   ip: string;
   deps: DoorDeps;
 }
@@ -184,9 +185,11 @@ export function route<
 
   async function respond(request: Request, nextContext: NextContext | undefined, deps: DoorDeps): Promise<Response> {
     try {
-      const ip = clientIp(Object.fromEntries(request.headers), deps.trustedProxyHops());
+      // The allowlist matches whole addresses; limits and caps count by bucket (an IPv6 /64).
+      const address = clientAddress(Object.fromEntries(request.headers), deps.trustedProxyHops());
+      const ip = addressBucket(address);
       const allowed = spec.allowFrom?.() ?? [];
-      if (allowed.length > 0 && !allowed.includes(ip)) return apiError('source_not_allowed');
+      if (allowed.length > 0 && !allowed.includes(address)) return apiError('source_not_allowed');
       if (spec.mutates && !checkSameOrigin(request).ok) return apiError('cross_site_request');
 
       const user = spec.audience === 'user' || spec.audience === 'admin' ? await requireAudience(spec.audience) : null;

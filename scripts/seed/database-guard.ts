@@ -1,5 +1,8 @@
 // The demo seed creates accounts with passwords printed in the README: it must never reach a shared or production
-// database by accident. Only a database on this machine is seeded without being asked twice (`--force`).
+// database by accident. Only a database on this machine is seeded without being asked twice (`--force`), and "on this
+// machine" is not "not production": a single-server install runs its production database on localhost. So the
+// published passwords go only to a local database outside NODE_ENV=production, or when the operator asks for them
+// by name (SEED_DEMO_ACCOUNTS=1); every other seed gives its accounts generated passwords, printed once.
 import { isIP } from 'node:net';
 
 export class SeedRefused extends Error {
@@ -42,8 +45,23 @@ function isLocalHost(host: string): boolean {
   return false;
 }
 
-/** Throws SeedRefused for a database elsewhere unless the operator passed `--force`. */
-export function assertSeedable(url: string, options: { force: boolean; pgHost?: string }): { local: boolean } {
+export interface SeedOptions {
+  force: boolean;
+  pgHost?: string;
+  /** NODE_ENV of the seeding process. */
+  nodeEnv?: string;
+  /** SEED_DEMO_ACCOUNTS=1: the operator asks for the published demo passwords in production. */
+  demoAccounts?: boolean;
+}
+
+export interface SeedPlan {
+  local: boolean;
+  /** `published`: the README's demo passwords; `generated`: strong random ones, printed once. */
+  passwords: 'published' | 'generated';
+}
+
+/** Throws SeedRefused for a database elsewhere unless the operator passed `--force`; says which passwords to give. */
+export function assertSeedable(url: string, options: SeedOptions): SeedPlan {
   const local = isLocalDatabaseUrl(url, options.pgHost ?? process.env.PGHOST);
   if (!local && !options.force) {
     const host = (url.split('://')[1] ?? '').split(/[?/]/)[0]?.replace(/^.*@/, '') || '(PGHOST)';
@@ -53,5 +71,6 @@ export function assertSeedable(url: string, options: { force: boolean; pgHost?: 
         'catalogue there anyway (its accounts then get generated passwords, printed once).',
     );
   }
-  return { local };
+  const published = local && (options.nodeEnv !== 'production' || options.demoAccounts === true);
+  return { local, passwords: published ? 'published' : 'generated' };
 }

@@ -37,6 +37,7 @@ beforeAll(async () => {
     { stock: 20 }, // 1: the per-email cap
     { stock: 100, maxPerOrder: 100 }, // 2: cart writes
     { stock: 20 }, // 3: hold lengths
+    { stock: 20 }, // 4: IPv6 addresses in one /64
   ]);
 });
 
@@ -130,6 +131,36 @@ describe('one email collecting holds from many addresses', () => {
     expect(refusal?.error).toMatchObject({ code: 'too_many_open_orders', limit: 'email' });
     expect(refusal?.error.message).toMatch(/^This email already has orders waiting for payment/);
     expect(await heldBy(email)).toBe(OPEN_ORDER_CAPS.perEmail);
+  });
+});
+
+describe('a script rotating through the addresses of one IPv6 /64', () => {
+  it('is one client address: its checkouts share one open-order cap, and its orders record the /64', async () => {
+    // A random /64 under the documentation prefix; every request comes from a different address inside it.
+    const prefix = `2001:db8:${randomBytes(2).toString('hex')}:${randomBytes(2).toString('hex')}`;
+    const addressIn64 = () => `${prefix}:${randomBytes(2).toString('hex')}:${randomBytes(2).toString('hex')}::${randomBytes(2).toString('hex')}`;
+    const tag = randomBytes(4).toString('hex');
+    const statuses: number[] = [];
+    let refusal: ErrorReply | undefined;
+    for (let attempt = 0; attempt <= OPEN_ORDER_CAPS.perAddress; attempt += 1) {
+      const cart = await openCart(v(4).id, addressIn64());
+      if (!('cookie' in cart)) throw new Error(`cart refused: ${cart.code}`);
+      const response = await checkout(cart.cookie, addressIn64(), `rotator-${tag}-${attempt}@example.test`);
+      statuses.push(response.status);
+      if (response.status === 429) refusal = (await response.json()) as ErrorReply;
+    }
+    expect(statuses).toEqual([...Array.from({ length: OPEN_ORDER_CAPS.perAddress }, () => 201), 429]);
+    expect(refusal?.error).toMatchObject({ code: 'too_many_open_orders', limit: 'address' });
+    expect(await heldBy(`rotator-${tag}-%`)).toBe(OPEN_ORDER_CAPS.perAddress);
+    const stored = await db
+      .selectDistinct({ clientAddress: orders.clientAddress })
+      .from(orders)
+      .where(drizzleSql`${orders.email} LIKE ${`rotator-${tag}-%`}`);
+    const canonical = prefix
+      .split(':')
+      .map((group) => Number.parseInt(group, 16).toString(16))
+      .join(':');
+    expect(stored).toEqual([{ clientAddress: `${canonical}::/64` }]);
   });
 });
 

@@ -2,7 +2,8 @@
 // cookie the merge reads.
 import { describe, expect, it } from 'vitest';
 import { PEER_ADDRESS_HEADER, stampPeerAddresses } from '@/lib/server/peer-address';
-import { clientAddress, normalizeAddress, readCookie } from '@/lib/server/request-meta';
+import { mailboxKey } from '@/lib/auth/mailbox';
+import { addressBucket, clientAddress, clientIp, normalizeAddress, readCookie } from '@/lib/server/request-meta';
 
 const peer = (address: string) => ({ [PEER_ADDRESS_HEADER]: address });
 
@@ -96,5 +97,48 @@ describe('readCookie', () => {
   it('decodes percent-encoding and tolerates malformed encoding', () => {
     expect(readCookie('a=b%20c', 'a')).toBe('b c');
     expect(readCookie('a=%E0%A4%A', 'a')).toBe('%E0%A4%A');
+  });
+});
+
+describe('addressBucket: the key per-address limits and caps count under', () => {
+  it.each([
+    // IPv4 stays whole.
+    ['198.51.100.7', '198.51.100.7'],
+    ['unknown', 'unknown'],
+    // IPv6 counts by its /64, however the address is spelt.
+    ['2001:db8:1:2:3:4:5:6', '2001:db8:1:2::/64'],
+    ['2001:db8:1:2::9', '2001:db8:1:2::/64'],
+    ['2001:0db8:0001:0002:ffff:ffff:ffff:ffff', '2001:db8:1:2::/64'],
+    ['2001:db8::1', '2001:db8:0:0::/64'],
+    ['::1', '0:0:0:0::/64'],
+    ['fe80::1%eth0', 'fe80:0:0:0::/64'],
+    ['64:ff9b::198.51.100.7', '64:ff9b:0:0::/64'],
+  ])('%s → %s', (address, bucket) => {
+    expect(addressBucket(address)).toBe(bucket);
+  });
+
+  it('puts two addresses of one /64 in one bucket and neighbouring /64s apart', () => {
+    expect(addressBucket('2001:db8:aa:bb::1')).toBe(addressBucket('2001:db8:aa:bb:ffff:1234:5678:9abc'));
+    expect(addressBucket('2001:db8:aa:bb::1')).not.toBe(addressBucket('2001:db8:aa:bc::1'));
+  });
+
+  it('is what clientIp hands the doors, while clientAddress keeps the whole address (for allowlists)', () => {
+    const headers = { 'x-forwarded-for': '2001:db8:aa:bb:1:2:3:4' };
+    expect(clientAddress(headers, 1)).toBe('2001:db8:aa:bb:1:2:3:4');
+    expect(clientIp(headers, 1)).toBe('2001:db8:aa:bb::/64');
+    expect(clientIp({ 'x-forwarded-for': '198.51.100.7' }, 1)).toBe('198.51.100.7');
+  });
+});
+
+describe('mailboxKey: the key per-email caps count under', () => {
+  it.each([
+    ['a@example.com', 'a@example.com'],
+    ['A+Shop@Example.COM', 'a@example.com'],
+    ['a+one+two@example.com', 'a@example.com'],
+    [' a+x@example.com ', 'a@example.com'],
+    ['+tag@example.com', '+tag@example.com'],
+    ['no-at-sign', 'no-at-sign'],
+  ])('%s → %s', (email, key) => {
+    expect(mailboxKey(email)).toBe(key);
   });
 });

@@ -1,4 +1,5 @@
-// The demo seed's guard: its accounts have published passwords, so only a database on this machine is seeded unasked.
+// The demo seed's guard: its accounts have published passwords, so only a database on this machine is seeded unasked,
+// and only outside production does it get those passwords without being asked for them by name.
 import { describe, expect, it } from 'vitest';
 import { assertSeedable, isLocalDatabaseUrl, SeedRefused } from '../../scripts/seed/database-guard';
 
@@ -39,7 +40,25 @@ describe('assertSeedable', () => {
   });
 
   it('seeds a database elsewhere only with --force (and says it is not local), and a local one always', () => {
-    expect(assertSeedable('postgres://shop:secret@db.example.com/shop', { force: true })).toEqual({ local: false });
-    expect(assertSeedable('postgres://postgres@127.0.0.1:54330/shop', { force: false })).toEqual({ local: true });
+    expect(assertSeedable('postgres://shop:secret@db.example.com/shop', { force: true })).toEqual({ local: false, passwords: 'generated' });
+    expect(assertSeedable('postgres://postgres@127.0.0.1:54330/shop', { force: false })).toEqual({ local: true, passwords: 'published' });
+  });
+
+  it('gives a local database generated passwords when NODE_ENV=production: on this machine is not "not production"', () => {
+    const local = 'postgres://shop:secret@127.0.0.1:5432/shop';
+    expect(assertSeedable(local, { force: false, nodeEnv: 'production' })).toEqual({ local: true, passwords: 'generated' });
+    expect(assertSeedable(local, { force: false, nodeEnv: 'development' })).toEqual({ local: true, passwords: 'published' });
+    expect(assertSeedable(local, { force: false, nodeEnv: 'test' })).toEqual({ local: true, passwords: 'published' });
+  });
+
+  it('gives the published demo passwords in production only when SEED_DEMO_ACCOUNTS=1 asks for them, and never elsewhere', () => {
+    expect(assertSeedable('postgres://shop@localhost/shop', { force: false, nodeEnv: 'production', demoAccounts: true })).toEqual({
+      local: true,
+      passwords: 'published',
+    });
+    expect(assertSeedable('postgres://shop@db.example.com/shop', { force: true, nodeEnv: 'production', demoAccounts: true })).toEqual({
+      local: false,
+      passwords: 'generated',
+    });
   });
 });

@@ -2,10 +2,12 @@
 // Server action: register an address. New or already registered, the answer is the same — "check your email" — and the
 // next step arrives by email (a verify link, or for an existing account a sign-in and reset link), so the form never
 // tells anyone which addresses have accounts. Never an admin: the role is not an input.
+import { mailboxKey } from '@/lib/auth/mailbox';
 import { type RegisterField, registerUser } from '@/lib/auth/register-user';
 import { env } from '@/lib/env';
 import { formDataInput, publicAction } from '@/lib/server/actions';
 import { relayAfterResponse } from '@/lib/server/jobs';
+import { allOf } from '@/lib/server/rate-limit';
 
 export type RegisterState =
   | { status: 'idle' }
@@ -21,12 +23,13 @@ export const registerAction = publicAction.inputSchema(formDataInput).stateActio
   const input = { email: text(parsedInput, 'email'), name: text(parsedInput, 'name'), password: text(parsedInput, 'password') };
   const values = { email: input.email, name: input.name };
 
-  const allowed = await ctx.deps.limiter().limit('registerByIp', ctx.ip);
+  const limiter = ctx.deps.limiter();
+  const allowed = allOf(await Promise.all([limiter.limit('registerByIp', ctx.ip), limiter.limit('registerByMailbox', mailboxKey(input.email))]));
   if (!allowed.allowed) {
     const message =
       allowed.reason === 'unavailable'
         ? 'Registration is temporarily unavailable. Please try again shortly.'
-        : 'Too many sign-ups from your network. Please try again later.';
+        : 'Too many sign-ups from your network or for this address. Please try again later.';
     return { status: 'error', message, fieldErrors: {}, values };
   }
 

@@ -2,12 +2,14 @@
 // Server actions of "forgot your password": ask for a link (the same answer whether or not the address has an account;
 // the link arrives by email), and spend one to choose a new password — which also signs the account out everywhere
 // and lifts the sign-in delays its guessers and its owner had built up.
+import { mailboxKey } from '@/lib/auth/mailbox';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-rules';
 import { requestPasswordReset, resetPassword } from '@/lib/auth/reset-password';
 import { env } from '@/lib/env';
 import { formDataInput, publicAction } from '@/lib/server/actions';
 import { signInDelay } from '@/lib/server/auth-options';
 import { relayAfterResponse } from '@/lib/server/jobs';
+import { allOf } from '@/lib/server/rate-limit';
 
 export type RequestResetState =
   | { status: 'idle' }
@@ -30,7 +32,8 @@ const refusal = (reason: 'rate_limited' | 'unavailable') =>
 
 export const requestPasswordResetAction = publicAction.inputSchema(formDataInput).stateAction<RequestResetState>(async ({ parsedInput, ctx }) => {
   const email = text(parsedInput, 'email');
-  const allowed = await ctx.deps.limiter().limit('passwordResetByIp', ctx.ip);
+  const limiter = ctx.deps.limiter();
+  const allowed = allOf(await Promise.all([limiter.limit('passwordResetByIp', ctx.ip), limiter.limit('passwordResetByMailbox', mailboxKey(email))]));
   if (!allowed.allowed) return { status: 'error', message: refusal(allowed.reason), fieldErrors: {}, email };
   const result = await requestPasswordReset({ db: ctx.deps.db, secret: env().NEXTAUTH_SECRET }, email);
   if (!result.ok) return { status: 'error', message: 'Please correct the highlighted field.', fieldErrors: { email: [result.error.message] }, email };
