@@ -12,6 +12,8 @@ export const redisKeys = {
   userCheckout: (userId: string) => `checkout:user:${userId}`,
   /** Held for a few seconds while one checkout of this owner runs, so a double submit cannot place two orders. */
   checkoutLock: (owner: string) => `checkout:lock:${owner}`,
+  /** An admin session's last request (ms), for its idle timeout (lib/auth/admin-session.ts); kept 12 hours. */
+  adminSessionSeen: (sessionId: string) => `session:admin-seen:${sessionId}`,
 } as const;
 
 export const redisTtlSeconds = {

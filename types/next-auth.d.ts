@@ -1,5 +1,6 @@
 // next-auth module augmentation: the session and its JWT carry the user's id, role and session version (set at sign-in
-// from the database; the doors compare the version with the account's on every request).
+// from the database; the doors compare the version with the account's on every request), and the session's own id and
+// sign-in time (the doors time admin sessions out with them: lib/auth/admin-session.ts).
 import type { UserRole } from '@/lib/auth/types';
 
 declare module 'next-auth' {
@@ -9,10 +10,12 @@ declare module 'next-auth' {
     name: string;
     role: UserRole;
     sessionVersion: number;
+    sessionId: string;
+    signedInAt: number;
   }
 
   interface Session {
-    user?: { id: string; email: string; name: string; role: UserRole; sessionVersion: number };
+    user?: { id: string; email: string; name: string; role: UserRole; sessionVersion: number; sessionId?: string; signedInAt?: number };
   }
 }
 
@@ -21,5 +24,7 @@ declare module 'next-auth/jwt' {
     id?: string;
     role?: UserRole;
     sessionVersion?: number;
+    sessionId?: string;
+    signedInAt?: number;
   }
 }

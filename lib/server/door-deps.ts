@@ -11,10 +11,11 @@ import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import { type Database, db } from '@/db';
 import { users } from '@/db/schema';
+import { type AdminSessionStamp, adminSessionAlive } from '@/lib/auth/admin-session';
 import { sessionIsCurrent } from '@/lib/auth/sessions';
 import type { AuthenticatedUser, UserRole } from '@/lib/auth/types';
 import { trustedProxyHops } from '@/lib/env';
-import { type Logger, rootLogger } from '@/lib/log';
+import { errorText, type Logger, rootLogger } from '@/lib/log';
 import { redis } from '@/lib/redis';
 import { authOptions } from './auth-options';
 import { type RateLimiter, rateLimiter } from './rate-limit';
@@ -40,6 +41,8 @@ export interface DoorDeps {
   requestHeaders: () => Promise<Headers>;
   /** TRUSTED_PROXY_HOPS: how the caller's address is read from the request (lib/server/request-meta.ts). */
   trustedProxyHops: () => number;
+  /** Milliseconds since the epoch: admin sessions' absolute and idle limits are measured on it. */
+  now: () => number;
   /** Where route() writes its request line (and everything logged during the request): stdout, or a test's capture. */
   logger: () => Logger;
 }
@@ -52,7 +55,18 @@ async function sessionUser(): Promise<SessionUser | null> {
   if (!user?.id || !user.email || !ROLES.includes(user.role)) return null;
   // A JWT cannot be recalled, so a password reset bumps the account's version and every older token stops here.
   if (!sessionIsCurrent(user.sessionVersion, await deps.sessionVersionNow(user.id))) return null;
+  // Admin tokens live 12 hours at most and die after 30 idle minutes; a customer's keeps its 7 days.
+  if (user.role === 'admin' && !(await adminSessionCounts(deps, user))) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+async function adminSessionCounts(deps: DoorDeps, stamp: AdminSessionStamp): Promise<boolean> {
+  try {
+    return await adminSessionAlive({ redis: deps.redis(), now: deps.now() }, stamp);
+  } catch (error) {
+    deps.logger().error({ error: errorText(error) }, 'auth: admin session check unavailable, signing out for this request');
+    return false;
+  }
 }
 
 // One primary-key read per request: React's cache() shares it between the layout, the page and the components that
@@ -94,6 +108,7 @@ const defaults: DoorDeps = {
   roleNow: roleInDatabase,
   requestHeaders: nextRequestHeaders,
   trustedProxyHops: () => trustedProxyHops(),
+  now: Date.now,
   logger: rootLogger,
 };
 
