@@ -1,12 +1,15 @@
-// Use case: the credentials sign-in. Validate, slow down and rate-limit (fail closed), check the password, answer an
+// Use case: the credentials sign-in. Validate, slow down and rate-limit (fail closed), ask an account under attack for
+// a solved proof-of-work challenge, check the password, answer an
 // unverified account like a wrong password (and email its owner a fresh link), then merge the guest cart. Everything it
 // touches comes in as an argument, so the next-auth config (lib/server/auth-options.ts) only wires it and a test runs
 // it with its own limits and clock.
+import { randomUUID } from 'node:crypto';
 import type { DbOrTx } from '@/db/client';
 import { mailboxKey } from './mailbox';
 import { signInSchema } from './schemas';
+import type { SignInChallenges } from './sign-in-challenge';
 import type { SignInDelay } from './sign-in-delay';
-import { delayedSignInCode, SIGN_IN_ERROR } from './sign-in-errors';
+import { challengeSignInCode, delayedSignInCode, SIGN_IN_ERROR } from './sign-in-errors';
 import type { CheckedAccount } from './types';
 import { verifyCredentials } from './verify-credentials';
 
@@ -16,7 +19,10 @@ export type SignInLimitDecision =
   | { allowed: false; reason: 'rate_limited'; retryAfterSeconds: number }
   | { allowed: false; reason: 'unavailable' };
 
-/** The two sign-in windows of the app's rate limiter: failed attempts per client address and per mailbox. */
+/**
+ * The two sign-in windows of the app's rate limiter: failed attempts per client address (a hard limit) and per
+ * mailbox (past it the account is under attack, and every attempt at it must solve a challenge).
+ */
 export interface SignInLimiter {
   limit(policy: 'signInByIp' | 'signInByEmail', identifier: string): Promise<SignInLimitDecision>;
   refund(policy: 'signInByIp' | 'signInByEmail', identifier: string): Promise<void>;
@@ -26,10 +32,13 @@ export interface SignInDeps {
   db: DbOrTx;
   limiter: SignInLimiter;
   delay: SignInDelay;
+  challenges: SignInChallenges;
   /** Emails a fresh verify link to an unverified owner who typed the right password. Must not throw. */
   resendVerification: (userId: string) => Promise<void>;
   /** Folds the request's guest cart into the account's cart. Must not throw: a failed merge never blocks sign-in. */
   mergeGuestCart: (userId: string) => Promise<void>;
+  /** Milliseconds since the epoch: the session's sign-in time. */
+  now?: () => number;
 }
 
 export interface SignInRequest {
@@ -38,7 +47,8 @@ export interface SignInRequest {
   address: string;
 }
 
-export type SignedInUser = Pick<CheckedAccount, 'id' | 'email' | 'name' | 'role' | 'sessionVersion'>;
+/** Who signed in, and the new session's id and sign-in time (admin sessions are timed by them). */
+export type SignedInUser = Pick<CheckedAccount, 'id' | 'email' | 'name' | 'role' | 'sessionVersion'> & { sessionId: string; signedInAt: number };
 
 /**
  * Returns the user for the session, null for the one generic failure, or throws a SIGN_IN_ERROR code (next-auth hands
@@ -54,7 +64,7 @@ export async function signIn(deps: SignInDeps, request: SignInRequest): Promise<
     const waited = await deps.delay.attempt(parsed.data.email, address);
     if (!waited.allowed) throw new Error(waited.reason === 'unavailable' ? SIGN_IN_ERROR.unavailable : delayedSignInCode(waited.retryAfterSeconds));
   }
-  // Then the windows, before any password work: per address, and per account when the email is well-formed.
+  // Then the windows, before any password work: per address, and per mailbox when the email is well-formed.
   const [byIp, byEmail] = await Promise.all([
     deps.limiter.limit('signInByIp', address),
     parsed.success ? deps.limiter.limit('signInByEmail', mailboxKey(parsed.data.email)) : Promise.resolve({ allowed: true as const }),
@@ -62,8 +72,17 @@ export async function signIn(deps: SignInDeps, request: SignInRequest): Promise<
   if ((!byIp.allowed && byIp.reason === 'unavailable') || (!byEmail.allowed && byEmail.reason === 'unavailable')) {
     throw new Error(SIGN_IN_ERROR.unavailable);
   }
-  if (!byIp.allowed || !byEmail.allowed) throw new Error(SIGN_IN_ERROR.rateLimited);
+  if (!byIp.allowed) throw new Error(SIGN_IN_ERROR.rateLimited);
   if (!parsed.success) return null;
+
+  // Many failed attempts at this account from many addresses: not a wall (a wall would let a few addresses lock its
+  // owner out hour after hour) but a price. Each attempt must bring a solved, unspent challenge; without one it is
+  // answered with a fresh challenge and the password is not even looked at.
+  if (!byEmail.allowed) {
+    const outcome = await deps.challenges.redeem(parsed.data.email, credentials?.challenge, credentials?.solution);
+    if (outcome === 'unavailable') throw new Error(SIGN_IN_ERROR.unavailable);
+    if (outcome !== 'solved') throw new Error(challengeSignInCode(deps.challenges.issue(parsed.data.email)));
+  }
 
   const result = await verifyCredentials(deps, parsed.data);
   if (!result.ok) return null;
@@ -80,9 +99,17 @@ export async function signIn(deps: SignInDeps, request: SignInRequest): Promise<
   // Only failed attempts should count: give back what this successful one used, and start this address's delay again.
   await Promise.all([
     deps.limiter.refund('signInByIp', address),
-    deps.limiter.refund('signInByEmail', mailboxKey(parsed.data.email)),
+    byEmail.allowed ? deps.limiter.refund('signInByEmail', mailboxKey(parsed.data.email)) : undefined,
     deps.delay.succeeded(parsed.data.email, address),
   ]);
   await deps.mergeGuestCart(account.id);
-  return { id: account.id, email: account.email, name: account.name, role: account.role, sessionVersion: account.sessionVersion };
+  return {
+    id: account.id,
+    email: account.email,
+    name: account.name,
+    role: account.role,
+    sessionVersion: account.sessionVersion,
+    sessionId: randomUUID(),
+    signedInAt: (deps.now ?? Date.now)(),
+  };
 }

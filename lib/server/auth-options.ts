@@ -5,7 +5,9 @@ import type { NextAuthOptions, User } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { db } from '@/db';
 import { safeCallbackPath } from '@/lib/auth/safe-callback';
+import { revokeSessions } from '@/lib/auth/sessions';
 import { signIn } from '@/lib/auth/sign-in';
+import { createSignInChallenges, type SignInChallenges } from '@/lib/auth/sign-in-challenge';
 import { createSignInDelay, type SignInDelay } from '@/lib/auth/sign-in-delay';
 import { resendVerification } from '@/lib/auth/verify-email';
 import { env } from '@/lib/env';
@@ -28,9 +30,19 @@ export function signInDelay(): SignInDelay {
   return sharedDelay;
 }
 
+let sharedChallenges: SignInChallenges | undefined;
+
+/** The challenges an account under attack asks for, signed with the site's secret, spent in the app's Redis. */
+export function signInChallenges(): SignInChallenges {
+  sharedChallenges ??= createSignInChallenges({ redis: redis(), secret: env().NEXTAUTH_SECRET });
+  return sharedChallenges;
+}
+
 export interface SignInGuards {
   limiter: RateLimiter;
   delay: SignInDelay;
+  challenges: SignInChallenges;
+  now: () => number;
 }
 
 /**
@@ -47,8 +59,10 @@ export function authorizeCredentials(
       db,
       limiter: guards.limiter ?? rateLimiter(),
       delay: guards.delay ?? signInDelay(),
+      challenges: guards.challenges ?? signInChallenges(),
       resendVerification: resendVerificationQuietly,
       mergeGuestCart: (userId) => mergeCartAfterSignIn(headers.cookie, userId),
+      now: guards.now,
     },
     { credentials, address: clientIp(headers) },
   );
@@ -74,6 +88,18 @@ export const authOptions: NextAuthOptions = {
       authorize: (credentials, req) => authorizeCredentials(credentials, (req.headers ?? {}) as RequestHeaders),
     }),
   ],
+  events: {
+    // Signing out ends every session of the account, this one included: the JWT cannot be recalled, so a copy of it
+    // (a stolen cookie) would otherwise live on until it expires. The doors check the version on every request.
+    async signOut({ token }) {
+      if (!token?.id) return;
+      try {
+        await revokeSessions(db, token.id);
+      } catch (error) {
+        log().error({ err: error }, 'auth: could not end the sessions at sign-out');
+      }
+    },
+  },
   callbacks: {
     // `user` is only present at sign-in, straight from authorize (i.e. the database). Later calls keep the token
     // as it is: `trigger: 'update'` data from the client is ignored, so a role can never come from the browser.
@@ -85,12 +111,23 @@ export const authOptions: NextAuthOptions = {
         token.email = user.email;
         // The doors compare it with the account's version on every request: a password reset ends this session.
         token.sessionVersion = user.sessionVersion;
+        // Admin sessions are timed out from these (lib/auth/admin-session.ts).
+        token.sessionId = user.sessionId;
+        token.signedInAt = user.signedInAt;
       }
       return token;
     },
     session({ session, token }) {
       if (token.id && token.role && token.email) {
-        session.user = { id: token.id, email: token.email, name: token.name ?? '', role: token.role, sessionVersion: token.sessionVersion ?? 0 };
+        session.user = {
+          id: token.id,
+          email: token.email,
+          name: token.name ?? '',
+          role: token.role,
+          sessionVersion: token.sessionVersion ?? 0,
+          sessionId: token.sessionId,
+          signedInAt: token.signedInAt,
+        };
       } else {
         delete session.user;
       }

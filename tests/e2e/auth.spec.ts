@@ -1,8 +1,10 @@
 // Sign-in, sign-out, registration and the gates on /account and /admin, in a real browser against `next start`.
 import { randomUUID } from 'node:crypto';
+import { Ratelimit } from '@upstash/ratelimit';
 import { expect, test } from './fixtures';
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema';
+import { mailboxKey } from '../../lib/auth/mailbox';
 import { signInDelayFields, signInDelayKey } from '../../lib/auth/sign-in-delay';
 import { verifiedCustomer } from '../support/accounts';
 import { testDatabase } from '../support/db';
@@ -111,6 +113,23 @@ test('registering answers "check your email", and the new account cannot sign in
   await submitSignIn(page, email, 'Lagos-Market-42');
   await expect(page.getByRole('main').getByRole('alert')).toHaveText('Email or password is incorrect.');
   await expect(page.getByText('Just created your account? Confirm your email address first')).toBeVisible();
+});
+
+test('an account under attack from many addresses asks the browser for a short proof of work, and its owner still signs in', async ({ page }) => {
+  const email = `targeted-${randomUUID().slice(0, 8)}@example.test`;
+  await verifiedCustomer(db, { email, name: 'Targeted Tolu', password: 'Lagos-Market-42' });
+  // Failed guesses from many addresses have filled the account's window: the app's `signInByEmail` window (a sliding
+  // hour under `ratelimit:signInByEmail`, lib/server/rate-limit.ts, which this plain Node process cannot import),
+  // taken until it refuses.
+  const window = new Ratelimit({ redis: testRedis(), limiter: Ratelimit.slidingWindow(50, '1 h'), prefix: 'ratelimit:signInByEmail', ephemeralCache: false });
+  while ((await window.limit(mailboxKey(email))).success) {}
+
+  await page.goto('/sign-in?callbackUrl=%2Faccount');
+  await submitSignIn(page, email, 'Lagos-Market-42');
+  // The form is told to solve a challenge, says so, solves it with Web Crypto and sends the attempt again.
+  await expect(page.getByRole('status').filter({ hasText: 'short security check' })).toBeVisible();
+  await expect(page).toHaveURL(/\/account$/, { timeout: 20_000 });
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Sign out' })).toBeVisible();
 });
 
 test('after too many failed attempts from one address an account is slowed down, not locked: the right password waits its turn, then signs in', async ({

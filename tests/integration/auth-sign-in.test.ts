@@ -9,7 +9,10 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { auditLogs, carts, productVariants, users } from '@/db/schema';
 import { AUTH_EMAIL_WINDOW_MS } from '@/lib/auth/auth-tokens';
 import { registerUser } from '@/lib/auth/register-user';
+import { provesWork, solveChallenge } from '@/lib/auth/challenge-proof';
+import { createSignInChallenges } from '@/lib/auth/sign-in-challenge';
 import { createSignInDelay } from '@/lib/auth/sign-in-delay';
+import { challengeFromCode } from '@/lib/auth/sign-in-errors';
 import { addToCart } from '@/lib/cart/add-to-cart';
 import { mergeGuestCartIntoUserCart } from '@/lib/cart/merge-carts';
 import { loadUserCartQuantities } from '@/lib/cart/cart-postgres';
@@ -66,7 +69,15 @@ function smallGuards(): SignInGuards & { clock: { now: number } } {
     now: () => clock.now,
     policy: { freeAttempts: 3, maxDelaySeconds: 60, memorySeconds: 3_600 },
   });
-  return { limiter: smallLimits, delay, clock };
+  // 8-bit challenges: a few hundred hashes, so solving them costs the test nothing while exercising the real check.
+  const challenges = createSignInChallenges({
+    redis: redis(),
+    secret: testSiteSecret(),
+    prefix: `${limitsPrefix}:challenge`,
+    now: () => clock.now,
+    policy: { bits: 8, ttlMs: 5 * 60_000 },
+  });
+  return { limiter: smallLimits, delay, challenges, clock, now: () => clock.now };
 }
 
 /** Variants with room for a few units, so no clamp interferes with the sums. */
@@ -87,7 +98,15 @@ describe('authorizeCredentials', () => {
       { email: customer.email.toUpperCase(), password: customer.password, role: 'admin', sessionVersion: '99' },
       customer.headers,
     );
-    expect(user).toEqual({ id: customer.id, email: customer.email, name: customer.name, role: 'customer', sessionVersion: 0 });
+    expect(user).toEqual({
+      id: customer.id,
+      email: customer.email,
+      name: customer.name,
+      role: 'customer',
+      sessionVersion: 0,
+      sessionId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      signedInAt: expect.any(Number),
+    });
 
     const admin = await authorizeCredentials({ email: 'admin@shop.test', password: 'Admin#Shop2026' }, customer.headers);
     expect(admin).toMatchObject({ email: 'admin@shop.test', role: 'admin' });
@@ -161,7 +180,7 @@ describe('authorizeCredentials', () => {
     expect(await authorizeCredentials({ email: owner.email, password: owner.password }, owner.headers, guards)).toMatchObject({ id: owner.id });
   });
 
-  it('lets a different address try while one waits, until the account’s ceiling stops guesses from every address — the right password too', async () => {
+  it('lets a different address try while one waits; past the account’s window every attempt must solve a challenge, and the owner who solves it gets in', async () => {
     const target = await newCustomer('target');
     const guards = smallGuards();
     const first = fromAddress(`guess-a-${randomUUID()}`);
@@ -171,13 +190,51 @@ describe('authorizeCredentials', () => {
     // Another address is not held back by the first one's delay …
     const second = fromAddress(`guess-b-${randomUUID()}`);
     for (let i = 0; i < 3; i += 1) expect(await authorizeCredentials({ email: target.email, password: `guess-b${i}` }, second, guards)).toBeNull();
-    // … and guesses spread over addresses reach the account's ceiling (8): two more, then a wall for everyone.
+    // … and guesses spread over addresses fill the account's window (8), tagged spellings of its mailbox included.
+    const [local, domain] = target.email.split('@');
     for (let i = 0; i < 2; i += 1) {
-      expect(await authorizeCredentials({ email: target.email, password: `guess-c${i}` }, fromAddress(`guess-c-${randomUUID()}`), guards)).toBeNull();
+      const tagged = `${local}+tag${i}@${domain}`;
+      expect(await authorizeCredentials({ email: tagged, password: `guess-c${i}` }, fromAddress(`guess-c-${randomUUID()}`), guards)).toBeNull();
     }
-    await expect(authorizeCredentials({ email: target.email, password: target.password }, target.headers, guards)).rejects.toThrow('RateLimited');
 
+    // From now on an attempt without a solved challenge is answered with a challenge; the password is not looked at.
+    const attempt = (extra: Record<string, string>, headers = fromAddress(`owner-${randomUUID()}`)) =>
+      authorizeCredentials({ email: target.email, password: target.password, ...extra }, headers, guards);
+    const challengeOf = async (refused: Promise<unknown>) => {
+      const error = await refused.then(
+        () => null,
+        (thrown: Error) => thrown,
+      );
+      expect(error?.message).toMatch(/^ChallengeRequired:/);
+      return challengeFromCode(error!.message)!;
+    };
+    const challenge = await challengeOf(attempt({}));
+
+    // A wrong solution, a forged or altered challenge, another account's challenge, an easier one: refused alike.
+    let wrong = 0;
+    // A counter that happens not to solve it.
+    while (await provesWork(challenge, String(wrong))) wrong += 1;
+    await challengeOf(attempt({ challenge, solution: String(wrong) }));
+    const solution = (await solveChallenge(challenge))!;
+    await challengeOf(attempt({ challenge: `${challenge.slice(0, -2)}xx`, solution }));
+    await challengeOf(attempt({ challenge: challenge.replace(/^8\./, '1.'), solution: '0' }));
     const bystander = await newCustomer('bystander');
+    const othersChallenge = guards.challenges.issue(bystander.email);
+    await challengeOf(attempt({ challenge: othersChallenge, solution: (await solveChallenge(othersChallenge))! }));
+
+    // The owner's browser solves it: signed in. A guesser who solves one pays for one guess, which counts as a failure.
+    expect(await attempt({ challenge, solution }, target.headers)).toMatchObject({ id: target.id });
+    // Spent: the same solution cannot pay for a second attempt.
+    await challengeOf(attempt({ challenge, solution }));
+    const paid = await challengeOf(attempt({}));
+    expect(await attempt({ challenge: paid, solution: (await solveChallenge(paid))!, password: 'guess-d' })).toBeNull();
+    // An unspent challenge expires with its time.
+    const late = await challengeOf(attempt({}));
+    const lateSolution = (await solveChallenge(late))!;
+    guards.clock.now += 5 * 60_000 + 1;
+    await challengeOf(attempt({ challenge: late, solution: lateSolution }));
+
+    // Other accounts are untouched.
     const signedIn = await authorizeCredentials({ email: bystander.email, password: bystander.password }, bystander.headers, guards);
     expect(signedIn).toMatchObject({ id: bystander.id });
   });
@@ -278,9 +335,9 @@ describe('session callbacks', () => {
   const session = authOptions.callbacks!.session!;
 
   it('writes id, role and session version into the token at sign-in', async () => {
-    const user = { id: 'u-1', email: 'c@example.test', name: 'C', role: 'customer' as const, sessionVersion: 3 };
+    const user = { id: 'u-1', email: 'c@example.test', name: 'C', role: 'customer' as const, sessionVersion: 3, sessionId: 's-1', signedInAt: 1_000 };
     const token = await jwt({ token: {}, user, account: null });
-    expect(token).toMatchObject({ id: 'u-1', role: 'customer', email: 'c@example.test', name: 'C', sessionVersion: 3 });
+    expect(token).toMatchObject({ id: 'u-1', role: 'customer', email: 'c@example.test', name: 'C', sessionVersion: 3, sessionId: 's-1', signedInAt: 1_000 });
   });
 
   it('keeps the role and session version sign-in wrote when the client asks for a session update', async () => {

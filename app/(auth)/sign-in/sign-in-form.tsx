@@ -5,7 +5,8 @@ import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import Link from 'next/link';
-import { GENERIC_SIGN_IN_ERROR, signInErrorMessage } from '@/lib/auth/sign-in-errors';
+import { solveChallenge } from '@/lib/auth/challenge-proof';
+import { challengeFromCode, GENERIC_SIGN_IN_ERROR, signInErrorMessage } from '@/lib/auth/sign-in-errors';
 import { FormField, SubmitButton } from '@/components/auth/form-parts';
 
 export function SignInForm({ callbackPath, initialError }: { callbackPath: string; initialError: string | null }) {
@@ -13,6 +14,7 @@ export function SignInForm({ callbackPath, initialError }: { callbackPath: strin
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
+  const [checking, setChecking] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -21,12 +23,23 @@ export function SignInForm({ callbackPath, initialError }: { callbackPath: strin
     setError(null);
     try {
       // redirect: false keeps us on this host (next-auth would send us to NEXTAUTH_URL's), and lets us show errors inline.
-      const result = await signIn('credentials', {
-        redirect: false,
-        email: String(form.get('email') ?? ''),
-        password: String(form.get('password') ?? ''),
-        callbackUrl: callbackPath,
-      });
+      const attempt = (proof: { challenge: string; solution: string } | null) =>
+        signIn('credentials', {
+          redirect: false,
+          email: String(form.get('email') ?? ''),
+          password: String(form.get('password') ?? ''),
+          ...proof,
+          callbackUrl: callbackPath,
+        });
+      let result = await attempt(null);
+      // An account under attack asks every attempt for a proof of work: solve it here (a second or two of hashing in
+      // Web Crypto) and send the same attempt again with the solution.
+      const challenge = challengeFromCode(result?.error);
+      if (challenge) {
+        setChecking(true);
+        const solution = await solveChallenge(challenge).finally(() => setChecking(false));
+        if (solution) result = await attempt({ challenge, solution });
+      }
       if (!result?.ok || result.error) {
         setError(signInErrorMessage(result?.error ?? 'unknown'));
         setPending(false);
@@ -62,6 +75,11 @@ export function SignInForm({ callbackPath, initialError }: { callbackPath: strin
       ) : null}
       <FormField label="Email" name="email" type="email" autoComplete="email" required />
       <FormField label="Password" name="password" type="password" autoComplete="current-password" required />
+      {checking ? (
+        <p role="status" className="text-sm text-stone-600">
+          This account has seen many failed sign-in attempts, so your browser is doing a short security check…
+        </p>
+      ) : null}
       <SubmitButton pending={pending} idle="Sign in" busy="Signing in…" />
     </form>
   );
