@@ -28,7 +28,10 @@ export function clientAddress(headers: HeaderMap, hops: number): string {
     // Not stamped at all: this process is not a Next server that ran instrumentation.ts (a custom server, a platform
     // that is not `next start`), so no connection address will ever come. Stamped but missing: a request that was
     // already arriving while the server started, before the stamp was installed.
-    if (headers['x-forwarded-for'] || headers['x-real-ip']) warnForwardedOnce();
+    // Next itself fills X-Forwarded-For with the socket's address when a request has none: only a different one (or
+    // an X-Real-IP) was written by someone else — a client, or a proxy nobody told the app about.
+    const forwarded = headers['x-forwarded-for'];
+    if (headers['x-real-ip'] || (forwarded && normalizeAddress(forwarded) !== normalizeAddress(headers[PEER_ADDRESS_HEADER]))) warnForwardedOnce();
     if (!peerAddressStamped()) {
       warnUnstampedOnce();
       return UNKNOWN_ADDRESS;
@@ -112,7 +115,7 @@ function warnForwardedOnce(): void {
   if (warnedForwarded) return;
   warnedForwarded = true;
   log().warn(
-    'request-meta: TRUSTED_PROXY_HOPS=0 and a request carries X-Forwarded-For or X-Real-IP: they are ignored (a client can write them). ' +
+    'request-meta: TRUSTED_PROXY_HOPS=0 and a request carries X-Forwarded-For or X-Real-IP from someone other than Next: they are ignored (a client can write them). ' +
       "If a proxy in front of the app sets them, every caller now shares the proxy's address: set TRUSTED_PROXY_HOPS to the number of proxies.",
   );
 }

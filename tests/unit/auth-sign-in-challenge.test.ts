@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { challengeBits, leadingZeroBits, provesWork, solveChallenge } from '@/lib/auth/challenge-proof';
 import { challengeFromCode, challengeSignInCode, signInErrorMessage } from '@/lib/auth/sign-in-errors';
 import { createLogger, withLogContext } from '@/lib/log';
+import { PEER_ADDRESS_HEADER } from '@/lib/server/peer-address';
 import { clientAddress } from '@/lib/server/request-meta';
 
 const challenge = (bits: number) => `${bits}.${Date.now() + 60_000}.${'n'.repeat(22)}.${'m'.repeat(43)}`;
@@ -55,7 +56,7 @@ describe('challenge codes', () => {
 });
 
 describe('TRUSTED_PROXY_HOPS=0 and forwarded headers', () => {
-  it('logs one warning, the first time a request carries X-Forwarded-For or X-Real-IP, and still ignores them', () => {
+  it('logs one warning, the first time a request carries an X-Forwarded-For other than its own address or an X-Real-IP, and still ignores them', () => {
     const lines: string[] = [];
     const destination = new Writable({
       write(chunk, _encoding, done) {
@@ -66,11 +67,14 @@ describe('TRUSTED_PROXY_HOPS=0 and forwarded headers', () => {
     const logger = createLogger({ level: 'warn', destination });
     withLogContext({ logger }, () => {
       clientAddress({}, 0);
+      // Next's own fill-in (the socket's address when the request had none) is no reason to warn.
+      clientAddress({ [PEER_ADDRESS_HEADER]: '::ffff:127.0.0.1', 'x-forwarded-for': '::ffff:127.0.0.1' }, 0);
+      expect(lines.filter((line) => line.includes('X-Forwarded-For or X-Real-IP'))).toEqual([]);
       expect(clientAddress({ 'x-forwarded-for': '203.0.113.9' }, 0)).toBe('unknown');
       clientAddress({ 'x-real-ip': '203.0.113.9' }, 0);
       clientAddress({ 'x-forwarded-for': '203.0.113.10' }, 0);
     });
-    const warnings = lines.filter((line) => line.includes('TRUSTED_PROXY_HOPS=0 and a request carries X-Forwarded-For'));
+    const warnings = lines.filter((line) => line.includes('X-Forwarded-For or X-Real-IP'));
     expect(warnings).toHaveLength(1);
     expect(JSON.parse(warnings[0]!)).toMatchObject({ level: 'warn' });
   });
