@@ -1,9 +1,9 @@
 // Runs once when a Next server starts: stamps each request with its connection's address (Next does not pass it on;
-// lib/server/peer-address.ts), and without Inngest configured, this process runs the background jobs itself.
+// lib/server/doors/peer-address.ts), and without Inngest configured, this process runs the background jobs itself.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
-  const { stampPeerAddresses } = await import('./lib/server/peer-address');
+  const { stampPeerAddresses } = await import('./lib/server/doors/peer-address');
   stampPeerAddresses();
-  const { startJobsInThisProcess } = await import('./lib/server/jobs');
+  const { startJobsInThisProcess } = await import('./lib/server/deps/jobs');
   startJobsInThisProcess();
 }

@@ -4,7 +4,7 @@
 import { getToken, type JWT } from 'next-auth/jwt';
 import { type NextRequest, NextResponse } from 'next/server';
 import { env } from '@/lib/env';
-import { contentSecurityPolicy, cspOptionsFromEnv } from '@/lib/server/security-headers';
+import { contentSecurityPolicy, cspOptionsFromEnv } from '@/lib/server/doors/security-headers';
 
 function gate(request: NextRequest, token: JWT | null): { redirect: URL } | null {
   const { pathname, search } = request.nextUrl;

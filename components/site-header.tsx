@@ -6,7 +6,7 @@ import { UserMenu } from '@/components/auth/user-menu';
 import { CartBadge } from '@/components/cart/cart-badge';
 import { CategoryNav } from '@/components/catalog/category-nav';
 import { SearchForm } from '@/components/catalog/search-form';
-import { getCategories } from '@/lib/server/catalog';
+import { getCategories } from '@/lib/server/deps/catalog';
 
 export async function SiteHeader() {
   const categories = await getCategories();

@@ -63,7 +63,7 @@ export const envSchema = z
     PAYSTACK_ALLOW_LIVE_KEY_OUTSIDE_PRODUCTION: flag('PAYSTACK_ALLOW_LIVE_KEY_OUTSIDE_PRODUCTION'),
     /**
      * How many reverse proxies in front of the app append the address they saw to X-Forwarded-For (see
-     * lib/server/request-meta.ts). Unset: 1 on Vercel (VERCEL=1; its edge overwrites the header with the client's
+     * lib/server/doors/request-meta.ts). Unset: 1 on Vercel (VERCEL=1; its edge overwrites the header with the client's
      * address), else 0 (the connection's own address: never spoofable, at worst every caller looks like the proxy).
      */
     TRUSTED_PROXY_HOPS: optionalString
@@ -218,7 +218,7 @@ export function logLevel(source: Record<string, string | undefined> = process.en
   return parsed.success ? parsed.data : 'info';
 }
 
-/** How many proxies append to X-Forwarded-For in front of this app (lib/server/request-meta.ts reads the address). */
+/** How many proxies append to X-Forwarded-For in front of this app (lib/server/doors/request-meta.ts reads the address). */
 export function trustedProxyHops(source: Pick<Env, 'TRUSTED_PROXY_HOPS' | 'VERCEL'> = env()): number {
   return source.TRUSTED_PROXY_HOPS ?? (source.VERCEL === '1' ? 1 : 0);
 }

@@ -1,7 +1,7 @@
 // GET / – the shop front: categories and featured products
 import Link from 'next/link';
 import { ProductGrid } from '@/components/catalog/product-grid';
-import { getCategories, getFeaturedProducts } from '@/lib/server/catalog';
+import { getCategories, getFeaturedProducts } from '@/lib/server/deps/catalog';
 
 export default async function HomePage() {
   const [products, categories] = await Promise.all([getFeaturedProducts(12), getCategories()]);

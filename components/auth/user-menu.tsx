@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getCurrentUser } from '@/lib/server/auth';
+import { getCurrentUser } from '@/lib/server/doors/auth';
 import { SignOutButton } from './sign-out-button';
 
 // Header account area. A server component: who is signed in is read from the session cookie on the server.

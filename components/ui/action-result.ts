@@ -1,4 +1,4 @@
-// What a server action built on the doors (lib/server/actions.ts) answered, read on the client: its data, or one
+// What a server action built on the doors (lib/server/doors/actions.ts) answered, read on the client: its data, or one
 // failure with words a shopper can read — a refusal from the door (`serverError`) or input the schema rejected.
 import type { ErrorReply } from '@/lib/errors';
 

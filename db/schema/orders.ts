@@ -46,7 +46,7 @@ export const orders = pgTable(
     shippingAddress: jsonb('shipping_address').$type<ShippingAddress>().notNull(),
     paidAt: tstz('paid_at'),
     /**
-     * The address the order was placed from (lib/server/request-meta.ts), for the cap on open orders per address and
+     * The address the order was placed from (lib/server/doors/request-meta.ts), for the cap on open orders per address and
      * the shorter hold of a guest who comes back. Null for orders placed before it was recorded.
      */
     clientAddress: text('client_address'),

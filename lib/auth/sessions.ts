@@ -1,5 +1,5 @@
 // Sessions are JWTs the server cannot delete, so each carries the account's session version from sign-in; the doors
-// compare it with the database on every request (lib/server/door-deps.ts). Bumping the version ends every session the
+// compare it with the database on every request (lib/server/deps/door-deps.ts). Bumping the version ends every session the
 // account has: a password reset does, and so does an operator's `admin:create --reset`.
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';

@@ -1,7 +1,7 @@
 // Slowing down password guessing without locking the owner out. Attempts are counted per account × client address:
 // the first few wait for nothing (typos), then each further attempt from that address must wait twice as long as the
 // one before (2 s, 4 s, 8 s … up to a cap). Another address starts from scratch, so a guesser cannot lock the owner out
-// from afar; the per-account ceiling in lib/server/rate-limit.ts (`signInByEmail`) is the wall for guessing spread over
+// from afar; the per-account ceiling in lib/server/doors/rate-limit.ts (`signInByEmail`) is the wall for guessing spread over
 // many addresses. A successful sign-in clears its address's count, a password reset the whole account's.
 //
 // An attempt refused for waiting is not counted (waiting out the delay is all it takes), and the check counts the

@@ -1,7 +1,7 @@
 // Use case: the credentials sign-in. Validate, slow down and rate-limit (fail closed), ask an account under attack for
 // a solved proof-of-work challenge, check the password, answer an
 // unverified account like a wrong password (and email its owner a fresh link), then merge the guest cart. Everything it
-// touches comes in as an argument, so the next-auth config (lib/server/auth-options.ts) only wires it and a test runs
+// touches comes in as an argument, so the next-auth config (lib/server/doors/auth-options.ts) only wires it and a test runs
 // it with its own limits and clock.
 import { randomUUID } from 'node:crypto';
 import type { DbOrTx } from '@/db/client';
@@ -43,7 +43,7 @@ export interface SignInDeps {
 
 export interface SignInRequest {
   credentials: Record<string, string> | undefined;
-  /** The caller's address bucket (lib/server/request-meta.ts). */
+  /** The caller's address bucket (lib/server/doors/request-meta.ts). */
   address: string;
 }
 

@@ -2,10 +2,10 @@
 import { redisKeys, redisTtlSeconds } from '../redis-keys';
 import type { CartOwner } from './types';
 
-/** The cookie naming a guest's cart session (issued and rotated by lib/server/cart-session.ts). */
+/** The cookie naming a guest's cart session (issued and rotated by lib/server/doors/cart-session.ts). */
 export const CART_SESSION_COOKIE = 'cart_session';
 
-/** Guest cart session ids are 24 random bytes in base64url (see lib/server/cart-session.ts). */
+/** Guest cart session ids are 24 random bytes in base64url (see lib/server/doors/cart-session.ts). */
 const SESSION_ID = /^[A-Za-z0-9_-]{32}$/;
 
 export function isCartSessionId(value: unknown): value is string {

@@ -50,7 +50,7 @@ export interface CheckoutRequest {
   owner: CartOwner | null;
   userId: string | null;
   input: CheckoutInput;
-  /** The caller's address as the doors read it (lib/server/request-meta.ts): caps open orders per address. */
+  /** The caller's address as the doors read it (lib/server/doors/request-meta.ts): caps open orders per address. */
   clientAddress: string;
 }
 

@@ -119,7 +119,7 @@ test('an account under attack from many addresses asks the browser for a short p
   const email = `targeted-${randomUUID().slice(0, 8)}@example.test`;
   await verifiedCustomer(db, { email, name: 'Targeted Tolu', password: 'Lagos-Market-42' });
   // Failed guesses from many addresses have filled the account's window: the app's `signInByEmail` window (a sliding
-  // hour under `ratelimit:signInByEmail`, lib/server/rate-limit.ts, which this plain Node process cannot import),
+  // hour under `ratelimit:signInByEmail`, lib/server/doors/rate-limit.ts, which this plain Node process cannot import),
   // taken until it refuses.
   const window = new Ratelimit({ redis: testRedis(), limiter: Ratelimit.slidingWindow(50, '1 h'), prefix: 'ratelimit:signInByEmail', ephemeralCache: false });
   while ((await window.limit(mailboxKey(email))).success) {}

@@ -2,7 +2,7 @@
 // and an anonymous one (`unauthenticated`) before looking at its input — so a new admin action is covered the day it
 // is added. Who is calling is stood in through the doors' seam (no live Next request in a test).
 import { describe, expect, it } from 'vitest';
-import { withDoorDeps } from '@/lib/server/door-deps';
+import { withDoorDeps } from '@/lib/server/deps/door-deps';
 import { adminActionFiles } from '../support/admin-surface';
 
 type AnyAction = (...args: unknown[]) => Promise<{ serverError?: { code: string } } | undefined>;

@@ -9,7 +9,7 @@ import { GET } from '@/app/api/admin/orders/export.csv/route';
 import { orderExportBatch } from '@/db/queries/admin-order-list';
 import { orderListQuerySchema } from '@/lib/admin/order-list-query';
 import { ORDER_CSV_HEADER } from '@/lib/admin/orders-csv';
-import type { SessionUser } from '@/lib/server/door-deps';
+import type { SessionUser } from '@/lib/server/deps/door-deps';
 import { bulkInsertOrders, deleteTaggedOrders, fixtureTag, insertOrders } from '../support/admin-order-fixtures';
 import { cartTestClients, createFixtureUser, deleteFixtureUsers } from '../support/cart-fixtures';
 import { request } from '../support/checkout-api-fixtures';

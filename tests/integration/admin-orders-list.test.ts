@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/admin/orders/route';
 import { listOrdersForAdmin, orderExportBatch } from '@/db/queries/admin-order-list';
 import { orderListQuerySchema } from '@/lib/admin/order-list-query';
-import type { SessionUser } from '@/lib/server/door-deps';
+import type { SessionUser } from '@/lib/server/deps/door-deps';
 import { deleteTaggedOrders, fixtureTag, type InsertedOrder, insertOrders } from '../support/admin-order-fixtures';
 import { cartTestClients, createFixtureUser, deleteFixtureUsers } from '../support/cart-fixtures';
 import { request } from '../support/checkout-api-fixtures';

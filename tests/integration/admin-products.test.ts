@@ -17,7 +17,7 @@ import { toEditorData } from '@/lib/products/product-editor-data';
 import { type ProductFormValues, parseProductForm } from '@/lib/products/product-form';
 import { setProductArchived } from '@/lib/products/set-product-archived';
 import { updateProduct } from '@/lib/products/update-product';
-import { withDoorDeps } from '@/lib/server/door-deps';
+import { withDoorDeps } from '@/lib/server/deps/door-deps';
 import { createFixtureUser } from '../support/cart-fixtures';
 import { testAddress } from '../support/catalog-fixtures';
 import { testDatabase } from '../support/db';

@@ -9,7 +9,7 @@ import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/admin/uploads/route';
 import { GET } from '@/app/uploads/[name]/route';
-import type { SessionUser } from '@/lib/server/door-deps';
+import type { SessionUser } from '@/lib/server/deps/door-deps';
 import { localUploadDir } from '@/lib/storage/storage-from-env';
 import { site } from '../support/checkout-api-fixtures';
 import { signedInAs, through } from '../support/doors';

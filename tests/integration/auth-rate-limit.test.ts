@@ -6,7 +6,7 @@ import net from 'node:net';
 import { Redis } from '@upstash/redis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSignInDelay, delayAfterAttempt, SIGN_IN_DELAY_POLICY } from '@/lib/auth/sign-in-delay';
-import { createRateLimiter } from '@/lib/server/rate-limit';
+import { createRateLimiter } from '@/lib/server/doors/rate-limit';
 import { closedPort } from '../support/closed-port';
 
 const url = process.env.UPSTASH_REDIS_REST_URL ?? '';

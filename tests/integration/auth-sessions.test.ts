@@ -11,10 +11,10 @@ import { ADMIN_SESSION_POLICY } from '@/lib/auth/admin-session';
 import { createSignInDelay } from '@/lib/auth/sign-in-delay';
 import { env } from '@/lib/env';
 import { redis } from '@/lib/redis';
-import { getCurrentUser, requireAudience } from '@/lib/server/auth';
-import { authOptions, authorizeCredentials } from '@/lib/server/auth-options';
-import { type DoorDeps, withDoorDeps } from '@/lib/server/door-deps';
-import { createRateLimiter } from '@/lib/server/rate-limit';
+import { getCurrentUser, requireAudience } from '@/lib/server/doors/auth';
+import { authOptions, authorizeCredentials } from '@/lib/server/doors/auth-options';
+import { type DoorDeps, withDoorDeps } from '@/lib/server/deps/door-deps';
+import { createRateLimiter } from '@/lib/server/doors/rate-limit';
 import { verifiedCustomer } from '../support/accounts';
 import { testDatabase } from '../support/db';
 

@@ -6,7 +6,7 @@ import { eq, sql as drizzleSql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orders, webhookEvents } from '@/db/schema';
 import { signWebhookBody } from '@/lib/payments/paystack/signature';
-import { DEFAULT_JSON_BODY_BYTES, DEFAULT_RAW_BODY_BYTES } from '@/lib/server/route';
+import { DEFAULT_JSON_BODY_BYTES, DEFAULT_RAW_BODY_BYTES } from '@/lib/server/doors/route';
 import { cartTestClients, createFixtureCatalogue } from '../support/cart-fixtures';
 import { orderAwaitingPayment, payAndCaptureWebhook } from '../support/checkout-fixtures';
 import { closeCheckoutApiClients, type ErrorReply, guestWithCart, request, site } from '../support/checkout-api-fixtures';

@@ -7,7 +7,7 @@ import { orders, payments } from '@/db/schema';
 import { addToCart } from '@/lib/cart/add-to-cart';
 import { getCart } from '@/lib/cart/get-cart';
 import { removePurchasedLines } from '@/lib/cart/remove-purchased-lines';
-import { newCartSessionId } from '@/lib/server/cart-session';
+import { newCartSessionId } from '@/lib/server/doors/cart-session';
 import { checkout } from '@/lib/checkout/checkout-use-case';
 import { createTestVariants, testAddress, variantStock } from '../support/catalog-fixtures';
 import { orderAwaitingPayment, payAndCaptureWebhook, testPaystack } from '../support/checkout-fixtures';

@@ -10,7 +10,7 @@ import * as lineRoute from '@/app/api/cart/items/[variantId]/route';
 import { cartItems, carts } from '@/db/schema';
 import type { CartView } from '@/lib/cart/types';
 import { redisKeys } from '@/lib/redis';
-import type { SessionUser } from '@/lib/server/door-deps';
+import type { SessionUser } from '@/lib/server/deps/door-deps';
 import { signedInAs, through } from '../support/doors';
 import { cartTestClients, createFixtureCatalogue, createFixtureUser, deleteFixtureUsers } from '../support/cart-fixtures';
 

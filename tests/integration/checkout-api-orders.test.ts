@@ -7,7 +7,7 @@ import { webhookEvents } from '@/db/schema';
 import { confirmReturn } from '@/lib/checkout/confirm-return';
 import { signOrderAccess } from '@/lib/orders/order-access';
 import { initializePayment } from '@/lib/payments/initialize-payment';
-import type { SessionUser } from '@/lib/server/door-deps';
+import type { SessionUser } from '@/lib/server/deps/door-deps';
 import { variantStock } from '../support/catalog-fixtures';
 import { signedInAs, through } from '../support/doors';
 import { testPaystack } from '../support/checkout-fixtures';

@@ -1,5 +1,5 @@
 // Whose address a limit counts, through real sockets: a Node HTTP server stamps each connection's address the way the
-// app's instrumentation does in `next start` (lib/server/peer-address.ts) and hands a real Request to the real
+// app's instrumentation does in `next start` (lib/server/doors/peer-address.ts) and hands a real Request to the real
 // POST /api/cart/items route, whose new-cart limit is per address. Clients connect from distinct loopback addresses
 // (127.0.0.2, 127.0.0.3, …) and spoof X-Forwarded-For, X-Real-IP and the stamp header itself: under each
 // TRUSTED_PROXY_HOPS setting the spoofing never buys a fresh window, while a genuinely different caller gets its own.
@@ -10,10 +10,10 @@ import { createServer, request as httpRequest, type IncomingMessage, type Server
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withDoorDeps } from '@/lib/server/door-deps';
-import { PEER_ADDRESS_HEADER, stampPeerAddresses } from '@/lib/server/peer-address';
-import { createRateLimiter } from '@/lib/server/rate-limit';
-import { apiJson, route } from '@/lib/server/route';
+import { withDoorDeps } from '@/lib/server/deps/door-deps';
+import { PEER_ADDRESS_HEADER, stampPeerAddresses } from '@/lib/server/doors/peer-address';
+import { createRateLimiter } from '@/lib/server/doors/rate-limit';
+import { apiJson, route } from '@/lib/server/doors/route';
 import { cartTestClients, createFixtureCatalogue } from '../support/cart-fixtures';
 import { closeCheckoutApiClients, site } from '../support/checkout-api-fixtures';
 

@@ -6,10 +6,10 @@ import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { users } from '@/db/schema';
-import { adminAction, publicAction, shopperAction } from '@/lib/server/actions';
-import type { SessionUser } from '@/lib/server/door-deps';
-import { withDoorDeps } from '@/lib/server/door-deps';
-import { apiJson, route } from '@/lib/server/route';
+import { adminAction, publicAction, shopperAction } from '@/lib/server/doors/actions';
+import type { SessionUser } from '@/lib/server/deps/door-deps';
+import { withDoorDeps } from '@/lib/server/deps/door-deps';
+import { apiJson, route } from '@/lib/server/doors/route';
 import { cartTestClients, createFixtureUser, deleteFixtureUsers } from '../support/cart-fixtures';
 import { request } from '../support/checkout-api-fixtures';
 

@@ -10,7 +10,7 @@ import { invoices, users } from '@/db/schema';
 import { allocateInvoice } from '@/lib/invoices/allocate-invoice';
 import { formatMoney, money } from '@/lib/money';
 import { signOrderAccess } from '@/lib/orders/order-access';
-import type { SessionUser } from '@/lib/server/door-deps';
+import type { SessionUser } from '@/lib/server/deps/door-deps';
 import { createTestVariants } from '../support/catalog-fixtures';
 import { request } from '../support/checkout-api-fixtures';
 import { testDatabase } from '../support/db';

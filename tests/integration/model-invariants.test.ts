@@ -31,7 +31,7 @@ import { signWebhookBody } from '@/lib/payments/paystack/signature';
 import { reconcilePayments } from '@/lib/payments/reconcile-payments';
 import { requestRefund } from '@/lib/refunds/request-refund';
 import type { RestockLine } from '@/lib/refunds/types';
-import { newCartSessionId } from '@/lib/server/cart-session';
+import { newCartSessionId } from '@/lib/server/doors/cart-session';
 import { createTestVariants, testAddress } from '../support/catalog-fixtures';
 import { newIp } from '../support/checkout-api-fixtures';
 import { testPaystack } from '../support/checkout-fixtures';

@@ -12,7 +12,7 @@ import { outbox, payments } from '@/db/schema';
 import { JOB_META_KEY } from '@/lib/jobs/events';
 import { type JobDriver, relayOutbox } from '@/lib/jobs/relay';
 import { createLogger, currentRequestId } from '@/lib/log';
-import { apiJson, route } from '@/lib/server/route';
+import { apiJson, route } from '@/lib/server/doors/route';
 import { orderAwaitingPayment, payAndCaptureWebhook } from '../support/checkout-fixtures';
 import { testDatabase } from '../support/db';
 import { signedInAs, through } from '../support/doors';

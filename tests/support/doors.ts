@@ -1,8 +1,8 @@
 // Runs real route handlers and server actions with chosen stand-ins for what a live Next request would supply (the
 // signed-in user from next-auth's cookie, which needs a request) or for a Redis that is down — through the doors'
-// own dependency seam (lib/server/door-deps.ts), not by mocking modules.
-import type { DoorDeps, SessionUser } from '@/lib/server/door-deps';
-import { withDoorDeps } from '@/lib/server/door-deps';
+// own dependency seam (lib/server/deps/door-deps.ts), not by mocking modules.
+import type { DoorDeps, SessionUser } from '@/lib/server/deps/door-deps';
+import { withDoorDeps } from '@/lib/server/deps/door-deps';
 
 /** Stand-ins read at call time, so a test can change who is signed in between calls. */
 export type StandIns = () => Partial<DoorDeps>;

@@ -1,9 +1,9 @@
 // Who is asking, from raw headers: the per-address key (under each TRUSTED_PROXY_HOPS setting) and the guest cart
 // cookie the merge reads.
 import { describe, expect, it } from 'vitest';
-import { PEER_ADDRESS_HEADER, stampPeerAddresses } from '@/lib/server/peer-address';
+import { PEER_ADDRESS_HEADER, stampPeerAddresses } from '@/lib/server/doors/peer-address';
 import { mailboxKey } from '@/lib/auth/mailbox';
-import { addressBucket, clientAddress, clientIp, normalizeAddress, readCookie } from '@/lib/server/request-meta';
+import { addressBucket, clientAddress, clientIp, normalizeAddress, readCookie } from '@/lib/server/doors/request-meta';
 
 const peer = (address: string) => ({ [PEER_ADDRESS_HEADER]: address });
 

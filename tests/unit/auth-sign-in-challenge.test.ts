@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { challengeBits, leadingZeroBits, provesWork, solveChallenge } from '@/lib/auth/challenge-proof';
 import { challengeFromCode, challengeSignInCode, signInErrorMessage } from '@/lib/auth/sign-in-errors';
 import { createLogger, withLogContext } from '@/lib/log';
-import { PEER_ADDRESS_HEADER } from '@/lib/server/peer-address';
-import { clientAddress } from '@/lib/server/request-meta';
+import { PEER_ADDRESS_HEADER } from '@/lib/server/doors/peer-address';
+import { clientAddress } from '@/lib/server/doors/request-meta';
 
 const challenge = (bits: number) => `${bits}.${Date.now() + 60_000}.${'n'.repeat(22)}.${'m'.repeat(43)}`;
 

@@ -1,7 +1,7 @@
 // The Store API's CSRF check and input schemas: who may change a cart, and what a request may say.
 import { describe, expect, it } from 'vitest';
 import { addToCartSchema, updateCartLineSchema } from '@/lib/cart/cart-input';
-import { checkSameOrigin } from '@/lib/server/origin-check';
+import { checkSameOrigin } from '@/lib/server/doors/origin-check';
 
 const site = 'https://shop.example.com';
 

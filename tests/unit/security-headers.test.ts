@@ -1,6 +1,6 @@
 // The Content-Security-Policy and the static security headers as the browser receives them.
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, staticSecurityHeaders } from '@/lib/server/security-headers';
+import { contentSecurityPolicy, staticSecurityHeaders } from '@/lib/server/doors/security-headers';
 
 const base = { nonce: 'bm9uY2U=', development: false, checkoutOrigins: ['https://checkout.paystack.com'], https: true };
 const directive = (policy: string, name: string) => policy.split('; ').find((part) => part.startsWith(`${name} `));

@@ -5,7 +5,7 @@ import { db } from '@/db';
 import { listOrdersForUser } from '@/db/queries/orders';
 import { OrderStatusBadge } from '@/components/orders/order-status-badge';
 import { formatMoney } from '@/lib/money';
-import { userForPage } from '@/lib/server/auth';
+import { userForPage } from '@/lib/server/doors/auth';
 
 export const metadata: Metadata = { title: 'Your account' };
 

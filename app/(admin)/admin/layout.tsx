@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { AdminNav } from '@/components/admin/admin-nav';
-import { userForPage } from '@/lib/server/auth';
+import { userForPage } from '@/lib/server/doors/auth';
 
 // Admin shell. It checks the role itself (proxy.ts is only a convenience); each admin page and action must too,
 // because a layout does not re-run for every request that reaches a page below it.

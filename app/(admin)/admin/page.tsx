@@ -9,7 +9,7 @@ import { db } from '@/db';
 import { type AttentionCounts, attentionCounts, SALES_RANGES, type SalesRange, type SalesSeries, salesByDay } from '@/db/queries/admin-dashboard';
 import { formatDate } from '@/lib/format-date';
 import { formatMoney } from '@/lib/money';
-import { userForPage } from '@/lib/server/auth';
+import { userForPage } from '@/lib/server/doors/auth';
 
 export const metadata: Metadata = { title: 'Admin', robots: { index: false } };
 

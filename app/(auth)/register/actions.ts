@@ -5,9 +5,9 @@
 import { mailboxKey } from '@/lib/auth/mailbox';
 import { type RegisterField, registerUser } from '@/lib/auth/register-user';
 import { env } from '@/lib/env';
-import { formDataInput, publicAction } from '@/lib/server/actions';
-import { relayAfterResponse } from '@/lib/server/jobs';
-import { allOf } from '@/lib/server/rate-limit';
+import { formDataInput, publicAction } from '@/lib/server/doors/actions';
+import { relayAfterResponse } from '@/lib/server/deps/jobs';
+import { allOf } from '@/lib/server/doors/rate-limit';
 
 export type RegisterState =
   | { status: 'idle' }

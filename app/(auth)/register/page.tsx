@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { safeCallbackPath } from '@/lib/auth/safe-callback';
-import { getCurrentUser } from '@/lib/server/auth';
+import { getCurrentUser } from '@/lib/server/doors/auth';
 import { RegisterForm } from './register-form';
 
 export const metadata: Metadata = { title: 'Create an account' };

@@ -6,10 +6,10 @@ import { mailboxKey } from '@/lib/auth/mailbox';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-rules';
 import { requestPasswordReset, resetPassword } from '@/lib/auth/reset-password';
 import { env } from '@/lib/env';
-import { formDataInput, publicAction } from '@/lib/server/actions';
-import { signInDelay } from '@/lib/server/auth-options';
-import { relayAfterResponse } from '@/lib/server/jobs';
-import { allOf } from '@/lib/server/rate-limit';
+import { formDataInput, publicAction } from '@/lib/server/doors/actions';
+import { signInDelay } from '@/lib/server/doors/auth-options';
+import { relayAfterResponse } from '@/lib/server/deps/jobs';
+import { allOf } from '@/lib/server/doors/rate-limit';
 
 export type RequestResetState =
   | { status: 'idle' }

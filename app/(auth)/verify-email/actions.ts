@@ -3,7 +3,7 @@
 // link only shows the page, so a mail scanner that fetches links cannot use it up; the POST here does, once, before it
 // expires — and only with the password the account was registered with (see lib/auth/verify-email.ts).
 import { verifyEmail } from '@/lib/auth/verify-email';
-import { formDataInput, publicAction } from '@/lib/server/actions';
+import { formDataInput, publicAction } from '@/lib/server/doors/actions';
 
 export type VerifyEmailState = { status: 'idle' } | { status: 'verified'; email: string } | { status: 'refused'; message: string };
 

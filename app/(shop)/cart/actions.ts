@@ -5,8 +5,8 @@ import { addToCart } from '@/lib/cart/add-to-cart';
 import { addToCartSchema, cartLineSchema, updateCartLineSchema } from '@/lib/cart/cart-input';
 import { toCartActionResult } from '@/lib/cart/cart-messages';
 import { clearCart, removeCartLine, updateCartLine } from '@/lib/cart/change-cart-line';
-import { shopperAction } from '@/lib/server/actions';
-import { cartDeps, issueCartOwner, requireCartWriteAllowed, setCartSessionCookie } from '@/lib/server/cart-session';
+import { shopperAction } from '@/lib/server/doors/actions';
+import { cartDeps, issueCartOwner, requireCartWriteAllowed, setCartSessionCookie } from '@/lib/server/doors/cart-session';
 
 // Every change is rate-limited per cart and per address, and a first add opens a guest cart (limited per address).
 export const addToCartAction = shopperAction.inputSchema(addToCartSchema).action(async ({ parsedInput, ctx }) => {

@@ -2,7 +2,7 @@
 import type { Metadata } from 'next';
 import { CartContents } from '@/components/cart/cart-contents';
 import { getCart } from '@/lib/cart/get-cart';
-import { cartDeps, getCartOwner } from '@/lib/server/cart-session';
+import { cartDeps, getCartOwner } from '@/lib/server/doors/cart-session';
 
 export const metadata: Metadata = { title: 'Your cart', robots: { index: false } };
 

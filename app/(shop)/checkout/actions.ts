@@ -6,9 +6,9 @@ import { type CheckoutValues, type FieldErrors, parseCheckoutForm } from '@/lib/
 import { checkoutErrorMessage, paymentErrorMessage, rateLimitMessage } from '@/lib/checkout/checkout-messages';
 import { checkout, type ShortCheckoutLine } from '@/lib/checkout/checkout-use-case';
 import { initializePayment } from '@/lib/payments/initialize-payment';
-import { formDataInput, shopperAction } from '@/lib/server/actions';
-import { checkoutDeps, limitCheckout } from '@/lib/server/checkout';
-import { orderForViewer, rememberGuestOrder } from '@/lib/server/order-access';
+import { formDataInput, shopperAction } from '@/lib/server/doors/actions';
+import { checkoutDeps, limitCheckout } from '@/lib/server/deps/checkout';
+import { orderForViewer, rememberGuestOrder } from '@/lib/server/doors/order-access';
 
 export type CheckoutFormState =
   | { status: 'idle'; attempt: number; values?: CheckoutValues }

@@ -6,8 +6,8 @@ import { describeNotice } from '@/lib/cart/cart-messages';
 import { getCart } from '@/lib/cart/get-cart';
 import { NIGERIAN_STATES } from '@/lib/checkout/checkout-input';
 import { deliveryOptions } from '@/lib/checkout/delivery-options';
-import { getCurrentUser } from '@/lib/server/auth';
-import { cartDeps, getCartOwner } from '@/lib/server/cart-session';
+import { getCurrentUser } from '@/lib/server/doors/auth';
+import { cartDeps, getCartOwner } from '@/lib/server/doors/cart-session';
 
 export const metadata: Metadata = { title: 'Checkout', robots: { index: false } };
 

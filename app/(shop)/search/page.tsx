@@ -6,7 +6,7 @@ import { Pagination } from '@/components/catalog/pagination';
 import { ProductGrid } from '@/components/catalog/product-grid';
 import { SearchForm } from '@/components/catalog/search-form';
 import { SearchSuggestions } from '@/components/catalog/search-suggestions';
-import { getCategories, searchCatalog } from '@/lib/server/catalog';
+import { getCategories, searchCatalog } from '@/lib/server/deps/catalog';
 
 interface Props {
   searchParams: Promise<SearchParams>;

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { env } from '@/lib/env';
 import { optOutOfEmails } from '@/lib/recovery/email-opt-out';
-import { formDataInput, publicAction } from '@/lib/server/actions';
+import { formDataInput, publicAction } from '@/lib/server/doors/actions';
 
 export type UnsubscribeState = { status: 'idle' } | { status: 'unsubscribed'; email: string } | { status: 'refused'; message: string };
 

@@ -1,9 +1,9 @@
 // POST /api/checkout – place an order from the shopper's cart and start its Paystack payment (Store API)
 import { checkoutInputSchema } from '@/lib/checkout/checkout-input';
 import { checkout } from '@/lib/checkout/checkout-use-case';
-import { checkoutDeps, limitCheckout } from '@/lib/server/checkout';
-import { checkoutReply } from '@/lib/server/replies';
-import { route } from '@/lib/server/route';
+import { checkoutDeps, limitCheckout } from '@/lib/server/deps/checkout';
+import { checkoutReply } from '@/lib/server/doors/replies';
+import { route } from '@/lib/server/doors/route';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 // GET /api/health – liveness and database reachability for the local stack and load balancers
 import { sql } from 'drizzle-orm';
-import { apiJson, route } from '@/lib/server/route';
+import { apiJson, route } from '@/lib/server/doors/route';
 
 export const dynamic = 'force-dynamic';
 

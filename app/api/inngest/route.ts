@@ -2,7 +2,7 @@
 import { serve } from 'inngest/next';
 import { inngest } from '@/inngest/client';
 import { createJobFunctions } from '@/inngest/functions';
-import { jobDeps } from '@/lib/server/jobs';
+import { jobDeps } from '@/lib/server/deps/jobs';
 
 export const dynamic = 'force-dynamic';
 

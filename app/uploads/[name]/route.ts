@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { env } from '@/lib/env';
 import { LOCAL_IMAGE_NAME } from '@/lib/storage/local-disk';
 import { localImageStorage } from '@/lib/storage/storage-from-env';
-import { apiError, route } from '@/lib/server/route';
+import { apiError, route } from '@/lib/server/doors/route';
 
 export const dynamic = 'force-dynamic';
 

@@ -6,7 +6,7 @@ import { OrderStatusBadge } from '@/components/orders/order-status-badge';
 import { db } from '@/db';
 import { listOrdersForUser } from '@/db/queries/orders';
 import { formatMoney } from '@/lib/money';
-import { userForPage } from '@/lib/server/auth';
+import { userForPage } from '@/lib/server/doors/auth';
 
 export const metadata: Metadata = { title: 'Your orders', robots: { index: false } };
 

@@ -7,7 +7,7 @@ import { db } from '@/db';
 import { listAuditEntries } from '@/db/queries/admin-audit';
 import { AUDIT_ACTOR_TYPES, AUDIT_ENTITY_TYPES, auditActorLabels, auditListQuerySchema } from '@/lib/admin/audit-list-query';
 import { queryStringOf, type RawSearch } from '@/lib/admin/query-string';
-import { userForPage } from '@/lib/server/auth';
+import { userForPage } from '@/lib/server/doors/auth';
 
 export const metadata: Metadata = { title: 'Audit log', robots: { index: false } };
 

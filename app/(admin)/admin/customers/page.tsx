@@ -6,7 +6,7 @@ import { CustomersTable } from '@/components/admin/customers/customers-table';
 import { db } from '@/db';
 import { listCustomersForAdmin } from '@/db/queries/admin-customers';
 import { customerListQuerySchema } from '@/lib/admin/customer-list-query';
-import { userForPage } from '@/lib/server/auth';
+import { userForPage } from '@/lib/server/doors/auth';
 
 export const metadata: Metadata = { title: 'Customers', robots: { index: false } };
 

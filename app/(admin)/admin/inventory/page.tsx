@@ -6,7 +6,7 @@ import { InventoryTable } from '@/components/admin/catalog/inventory-table';
 import { db } from '@/db';
 import { inventoryListQuery, listInventory } from '@/db/queries/admin-inventory';
 import { queryStringOf, type RawSearch } from '@/lib/admin/query-string';
-import { userForPage } from '@/lib/server/auth';
+import { userForPage } from '@/lib/server/doors/auth';
 
 export const metadata: Metadata = { title: 'Inventory', robots: { index: false } };
 

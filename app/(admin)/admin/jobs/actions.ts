@@ -5,8 +5,8 @@
 import { retryJobInputSchema } from '@/lib/admin/job-list-query';
 import { AppError } from '@/lib/errors';
 import { retryDeadJob } from '@/lib/jobs/retry-dead-job';
-import { adminAction } from '@/lib/server/actions';
-import { relayJobsNow } from '@/lib/server/jobs';
+import { adminAction } from '@/lib/server/doors/actions';
+import { relayJobsNow } from '@/lib/server/deps/jobs';
 
 export type RetryJobActionData = {
   result: 'done' | 'handed_to_inngest' | 'deferred' | 'failed_again' | 'queued';

@@ -13,7 +13,7 @@ import { formatDateTime } from '@/lib/format-date';
 import { MAX_ATTEMPTS } from '@/lib/jobs/relay';
 import { SWEEP_EVERY_MS } from '@/lib/jobs/runner';
 import { schedules } from '@/lib/jobs/schedules';
-import { userForPage } from '@/lib/server/auth';
+import { userForPage } from '@/lib/server/doors/auth';
 import { TableHead } from '@/components/ui/table-head';
 
 export const metadata: Metadata = { title: 'Jobs', robots: { index: false } };

@@ -6,7 +6,7 @@ import { OrdersTable } from '@/components/admin/orders/orders-table';
 import { db } from '@/db';
 import { listOrdersForAdmin } from '@/db/queries/admin-order-list';
 import { orderListQuerySchema } from '@/lib/admin/order-list-query';
-import { userForPage } from '@/lib/server/auth';
+import { userForPage } from '@/lib/server/doors/auth';
 
 export const metadata: Metadata = { title: 'Orders', robots: { index: false } };
 

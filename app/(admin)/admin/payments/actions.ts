@@ -8,8 +8,8 @@ import { paystackMode } from '@/lib/env';
 import { paystackClient } from '@/lib/payments/paystack';
 import { type VerifyResult, verifyPaymentNow } from '@/lib/payments/verify-payment-now';
 import type { PaymentStatus } from '@/lib/payments/payment-status';
-import { adminAction } from '@/lib/server/actions';
-import { afterPaymentCommitted } from '@/lib/server/payment-effects';
+import { adminAction } from '@/lib/server/doors/actions';
+import { afterPaymentCommitted } from '@/lib/server/deps/payment-effects';
 
 export type VerifyPaymentActionData = { result: VerifyResult; message: string; paymentStatus: PaymentStatus; orderId: string; orderNumber: string };
 

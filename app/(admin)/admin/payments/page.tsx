@@ -7,7 +7,7 @@ import { db } from '@/db';
 import { listAdminPayments } from '@/db/queries/admin-payments';
 import { PAYMENT_STATUS_VALUES, paymentListQuerySchema, paymentStatusLabels } from '@/lib/admin/payment-list-query';
 import { queryStringOf, type RawSearch } from '@/lib/admin/query-string';
-import { userForPage } from '@/lib/server/auth';
+import { userForPage } from '@/lib/server/doors/auth';
 
 export const metadata: Metadata = { title: 'Payments', robots: { index: false } };
 

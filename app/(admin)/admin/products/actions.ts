@@ -12,8 +12,8 @@ import { type ProductEditorData, toEditorData } from '@/lib/products/product-edi
 import { type ProductFieldErrors, parseProductForm } from '@/lib/products/product-form';
 import { setProductArchived } from '@/lib/products/set-product-archived';
 import { updateProduct } from '@/lib/products/update-product';
-import { adminAction } from '@/lib/server/actions';
-import { revalidateProduct } from '@/lib/server/cache-tags';
+import { adminAction } from '@/lib/server/doors/actions';
+import { revalidateProduct } from '@/lib/server/deps/cache-tags';
 
 export type SaveProductState =
   | { status: 'created'; id: string }

@@ -7,7 +7,7 @@ import { ProductsTable } from '@/components/admin/catalog/products-table';
 import { db } from '@/db';
 import { listAdminProducts, productListQuery } from '@/db/queries/admin-products';
 import { queryStringOf, type RawSearch } from '@/lib/admin/query-string';
-import { userForPage } from '@/lib/server/auth';
+import { userForPage } from '@/lib/server/doors/auth';
 
 export const metadata: Metadata = { title: 'Products', robots: { index: false } };
 

@@ -6,8 +6,8 @@
 import { replayWebhookInputSchema } from '@/lib/admin/webhook-list-query';
 import { paystackMode } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { adminAction } from '@/lib/server/actions';
-import { afterPaymentCommitted } from '@/lib/server/payment-effects';
+import { adminAction } from '@/lib/server/doors/actions';
+import { afterPaymentCommitted } from '@/lib/server/deps/payment-effects';
 import { replayWebhookEvent } from '@/lib/webhooks/replay-webhook-event';
 
 export type ReplayActionData = {

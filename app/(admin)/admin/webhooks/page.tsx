@@ -7,7 +7,7 @@ import { db } from '@/db';
 import { listWebhookEvents, webhookEventTypes } from '@/db/queries/admin-webhooks';
 import { queryStringOf, type RawSearch } from '@/lib/admin/query-string';
 import { WEBHOOK_STATUS_VALUES, webhookListQuerySchema, webhookStatusLabels } from '@/lib/admin/webhook-list-query';
-import { userForPage } from '@/lib/server/auth';
+import { userForPage } from '@/lib/server/doors/auth';
 
 export const metadata: Metadata = { title: 'Webhook inbox', robots: { index: false } };
 

@@ -8,8 +8,8 @@ import { z } from 'zod';
 import { env } from '@/lib/env';
 import { type RestoreRefusal, restoreCheckout } from '@/lib/recovery/restore-checkout';
 import { describeRestoreNotice, describeRestoreRefusal } from '@/lib/recovery/restore-messages';
-import { formDataInput, shopperAction } from '@/lib/server/actions';
-import { issueCartOwner, setCartSessionCookie } from '@/lib/server/cart-session';
+import { formDataInput, shopperAction } from '@/lib/server/doors/actions';
+import { issueCartOwner, setCartSessionCookie } from '@/lib/server/doors/cart-session';
 
 export type RestoreCartState =
   | { status: 'idle' }

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { listingHref, parseListingParams, type SearchParams } from '@/components/catalog/listing-params';
 import { ProductListing } from '@/components/catalog/product-listing';
-import { getCategories, getListingPage } from '@/lib/server/catalog';
+import { getCategories, getListingPage } from '@/lib/server/deps/catalog';
 
 interface Props {
   params: Promise<{ slug: string }>;

@@ -8,10 +8,10 @@ import { OrderStatePanel } from '@/components/orders/order-state-panel';
 import { type CompleteReturnDeps, completeReturn } from '@/lib/checkout/complete-return';
 import { env } from '@/lib/env';
 import { redis } from '@/lib/redis';
-import { getCartOwner } from '@/lib/server/cart-session';
-import { confirmDeps } from '@/lib/server/checkout';
-import { orderForViewer } from '@/lib/server/order-access';
-import { afterPaymentCommitted } from '@/lib/server/payment-effects';
+import { getCartOwner } from '@/lib/server/doors/cart-session';
+import { confirmDeps } from '@/lib/server/deps/checkout';
+import { orderForViewer } from '@/lib/server/doors/order-access';
+import { afterPaymentCommitted } from '@/lib/server/deps/payment-effects';
 
 export const metadata: Metadata = { title: 'Your payment', robots: { index: false } };
 export const dynamic = 'force-dynamic';

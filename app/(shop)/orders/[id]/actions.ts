@@ -7,8 +7,8 @@ import { z } from 'zod';
 import { env } from '@/lib/env';
 import { checkOrderAccess } from '@/lib/orders/order-access';
 import { enqueue } from '@/lib/outbox/enqueue';
-import { publicAction } from '@/lib/server/actions';
-import { relayAfterResponse } from '@/lib/server/jobs';
+import { publicAction } from '@/lib/server/doors/actions';
+import { relayAfterResponse } from '@/lib/server/deps/jobs';
 
 export type FreshLinkState = { status: 'idle' } | { status: 'sent' | 'refused'; message: string };
 

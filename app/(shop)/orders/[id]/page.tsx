@@ -6,7 +6,7 @@ import { OrderStatePanel } from '@/components/orders/order-state-panel';
 import { OrderStatusBadge } from '@/components/orders/order-status-badge';
 import { shopperOrderState } from '@/lib/orders/shopper-order-state';
 import { checkOrderAccess } from '@/lib/orders/order-access';
-import { isOrderId, orderForViewer } from '@/lib/server/order-access';
+import { isOrderId, orderForViewer } from '@/lib/server/doors/order-access';
 import { env } from '@/lib/env';
 import { ExpiredLinkPanel } from '@/components/orders/expired-link-panel';
 

@@ -2,7 +2,7 @@
 // check, the metadata and the page (React's per-request cache makes that one read of each).
 import 'server-only';
 import { z } from 'zod';
-import { getProduct, getVariantOffers } from '@/lib/server/catalog';
+import { getProduct, getVariantOffers } from '@/lib/server/deps/catalog';
 
 const slugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,119}$/);
 

@@ -1,7 +1,7 @@
 // GET /api/admin/customers – the admin customers list: search by name or email, role, sort, page (admin, read-only)
 import { listCustomersForAdmin } from '@/db/queries/admin-customers';
 import { customerListQuerySchema } from '@/lib/admin/customer-list-query';
-import { apiJson, route } from '@/lib/server/route';
+import { apiJson, route } from '@/lib/server/doors/route';
 
 export const dynamic = 'force-dynamic';
 

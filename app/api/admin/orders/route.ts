@@ -1,7 +1,7 @@
 // GET /api/admin/orders – the admin orders list: search, status, refund state, placed-between, sort, page (admin)
 import { listOrdersForAdmin } from '@/db/queries/admin-order-list';
 import { orderListQuerySchema } from '@/lib/admin/order-list-query';
-import { apiJson, route } from '@/lib/server/route';
+import { apiJson, route } from '@/lib/server/doors/route';
 
 export const dynamic = 'force-dynamic';
 

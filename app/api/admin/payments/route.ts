@@ -1,7 +1,7 @@
 // GET /api/admin/payments?q=&status=&sort=&dir=&page=&pageSize= – one page of payment attempts with their orders (admin)
 import { listAdminPayments } from '@/db/queries/admin-payments';
 import { paymentListQuerySchema } from '@/lib/admin/payment-list-query';
-import { apiJson, route } from '@/lib/server/route';
+import { apiJson, route } from '@/lib/server/doors/route';
 
 export const dynamic = 'force-dynamic';
 

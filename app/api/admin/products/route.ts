@@ -1,6 +1,6 @@
 // GET /api/admin/products?q=&status=&sort=&dir=&page=&pageSize= – one page of products for the admin list (admin)
 import { listAdminProducts, productListQuery } from '@/db/queries/admin-products';
-import { apiJson, route } from '@/lib/server/route';
+import { apiJson, route } from '@/lib/server/doors/route';
 
 export const dynamic = 'force-dynamic';
 

@@ -3,7 +3,7 @@ import { log } from '@/lib/log';
 import { MAX_IMAGE_BYTES } from '@/lib/storage/image-file';
 import { storeImage } from '@/lib/storage/image-storage';
 import { imageStorage } from '@/lib/storage/storage-from-env';
-import { apiError, apiJson, route } from '@/lib/server/route';
+import { apiError, apiJson, route } from '@/lib/server/doors/route';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 // GET /api/admin/webhooks?q=&status=&type=&from=&to=&sort=&dir=&page=&pageSize= – one page of the webhook inbox (admin)
 import { listWebhookEvents } from '@/db/queries/admin-webhooks';
 import { webhookListQuerySchema } from '@/lib/admin/webhook-list-query';
-import { apiJson, route } from '@/lib/server/route';
+import { apiJson, route } from '@/lib/server/doors/route';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
 // GET|POST /api/auth/* – next-auth (CSRF, credentials sign-in, session, sign-out); a sign-in also rotates the cart cookie
 import NextAuth from 'next-auth';
 import { NextResponse, type NextRequest } from 'next/server';
-import { authOptions } from '@/lib/server/auth-options';
-import { cartSessionCookie, newCartSessionId } from '@/lib/server/cart-session';
+import { authOptions } from '@/lib/server/doors/auth-options';
+import { cartSessionCookie, newCartSessionId } from '@/lib/server/doors/cart-session';
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 

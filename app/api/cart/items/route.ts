@@ -1,9 +1,9 @@
 // POST /api/cart/items – add units of a variant { variantId, quantity? } to the shopper's cart
 import { addToCart } from '@/lib/cart/add-to-cart';
 import { addToCartSchema } from '@/lib/cart/cart-input';
-import { cartDeps, issueCartOwner, limitCartWrite } from '@/lib/server/cart-session';
-import { cartReply } from '@/lib/server/replies';
-import { route } from '@/lib/server/route';
+import { cartDeps, issueCartOwner, limitCartWrite } from '@/lib/server/doors/cart-session';
+import { cartReply } from '@/lib/server/doors/replies';
+import { route } from '@/lib/server/doors/route';
 
 export const POST = route(
   {

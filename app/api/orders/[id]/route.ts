@@ -1,8 +1,8 @@
 // GET /api/orders/:id – one order for its signed-in owner, or a guest order with its signed `?token=`; 404 otherwise
 import { z } from 'zod';
-import { orderForViewer } from '@/lib/server/order-access';
-import { orderJson } from '@/lib/server/replies';
-import { apiError, apiJson, route } from '@/lib/server/route';
+import { orderForViewer } from '@/lib/server/doors/order-access';
+import { orderJson } from '@/lib/server/doors/replies';
+import { apiError, apiJson, route } from '@/lib/server/doors/route';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
 // POST /api/webhooks/paystack – verify, dedupe and apply Paystack events
 import { env, paystackMode, webhookIpAllowlist } from '@/lib/env';
 import { verifyWebhookSignature } from '@/lib/payments/paystack/signature';
-import { afterPaymentCommitted } from '@/lib/server/payment-effects';
-import { apiError, apiJson, DEFAULT_RAW_BODY_BYTES, route } from '@/lib/server/route';
+import { afterPaymentCommitted } from '@/lib/server/deps/payment-effects';
+import { apiError, apiJson, DEFAULT_RAW_BODY_BYTES, route } from '@/lib/server/doors/route';
 import { receivePaystackWebhook } from '@/lib/webhooks/receive-paystack-webhook';
 
 export const dynamic = 'force-dynamic';

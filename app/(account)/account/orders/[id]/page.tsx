@@ -9,8 +9,8 @@ import { OrderStatusBadge } from '@/components/orders/order-status-badge';
 import { db } from '@/db';
 import { getOrderForUser } from '@/db/queries/orders';
 import { shopperOrderState } from '@/lib/orders/shopper-order-state';
-import { userForPage } from '@/lib/server/auth';
-import { isOrderId } from '@/lib/server/order-access';
+import { userForPage } from '@/lib/server/doors/auth';
+import { isOrderId } from '@/lib/server/doors/order-access';
 
 export const metadata: Metadata = { title: 'Order details', robots: { index: false } };
 

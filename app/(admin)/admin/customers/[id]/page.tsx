@@ -8,8 +8,8 @@ import { db } from '@/db';
 import { getAdminCustomer } from '@/db/queries/admin-customers';
 import { formatDate, formatDateTime } from '@/lib/format-date';
 import { formatMoney } from '@/lib/money';
-import { userForPage } from '@/lib/server/auth';
-import { isOrderId } from '@/lib/server/order-access';
+import { userForPage } from '@/lib/server/doors/auth';
+import { isOrderId } from '@/lib/server/doors/order-access';
 import { TableHead } from '@/components/ui/table-head';
 
 export const metadata: Metadata = { title: 'Customer', robots: { index: false } };

@@ -5,9 +5,9 @@ import { adjustStock } from '@/lib/inventory/adjust-stock';
 import { setLowStockThreshold } from '@/lib/inventory/set-low-stock-threshold';
 import { adjustStockFormSchema, thresholdFormSchema } from '@/lib/inventory/stock-forms';
 import { AppError } from '@/lib/errors';
-import { adminAction } from '@/lib/server/actions';
-import { revalidateProductStock } from '@/lib/server/cache-tags';
-import { adjustStockFailure } from '@/lib/server/inventory';
+import { adminAction } from '@/lib/server/doors/actions';
+import { revalidateProductStock } from '@/lib/server/deps/cache-tags';
+import { adjustStockFailure } from '@/lib/server/deps/inventory';
 
 export const adjustStockAction = adminAction.inputSchema(adjustStockFormSchema).action(async ({ parsedInput, ctx }) => {
   const result = await adjustStock(ctx.deps.db, { ...parsedInput, adminId: ctx.admin.id });

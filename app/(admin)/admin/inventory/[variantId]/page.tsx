@@ -10,7 +10,7 @@ import { db } from '@/db';
 import { activeHolds, getInventoryVariant, stockHistory } from '@/db/queries/admin-inventory';
 import { formatDateTime } from '@/lib/format-date';
 import { describeStockEntry } from '@/lib/inventory/stock-history';
-import { userForPage } from '@/lib/server/auth';
+import { userForPage } from '@/lib/server/doors/auth';
 import { TableHead } from '@/components/ui/table-head';
 
 export const metadata: Metadata = { title: 'Variant stock', robots: { index: false } };

@@ -5,8 +5,8 @@
 // key makes a double click or a retried submit the same refund.
 import { requestRefund } from '@/lib/refunds/request-refund';
 import type { RefundView } from '@/lib/refunds/types';
-import { adminAction } from '@/lib/server/actions';
-import { refundDeps, refundFailure, revalidateRefundedOrder } from '@/lib/server/refunds';
+import { adminAction } from '@/lib/server/doors/actions';
+import { refundDeps, refundFailure, revalidateRefundedOrder } from '@/lib/server/deps/refunds';
 import { refundFormSchema } from '@/components/admin/refund-form';
 
 export type RefundActionData = {

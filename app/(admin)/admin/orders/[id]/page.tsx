@@ -16,8 +16,8 @@ import { addressLines } from '@/lib/orders/address-lines';
 import { deliveryLabel } from '@/lib/orders/delivery-label';
 import { describeEntry } from '@/lib/orders/order-timeline';
 import { orderLedger } from '@/lib/refunds/order-ledger';
-import { userForPage } from '@/lib/server/auth';
-import { isOrderId } from '@/lib/server/order-access';
+import { userForPage } from '@/lib/server/doors/auth';
+import { isOrderId } from '@/lib/server/doors/order-access';
 
 export const metadata: Metadata = { title: 'Order', robots: { index: false } };
 

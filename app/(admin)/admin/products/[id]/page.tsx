@@ -9,7 +9,7 @@ import { db } from '@/db';
 import { categoryOptions, getProductForEdit } from '@/db/queries/admin-products';
 import { formatDateTime } from '@/lib/format-date';
 import { toEditorData } from '@/lib/products/product-editor-data';
-import { userForPage } from '@/lib/server/auth';
+import { userForPage } from '@/lib/server/doors/auth';
 
 export const metadata: Metadata = { title: 'Edit product', robots: { index: false } };
 

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { ProductForm } from '@/components/admin/catalog/product-form';
 import { db } from '@/db';
 import { categoryOptions } from '@/db/queries/admin-products';
-import { userForPage } from '@/lib/server/auth';
+import { userForPage } from '@/lib/server/doors/auth';
 
 export const metadata: Metadata = { title: 'New product', robots: { index: false } };
 

@@ -11,8 +11,8 @@ import { getWebhookEvent } from '@/db/queries/admin-webhooks';
 import { maskPayloadForView } from '@/lib/admin/mask-payload';
 import { signatureWords } from '@/lib/admin/webhook-list-query';
 import { formatDateTime } from '@/lib/format-date';
-import { userForPage } from '@/lib/server/auth';
-import { isOrderId } from '@/lib/server/order-access';
+import { userForPage } from '@/lib/server/doors/auth';
+import { isOrderId } from '@/lib/server/doors/order-access';
 import { whyNotReplayable } from '@/lib/webhooks/replay-webhook-event';
 
 export const metadata: Metadata = { title: 'Webhook event', robots: { index: false } };

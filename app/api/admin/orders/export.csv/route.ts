@@ -3,7 +3,7 @@ import { ordersCsvStream } from '@/lib/admin/orders-csv';
 import { orderListQuerySchema } from '@/lib/admin/order-list-query';
 import { lagosDay } from '@/lib/format-date';
 import { log } from '@/lib/log';
-import { NO_STORE, route } from '@/lib/server/route';
+import { NO_STORE, route } from '@/lib/server/doors/route';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,10 +2,10 @@
 import { cartLineSchema, updateCartLineSchema } from '@/lib/cart/cart-input';
 import { removeCartLine, updateCartLine } from '@/lib/cart/change-cart-line';
 import type { CartOwner } from '@/lib/cart/types';
-import { cartDeps, limitCartWrite } from '@/lib/server/cart-session';
-import type { DoorDeps } from '@/lib/server/door-deps';
-import { cartReply } from '@/lib/server/replies';
-import { route } from '@/lib/server/route';
+import { cartDeps, limitCartWrite } from '@/lib/server/doors/cart-session';
+import type { DoorDeps } from '@/lib/server/deps/door-deps';
+import { cartReply } from '@/lib/server/doors/replies';
+import { route } from '@/lib/server/doors/route';
 
 const line = {
   name: 'api/cart/items/:variantId',

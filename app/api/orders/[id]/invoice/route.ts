@@ -1,8 +1,8 @@
 // GET /api/orders/:id/invoice – the order's invoice PDF, for whoever may see the order (owner, or `?token=` for a guest order); 404 otherwise
 import { z } from 'zod';
 import { invoiceDownload } from '@/lib/invoices/invoice-download';
-import { orderForViewer } from '@/lib/server/order-access';
-import { apiError, route } from '@/lib/server/route';
+import { orderForViewer } from '@/lib/server/doors/order-access';
+import { apiError, route } from '@/lib/server/doors/route';
 
 export const dynamic = 'force-dynamic';
 

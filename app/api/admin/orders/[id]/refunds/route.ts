@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { refundIdForKey } from '@/db/queries/admin-orders';
 import { requestRefund } from '@/lib/refunds/request-refund';
 import { listRefunds } from '@/lib/refunds/refund-view';
-import { refundDeps, refundFailure } from '@/lib/server/refunds';
-import { isOrderId } from '@/lib/server/order-access';
-import { apiError, apiJson, route } from '@/lib/server/route';
+import { refundDeps, refundFailure } from '@/lib/server/deps/refunds';
+import { isOrderId } from '@/lib/server/doors/order-access';
+import { apiError, apiJson, route } from '@/lib/server/doors/route';
 import { findOrderSummary } from '@/db/queries/orders';
 
 export const dynamic = 'force-dynamic';

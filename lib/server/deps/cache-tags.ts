@@ -1,6 +1,6 @@
 // The one place that names the catalogue's cache tags and invalidates them.
 //
-// What is cached (`unstable_cache`, lib/server/catalog.ts): static catalogue data — titles, descriptions, images,
+// What is cached (`unstable_cache`, lib/server/deps/catalog.ts): static catalogue data — titles, descriptions, images,
 // categories, listing order and card prices. What is NOT cached: availability (stock on hand − reserved) and the
 // product page's variants and prices, read live on every request. Stock moves on every checkout, release job and
 // webhook — some of those outside a request, where Next cannot revalidate anything — so a cached figure would

@@ -1,12 +1,12 @@
-// Who is signed in, for server components, actions and route handlers. The doors (lib/server/route.ts, lib/server/
+// Who is signed in, for server components, actions and route handlers. The doors (lib/server/doors/route.ts, lib/server/
 // actions.ts) check it for every route and action; protected pages call userForPage() themselves; proxy.ts only saves
 // anonymous visitors a round trip.
 import 'server-only';
 import { forbidden, redirect } from 'next/navigation';
 import { AppError } from '@/lib/errors';
-import { doorDeps, type SessionUser } from './door-deps';
+import { doorDeps, type SessionUser } from '../deps/door-deps';
 
-export type { SessionUser } from './door-deps';
+export type { SessionUser } from '../deps/door-deps';
 
 /** The signed-in user, or null. Nothing the browser sends can change identity or role: both come from sign-in. */
 export function getCurrentUser(): Promise<SessionUser | null> {

@@ -10,7 +10,7 @@ import type { CartOwner } from '@/lib/cart/types';
 import { env } from '@/lib/env';
 import { redisTtlSeconds } from '@/lib/redis';
 import { getCurrentUser } from './auth';
-import { doorDeps } from './door-deps';
+import { doorDeps } from '../deps/door-deps';
 import { allOf, type RateLimitDecision, type RateLimiter, RateLimitRefusal } from './rate-limit';
 import { readCookie } from './request-meta';
 

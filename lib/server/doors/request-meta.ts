@@ -16,7 +16,7 @@ let warnedForwarded = false;
 /**
  * The caller's address, for every per-address decision (rate limits, open-order caps, the webhook allowlist). `hops`
  * is TRUSTED_PROXY_HOPS: how many proxies in front of the app append the address they saw to X-Forwarded-For.
- * - 0: the connection's own address, stamped by lib/server/peer-address.ts; X-Forwarded-For and X-Real-IP are
+ * - 0: the connection's own address, stamped by lib/server/doors/peer-address.ts; X-Forwarded-For and X-Real-IP are
  *   ignored, since with no proxy in front they are whatever the client wrote.
  * - N: the N-th X-Forwarded-For entry from the right — the address the outermost trusted proxy saw. Entries further
  *   left were written by the client and are ignored. With fewer than N entries every entry came from a trusted hop,

@@ -10,7 +10,7 @@ import { AppError, type ErrorReply, errorMessage } from '@/lib/errors';
 import { log } from '@/lib/log';
 import { requireAudience } from './auth';
 import { getCartOwner } from './cart-session';
-import { doorDeps } from './door-deps';
+import { doorDeps } from '../deps/door-deps';
 import { clientIp } from './request-meta';
 
 const baseClient = createSafeActionClient({

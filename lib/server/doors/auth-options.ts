@@ -13,10 +13,10 @@ import { resendVerification } from '@/lib/auth/verify-email';
 import { env } from '@/lib/env';
 import { log } from '@/lib/log';
 import { redis } from '@/lib/redis';
-import { relayAfterResponse } from './jobs';
+import { relayAfterResponse } from '../deps/jobs';
 import { rateLimiter, type RateLimiter } from './rate-limit';
 import { clientIp } from './request-meta';
-import { mergeCartAfterSignIn } from './sign-in-effects';
+import { mergeCartAfterSignIn } from '../deps/sign-in-effects';
 
 const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 

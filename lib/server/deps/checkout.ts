@@ -8,7 +8,7 @@ import { env, paystackMode } from '@/lib/env';
 import type { ConfirmDeps } from '@/lib/payments/confirm-payment';
 import { paystackClient } from '@/lib/payments/paystack';
 import { doorDeps } from './door-deps';
-import type { RateLimitDecision, RateLimiter } from './rate-limit';
+import type { RateLimitDecision, RateLimiter } from '../doors/rate-limit';
 
 /** Paystack sends the shopper back here; only its path is ours to choose, the host is the configured site. */
 export function paymentCallbackUrl(): string {

@@ -11,7 +11,7 @@ import { AppError, describeInputError, type ErrorCode, errorCatalogue, fieldErro
 import { elapsedMs, log, logRequest, REQUEST_ID_HEADER, requestIdFrom, withLogContext } from '@/lib/log';
 import { requireAudience } from './auth';
 import { getCartOwner } from './cart-session';
-import { type DoorDeps, doorDeps, type SessionUser } from './door-deps';
+import { type DoorDeps, doorDeps, type SessionUser } from '../deps/door-deps';
 import { checkSameOrigin } from './origin-check';
 import { type RateLimitDecision, RateLimitRefusal } from './rate-limit';
 import { addressBucket, clientAddress } from './request-meta';
@@ -63,7 +63,7 @@ export interface RouteContext<A extends Audience, B, Q, P> {
   user: A extends 'user' | 'admin' ? SessionUser : SessionUser | null;
   /** For `shopper` routes: the cart this request reads and writes; null for a guest with no cart cookie yet. */
   owner: CartOwner | null;
-  /** The caller's bucket for limits and caps: an IPv4 address, or an IPv6 /64 (lib/server/request-meta.ts). */
+  /** The caller's bucket for limits and caps: an IPv4 address, or an IPv6 /64 (lib/server/doors/request-meta.ts). */
   ip: string;
   deps: DoorDeps;
 }

@@ -4,7 +4,7 @@ import { db } from '@/db';
 import { mergeGuestCartIntoUserCart } from '@/lib/cart/merge-carts';
 import { redis } from '@/lib/redis';
 import { CART_SESSION_COOKIE } from '@/lib/cart/cart-keys';
-import { readCookie } from './request-meta';
+import { readCookie } from '../doors/request-meta';
 
 /**
  * Folds the guest cart into the user's cart. Never blocks sign-in: on failure the guest cart is left alone, so the

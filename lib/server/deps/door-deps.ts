@@ -17,8 +17,8 @@ import type { AuthenticatedUser, UserRole } from '@/lib/auth/types';
 import { trustedProxyHops } from '@/lib/env';
 import { errorText, type Logger, rootLogger } from '@/lib/log';
 import { redis } from '@/lib/redis';
-import { authOptions } from './auth-options';
-import { type RateLimiter, rateLimiter } from './rate-limit';
+import { authOptions } from '../doors/auth-options';
+import { type RateLimiter, rateLimiter } from '../doors/rate-limit';
 
 export type SessionUser = AuthenticatedUser;
 
@@ -39,7 +39,7 @@ export interface DoorDeps {
   roleNow: (userId: string) => Promise<UserRole | null>;
   /** The incoming request's headers, for server actions (route handlers read their Request). */
   requestHeaders: () => Promise<Headers>;
-  /** TRUSTED_PROXY_HOPS: how the caller's address is read from the request (lib/server/request-meta.ts). */
+  /** TRUSTED_PROXY_HOPS: how the caller's address is read from the request (lib/server/doors/request-meta.ts). */
   trustedProxyHops: () => number;
   /** Milliseconds since the epoch: admin sessions' absolute and idle limits are measured on it. */
   now: () => number;
