@@ -1,7 +1,7 @@
 // Registration and credential checks against the real PostgreSQL, Redis and mail catcher: rows, hashes, the same answer
 // for a new and a taken address (only the email differs), races, and generic failures.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, like } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { registerAction } from '@/app/(auth)/register/actions';
 import { authTokens, users } from '@/db/schema';
@@ -132,6 +132,27 @@ describe('the register form (server action)', () => {
     for (const [key, value] of Object.entries(fields)) form.set(key, value);
     return withDoorDeps(asVisitor, () => registerAction({ data: { status: 'idle' } }, form));
   };
+
+  it('counts tagged spellings of one mailbox together: five sign-ups for a+tag@x an hour, from any addresses, then no more emails to that inbox', async () => {
+    const [local = '', domain = ''] = uniqueEmail('tagged').split('@');
+    const statuses: string[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const email = `${local}+${i}@${domain}`;
+      created.push(email);
+      const reply = await submit({ email, name: 'Tag Spray', password: 'Lagos-Market-42' });
+      statuses.push(reply.data?.status ?? 'none');
+    }
+    expect(statuses).toEqual(['check_email', 'check_email', 'check_email', 'check_email', 'check_email', 'error']);
+    const refused = await submit({ email: `${local.toUpperCase()}@${domain}`, name: 'Tag Spray', password: 'Lagos-Market-42' });
+    expect(refused.data).toMatchObject({ status: 'error', message: 'Too many sign-ups from your network or for this address. Please try again later.' });
+    // Nothing was created for the refused ones; another mailbox is not held back.
+    const rows = await db
+      .select({ email: users.email })
+      .from(users)
+      .where(like(users.email, `${local}%@${domain}`));
+    expect(rows).toHaveLength(5);
+    expect((await submit({ email: uniqueEmail('other'), name: 'Other', password: 'Lagos-Market-42' })).data?.status).toBe('check_email');
+  });
 
   it('answers a new and an already-registered address identically; the new one gets a verify link, the owner a sign-in and reset link', async () => {
     const owner = await verifiedCustomer(db, { email: uniqueEmail('owner'), name: 'Olu Owner', password: 'Owner-Pass-2026' });
