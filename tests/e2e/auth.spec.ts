@@ -142,7 +142,6 @@ test('an account under attack from many addresses asks the browser for a short p
   expect(attempts[1]!.challenge).toMatch(/^17\.\d{13}\./);
   expect(attempts[1]!.solution).toMatch(/^\d+$/);
   test.info().annotations.push({ type: 'proof of work', description: `solved and resent in ${attempts[1]!.at - attempts[0]!.at} ms` });
-  console.log(`proof of work: solved and resent in ${attempts[1]!.at - attempts[0]!.at} ms`);
 });
 
 test('after too many failed attempts from one address an account is slowed down, not locked: the right password waits its turn, then signs in', async ({
