@@ -25,6 +25,7 @@ const replayResultWords: Record<string, string> = {
   duplicate: 'already applied — nothing changed',
   failed: 'failed again',
   not_replayable: 'not replayable',
+  not_confirmed: 'not confirmed by Paystack — nothing applied',
 };
 
 /** The stored body puts `data` before `event` (jsonb orders keys); a person reads the event's name first. */
