@@ -8,12 +8,10 @@
 // and one release transaction of a fixed number of statements. It stops when nothing is due or its time budget is
 // spent (the next run carries on), so one run never overlaps the next.
 import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
-import type { Redis } from '@upstash/redis';
 import type { Database } from '../../db/client';
 import { inventoryReservations } from '../../db/schema';
 import type { PaystackClient } from '../payments/paystack/client';
 import { paymentVerdicts } from '../payments/payment-verdict';
-import { redisKeys } from '../redis-keys';
 import { releaseExpiredOrders } from './release-order';
 
 export interface ReleaseSummary {
@@ -36,10 +34,7 @@ export interface ReleaseOptions {
   timeBudgetMs?: number;
 }
 
-export async function releaseExpiredReservations(
-  deps: { db: Database; redis?: Redis; paystack: PaystackClient },
-  opts: ReleaseOptions = {},
-): Promise<ReleaseSummary> {
+export async function releaseExpiredReservations(deps: { db: Database; paystack: PaystackClient }, opts: ReleaseOptions = {}): Promise<ReleaseSummary> {
   const { batchSize = 500, verifyConcurrency = 16, timeBudgetMs = 45_000 } = opts;
   const summary: ReleaseSummary = { expiredOrders: [], productIds: [], paidOrders: [], unverifiedOrders: [] };
   const stopAt = Date.now() + timeBudgetMs;
@@ -77,9 +72,6 @@ export async function releaseExpiredReservations(
     const released = await releaseExpiredOrders(deps.db, unpaid);
     summary.expiredOrders.push(...released.orderIds);
     summary.productIds.push(...released.productIds);
-    if (released.orderIds.length > 0) {
-      await deps.redis?.del(...released.orderIds.map((orderId) => redisKeys.reservation(orderId))).catch(() => undefined);
-    }
     if (due.length < batchSize) break;
   }
   summary.productIds = [...new Set(summary.productIds)];

@@ -134,7 +134,7 @@ describe('the return page’s confirmation (confirmReturn)', () => {
     const retryReference = uniqueReference('orders-api-retry');
     await simulator.setKnobs(retryReference, { dropWebhooks: true });
     const retry = await initializePayment(
-      { db, redis, paystack, callbackUrl: 'http://127.0.0.1/checkout/return', newReference: () => retryReference },
+      { db, paystack, callbackUrl: 'http://127.0.0.1/checkout/return', newReference: () => retryReference },
       placed.orderId,
     );
     expect(retry).toMatchObject({ ok: true, value: { reference: retryReference, reused: false } });
