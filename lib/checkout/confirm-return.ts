@@ -1,6 +1,7 @@
 // The Paystack return page's server work (callback_url): the reference in the URL is only a lookup key. We ask
 // Paystack ourselves; a success goes through the webhook's exactly-once commit; a declined or cancelled attempt is
 // recorded so the shopper sees it and a retry gets a fresh payment. What the page then shows comes from the database.
+import { sql } from 'drizzle-orm';
 import { findPaymentByReference } from '../../db/queries/orders';
 import type { CommitEffects } from '../payments/commit-payment';
 import { confirmPayment, type ConfirmDeps } from '../payments/confirm-payment';
@@ -35,7 +36,7 @@ export async function confirmReturn(deps: ConfirmDeps, reference: string): Promi
     // visit or the webhook may have settled the payment first: then this is a no-op.
     await deps.db.transaction((tx) =>
       tryTransitionPayment(tx, payment.id, status, {
-        extra: { failureReason: transaction.gatewayResponse ?? `Paystack: ${status}` },
+        extra: { failureReason: transaction.gatewayResponse ?? `Paystack: ${status}`, lastCheckedAt: sql`now()` },
         audit: {
           actor: { type: 'system', id: 'checkout-return' },
           before: { status: payment.status },

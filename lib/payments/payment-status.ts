@@ -1,7 +1,7 @@
 // Payment states and the only transitions allowed between them. Every write of `payments.status` goes through this
 // module (the doors test checks it), built on the shared state machine: one UPDATE whose WHERE names the allowed source
 // states, with its audit entry in the same statement.
-import { inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { payments, type paymentStatus } from '../../db/schema';
 import { defineStateMachine, type MoveOptions } from '../state-machine/define-state-machine';
@@ -71,8 +71,14 @@ export function transitionPayment(db: DbOrTx, paymentId: string, to: PaymentStat
   return machine.move(db, paymentId, to, options);
 }
 
-/** The release job's batch: every still-open intent of these orders becomes `abandoned` (the moves the table allows). */
+/**
+ * The release job's batch: every still-open intent of these orders becomes `abandoned` (the moves the table allows).
+ * Its callers asked Paystack first and heard "not paid", so each intent's last-checked clock starts now.
+ */
 export async function abandonOpenPayments(db: DbOrTx, orderIds: readonly string[], failureReason: string): Promise<void> {
   if (orderIds.length === 0) return;
-  await machine.moveWhere(db, inArray(payments.orderId, [...orderIds]), 'abandoned', { onlyFrom: OPEN_PAYMENT_STATUSES, extra: { failureReason } });
+  await machine.moveWhere(db, inArray(payments.orderId, [...orderIds]), 'abandoned', {
+    onlyFrom: OPEN_PAYMENT_STATUSES,
+    extra: { failureReason, lastCheckedAt: sql`now()` },
+  });
 }

@@ -5,7 +5,7 @@
 // another card on the same page — Paystack then takes the money on a payment we already closed. If that webhook is
 // lost (a wrong webhook URL, an outage longer than Paystack's retries) nothing else would ever look at it again, so
 // failed and abandoned attempts are asked again every RECHECK_EVERY_MINUTES for RECHECK_WINDOW_HOURS after they began.
-import { and, asc, eq, gt, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { payments } from '../../db/schema';
 import type { CommitEffects } from './commit-payment';
 import { type ConfirmDeps, confirmPayment } from './confirm-payment';
@@ -58,10 +58,10 @@ async function recheckClosedAttempts(deps: ConfirmDeps, summary: ReconcileSummar
         inArray(payments.status, ['failed', 'abandoned']),
         isNotNull(payments.authorizationUrl),
         gt(payments.createdAt, sql`now() - make_interval(hours => ${RECHECK_WINDOW_HOURS})`),
-        lt(payments.updatedAt, sql`now() - make_interval(mins => ${RECHECK_EVERY_MINUTES})`),
+        or(isNull(payments.lastCheckedAt), lt(payments.lastCheckedAt, sql`now() - make_interval(mins => ${RECHECK_EVERY_MINUTES})`)),
       ),
     )
-    .orderBy(asc(payments.updatedAt))
+    .orderBy(sql`${payments.lastCheckedAt} ASC NULLS FIRST`)
     .limit(batchSize);
 
   for (const payment of due) {
@@ -77,7 +77,7 @@ async function recheckClosedAttempts(deps: ConfirmDeps, summary: ReconcileSummar
     else
       await deps.db
         .update(payments)
-        .set({ updatedAt: sql`now()` })
+        .set({ lastCheckedAt: sql`now()` })
         .where(and(eq(payments.id, payment.id), inArray(payments.status, ['failed', 'abandoned'])));
   }
 }

@@ -2,6 +2,7 @@
 // what an admin's "Verify with Paystack" runs. A success goes through confirmPayment's exactly-once commit (the same
 // event key as the webhook, so whichever comes first wins); a failure closes the intent; "abandoned" closes it only
 // once our intent has lapsed, because Paystack reports a fresh, untouched transaction as abandoned too.
+import { sql } from 'drizzle-orm';
 import type { AuditActor } from '../audit/record-audit';
 import type { ApplyOutcome } from '../webhooks/apply-once';
 import type { CommitEffects } from './commit-payment';
@@ -35,7 +36,7 @@ export async function verifyOpenPayment(
     // A webhook or the return page may have settled it meanwhile: then there is nothing to close.
     const moved = await deps.db.transaction((tx) =>
       tryTransitionPayment(tx, payment.id, status, {
-        extra: { failureReason: gatewayResponse ?? `Paystack: ${status}` },
+        extra: { failureReason: gatewayResponse ?? `Paystack: ${status}`, lastCheckedAt: sql`now()` },
         audit: { actor },
       }),
     );
