@@ -12,7 +12,7 @@ import { maskPayloadForView } from '@/lib/admin/mask-payload';
 import { signatureWords } from '@/lib/admin/webhook-list-query';
 import { formatDateTime } from '@/lib/format-date';
 import { userForPage } from '@/lib/server/auth';
-import { isOrderId } from '@/lib/server/order-access';
+import { isUuid } from '@/lib/is-uuid';
 import { whyNotReplayable } from '@/lib/webhooks/replay-webhook-event';
 
 export const metadata: Metadata = { title: 'Webhook event', robots: { index: false } };
@@ -39,7 +39,7 @@ export default async function AdminWebhookEventPage({ params }: { params: Promis
   const { id } = await params;
   // The layout checks too, but a layout does not re-run for every request that reaches this page.
   await userForPage('admin', `/admin/webhooks/${encodeURIComponent(id)}`);
-  if (!isOrderId(id)) notFound();
+  if (!isUuid(id)) notFound();
   const event = await getWebhookEvent(db, id);
   if (!event) notFound();
 
