@@ -11,7 +11,7 @@ import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { inventoryReservations } from '../../db/schema';
 import type { PaystackClient } from '../payments/paystack/client';
-import { paymentVerdicts } from '../payments/payment-verdict';
+import { orderVerdicts } from '../payments/ask-paystack';
 import { releaseExpiredOrders } from './release-order';
 
 export interface ReleaseSummary {
@@ -58,7 +58,7 @@ export async function releaseExpiredReservations(deps: { db: Database; paystack:
     if (!last) break;
     after = last.orderId;
 
-    const verdicts = await paymentVerdicts(
+    const verdicts = await orderVerdicts(
       deps,
       due.map((row) => row.orderId),
       { concurrency: verifyConcurrency },

@@ -8,9 +8,8 @@
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { payments } from '../../db/schema';
 import type { CommitEffects } from './commit-payment';
-import { type ConfirmDeps, confirmPayment } from './confirm-payment';
+import { type ConfirmDeps, confirmOrClose, confirmPayment } from './ask-paystack';
 import { OPEN_PAYMENT_STATUSES } from './payment-status';
-import { verifyOpenPayment } from './verify-open-payment';
 
 export interface ReconcileSummary {
   paid: CommitEffects[];
@@ -40,7 +39,7 @@ export async function reconcilePayments(deps: ConfirmDeps, opts: { olderThanSeco
     .limit(opts.batchSize ?? 50);
 
   for (const payment of open) {
-    const verdict = await verifyOpenPayment(deps, payment, { type: 'job', id: 'reconcile-payments' });
+    const verdict = await confirmOrClose(deps, payment, { type: 'job', id: 'reconcile-payments' });
     if (verdict.kind === 'unverified') summary.unverified.push(payment.reference);
     else if (verdict.kind === 'paid' && verdict.applied?.kind === 'processed' && verdict.applied.effects) summary.paid.push(verdict.applied.effects);
     else if (verdict.kind === 'closed' && verdict.moved) summary.closed.push(payment.reference);

@@ -10,7 +10,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { webhookEvents } from '../../db/schema';
 import { type AuditActor, recordAudit } from '../audit/record-audit';
-import { checkChargeWithPaystack } from '../payments/ask-paystack/check-charge';
+import { checkChargeWithPaystack } from '../payments/ask-paystack';
 import type { CommitContext, CommitEffects } from '../payments/commit-payment';
 import type { PaystackClient } from '../payments/paystack/client';
 import { readWebhookEvent } from '../payments/paystack/webhook-events';

@@ -17,7 +17,7 @@ import { POST as webhookRoute } from '@/app/api/webhooks/paystack/route';
 import { GET as webhooksList } from '@/app/api/admin/webhooks/route';
 import { auditLogs, emailDeliveries, invoices, orders, outbox, payments, webhookEvents } from '@/db/schema';
 import { createPaystackClient } from '@/lib/payments/paystack/client';
-import { verifyPaymentNow } from '@/lib/payments/verify-payment-now';
+import { verifyPaymentNow } from '@/lib/payments/ask-paystack';
 import type { SessionUser } from '@/lib/server/door-deps';
 import { withDoorDeps } from '@/lib/server/door-deps';
 import { applyOnce } from '@/lib/webhooks/apply-once';

@@ -4,7 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { webhookEvents } from '@/db/schema';
-import { confirmReturn } from '@/lib/checkout/confirm-return';
+import { confirmReturn } from '@/lib/payments/ask-paystack';
 import { signOrderAccess } from '@/lib/orders/order-access';
 import { initializePayment } from '@/lib/payments/initialize-payment';
 import type { SessionUser } from '@/lib/server/door-deps';
