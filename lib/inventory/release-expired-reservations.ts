@@ -17,8 +17,6 @@ import { releaseExpiredOrders } from './release-order';
 export interface ReleaseSummary {
   /** Orders whose holds were released and which are now `expired`. */
   expiredOrders: string[];
-  /** Products whose availability went up (for cache revalidation). */
-  productIds: string[];
   /** Orders left alone because Paystack says they were paid. */
   paidOrders: string[];
   /** Orders left alone because Paystack could not be asked; retried on the next run. */
@@ -36,7 +34,7 @@ export interface ReleaseOptions {
 
 export async function releaseExpiredReservations(deps: { db: Database; paystack: PaystackClient }, opts: ReleaseOptions = {}): Promise<ReleaseSummary> {
   const { batchSize = 500, verifyConcurrency = 16, timeBudgetMs = 45_000 } = opts;
-  const summary: ReleaseSummary = { expiredOrders: [], productIds: [], paidOrders: [], unverifiedOrders: [] };
+  const summary: ReleaseSummary = { expiredOrders: [], paidOrders: [], unverifiedOrders: [] };
   const stopAt = Date.now() + timeBudgetMs;
   // Each due order is visited once per run, in id order: a paid, unverified or locked one is not looked at again
   // until the next run.
@@ -71,9 +69,7 @@ export async function releaseExpiredReservations(deps: { db: Database; paystack:
     }
     const released = await releaseExpiredOrders(deps.db, unpaid);
     summary.expiredOrders.push(...released.orderIds);
-    summary.productIds.push(...released.productIds);
     if (due.length < batchSize) break;
   }
-  summary.productIds = [...new Set(summary.productIds)];
   return summary;
 }

@@ -4,7 +4,7 @@
 // payment commit, so they serialise with it and never deadlock.
 import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client';
-import { inventoryReservations, orders, productVariants } from '../../db/schema';
+import { inventoryReservations, orders } from '../../db/schema';
 import { type AuditEntry, recordAudit, type AuditActor } from '../audit/record-audit';
 import { canTransition, expireOrders, transitionLockedOrder } from '../orders/order-status';
 import { abandonOpenPayments } from '../payments/payment-status';
@@ -29,10 +29,8 @@ function lockActiveHolds(tx: Tx, orderIds: string[], expiredOnly: boolean) {
       orderId: inventoryReservations.orderId,
       variantId: inventoryReservations.variantId,
       quantity: inventoryReservations.quantity,
-      productId: productVariants.productId,
     })
     .from(inventoryReservations)
-    .innerJoin(productVariants, eq(productVariants.id, inventoryReservations.variantId))
     .where(
       and(
         inArray(inventoryReservations.orderId, orderIds),
@@ -44,7 +42,7 @@ function lockActiveHolds(tx: Tx, orderIds: string[], expiredOnly: boolean) {
     .for('update', { of: inventoryReservations });
 }
 
-export async function releaseOrderHolds(db: Database, orderId: string, mode: ReleaseMode): Promise<{ productIds: string[] } | undefined> {
+export async function releaseOrderHolds(db: Database, orderId: string, mode: ReleaseMode): Promise<{ released: number } | undefined> {
   return db.transaction(async (tx) => {
     // The order row first, like the payment commit: whoever holds it decides the order's fate. A payment being
     // committed right now holds it, so the release skips this order and looks again on its next run.
@@ -77,7 +75,7 @@ export async function releaseOrderHolds(db: Database, orderId: string, mode: Rel
     } else {
       await recordAudit(tx, { ...audit, entityType: 'order', entityId: orderId });
     }
-    return { productIds: holds.map((hold) => hold.productId) };
+    return { released: holds.length };
   });
 }
 
@@ -95,8 +93,8 @@ const EXPIRED: ReleaseMode = {
  * (SKIP LOCKED) and looked at again on the next run; variant rows are locked in id order, like every other
  * multi-variant writer, so the batch never deadlocks with them.
  */
-export async function releaseExpiredOrders(db: Database, orderIds: readonly string[]): Promise<{ orderIds: string[]; productIds: string[] }> {
-  if (orderIds.length === 0) return { orderIds: [], productIds: [] };
+export async function releaseExpiredOrders(db: Database, orderIds: readonly string[]): Promise<{ orderIds: string[] }> {
+  if (orderIds.length === 0) return { orderIds: [] };
   return db.transaction(async (tx) => {
     const locked = await tx
       .select({ id: orders.id, status: orders.status })
@@ -104,13 +102,13 @@ export async function releaseExpiredOrders(db: Database, orderIds: readonly stri
       .where(inArray(orders.id, [...orderIds]))
       .orderBy(asc(orders.id))
       .for('update', { skipLocked: true });
-    if (locked.length === 0) return { orderIds: [], productIds: [] };
+    if (locked.length === 0) return { orderIds: [] };
     const holds = await lockActiveHolds(
       tx,
       locked.map((order) => order.id),
       true,
     );
-    if (holds.length === 0) return { orderIds: [], productIds: [] };
+    if (holds.length === 0) return { orderIds: [] };
 
     const units = new Map<string, number>();
     for (const hold of holds) units.set(hold.variantId, (units.get(hold.variantId) ?? 0) + hold.quantity);
@@ -153,6 +151,6 @@ export async function releaseExpiredOrders(db: Database, orderIds: readonly stri
     }
     const standing: AuditEntry[] = entries.filter((entry) => !entry.moving).map(({ id, audit }) => ({ ...audit, entityType: 'order', entityId: id }));
     if (standing.length > 0) await recordAudit(tx, standing);
-    return { orderIds: released.map((order) => order.id), productIds: [...new Set(holds.map((hold) => hold.productId))] };
+    return { orderIds: released.map((order) => order.id) };
   });
 }

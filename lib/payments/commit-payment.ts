@@ -3,7 +3,7 @@
 // after COMMIT (Redis keys to clear, cache tags to revalidate).
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { inventoryReservations, orders, payments, productVariants } from '../../db/schema';
+import { inventoryReservations, orders, payments } from '../../db/schema';
 import { type AuditActor, recordAudit } from '../audit/record-audit';
 import { subtractUserCartLines } from '../cart/cart-postgres';
 import { commitReservedStock, crossedLowStock, type StockAfterSale, sellFromAvailable } from '../inventory/commit-stock';
@@ -20,7 +20,6 @@ export interface CommitEffects {
   orderId: string;
   userId: string | null;
   reference: string;
-  productIds: string[];
 }
 
 export interface CommitContext {
@@ -66,10 +65,8 @@ export async function commitPayment(tx: Tx, charge: ConfirmedCharge, ctx: Commit
       variantId: inventoryReservations.variantId,
       quantity: inventoryReservations.quantity,
       status: inventoryReservations.status,
-      productId: productVariants.productId,
     })
     .from(inventoryReservations)
-    .innerJoin(productVariants, eq(productVariants.id, inventoryReservations.variantId))
     .where(eq(inventoryReservations.orderId, order.id))
     .orderBy(asc(inventoryReservations.variantId))
     .for('update', { of: inventoryReservations });
@@ -165,7 +162,6 @@ export async function commitPayment(tx: Tx, charge: ConfirmedCharge, ctx: Commit
       orderId: order.id,
       userId: order.userId,
       reference: payment.reference,
-      productIds: [...new Set(holds.map((hold) => hold.productId))],
     },
   };
 }
