@@ -6,7 +6,7 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
-import { auditLogs } from '../../db/schema';
+import { auditActorType, auditLogs } from '../../db/schema';
 import type { AuditActor, AuditEntry } from '../audit/record-audit';
 
 type StatusTable = PgTable & { id: AnyPgColumn; status: AnyPgColumn };
@@ -105,7 +105,7 @@ export function defineStateMachine<T extends StatusTable, S extends string>(tabl
       WITH moved AS ${update},
       audit AS (
         INSERT INTO ${auditLogs} (actor_type, actor_id, action, entity_type, entity_id, before, after, metadata)
-        SELECT a.actor_type::audit_actor_type, a.actor_id, a.action, ${spec.entity}, moved.id::text, a.before, a.after, a.metadata
+        SELECT a.actor_type::${sql.identifier(auditActorType.enumName)}, a.actor_id, a.action, ${spec.entity}, moved.id::text, a.before, a.after, a.metadata
         FROM moved JOIN jsonb_to_recordset(${JSON.stringify(entries)}::jsonb)
           AS a(entity_id text, actor_type text, actor_id text, action text, before jsonb, after jsonb, metadata jsonb)
           ON a.entity_id IS NULL OR a.entity_id = moved.id::text
