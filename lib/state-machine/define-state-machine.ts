@@ -108,7 +108,7 @@ export function defineStateMachine<T extends StatusTable, S extends string>(tabl
         SELECT a.actor_type::${sql.identifier(auditActorType.enumName)}, a.actor_id, a.action, ${spec.entity}, moved.id::text, a.before, a.after, a.metadata
         FROM moved JOIN jsonb_to_recordset(${JSON.stringify(entries)}::jsonb)
           AS a(entity_id text, actor_type text, actor_id text, action text, before jsonb, after jsonb, metadata jsonb)
-          ON a.entity_id IS NULL OR a.entity_id = moved.id::text
+          ON a.entity_id IS NULL OR lower(a.entity_id) = lower(moved.id::text)
       )
       SELECT id FROM moved`);
     return [...rows].map((row) => String(row.id));
