@@ -50,10 +50,20 @@ function writesStatus(source: string, table: StatusTable): boolean {
   for (const match of flat.matchAll(new RegExp(`\\.update\\(\\s*(?:\\w+\\.)?${name}\\s*\\)(.*?)(?:\\.where\\(|\\.returning\\(|;|$)`, 'g'))) {
     if (/\.set\(/.test(match[1] ?? '') && /[{,]\s*(?:status\s*[:,}]|\[\s*['"`]status['"`]\s*\]\s*:|['"]status['"]\s*:)/.test(match[1] ?? '')) return true;
   }
+  // Drizzle upsert: `.insert(name)…onConflictDoUpdate({ …, set: { … status … } })`.
+  for (const match of flat.matchAll(new RegExp(`\\.insert\\(\\s*(?:\\w+\\.)?${name}\\s*\\)(.*?)(?:;|$)`, 'g'))) {
+    if (/onConflictDoUpdate\(\{.*?\bset\s*:\s*\{[^}]*\bstatus\b/.test(match[1] ?? '')) return true;
+  }
   // SQL: `update <table> [alias] set <assignments> [where|from|returning|end of template]`.
   const target = `(?:"?(?:public"?\\.)?"?${table}"?|\\$\\{\\s*${name}\\s*\\})`;
   for (const match of flat.matchAll(
     new RegExp(`\\bupdate\\s+(?:only\\s+)?${target}(?:\\s+(?:as\\s+)?\\w+)?\\s+set\\s+(.*?)(?:\\bwhere\\b|\\bfrom\\b|\\breturning\\b|\`|;|$)`, 'gi'),
+  )) {
+    if (/(?:^|,|\()\s*(?:"?\w+"?\.)?"?status"?\s*=|\$\{\s*\w+\.status\s*\}\s*=/i.test(match[1] ?? '')) return true;
+  }
+  // SQL upsert: `insert into <table> … on conflict … do update set <assignments>`.
+  for (const match of flat.matchAll(
+    new RegExp(`\\binsert\\s+into\\s+${target}.*?\\bdo\\s+update\\s+set\\s+(.*?)(?:\\bwhere\\b|\\breturning\\b|\`|;|$)`, 'gi'),
   )) {
     if (/(?:^|,|\()\s*(?:"?\w+"?\.)?"?status"?\s*=|\$\{\s*\w+\.status\s*\}\s*=/i.test(match[1] ?? '')) return true;
   }
@@ -125,6 +135,9 @@ describe('sealed records and boundaries', () => {
     ],
     ['sql template', "tx.execute(sql`UPDATE #{refunds} SET #{refunds.status} = 'failed' WHERE #{refunds.id} = #{id}`)", 'refunds', true],
     ['sql template, plain column', "sql`UPDATE #{inventoryReservations}\n SET status = 'expired'`", 'inventory_reservations', true],
+    ['drizzle upsert', "tx.insert(refunds).values(row).onConflictDoUpdate({ target: refunds.id, set: { status: 'failed' } })", 'refunds', true],
+    ['SQL upsert', "sql`INSERT INTO payments (id, status) VALUES (#{id}, 'paid') ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status`", 'payments', true],
+    ['an insert (the first state) is not a move', "tx.insert(orders).values({ status: 'pending_payment' })", 'orders', false],
     ['another column', 'tx.update(payments).set({ refundedAmount: refunded }).where(eq(payments.id, id))', 'payments', false],
     ['status only in the WHERE', "tx.update(payments).set({ updatedAt: sql`now()` }).where(inArray(payments.status, ['failed']))", 'payments', false],
     ['SQL status only in the WHERE', "sql`UPDATE orders SET refunded_amount = 0 WHERE status = 'paid'`", 'orders', false],
