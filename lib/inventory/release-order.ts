@@ -52,12 +52,7 @@ export async function releaseOrderHolds(db: Database, orderId: string, mode: Rel
     if (holds.length === 0) return undefined;
 
     for (const hold of holds) await releaseStock(tx, hold.variantId, hold.quantity);
-    await endReservations(
-      tx,
-      holds.map((hold) => hold.id),
-      mode.expiredOnly ? 'expired' : 'released',
-      { extra: { releasedAt: sql`now()` } },
-    );
+    await endReservations(tx, holds, mode.expiredOnly ? 'expired' : 'released', mode.actor, { extra: { releasedAt: sql`now()` } });
 
     const moved = canTransition(order.status, mode.orderStatus);
     const audit = {
@@ -113,12 +108,7 @@ export async function releaseExpiredOrders(db: Database, orderIds: readonly stri
     const units = new Map<string, number>();
     for (const hold of holds) units.set(hold.variantId, (units.get(hold.variantId) ?? 0) + hold.quantity);
     await releaseStockOf(tx, units);
-    await endReservations(
-      tx,
-      holds.map((hold) => hold.id),
-      'expired',
-      { extra: { releasedAt: sql`now()` } },
-    );
+    await endReservations(tx, holds, 'expired', EXPIRED.actor, { extra: { releasedAt: sql`now()` } });
 
     const released = locked.filter((order) => holds.some((hold) => hold.orderId === order.id));
     // Each released order's audit entry: written by its move when it moves (same statement), on its own otherwise.

@@ -98,7 +98,8 @@ export async function commitPayment(tx: Tx, charge: ConfirmedCharge, ctx: Commit
     honoured
       ? commitReservations(
           tx,
-          holds.map((hold) => hold.id),
+          holds.map((hold) => ({ ...hold, orderId: order.id })),
+          ctx.actor,
           { extra: { committedAt: sql`now()` } },
         )
       : null,

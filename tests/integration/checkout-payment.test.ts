@@ -108,9 +108,17 @@ describe('releaseExpiredReservations', () => {
     expect(payment!.status).toBe('abandoned');
     const holds = await db.select().from(inventoryReservations).where(eq(inventoryReservations.orderId, order.id));
     expect(holds.map((hold) => hold.status)).toEqual(['expired']);
+    // The hold's own move is audited too, by the statement that moved it.
+    const holdAudit = () =>
+      db
+        .select({ entityType: auditLogs.entityType, after: auditLogs.after })
+        .from(auditLogs)
+        .where(and(eq(auditLogs.entityId, holds[0]!.id), eq(auditLogs.action, 'reservation.expired')));
+    expect(await holdAudit()).toEqual([{ entityType: 'reservation', after: { status: 'expired', orderId: order.id, variantId: variant.id, quantity: 3 } }]);
 
     await releaseExpiredReservations({ db, paystack });
     expect(await db.$count(auditLogs, and(eq(auditLogs.entityId, order.id), eq(auditLogs.action, 'reservation.expired')))).toBe(1);
+    expect(await holdAudit()).toHaveLength(1);
     expect((await variantStock(db, variant.id)).reserved).toBe(0);
   });
 
