@@ -1,10 +1,9 @@
 // Every Redis key the app uses and its TTL, in one place. Redis is never the only record of money or stock:
-// losing it loses guest carts and mirrors, never an order, a reservation or a payment.
+// losing it loses guest carts and caches, never an order, a reservation or a payment — holds and payment intents live
+// in Postgres only (a Redis copy nobody read cost checkout a write and was dropped).
 export const redisKeys = {
   guestCart: (sessionId: string) => `cart:session:${sessionId}`,
   userCart: (userId: string) => `cart:user:${userId}`,
-  reservation: (orderId: string) => `reservation:${orderId}`,
-  paymentIntent: (reference: string) => `payment:intent:${reference}`,
   /** A guest cart being merged at sign-in (claimed atomically so a retried sign-in cannot add it twice). */
   mergeClaim: (sessionId: string) => `cart:merging:${sessionId}`,
   /** The owner's latest checkout (order id + fingerprint): a resubmission continues it instead of reserving again. */
@@ -19,8 +18,6 @@ export const redisKeys = {
 export const redisTtlSeconds = {
   guestCart: 7 * 24 * 60 * 60,
   userCart: 30 * 24 * 60 * 60,
-  reservation: 15 * 60,
-  paymentIntent: 20 * 60,
   mergeClaim: 7 * 24 * 60 * 60,
   checkoutAttempt: 15 * 60,
   checkoutLock: 30,

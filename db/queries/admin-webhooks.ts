@@ -21,7 +21,7 @@ const referenceOf = sql<string | null>`coalesce(
   ${webhookEvents.payload} -> 'data' ->> 'transaction_reference',
   ${webhookEvents.payload} ->> 'reference'
 )`;
-/** Rows written by a Paystack verification carry `source` and no `event` envelope (lib/payments/confirm-payment.ts). */
+/** Rows written by a Paystack verification carry `source` and no `event` envelope (lib/payments/ask-paystack/confirm.ts). */
 const isVerify = sql<boolean>`(${webhookEvents.payload} ? 'source' AND NOT ${webhookEvents.payload} ? 'event')`;
 const isPruned = sql<boolean>`coalesce((${webhookEvents.payload} ->> 'pruned')::boolean, false)`;
 

@@ -36,6 +36,11 @@ export const payments = pgTable(
     paidAt: tstz('paid_at'),
     /** The intent is live until then (20 minutes); afterwards a new one is created. */
     expiresAt: tstz('expires_at').notNull(),
+    /**
+     * When the shop last asked Paystack about this reference and did not find it paid: reconciliation asks a closed
+     * attempt again only some minutes after that (its own clock, not updated_at, which any write moves).
+     */
+    lastCheckedAt: tstz('last_checked_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

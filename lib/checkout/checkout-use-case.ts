@@ -11,13 +11,13 @@ import { err, ok, type Result } from '../result';
 import { checkoutFingerprint, readCheckoutAttempt, recordCheckoutAttempt } from './checkout-attempt';
 import type { CheckoutInput } from './checkout-input';
 import { redisKeys, redisTtlSeconds } from '../redis-keys';
-import { flushRedisWrites, type RedisWrite } from '../redis-writes';
+import { flushRedisWrites, type RedisWrite, type RedisWriteTarget } from '../redis-writes';
 import type { TooManyOpenOrders } from './open-orders';
 import { placeOrder } from './place-order';
 import { supersedeOrder } from './supersede-order';
 import type { PricingProblem } from './price-order';
 
-export type CheckoutDeps = InitializePaymentDeps & { redis: Redis };
+export type CheckoutDeps = InitializePaymentDeps & RedisWriteTarget & { redis: Redis };
 
 /** A line the shopper cannot have as asked. `requested` is absent when the cart dropped a sold-out line by itself. */
 export interface ShortCheckoutLine {
@@ -62,8 +62,8 @@ export async function checkout(deps: CheckoutDeps, request: CheckoutRequest): Pr
   const lock = redisKeys.checkoutLock(owner.kind === 'guest' ? `session:${owner.sessionId}` : `user:${owner.userId}`);
   const locked = await deps.redis.set(lock, '1', { nx: true, ex: redisTtlSeconds.checkoutLock }).catch(() => 'OK');
   if (locked !== 'OK') return err({ code: 'checkout_in_progress' });
-  // The mirrors of the hold and the intent, the remembered attempt and the lock's release leave in one round trip,
-  // in that order: the attempt is written before the lock lets a second submission in.
+  // The remembered attempt and the lock's release leave in one round trip, in that order: the attempt is written
+  // before the lock lets a second submission in.
   const redisWrites: RedisWrite[] = [];
   try {
     return await checkoutLocked({ ...deps, redisWrites }, { owner, userId, input, clientAddress });

@@ -7,8 +7,6 @@ import { firstOrThrow } from '../../db/first';
 import { inventoryReservations, orderItems, orders, products, productVariants } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { availableStock, reserveStock } from '../inventory/stock';
-import { redisKeys } from '../redis-keys';
-import { type RedisWrite, type RedisWriteTarget, writeToRedis } from '../redis-writes';
 import { err, ok, type Result } from '../result';
 import type { CheckoutInput, OrderLineInput } from './checkout-input';
 import { deliveryOption } from './delivery-options';
@@ -45,7 +43,7 @@ class OutOfStock extends Error {
 }
 
 export async function placeOrder(
-  deps: { db: Database } & RedisWriteTarget,
+  deps: { db: Database },
   /** `clientAddress`: where the order comes from; the checkout always passes it, and then the open-order caps apply. */
   input: CheckoutInput & { userId: string | null; lines: OrderLineInput[]; clientAddress?: string },
 ): Promise<Result<PlacedOrder, PlaceOrderError>> {
@@ -122,13 +120,12 @@ export async function placeOrder(
           after: { status: order.status, totalAmount: order.totalAmount, lines: lines.map(({ variantId, quantity }) => ({ variantId, quantity })) },
         }),
       ]);
-      return ok({ order, reservations, holdMinutes });
+      return ok({ order, reservations });
     });
     if (!placed.ok) return err(placed.error);
 
-    const { order, reservations, holdMinutes } = placed.value;
+    const { order, reservations } = placed.value;
     const { reservedUntil } = firstOrThrow(reservations, 'a reservation for the order');
-    await writeToRedis(deps, reservationMirror(order.id, reservations, holdMinutes * 60));
     return ok({
       id: order.id,
       number: order.number,
@@ -165,14 +162,4 @@ async function loadVariants(tx: Tx, ids: string[]) {
     .from(productVariants)
     .innerJoin(products, eq(products.id, productVariants.productId))
     .where(inArray(productVariants.id, ids));
-}
-
-/** Redis mirrors the hold for fast reads; Postgres stays the record, so a Redis failure is not the order's failure. */
-function reservationMirror(orderId: string, lines: Array<{ variantId: string; quantity: number }>, ttlSeconds: number): RedisWrite {
-  return {
-    kind: 'set',
-    key: redisKeys.reservation(orderId),
-    value: JSON.stringify(lines.map(({ variantId, quantity }) => ({ variantId, quantity }))),
-    ex: ttlSeconds,
-  };
 }

@@ -5,12 +5,12 @@ import type { Database } from '../../db/client';
 import { findOrderSummary } from '../../db/queries/orders';
 import { releaseOrderHolds } from '../inventory/release-order';
 import type { PaystackClient } from '../payments/paystack/client';
-import { paymentVerdict } from '../payments/payment-verdict';
+import { orderVerdict } from '../payments/ask-paystack';
 
 export async function supersedeOrder(deps: { db: Database; paystack: PaystackClient }, orderId: string, userId: string | null): Promise<boolean> {
   const order = await findOrderSummary(deps.db, orderId);
   if (!order || order.userId !== userId || order.status !== 'pending_payment') return false;
-  if ((await paymentVerdict(deps, orderId)) !== 'unpaid') return false;
+  if ((await orderVerdict(deps, orderId)) !== 'unpaid') return false;
   const released = await releaseOrderHolds(deps.db, orderId, {
     expiredOnly: false,
     orderStatus: 'cancelled',

@@ -8,19 +8,15 @@
 // and one release transaction of a fixed number of statements. It stops when nothing is due or its time budget is
 // spent (the next run carries on), so one run never overlaps the next.
 import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
-import type { Redis } from '@upstash/redis';
 import type { Database } from '../../db/client';
 import { inventoryReservations } from '../../db/schema';
 import type { PaystackClient } from '../payments/paystack/client';
-import { paymentVerdicts } from '../payments/payment-verdict';
-import { redisKeys } from '../redis-keys';
+import { orderVerdicts } from '../payments/ask-paystack';
 import { releaseExpiredOrders } from './release-order';
 
 export interface ReleaseSummary {
   /** Orders whose holds were released and which are now `expired`. */
   expiredOrders: string[];
-  /** Products whose availability went up (for cache revalidation). */
-  productIds: string[];
   /** Orders left alone because Paystack says they were paid. */
   paidOrders: string[];
   /** Orders left alone because Paystack could not be asked; retried on the next run. */
@@ -36,12 +32,9 @@ export interface ReleaseOptions {
   timeBudgetMs?: number;
 }
 
-export async function releaseExpiredReservations(
-  deps: { db: Database; redis?: Redis; paystack: PaystackClient },
-  opts: ReleaseOptions = {},
-): Promise<ReleaseSummary> {
+export async function releaseExpiredReservations(deps: { db: Database; paystack: PaystackClient }, opts: ReleaseOptions = {}): Promise<ReleaseSummary> {
   const { batchSize = 500, verifyConcurrency = 16, timeBudgetMs = 45_000 } = opts;
-  const summary: ReleaseSummary = { expiredOrders: [], productIds: [], paidOrders: [], unverifiedOrders: [] };
+  const summary: ReleaseSummary = { expiredOrders: [], paidOrders: [], unverifiedOrders: [] };
   const stopAt = Date.now() + timeBudgetMs;
   // Each due order is visited once per run, in id order: a paid, unverified or locked one is not looked at again
   // until the next run.
@@ -63,7 +56,7 @@ export async function releaseExpiredReservations(
     if (!last) break;
     after = last.orderId;
 
-    const verdicts = await paymentVerdicts(
+    const verdicts = await orderVerdicts(
       deps,
       due.map((row) => row.orderId),
       { concurrency: verifyConcurrency },
@@ -76,12 +69,7 @@ export async function releaseExpiredReservations(
     }
     const released = await releaseExpiredOrders(deps.db, unpaid);
     summary.expiredOrders.push(...released.orderIds);
-    summary.productIds.push(...released.productIds);
-    if (released.orderIds.length > 0) {
-      await deps.redis?.del(...released.orderIds.map((orderId) => redisKeys.reservation(orderId))).catch(() => undefined);
-    }
     if (due.length < batchSize) break;
   }
-  summary.productIds = [...new Set(summary.productIds)];
   return summary;
 }

@@ -4,11 +4,12 @@
 // payment commit, so they serialise with it and never deadlock.
 import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client';
-import { inventoryReservations, orders, payments, productVariants } from '../../db/schema';
-import { recordAudit, type AuditActor } from '../audit/record-audit';
-import { canTransition, statusesThatMayBecome, transitionOrder } from '../orders/order-status';
-import { abandonOpenPayments, OPEN_PAYMENT_STATUSES, tryTransitionPayment } from '../payments/payment-status';
+import { inventoryReservations, orders } from '../../db/schema';
+import { type AuditEntry, recordAudit, type AuditActor } from '../audit/record-audit';
+import { canTransition, expireOrders, transitionLockedOrder } from '../orders/order-status';
+import { abandonOpenPayments } from '../payments/payment-status';
 import { enqueue } from '../outbox/enqueue';
+import { endReservations } from './reservation-status';
 import { releaseStock, releaseStockOf } from './stock';
 
 export interface ReleaseMode {
@@ -28,10 +29,8 @@ function lockActiveHolds(tx: Tx, orderIds: string[], expiredOnly: boolean) {
       orderId: inventoryReservations.orderId,
       variantId: inventoryReservations.variantId,
       quantity: inventoryReservations.quantity,
-      productId: productVariants.productId,
     })
     .from(inventoryReservations)
-    .innerJoin(productVariants, eq(productVariants.id, inventoryReservations.variantId))
     .where(
       and(
         inArray(inventoryReservations.orderId, orderIds),
@@ -43,7 +42,7 @@ function lockActiveHolds(tx: Tx, orderIds: string[], expiredOnly: boolean) {
     .for('update', { of: inventoryReservations });
 }
 
-export async function releaseOrderHolds(db: Database, orderId: string, mode: ReleaseMode): Promise<{ productIds: string[] } | undefined> {
+export async function releaseOrderHolds(db: Database, orderId: string, mode: ReleaseMode): Promise<{ released: number } | undefined> {
   return db.transaction(async (tx) => {
     // The order row first, like the payment commit: whoever holds it decides the order's fate. A payment being
     // committed right now holds it, so the release skips this order and looks again on its next run.
@@ -53,37 +52,25 @@ export async function releaseOrderHolds(db: Database, orderId: string, mode: Rel
     if (holds.length === 0) return undefined;
 
     for (const hold of holds) await releaseStock(tx, hold.variantId, hold.quantity);
-    await tx
-      .update(inventoryReservations)
-      .set({ status: mode.expiredOnly ? 'expired' : 'released', releasedAt: sql`now()` })
-      .where(
-        inArray(
-          inventoryReservations.id,
-          holds.map((hold) => hold.id),
-        ),
-      );
+    await endReservations(tx, holds, mode.expiredOnly ? 'expired' : 'released', mode.actor, { extra: { releasedAt: sql`now()` } });
 
     const moved = canTransition(order.status, mode.orderStatus);
-    if (moved) {
-      await transitionOrder(tx, orderId, mode.orderStatus);
-      // The order's row lock keeps new intents out; an intent settled meanwhile is simply skipped.
-      const open = await tx
-        .select({ id: payments.id })
-        .from(payments)
-        .where(and(eq(payments.orderId, orderId), inArray(payments.status, OPEN_PAYMENT_STATUSES)));
-      for (const payment of open) await tryTransitionPayment(tx, payment.id, 'abandoned', { extra: { failureReason: mode.reason } });
-      // An order that ran out unpaid may get one recovery email later (a cancelled one was replaced by a new checkout).
-      if (mode.orderStatus === 'expired') await enqueue(tx, [{ event: 'order/expired-unpaid', payload: { orderId }, dedupeKey: orderId }]);
-    }
-    await recordAudit(tx, {
+    const audit = {
       actor: mode.actor,
       action: mode.action,
-      entityType: 'order',
-      entityId: orderId,
       before: { status: order.status },
       after: { status: moved ? mode.orderStatus : order.status, released: holds.map(({ variantId, quantity }) => ({ variantId, quantity })) },
-    });
-    return { productIds: holds.map((hold) => hold.productId) };
+    };
+    if (moved) {
+      await transitionLockedOrder(tx, { id: orderId, status: order.status }, mode.orderStatus, { audit });
+      // The order's row lock keeps new intents out; an intent settled meanwhile is simply skipped.
+      await abandonOpenPayments(tx, [orderId], mode.reason);
+      // An order that ran out unpaid may get one recovery email later (a cancelled one was replaced by a new checkout).
+      if (mode.orderStatus === 'expired') await enqueue(tx, [{ event: 'order/expired-unpaid', payload: { orderId }, dedupeKey: orderId }]);
+    } else {
+      await recordAudit(tx, { ...audit, entityType: 'order', entityId: orderId });
+    }
+    return { released: holds.length };
   });
 }
 
@@ -101,8 +88,8 @@ const EXPIRED: ReleaseMode = {
  * (SKIP LOCKED) and looked at again on the next run; variant rows are locked in id order, like every other
  * multi-variant writer, so the batch never deadlocks with them.
  */
-export async function releaseExpiredOrders(db: Database, orderIds: readonly string[]): Promise<{ orderIds: string[]; productIds: string[] }> {
-  if (orderIds.length === 0) return { orderIds: [], productIds: [] };
+export async function releaseExpiredOrders(db: Database, orderIds: readonly string[]): Promise<{ orderIds: string[] }> {
+  if (orderIds.length === 0) return { orderIds: [] };
   return db.transaction(async (tx) => {
     const locked = await tx
       .select({ id: orders.id, status: orders.status })
@@ -110,54 +97,50 @@ export async function releaseExpiredOrders(db: Database, orderIds: readonly stri
       .where(inArray(orders.id, [...orderIds]))
       .orderBy(asc(orders.id))
       .for('update', { skipLocked: true });
-    if (locked.length === 0) return { orderIds: [], productIds: [] };
+    if (locked.length === 0) return { orderIds: [] };
     const holds = await lockActiveHolds(
       tx,
       locked.map((order) => order.id),
       true,
     );
-    if (holds.length === 0) return { orderIds: [], productIds: [] };
+    if (holds.length === 0) return { orderIds: [] };
 
     const units = new Map<string, number>();
     for (const hold of holds) units.set(hold.variantId, (units.get(hold.variantId) ?? 0) + hold.quantity);
     await releaseStockOf(tx, units);
-    await tx
-      .update(inventoryReservations)
-      .set({ status: 'expired', releasedAt: sql`now()` })
-      .where(
-        inArray(
-          inventoryReservations.id,
-          holds.map((hold) => hold.id),
-        ),
-      );
+    await endReservations(tx, holds, 'expired', EXPIRED.actor, { extra: { releasedAt: sql`now()` } });
 
     const released = locked.filter((order) => holds.some((hold) => hold.orderId === order.id));
-    const moving = released.filter((order) => canTransition(order.status, 'expired')).map((order) => order.id);
+    // Each released order's audit entry: written by its move when it moves (same statement), on its own otherwise.
+    const entries = released.map((order) => {
+      const moving = canTransition(order.status, EXPIRED.orderStatus);
+      return {
+        id: order.id,
+        moving,
+        audit: {
+          actor: EXPIRED.actor,
+          action: EXPIRED.action,
+          before: { status: order.status },
+          after: {
+            status: moving ? EXPIRED.orderStatus : order.status,
+            released: holds.filter((hold) => hold.orderId === order.id).map(({ variantId, quantity }) => ({ variantId, quantity })),
+          },
+        },
+      };
+    });
+    const moving = await expireOrders(
+      tx,
+      entries.filter((entry) => entry.moving),
+    );
     if (moving.length > 0) {
-      await tx
-        .update(orders)
-        .set({ status: 'expired' })
-        .where(and(inArray(orders.id, moving), inArray(orders.status, statusesThatMayBecome('expired'))));
       await abandonOpenPayments(tx, moving, EXPIRED.reason);
       await enqueue(
         tx,
         moving.map((orderId) => ({ event: 'order/expired-unpaid' as const, payload: { orderId }, dedupeKey: orderId })),
       );
     }
-    await recordAudit(
-      tx,
-      released.map((order) => ({
-        actor: EXPIRED.actor,
-        action: EXPIRED.action,
-        entityType: 'order' as const,
-        entityId: order.id,
-        before: { status: order.status },
-        after: {
-          status: moving.includes(order.id) ? EXPIRED.orderStatus : order.status,
-          released: holds.filter((hold) => hold.orderId === order.id).map(({ variantId, quantity }) => ({ variantId, quantity })),
-        },
-      })),
-    );
-    return { orderIds: released.map((order) => order.id), productIds: [...new Set(holds.map((hold) => hold.productId))] };
+    const standing: AuditEntry[] = entries.filter((entry) => !entry.moving).map(({ id, audit }) => ({ ...audit, entityType: 'order', entityId: id }));
+    if (standing.length > 0) await recordAudit(tx, standing);
+    return { orderIds: released.map((order) => order.id) };
   });
 }

@@ -1,7 +1,7 @@
 // The jobs that run on a clock rather than on an event. Inngest runs them as cron functions; the in-process runner
 // runs the same `run` every `everyMs`. Each is safe to run on many workers at once (rows are claimed with SKIP LOCKED).
 import { releaseExpiredReservations } from '../inventory/release-expired-reservations';
-import { dropPaymentMirrors } from '../payments/payment-mirrors';
+import { dropCachedUserCart } from '../cart/drop-cached-user-cart';
 import { reconcilePayments } from '../payments/reconcile-payments';
 import { resumeRequestedRefunds } from '../refunds/resume-refunds';
 import { pruneWebhookPayloads } from '../webhooks/prune-payloads';
@@ -23,7 +23,7 @@ export const schedules: readonly Schedule[] = [
     cron: '* * * * *',
     everyMs: 60_000,
     run: async (deps) => {
-      const released = await releaseExpiredReservations({ db: deps.db, redis: deps.redis, paystack: deps.paystack });
+      const released = await releaseExpiredReservations({ db: deps.db, paystack: deps.paystack });
       if (released.expiredOrders.length > 0) deps.log(`jobs: released the holds of ${released.expiredOrders.length} expired order(s)`);
       return { expired: released.expiredOrders.length, paid: released.paidOrders.length, unverified: released.unverifiedOrders.length };
     },
@@ -37,7 +37,7 @@ export const schedules: readonly Schedule[] = [
       const reconciled = await reconcilePayments({ db: deps.db, paystack: deps.paystack, expectedDomain: deps.expectedDomain });
       for (const effects of reconciled.paid) {
         deps.log(`jobs: reconciliation found order ${effects.orderId} paid (its webhook never arrived)`);
-        if (deps.redis) await dropPaymentMirrors(deps.redis, effects);
+        if (deps.redis) await dropCachedUserCart(deps.redis, effects.userId);
       }
       return {
         paid: reconciled.paid.length,

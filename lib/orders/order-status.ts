@@ -1,10 +1,11 @@
 // Order states and the only transitions allowed between them: pending_payment → paid → (fulfilled) →
 // partially_refunded → refunded; pending_payment → expired | cancelled; and paid_needs_attention for money received
 // that cannot be honoured. A refund that fails after Paystack accepted it moves the order back down.
-// Every status change goes through `transitionOrder`, so an illegal move is an error, never a silent overwrite.
-import { and, eq, inArray } from 'drizzle-orm';
+// Every write of `orders.status` goes through this module (the doors test checks it), built on the shared state
+// machine, so an illegal move is an error, never a silent overwrite, and each move can carry its audit entry.
 import type { DbOrTx } from '../../db/client';
 import { orders, type orderStatus } from '../../db/schema';
+import { type BatchMove, defineStateMachine, type MoveOptions } from '../state-machine/define-state-machine';
 
 export type OrderStatus = (typeof orderStatus.enumValues)[number];
 
@@ -21,32 +22,6 @@ const allowed: Record<OrderStatus, readonly OrderStatus[]> = {
   paid_needs_attention: ['paid', 'partially_refunded', 'refunded'],
 };
 
-export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
-  return allowed[from].includes(to);
-}
-
-/**
- * For a caller that already holds the order's row lock and read its status (the payment commit): the same rule as
- * transitionOrder without reading the row again.
- */
-export async function transitionLockedOrder(
-  db: DbOrTx,
-  order: { id: string; status: OrderStatus },
-  to: OrderStatus,
-  extra: Partial<typeof orders.$inferInsert> = {},
-): Promise<void> {
-  if (!canTransition(order.status, to)) throw new IllegalOrderTransition(order.id, order.status, to);
-  await db
-    .update(orders)
-    .set({ ...extra, status: to })
-    .where(and(eq(orders.id, order.id), eq(orders.status, order.status)));
-}
-
-/** Every status an order may move to `to` from. */
-export function statusesThatMayBecome(to: OrderStatus): OrderStatus[] {
-  return (Object.keys(allowed) as OrderStatus[]).filter((from) => canTransition(from, to));
-}
-
 export class IllegalOrderTransition extends Error {
   override name = 'IllegalOrderTransition';
   constructor(
@@ -58,24 +33,49 @@ export class IllegalOrderTransition extends Error {
   }
 }
 
+const machine = defineStateMachine(orders, {
+  entity: 'order',
+  transitions: allowed,
+  illegal: (id, from, to) => new IllegalOrderTransition(id, from, to),
+});
+
+export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
+  return machine.can(from, to);
+}
+
+/** Every status an order may move to `to` from. */
+export function statusesThatMayBecome(to: OrderStatus): OrderStatus[] {
+  return machine.sourcesOf(to);
+}
+
+/** Extra columns written in the same UPDATE and the audit entry (written only when the order moved). */
+export type OrderTransitionOptions = MoveOptions<typeof orders, OrderStatus>;
+
+/**
+ * For a caller that already holds the order's row lock and read its status (the payment commit): the same rule as
+ * transitionOrder without reading the row again.
+ */
+export function transitionLockedOrder(
+  db: DbOrTx,
+  order: { id: string; status: OrderStatus },
+  to: OrderStatus,
+  options: Omit<OrderTransitionOptions, 'onlyFrom'> = {},
+): Promise<void> {
+  return machine.moveLocked(db, order, to, options);
+}
+
 /**
  * Moves an order to `to` if its current status allows it, in one conditional UPDATE (safe under concurrency:
  * the status read and the write are the same statement). Throws IllegalOrderTransition otherwise.
  */
-export async function transitionOrder(
-  db: DbOrTx,
-  orderId: string,
-  to: OrderStatus,
-  extra: Partial<typeof orders.$inferInsert> = {},
-): Promise<{ from: OrderStatus }> {
-  const sources = statusesThatMayBecome(to);
-  const [current] = await db.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId)).for('update');
-  if (!current || !sources.includes(current.status)) {
-    throw new IllegalOrderTransition(orderId, current?.status ?? 'unknown', to);
-  }
-  await db
-    .update(orders)
-    .set({ ...extra, status: to })
-    .where(and(eq(orders.id, orderId), inArray(orders.status, sources)));
-  return { from: current.status };
+export function transitionOrder(db: DbOrTx, orderId: string, to: OrderStatus, options: OrderTransitionOptions = {}): Promise<void> {
+  return machine.move(db, orderId, to, options);
+}
+
+/**
+ * The release job's batch: these orders (locked by the caller) become `expired` in one statement, each with its own
+ * audit entry; returns the ids that moved.
+ */
+export function expireOrders(db: DbOrTx, moves: readonly BatchMove[]): Promise<string[]> {
+  return machine.moveMany(db, moves, 'expired');
 }

@@ -3,10 +3,11 @@
 // after COMMIT (Redis keys to clear, cache tags to revalidate).
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { inventoryReservations, orders, payments, productVariants } from '../../db/schema';
+import { inventoryReservations, orders, payments } from '../../db/schema';
 import { type AuditActor, recordAudit } from '../audit/record-audit';
 import { subtractUserCartLines } from '../cart/cart-postgres';
 import { commitReservedStock, crossedLowStock, type StockAfterSale, sellFromAvailable } from '../inventory/commit-stock';
+import { commitReservations } from '../inventory/reservation-status';
 import { transitionLockedOrder, transitionOrder } from '../orders/order-status';
 import { enqueue } from '../outbox/enqueue';
 import type { Applied } from '../webhooks/apply-once';
@@ -19,7 +20,6 @@ export interface CommitEffects {
   orderId: string;
   userId: string | null;
   reference: string;
-  productIds: string[];
 }
 
 export interface CommitContext {
@@ -65,10 +65,8 @@ export async function commitPayment(tx: Tx, charge: ConfirmedCharge, ctx: Commit
       variantId: inventoryReservations.variantId,
       quantity: inventoryReservations.quantity,
       status: inventoryReservations.status,
-      productId: productVariants.productId,
     })
     .from(inventoryReservations)
-    .innerJoin(productVariants, eq(productVariants.id, inventoryReservations.variantId))
     .where(eq(inventoryReservations.orderId, order.id))
     .orderBy(asc(inventoryReservations.variantId))
     .for('update', { of: inventoryReservations });
@@ -81,51 +79,42 @@ export async function commitPayment(tx: Tx, charge: ConfirmedCharge, ctx: Commit
 
   const orderStatus = honoured ? 'paid' : 'paid_needs_attention';
   // The writes below touch different rows and none needs another's answer: sent together (one round trip), run by
-  // the server in this order. transitionPayment throws unless the row moved, which rolls everything back.
+  // the server in this order. transitionPayment throws unless the row moved, which rolls everything back. Each move
+  // writes its audit entry in its own statement, so auditing adds no round trip.
   await Promise.all([
     transitionPayment(tx, payment.id, 'paid', {
       extra: { gatewayTransactionId: charge.gatewayTransactionId, channel: charge.channel, feesAmount: charge.feesAmount, paidAt: charge.paidAt ?? sql`now()` },
-    }),
-    transitionLockedOrder(tx, order, orderStatus, { paidAt: charge.paidAt ?? new Date() }),
-    honoured
-      ? tx
-          .update(inventoryReservations)
-          .set({ status: 'committed', committedAt: sql`now()` })
-          .where(
-            inArray(
-              inventoryReservations.id,
-              holds.map((hold) => hold.id),
-            ),
-          )
-      : null,
-    // The payment's audit entry goes with the order's (one insert).
-    recordAudit(tx, [
-      {
+      audit: {
         actor: ctx.actor,
         action: 'payment.paid',
-        entityType: 'payment',
-        entityId: payment.id,
         before: { status: payment.status },
         after: { status: 'paid', amount: charge.amount, gatewayTransactionId: charge.gatewayTransactionId },
       },
-      {
-        actor: ctx.actor,
-        action: late ? 'order.paid_late' : 'order.paid',
-        entityType: 'order',
-        entityId: order.id,
-        before: { status: order.status },
-        after: { status: orderStatus },
-      },
-      ...(honoured
-        ? holds.map((hold) => ({
+    }),
+    transitionLockedOrder(tx, order, orderStatus, {
+      extra: { paidAt: charge.paidAt ?? new Date() },
+      audit: { actor: ctx.actor, action: late ? 'order.paid_late' : 'order.paid', before: { status: order.status }, after: { status: orderStatus } },
+    }),
+    honoured
+      ? commitReservations(
+          tx,
+          holds.map((hold) => ({ ...hold, orderId: order.id })),
+          ctx.actor,
+          { extra: { committedAt: sql`now()` } },
+        )
+      : null,
+    honoured
+      ? recordAudit(
+          tx,
+          holds.map((hold) => ({
             actor: ctx.actor,
             action: 'stock.committed',
             entityType: 'variant' as const,
             entityId: hold.variantId,
             after: { quantity: hold.quantity, orderId: order.id },
-          }))
-        : []),
-    ]),
+          })),
+        )
+      : null,
     enqueue(
       tx,
       honoured
@@ -174,7 +163,6 @@ export async function commitPayment(tx: Tx, charge: ConfirmedCharge, ctx: Commit
       orderId: order.id,
       userId: order.userId,
       reference: payment.reference,
-      productIds: [...new Set(holds.map((hold) => hold.productId))],
     },
   };
 }

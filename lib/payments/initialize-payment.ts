@@ -7,8 +7,6 @@ import { firstOrThrow } from '../../db/first';
 import { inventoryReservations, orders, payments } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import type { OrderStatus } from '../orders/order-status';
-import { redisKeys, redisTtlSeconds } from '../redis-keys';
-import { type RedisWriteTarget, writeToRedis } from '../redis-writes';
 import { err, ok, type Result } from '../result';
 import { OPEN_PAYMENT_STATUSES, tryTransitionPayment } from './payment-status';
 import type { PaystackClient } from './paystack/client';
@@ -34,7 +32,7 @@ export type InitializePaymentError =
   | { code: 'payment_unavailable'; message: string }
   | { code: 'payment_rejected'; message: string };
 
-export interface InitializePaymentDeps extends RedisWriteTarget {
+export interface InitializePaymentDeps {
   db: Database;
   paystack: PaystackClient;
   /** Where Paystack sends the shopper back: `${site}/checkout/return`. */
@@ -69,12 +67,6 @@ export async function initializePayment(deps: InitializePaymentDeps, orderId: st
   }
 
   await deps.db.update(payments).set({ authorizationUrl: reply.value.authorizationUrl, accessCode: reply.value.accessCode }).where(eq(payments.id, payment.id));
-  await writeToRedis(deps, {
-    kind: 'set',
-    key: redisKeys.paymentIntent(payment.reference),
-    value: JSON.stringify({ orderId: order.id, amount: payment.amount, currency: payment.currency, authorizationUrl: reply.value.authorizationUrl }),
-    ex: redisTtlSeconds.paymentIntent,
-  });
   return ok({ reference: payment.reference, authorizationUrl: reply.value.authorizationUrl, reused: false });
 }
 

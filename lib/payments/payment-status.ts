@@ -1,11 +1,10 @@
-// Payment states and the only transitions allowed between them. Every write of `payments.status` goes through
-// `transitionPayment` (or `tryTransitionPayment`): one UPDATE whose WHERE names the allowed source states, so reading
-// the status and writing it are the same statement (safe under concurrency) and an illegal move never overwrites.
-import { and, eq, inArray } from 'drizzle-orm';
-import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
+// Payment states and the only transitions allowed between them. Every write of `payments.status` goes through this
+// module (the doors test checks it), built on the shared state machine: one UPDATE whose WHERE names the allowed source
+// states, with its audit entry in the same statement.
+import { inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { payments, type paymentStatus } from '../../db/schema';
-import { recordAudit, type AuditActor } from '../audit/record-audit';
+import { defineStateMachine, type MoveOptions } from '../state-machine/define-state-machine';
 
 export type PaymentStatus = (typeof paymentStatus.enumValues)[number];
 
@@ -31,14 +30,6 @@ const allowed: Record<PaymentStatus, readonly PaymentStatus[]> = {
   refunded: ['partially_refunded', 'paid', 'needs_review'],
 };
 
-export function canTransitionPayment(from: PaymentStatus, to: PaymentStatus): boolean {
-  return allowed[from].includes(to);
-}
-
-export function isOpenPayment(status: PaymentStatus): boolean {
-  return (OPEN_PAYMENT_STATUSES as readonly PaymentStatus[]).includes(status);
-}
-
 export class IllegalPaymentTransition extends Error {
   override name = 'IllegalPaymentTransition';
   constructor(
@@ -50,66 +41,44 @@ export class IllegalPaymentTransition extends Error {
   }
 }
 
-export interface PaymentTransitionOptions {
-  /** Columns written in the same UPDATE (gateway id, failure reason, …). */
-  extra?: Omit<PgUpdateSetSource<typeof payments>, 'status'>;
-  /** Narrows the sources the table allows, e.g. to close only an intent that never got past `initialized`. */
-  onlyFrom?: readonly PaymentStatus[];
-  /** Recorded only when the row actually moved; no actor, no entry. */
-  audit?: {
-    actor: AuditActor;
-    /** Defaults to `payment.<to>`. */
-    action?: string;
-    before?: unknown;
-    /** Defaults to `{ status: <to> }`. */
-    after?: unknown;
-    metadata?: Record<string, unknown>;
-  };
+const machine = defineStateMachine(payments, {
+  entity: 'payment',
+  transitions: allowed,
+  illegal: (id, from, to) => new IllegalPaymentTransition(id, from, to),
+});
+
+export function canTransitionPayment(from: PaymentStatus, to: PaymentStatus): boolean {
+  return machine.can(from, to);
 }
+
+export function isOpenPayment(status: PaymentStatus): boolean {
+  return (OPEN_PAYMENT_STATUSES as readonly PaymentStatus[]).includes(status);
+}
+
+/** Extra columns, `onlyFrom` narrowing and an audit entry (defaults to `payment.<to>`, written only when the row moved). */
+export type PaymentTransitionOptions = MoveOptions<typeof payments, PaymentStatus>;
 
 /**
  * Moves the payment to `to` if its current status allows it; false (and nothing written) when it does not — for
  * callers whose move is conditional by nature, like closing an intent that may have been settled meanwhile.
  */
-export async function tryTransitionPayment(db: DbOrTx, paymentId: string, to: PaymentStatus, options: PaymentTransitionOptions = {}): Promise<boolean> {
-  const sources = (Object.keys(allowed) as PaymentStatus[]).filter(
-    (from) => canTransitionPayment(from, to) && (!options.onlyFrom || options.onlyFrom.includes(from)),
-  );
-  if (sources.length === 0) return false;
-  const moved = await db
-    .update(payments)
-    .set({ ...options.extra, status: to })
-    .where(and(eq(payments.id, paymentId), inArray(payments.status, sources)))
-    .returning({ id: payments.id });
-  if (moved.length === 0) return false;
-  const { audit } = options;
-  if (audit) {
-    await recordAudit(db, {
-      actor: audit.actor,
-      action: audit.action ?? `payment.${to}`,
-      entityType: 'payment',
-      entityId: paymentId,
-      before: audit.before,
-      after: audit.after ?? { status: to },
-      metadata: audit.metadata,
-    });
-  }
-  return true;
-}
-
-/** The release job's batch: every still-open intent of these orders becomes `abandoned` (the moves the table allows). */
-export async function abandonOpenPayments(db: DbOrTx, orderIds: readonly string[], failureReason: string): Promise<void> {
-  const sources = OPEN_PAYMENT_STATUSES.filter((from) => canTransitionPayment(from, 'abandoned'));
-  if (orderIds.length === 0 || sources.length === 0) return;
-  await db
-    .update(payments)
-    .set({ failureReason, status: 'abandoned' })
-    .where(and(inArray(payments.orderId, [...orderIds]), inArray(payments.status, sources)));
+export function tryTransitionPayment(db: DbOrTx, paymentId: string, to: PaymentStatus, options: PaymentTransitionOptions = {}): Promise<boolean> {
+  return machine.tryMove(db, paymentId, to, options);
 }
 
 /** Like tryTransitionPayment, for moves that must happen: an illegal one throws IllegalPaymentTransition. */
-export async function transitionPayment(db: DbOrTx, paymentId: string, to: PaymentStatus, options: PaymentTransitionOptions = {}): Promise<void> {
-  if (await tryTransitionPayment(db, paymentId, to, options)) return;
-  const [current] = await db.select({ status: payments.status }).from(payments).where(eq(payments.id, paymentId));
-  throw new IllegalPaymentTransition(paymentId, current?.status ?? 'unknown', to);
+export function transitionPayment(db: DbOrTx, paymentId: string, to: PaymentStatus, options: PaymentTransitionOptions = {}): Promise<void> {
+  return machine.move(db, paymentId, to, options);
+}
+
+/**
+ * The release job's batch: every still-open intent of these orders becomes `abandoned` (the moves the table allows).
+ * Its callers asked Paystack first and heard "not paid", so each intent's last-checked clock starts now.
+ */
+export async function abandonOpenPayments(db: DbOrTx, orderIds: readonly string[], failureReason: string): Promise<void> {
+  if (orderIds.length === 0) return;
+  await machine.moveWhere(db, inArray(payments.orderId, [...orderIds]), 'abandoned', {
+    onlyFrom: OPEN_PAYMENT_STATUSES,
+    extra: { failureReason, lastCheckedAt: sql`now()` },
+  });
 }

@@ -5,12 +5,11 @@
 // another card on the same page — Paystack then takes the money on a payment we already closed. If that webhook is
 // lost (a wrong webhook URL, an outage longer than Paystack's retries) nothing else would ever look at it again, so
 // failed and abandoned attempts are asked again every RECHECK_EVERY_MINUTES for RECHECK_WINDOW_HOURS after they began.
-import { and, asc, eq, gt, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { payments } from '../../db/schema';
 import type { CommitEffects } from './commit-payment';
-import { type ConfirmDeps, confirmPayment } from './confirm-payment';
+import { type ConfirmDeps, confirmOrClose, confirmPayment } from './ask-paystack';
 import { OPEN_PAYMENT_STATUSES } from './payment-status';
-import { verifyOpenPayment } from './verify-open-payment';
 
 export interface ReconcileSummary {
   paid: CommitEffects[];
@@ -40,7 +39,7 @@ export async function reconcilePayments(deps: ConfirmDeps, opts: { olderThanSeco
     .limit(opts.batchSize ?? 50);
 
   for (const payment of open) {
-    const verdict = await verifyOpenPayment(deps, payment, { type: 'job', id: 'reconcile-payments' });
+    const verdict = await confirmOrClose(deps, payment, { type: 'job', id: 'reconcile-payments' });
     if (verdict.kind === 'unverified') summary.unverified.push(payment.reference);
     else if (verdict.kind === 'paid' && verdict.applied?.kind === 'processed' && verdict.applied.effects) summary.paid.push(verdict.applied.effects);
     else if (verdict.kind === 'closed' && verdict.moved) summary.closed.push(payment.reference);
@@ -58,10 +57,10 @@ async function recheckClosedAttempts(deps: ConfirmDeps, summary: ReconcileSummar
         inArray(payments.status, ['failed', 'abandoned']),
         isNotNull(payments.authorizationUrl),
         gt(payments.createdAt, sql`now() - make_interval(hours => ${RECHECK_WINDOW_HOURS})`),
-        lt(payments.updatedAt, sql`now() - make_interval(mins => ${RECHECK_EVERY_MINUTES})`),
+        or(isNull(payments.lastCheckedAt), lt(payments.lastCheckedAt, sql`now() - make_interval(mins => ${RECHECK_EVERY_MINUTES})`)),
       ),
     )
-    .orderBy(asc(payments.updatedAt))
+    .orderBy(sql`${payments.lastCheckedAt} ASC NULLS FIRST`)
     .limit(batchSize);
 
   for (const payment of due) {
@@ -77,7 +76,7 @@ async function recheckClosedAttempts(deps: ConfirmDeps, summary: ReconcileSummar
     else
       await deps.db
         .update(payments)
-        .set({ updatedAt: sql`now()` })
+        .set({ lastCheckedAt: sql`now()` })
         .where(and(eq(payments.id, payment.id), inArray(payments.status, ['failed', 'abandoned'])));
   }
 }

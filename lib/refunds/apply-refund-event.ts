@@ -26,7 +26,7 @@ export async function applyRefundEvent(tx: Tx, event: RefundEvent, actor: AuditA
   const [order] = await tx.select({ id: orders.id }).from(orders).where(eq(orders.id, owner.orderId)).for('update');
   const [payment] = await tx.select().from(payments).where(eq(payments.reference, event.transactionReference)).for('update');
   if (!order || !payment) throw new Error(`Payment ${event.transactionReference} has no order`);
-  const effects: CommitEffects = { orderId: order.id, userId: null, reference: payment.reference, productIds: [] };
+  const effects: CommitEffects = { orderId: order.id, userId: null, reference: payment.reference };
   const to = fromGatewayStatus(event.status);
 
   const refund = await findRefund(tx, payment.id, event);

@@ -5,7 +5,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { auditLogs, orders, payments } from '../../db/schema';
-import { type AuditActor, recordAudit } from '../audit/record-audit';
+import type { AuditActor } from '../audit/record-audit';
 import { transitionOrder } from '../orders/order-status';
 import { transitionPayment } from '../payments/payment-status';
 import { orderRefundedAmount, orderStatusFor, paymentStatusFor, REFUND_TRACKED_ORDER_STATUSES, type RefundTrackedOrderStatus } from './refund-rules';
@@ -71,15 +71,15 @@ export async function changeRefundedBalance(tx: Tx, change: BalanceChange): Prom
     await tx.update(orders).set({ refundedAmount: orderRefunded }).where(eq(orders.id, order.id));
     return;
   }
-  await transitionOrder(tx, order.id, target, { refundedAmount: orderRefunded });
-  await recordAudit(tx, {
-    actor: change.actor,
-    action: 'order.refund_balance',
-    entityType: 'order',
-    entityId: order.id,
-    before: { status: current, refundedAmount: order.refundedAmount },
-    after: { status: target, refundedAmount: orderRefunded },
-    metadata,
+  await transitionOrder(tx, order.id, target, {
+    extra: { refundedAmount: orderRefunded },
+    audit: {
+      actor: change.actor,
+      action: 'order.refund_balance',
+      before: { status: current, refundedAmount: order.refundedAmount },
+      after: { status: target, refundedAmount: orderRefunded },
+      metadata,
+    },
   });
 }
 

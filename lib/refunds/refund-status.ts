@@ -3,11 +3,10 @@
 // Webhooks can arrive in any order and more than once, so a final state (processed, failed) never moves again and a
 // late `pending` after `processed` is simply refused. Every write of `refunds.status` goes through
 // `transitionRefund` / `tryTransitionRefund`: one UPDATE whose WHERE names the allowed sources, with its audit entry.
-import { and, eq, inArray } from 'drizzle-orm';
-import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
 import { refunds } from '../../db/schema';
-import { type AuditActor, recordAudit } from '../audit/record-audit';
+import type { AuditActor } from '../audit/record-audit';
+import { defineStateMachine, type MoveOptions } from '../state-machine/define-state-machine';
 import type { RefundStatus as GatewayRefundStatus } from '../payments/paystack/types';
 import type { RefundStatus } from './types';
 
@@ -27,7 +26,7 @@ export const FINAL_REFUND_STATUSES = ['processed', 'failed'] as const satisfies 
 export const ACCEPTED_REFUND_STATUSES = ['pending', 'processing', 'processed', 'needs_attention'] as const satisfies readonly RefundStatus[];
 
 export function canTransitionRefund(from: RefundStatus, to: RefundStatus): boolean {
-  return allowed[from].includes(to);
+  return machine.can(from, to);
 }
 
 export function isFinalRefund(status: RefundStatus): boolean {
@@ -54,45 +53,31 @@ export class IllegalRefundTransition extends Error {
   }
 }
 
-export interface RefundTransitionOptions {
+const machine = defineStateMachine(refunds, {
+  entity: 'refund',
+  transitions: allowed,
+  illegal: (id, from, to) => new IllegalRefundTransition(id, from, to),
+});
+
+export interface RefundTransitionOptions extends Omit<MoveOptions<typeof refunds, RefundStatus>, 'audit'> {
+  /** Every refund move is audited. */
   actor: AuditActor;
-  /** Columns written in the same UPDATE (gateway id, processed time, failure reason, …). */
-  extra?: Omit<PgUpdateSetSource<typeof refunds>, 'status'>;
-  /** Narrows the sources the table allows, e.g. only a refund still `requested` may take Paystack's first answer. */
-  onlyFrom?: readonly RefundStatus[];
   /** Defaults to `refund.<to>`. */
   action?: string;
   before?: unknown;
   metadata?: Record<string, unknown>;
 }
 
+function moveOptions({ actor, action, before, metadata, ...rest }: RefundTransitionOptions): MoveOptions<typeof refunds, RefundStatus> {
+  return { ...rest, audit: { actor, action, before, metadata } };
+}
+
 /** Moves the refund to `to` if its status allows it; false (nothing written) when it does not — duplicates, late events. */
-export async function tryTransitionRefund(db: DbOrTx, refundId: string, to: RefundStatus, options: RefundTransitionOptions): Promise<boolean> {
-  const sources = (Object.keys(allowed) as RefundStatus[]).filter(
-    (from) => canTransitionRefund(from, to) && (!options.onlyFrom || options.onlyFrom.includes(from)),
-  );
-  if (sources.length === 0) return false;
-  const moved = await db
-    .update(refunds)
-    .set({ ...options.extra, status: to })
-    .where(and(eq(refunds.id, refundId), inArray(refunds.status, sources)))
-    .returning({ id: refunds.id });
-  if (moved.length === 0) return false;
-  await recordAudit(db, {
-    actor: options.actor,
-    action: options.action ?? `refund.${to}`,
-    entityType: 'refund',
-    entityId: refundId,
-    before: options.before,
-    after: { status: to },
-    metadata: options.metadata,
-  });
-  return true;
+export function tryTransitionRefund(db: DbOrTx, refundId: string, to: RefundStatus, options: RefundTransitionOptions): Promise<boolean> {
+  return machine.tryMove(db, refundId, to, moveOptions(options));
 }
 
 /** Like tryTransitionRefund, for moves that must happen: an illegal one throws IllegalRefundTransition. */
-export async function transitionRefund(db: DbOrTx, refundId: string, to: RefundStatus, options: RefundTransitionOptions): Promise<void> {
-  if (await tryTransitionRefund(db, refundId, to, options)) return;
-  const [current] = await db.select({ status: refunds.status }).from(refunds).where(eq(refunds.id, refundId));
-  throw new IllegalRefundTransition(refundId, current?.status ?? 'unknown', to);
+export function transitionRefund(db: DbOrTx, refundId: string, to: RefundStatus, options: RefundTransitionOptions): Promise<void> {
+  return machine.move(db, refundId, to, moveOptions(options));
 }

@@ -1,13 +1,19 @@
 // An operator's replay of a stored Paystack event: its stored body (card secrets already removed) goes through
 // receivePaystackWebhook exactly as a delivery would, and the exactly-once machinery decides — a failed or ignored
-// event is applied again, a processed one is a duplicate and nothing changes. No signature is checked: the body was
-// verified when it arrived (unsigned bodies are refused before anything is stored) and the admin is the authority.
+// event is applied again, a processed one is a duplicate and nothing changes. No signature is checked (the body was
+// verified when it arrived; unsigned bodies are refused before anything is stored), but a stored `charge.success` is
+// not taken on its word: Paystack is asked about its reference first (GET /transaction/verify), and unless Paystack
+// says that same transaction succeeded for the same amount, currency and mode, nothing is applied and the admin is
+// told why — a stored body (a secret key leaked once, a body edited in the database) can never commit money alone.
 // Every replay, whatever it did, leaves one audit entry with the admin as actor.
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { webhookEvents } from '../../db/schema';
 import { type AuditActor, recordAudit } from '../audit/record-audit';
+import { checkChargeWithPaystack } from '../payments/ask-paystack';
 import type { CommitContext, CommitEffects } from '../payments/commit-payment';
+import type { PaystackClient } from '../payments/paystack/client';
+import { readWebhookEvent } from '../payments/paystack/webhook-events';
 import { receivePaystackWebhook } from './receive-paystack-webhook';
 
 export type ReplayResult =
@@ -19,6 +25,8 @@ export type ReplayResult =
   | { kind: 'failed'; error: string }
   /** Nothing a delivery could carry: the body was pruned, or the row was written by a Paystack verification. */
   | { kind: 'not_replayable'; reason: string }
+  /** A stored charge.success Paystack does not confirm (not paid, another amount, …): nothing was applied. */
+  | { kind: 'not_confirmed'; reason: string }
   | { kind: 'not_found' };
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -32,18 +40,33 @@ export function whyNotReplayable(payload: unknown): string | null {
   return null;
 }
 
+/** For a stored charge.success: Paystack's disagreement with it, or null when Paystack confirms it (or it is no charge). */
+async function whyPaystackDisagrees(paystack: PaystackClient, rawBody: string): Promise<{ kind: 'not_confirmed'; reason: string } | null> {
+  const read = readWebhookEvent(rawBody);
+  if (!read.ok || read.value.kind !== 'charge_succeeded') return null;
+  const check = await checkChargeWithPaystack(paystack, read.value.charge);
+  return check.agrees ? null : { kind: 'not_confirmed', reason: `Not applied: ${check.reason}` };
+}
+
 export async function replayWebhookEvent(
-  deps: { db: Database },
+  deps: { db: Database; paystack: PaystackClient },
   input: { eventId: string; actor: AuditActor },
   ctx: Omit<CommitContext, 'actor'>,
 ): Promise<ReplayResult> {
   const [stored] = await deps.db.select().from(webhookEvents).where(eq(webhookEvents.id, input.eventId));
   if (!stored) return { kind: 'not_found' };
-  const refusal = whyNotReplayable(stored.payload);
+  const rawBody = JSON.stringify(stored.payload);
+  const notReplayable = whyNotReplayable(stored.payload);
+  // A processed event is a duplicate whatever Paystack says now: nothing to ask before the no-op.
+  const refusal = notReplayable
+    ? ({ kind: 'not_replayable', reason: notReplayable } as const)
+    : stored.status === 'processed'
+      ? null
+      : await whyPaystackDisagrees(deps.paystack, rawBody);
 
   const received = refusal
-    ? ({ kind: 'not_replayable', reason: refusal } as const)
-    : await receivePaystackWebhook(deps, { rawBody: JSON.stringify(stored.payload), headers: stored.headers }, ctx, {
+    ? refusal
+    : await receivePaystackWebhook(deps, { rawBody, headers: stored.headers }, ctx, {
         replayOf: { eventKey: stored.eventKey },
       });
   const result: ReplayResult =
@@ -65,7 +88,7 @@ export async function replayWebhookEvent(
       type: stored.type,
       result: result.kind,
       ...(result.kind === 'failed' ? { error: result.error.slice(0, 500) } : {}),
-      ...(result.kind === 'not_replayable' ? { reason: result.reason } : {}),
+      ...(result.kind === 'not_replayable' || result.kind === 'not_confirmed' ? { reason: result.reason } : {}),
     },
   });
   return result;

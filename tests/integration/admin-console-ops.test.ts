@@ -17,7 +17,7 @@ import { POST as webhookRoute } from '@/app/api/webhooks/paystack/route';
 import { GET as webhooksList } from '@/app/api/admin/webhooks/route';
 import { auditLogs, emailDeliveries, invoices, orders, outbox, payments, webhookEvents } from '@/db/schema';
 import { createPaystackClient } from '@/lib/payments/paystack/client';
-import { verifyPaymentNow } from '@/lib/payments/verify-payment-now';
+import { verifyPaymentNow } from '@/lib/payments/ask-paystack';
 import type { SessionUser } from '@/lib/server/deps/door-deps';
 import { withDoorDeps } from '@/lib/server/deps/door-deps';
 import { applyOnce } from '@/lib/webhooks/apply-once';
@@ -133,6 +133,71 @@ describe('webhook replay', () => {
       { actorType: 'admin', metadata: { result: 'processed' }, before: { status: 'failed', attempts: 1 }, after: { status: 'processed', attempts: 2 } },
       { actorType: 'admin', metadata: { result: 'duplicate' }, before: { status: 'processed' }, after: { status: 'processed' } },
     ]);
+  });
+
+  it('does not take a stored charge.success on its word: Paystack says the reference is unpaid, so the replay applies nothing and says why', async () => {
+    const { order, variant, reference } = await orderAwaitingPayment(db, { stock: 3, quantity: 1 });
+    const [payment] = await db.select().from(payments).where(eq(payments.reference, reference));
+    // A charge.success for this reference, which the simulator has NOT been paid for — what anyone holding a leaked
+    // secret key could sign and the route would accept: shaped from a real delivery for another order, re-aimed.
+    const template = await orderAwaitingPayment(db);
+    const real = JSON.parse((await payAndCaptureWebhook(template.reference)).body) as { data: Record<string, unknown> };
+    const forged = JSON.stringify({ ...real, data: { ...real.data, id: Date.now(), reference, amount: payment!.amount } });
+    // It is stored as failed (its first processing crashed and rolled back), so an operator may replay it.
+    const crashed = await receivePaystackWebhook(
+      { db },
+      { rawBody: forged, headers: { 'content-type': 'application/json' } },
+      {
+        expectedDomain: 'test',
+        afterStockCommitted: () => {
+          throw new Error('injected crash after the inventory commit');
+        },
+      },
+    );
+    expect(crashed).toMatchObject({ kind: 'failed' });
+    const event = await eventByKey(chargeKey(forged));
+
+    const replayed = await asAdmin(() => replayWebhookEventAction({ eventId: event!.id }));
+    expect(replayed.data?.result).toBe('not_confirmed');
+    expect(replayed.data?.message).toMatch(new RegExp(`Paystack says ${reference} is \\w+, not paid`));
+    // Nothing moved: the order waits for its payment, the stock is still only held, the event is as it was.
+    const state = await orderState(order.id);
+    expect(state.order.status).toBe('pending_payment');
+    expect(state.payment.status).toBe('initialized');
+    expect(state.paidJobs).toBe(0);
+    expect(await variantStock(db, variant.id)).toMatchObject({ stockOnHand: 3, reserved: 1 });
+    expect(await eventByKey(event!.eventKey)).toMatchObject({ status: 'failed', attempts: 1 });
+    const [audit] = await db
+      .select({ metadata: auditLogs.metadata })
+      .from(auditLogs)
+      .where(and(eq(auditLogs.entityId, event!.id), eq(auditLogs.action, 'webhook_event.replayed')));
+    expect(audit?.metadata).toMatchObject({ result: 'not_confirmed', reason: replayed.data?.message.replace(' The event stays as it was.', '') });
+  });
+
+  it('refuses a stored charge.success whose amount is not what Paystack took: nothing is flagged, nothing applied', async () => {
+    const { order, reference } = await orderAwaitingPayment(db, { stock: 3, quantity: 1 });
+    const real = JSON.parse((await payAndCaptureWebhook(reference)).body) as { event: string; data: { id: number; amount: number } };
+    // The row a crashed delivery leaves behind, with an amount Paystack never charged (a body edited where it is stored).
+    const payload = { ...real, data: { ...real.data, amount: real.data.amount + 100 } };
+    const [event] = await db
+      .insert(webhookEvents)
+      .values({ eventKey: `charge.success:${real.data.id}`, type: 'charge.success', payload, status: 'failed', outcome: 'crashed' })
+      .returning();
+
+    const replayed = await asAdmin(() => replayWebhookEventAction({ eventId: event!.id }));
+    expect(replayed.data?.result).toBe('not_confirmed');
+    expect(replayed.data?.message).toContain(`amount ${real.data.amount}, not ${real.data.amount + 100}`);
+    const state = await orderState(order.id);
+    expect(state.order.status).toBe('pending_payment');
+    expect(state.payment.status).toBe('initialized');
+    expect(await eventByKey(event!.eventKey)).toMatchObject({ status: 'failed', attempts: 1 });
+
+    // Paystack's own delivery of the real charge still commits it.
+    const delivered = await simulator.deliveries(reference);
+    const charge = delivered.find((delivery) => delivery.event === 'charge.success')!;
+    await db.delete(webhookEvents).where(eq(webhookEvents.id, event!.id));
+    expect((await deliver(charge.body, charge.signature)).status).toBe(200);
+    expect((await orderState(order.id)).order.status).toBe('paid');
   });
 
   it('re-runs an ignored event under its stored key only when an operator replays it; live redeliveries stay duplicates', async () => {

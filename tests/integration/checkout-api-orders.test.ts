@@ -4,7 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { webhookEvents } from '@/db/schema';
-import { confirmReturn } from '@/lib/checkout/confirm-return';
+import { confirmReturn } from '@/lib/payments/ask-paystack';
 import { signOrderAccess } from '@/lib/orders/order-access';
 import { initializePayment } from '@/lib/payments/initialize-payment';
 import type { SessionUser } from '@/lib/server/deps/door-deps';
@@ -134,7 +134,7 @@ describe('the return page’s confirmation (confirmReturn)', () => {
     const retryReference = uniqueReference('orders-api-retry');
     await simulator.setKnobs(retryReference, { dropWebhooks: true });
     const retry = await initializePayment(
-      { db, redis, paystack, callbackUrl: 'http://127.0.0.1/checkout/return', newReference: () => retryReference },
+      { db, paystack, callbackUrl: 'http://127.0.0.1/checkout/return', newReference: () => retryReference },
       placed.orderId,
     );
     expect(retry).toMatchObject({ ok: true, value: { reference: retryReference, reused: false } });

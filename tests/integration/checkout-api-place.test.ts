@@ -147,6 +147,8 @@ describe('POST /api/checkout: placing the order', () => {
       amount: subtotal + 250_000,
       authorizationUrl: reply.authorizationUrl,
     });
+    // Postgres is the one record of the hold and the intent: no Redis copy is written (nothing read one).
+    expect(await redis.exists(`reservation:${reply.orderId}`, `payment:intent:${reply.reference}`)).toBe(0);
   });
 
   it('submitting the same cart again continues the same order and returns the live payment intent', async () => {

@@ -108,9 +108,17 @@ describe('releaseExpiredReservations', () => {
     expect(payment!.status).toBe('abandoned');
     const holds = await db.select().from(inventoryReservations).where(eq(inventoryReservations.orderId, order.id));
     expect(holds.map((hold) => hold.status)).toEqual(['expired']);
+    // The hold's own move is audited too, by the statement that moved it.
+    const holdAudit = () =>
+      db
+        .select({ entityType: auditLogs.entityType, after: auditLogs.after })
+        .from(auditLogs)
+        .where(and(eq(auditLogs.entityId, holds[0]!.id), eq(auditLogs.action, 'reservation.expired')));
+    expect(await holdAudit()).toEqual([{ entityType: 'reservation', after: { status: 'expired', orderId: order.id, variantId: variant.id, quantity: 3 } }]);
 
     await releaseExpiredReservations({ db, paystack });
     expect(await db.$count(auditLogs, and(eq(auditLogs.entityId, order.id), eq(auditLogs.action, 'reservation.expired')))).toBe(1);
+    expect(await holdAudit()).toHaveLength(1);
     expect((await variantStock(db, variant.id)).reserved).toBe(0);
   });
 
@@ -208,7 +216,7 @@ describe('reconcilePayments: an attempt closed as declined that the shopper then
     const reference = await knownReference(); // webhooks dropped: only reconciliation can find what happens
     expect((await initializePayment({ db, paystack, callbackUrl, newReference: () => reference }, order.id)).ok).toBe(true);
     expect((await simulator.act(reference, 'decline')).status).toBe(200);
-    const age = (column: 'created_at' | 'updated_at', minutes: number) =>
+    const age = (column: 'created_at' | 'last_checked_at', minutes: number) =>
       db.execute(sql`UPDATE payments SET ${sql.raw(column)} = now() - make_interval(mins => ${minutes}) WHERE reference = ${reference}`);
     await age('created_at', 5); // time passing: the attempt is past reconciliation's 2-minute grace
     await reconcilePayments({ db, paystack, expectedDomain: 'test' });
@@ -222,7 +230,9 @@ describe('reconcilePayments: an attempt closed as declined that the shopper then
     expect(soon.rechecked).not.toContain(reference);
     expect(await status()).toBe('failed');
     // … but once the interval has passed it is, and the payment lands through the same exactly-once commit.
-    await age('updated_at', RECHECK_EVERY_MINUTES + 1);
+    await age('last_checked_at', RECHECK_EVERY_MINUTES + 1);
+    // Any other write of the row (updated_at moves) is not a check with Paystack and does not postpone the next one.
+    await db.execute(sql`UPDATE payments SET updated_at = now() WHERE reference = ${reference}`);
     const later = await reconcilePayments({ db, paystack, expectedDomain: 'test' });
     expect(later.rechecked).toContain(reference);
     expect(later.paid.map((effects) => effects.orderId)).toContain(order.id);
@@ -242,7 +252,7 @@ describe('reconcilePayments: an attempt closed as declined that the shopper then
     expect((await simulator.act(reference, 'pay')).status).toBe(200);
     // Time passing: the attempt began longer ago than the window, and was last asked long ago.
     await db.execute(
-      sql`UPDATE payments SET created_at = now() - make_interval(hours => ${RECHECK_WINDOW_HOURS + 1}), updated_at = now() - interval '1 hour' WHERE reference = ${reference}`,
+      sql`UPDATE payments SET created_at = now() - make_interval(hours => ${RECHECK_WINDOW_HOURS + 1}), last_checked_at = now() - interval '1 hour' WHERE reference = ${reference}`,
     );
     expect((await reconcilePayments({ db, paystack, expectedDomain: 'test' })).rechecked).not.toContain(reference);
   });

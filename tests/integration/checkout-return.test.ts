@@ -6,7 +6,7 @@ import { getOrderDetail } from '@/db/queries/orders';
 import { addToLine, readCartQuantities } from '@/lib/cart/cart-store';
 import type { CartOwner } from '@/lib/cart/types';
 import { recordCheckoutAttempt } from '@/lib/checkout/checkout-attempt';
-import { type CompleteReturnDeps, completeReturn } from '@/lib/checkout/complete-return';
+import { type CompleteReturnDeps, completeReturn } from '@/lib/payments/ask-paystack';
 import type { CommitEffects } from '@/lib/payments/commit-payment';
 import { createTestVariants } from '../support/catalog-fixtures';
 import { cartTestClients } from '../support/cart-fixtures';

@@ -695,7 +695,7 @@ class ReleaseJob implements Cmd {
         rows.filter((row) => isOpen(row.status)).map((row) => row.reference),
       );
     }
-    await releaseExpiredReservations({ db, redis, paystack });
+    await releaseExpiredReservations({ db, paystack });
     for (const { orderId } of due) {
       const status = (await orderOf(orderId)).status;
       const paidRefs = model.refs.filter((ref) => ref.orderId === orderId && ref.paidAtSim);
@@ -752,7 +752,7 @@ class LateCharge implements Cmd {
       this.ref,
     );
     await expireHolds([ref.orderId]);
-    await releaseExpiredReservations({ db, redis, paystack });
+    await releaseExpiredReservations({ db, paystack });
     if (this.rival) {
       const lines = await db.select().from(orderItems).where(eq(orderItems.orderId, ref.orderId));
       const rival = newShopper('pickup');
@@ -799,7 +799,7 @@ class RaceWebhook implements Cmd {
     if (this.against === 'release') await expireHolds([ref.orderId]);
     if (this.against === 'reconcile') await ageOpenPayments(model);
     const rival = async () => {
-      if (this.against === 'release') await releaseExpiredReservations({ db, redis, paystack });
+      if (this.against === 'release') await releaseExpiredReservations({ db, paystack });
       else if (this.against === 'reconcile') await reconcilePayments({ db, paystack, expectedDomain: 'test' });
       else {
         const result = await requestRefund(
@@ -1007,7 +1007,7 @@ async function runSequence(stocks: readonly number[], commands: Iterable<Cmd>): 
 
   const orderIds = await orderIdsOf(run);
   await expireHolds(orderIds);
-  await releaseExpiredReservations({ db, redis, paystack });
+  await releaseExpiredReservations({ db, paystack });
   await ageOpenPayments(model);
   await reconcilePayments({ db, paystack, expectedDomain: 'test' });
   for (const ref of model.refs.filter((candidate) => candidate.paidAtSim)) {

@@ -60,6 +60,7 @@ describe('POST /api/webhooks/paystack', () => {
     expect(await variantStock(db, variant.id)).toMatchObject({ stockOnHand: 3, reserved: 0 });
     expect(await auditCount(state.payment.id, 'payment.paid')).toBe(1);
     expect(await auditCount(order.id, 'order.paid')).toBe(1);
+    expect(await auditCount(state.holds[0]!.id, 'reservation.committed')).toBe(1);
     const jobs = await db.select({ event: outbox.event, payload: outbox.payload }).from(outbox).where(eq(outbox.dedupeKey, state.payment.id));
     // One job per effect, once: the paid order's, and a low-stock digest (5 − 2 = 3 left, the default threshold); each
     // carries the id of the request that wrote it (`_meta`, lib/jobs/events.ts), for its log lines.

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { changeLines, describeChange } from '@/lib/admin/audit-change';
 import { maskEmail, maskPayloadForView, maskPhone } from '@/lib/admin/mask-payload';
-import { describeVerdict } from '@/lib/payments/verify-payment-now';
+import { describeVerdict } from '@/lib/payments/ask-paystack';
 
 describe('maskPayloadForView', () => {
   it.each([

@@ -61,6 +61,7 @@ const replayTones: Record<ReplayActionData['result'], Notice['tone']> = {
   duplicate: 'neutral',
   failed: 'bad',
   not_replayable: 'bad',
+  not_confirmed: 'bad',
 };
 
 export function ReplayEventButton({ eventId, label, prominent, onNotice, inline = true }: ButtonProps & { eventId: string; label: string }) {

@@ -41,12 +41,3 @@ export function revalidateProduct(slugs: string | string[]): void {
 export function revalidateCatalog(): void {
   revalidateTag(catalogTags.catalog, now);
 }
-
-/**
- * Call after stock moves (reservation, release, commit, restock, admin adjustment). Availability is never
- * cached, so there is nothing to drop today and this is deliberately safe anywhere — including jobs running
- * outside a request. It exists so stock writers have one hook should a stock-dependent cache ever appear.
- */
-export function revalidateProductStock(productIds: readonly string[]): void {
-  void productIds;
-}

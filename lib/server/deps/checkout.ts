@@ -5,7 +5,7 @@ import { db } from '@/db';
 import type { CartOwner } from '@/lib/cart/types';
 import type { CheckoutDeps } from '@/lib/checkout/checkout-use-case';
 import { env, paystackMode } from '@/lib/env';
-import type { ConfirmDeps } from '@/lib/payments/confirm-payment';
+import type { ConfirmDeps } from '@/lib/payments/ask-paystack';
 import { paystackClient } from '@/lib/payments/paystack';
 import { doorDeps } from './door-deps';
 import type { RateLimitDecision, RateLimiter } from '../doors/rate-limit';

@@ -1,11 +1,10 @@
-// What happens after a payment commit has COMMITTED: the Redis mirrors go (a guest's cart is trimmed by the return
-// page, which knows its cookie) and the outbox relay is woken for the jobs the commit wrote.
+// What happens after a payment commit has COMMITTED: a signed-in buyer's cached Redis cart goes (a guest's cart is
+// trimmed by the return page, which knows its cookie) and the outbox relay is woken for the jobs the commit wrote.
 import 'server-only';
 import { after } from 'next/server';
 import type { CommitEffects } from '@/lib/payments/commit-payment';
-import { dropPaymentMirrors } from '@/lib/payments/payment-mirrors';
+import { dropCachedUserCart } from '@/lib/cart/drop-cached-user-cart';
 import { redis } from '@/lib/redis';
-import { revalidateProductStock } from './cache-tags';
 import { relayAfterResponse } from './jobs';
 
 /** Hands `task` to Next's after(); false outside a request (a test calling the handler, a script): run it now. */
@@ -19,11 +18,11 @@ function deferred(task: () => Promise<void>): boolean {
 }
 
 /**
- * `mirrors: 'after-response'` (the webhook, where no shopper waits on what Redis says next) drops the mirrors once the
- * answer has gone; pages and actions the buyer sees drop them first, so the next read is already fresh.
+ * `mirrors: 'after-response'` (the webhook, where no shopper waits on what Redis says next) drops the cached cart once
+ * the answer has gone; pages and actions the buyer sees drop it first, so the next read is already fresh.
  */
 export async function afterPaymentCommitted(effects: CommitEffects, opts: { mirrors?: 'now' | 'after-response' } = {}): Promise<void> {
-  if (opts.mirrors !== 'after-response' || !deferred(() => dropPaymentMirrors(redis(), effects))) await dropPaymentMirrors(redis(), effects);
-  revalidateProductStock(effects.productIds);
+  const dropCart = () => dropCachedUserCart(redis(), effects.userId);
+  if (opts.mirrors !== 'after-response' || !deferred(dropCart)) await dropCart();
   relayAfterResponse();
 }

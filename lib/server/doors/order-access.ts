@@ -6,14 +6,12 @@ import { cookies } from 'next/headers';
 import { db } from '@/db';
 import { getOrderDetail, type OrderDetail } from '@/db/queries/orders';
 import { env } from '@/lib/env';
+import { isUuid } from '@/lib/is-uuid';
 import { mayViewOrder, signOrderAccess, verifyOrderAccess } from '@/lib/orders/order-access';
 import { getCurrentUser } from './auth';
 import { cartSessionCookie } from './cart-session';
 
 export const ORDER_ACCESS_COOKIE = 'order_access';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const isOrderId = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 
 /** The guest link token of an order; null for account orders, which only their signed-in owner may open. */
 export function guestAccessToken(order: { id: string; userId: string | null }): string | null {
@@ -48,7 +46,7 @@ export interface ViewableOrder {
  * `useCookie` also accepts the checkout's cookie (pages only: route handlers take the token explicitly).
  */
 export async function orderForViewer(orderId: string, options: { token?: string | null; useCookie?: boolean } = {}): Promise<ViewableOrder | null> {
-  if (!isOrderId(orderId)) return null;
+  if (!isUuid(orderId)) return null;
   const order = await getOrderDetail(db, orderId);
   if (!order) return null;
   const user = await getCurrentUser();

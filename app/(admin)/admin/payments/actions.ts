@@ -6,7 +6,7 @@ import { verifyPaymentInputSchema } from '@/lib/admin/payment-list-query';
 import { AppError } from '@/lib/errors';
 import { paystackMode } from '@/lib/env';
 import { paystackClient } from '@/lib/payments/paystack';
-import { type VerifyResult, verifyPaymentNow } from '@/lib/payments/verify-payment-now';
+import { type VerifyResult, verifyPaymentNow } from '@/lib/payments/ask-paystack';
 import type { PaymentStatus } from '@/lib/payments/payment-status';
 import { adminAction } from '@/lib/server/doors/actions';
 import { afterPaymentCommitted } from '@/lib/server/deps/payment-effects';

@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { RefreshCart } from '@/components/checkout/refresh-cart';
 import { OrderDetails } from '@/components/orders/order-details';
 import { OrderStatePanel } from '@/components/orders/order-state-panel';
-import { type CompleteReturnDeps, completeReturn } from '@/lib/checkout/complete-return';
+import { type CompleteReturnDeps, completeReturn } from '@/lib/payments/ask-paystack';
 import { env } from '@/lib/env';
 import { redis } from '@/lib/redis';
 import { getCartOwner } from '@/lib/server/doors/cart-session';

@@ -6,7 +6,8 @@ import { OrderStatePanel } from '@/components/orders/order-state-panel';
 import { OrderStatusBadge } from '@/components/orders/order-status-badge';
 import { shopperOrderState } from '@/lib/orders/shopper-order-state';
 import { checkOrderAccess } from '@/lib/orders/order-access';
-import { isOrderId, orderForViewer } from '@/lib/server/doors/order-access';
+import { isUuid } from '@/lib/is-uuid';
+import { orderForViewer } from '@/lib/server/doors/order-access';
 import { env } from '@/lib/env';
 import { ExpiredLinkPanel } from '@/components/orders/expired-link-panel';
 
@@ -28,7 +29,7 @@ export default async function GuestOrderPage({
   if (!found) {
     // A genuine link past its 30 days may ask for a fresh one (sent to the order's own address); a wrong token,
     // someone else's order and no such order all look the same.
-    if (linkToken && isOrderId(id) && checkOrderAccess(env().NEXTAUTH_SECRET, id, linkToken) === 'expired') {
+    if (linkToken && isUuid(id) && checkOrderAccess(env().NEXTAUTH_SECRET, id, linkToken) === 'expired') {
       return <ExpiredLinkPanel orderId={id} token={linkToken} />;
     }
     notFound();

@@ -10,7 +10,7 @@ import { db } from '@/db';
 import { getOrderForUser } from '@/db/queries/orders';
 import { shopperOrderState } from '@/lib/orders/shopper-order-state';
 import { userForPage } from '@/lib/server/doors/auth';
-import { isOrderId } from '@/lib/server/doors/order-access';
+import { isUuid } from '@/lib/is-uuid';
 
 export const metadata: Metadata = { title: 'Order details', robots: { index: false } };
 
@@ -20,7 +20,7 @@ export default async function AccountOrderPage({ params }: { params: Promise<{ i
   const { id } = await params;
   const user = await userForPage('user', `/account/orders/${encodeURIComponent(id)}`);
   // Scoped to the session user: another customer's order id is simply "not found".
-  const order = isOrderId(id) ? await getOrderForUser(db, { orderId: id, userId: user.id }) : null;
+  const order = isUuid(id) ? await getOrderForUser(db, { orderId: id, userId: user.id }) : null;
   if (!order) notFound();
   const state = shopperOrderState(order, order.payments[0]);
 

@@ -9,7 +9,7 @@ import { getAdminCustomer } from '@/db/queries/admin-customers';
 import { formatDate, formatDateTime } from '@/lib/format-date';
 import { formatMoney } from '@/lib/money';
 import { userForPage } from '@/lib/server/doors/auth';
-import { isOrderId } from '@/lib/server/doors/order-access';
+import { isUuid } from '@/lib/is-uuid';
 import { TableHead } from '@/components/ui/table-head';
 
 export const metadata: Metadata = { title: 'Customer', robots: { index: false } };
@@ -21,7 +21,7 @@ export default async function AdminCustomerPage({ params }: { params: Promise<{ 
   const { id } = await params;
   await userForPage('admin', `/admin/customers/${encodeURIComponent(id)}`);
   // Account ids are UUIDs, as order ids are.
-  if (!isOrderId(id)) notFound();
+  if (!isUuid(id)) notFound();
   const customer = await getAdminCustomer(db, { userId: id, orderLimit: ORDER_LIMIT });
   if (!customer) notFound();
 

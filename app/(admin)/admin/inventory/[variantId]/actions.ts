@@ -6,13 +6,11 @@ import { setLowStockThreshold } from '@/lib/inventory/set-low-stock-threshold';
 import { adjustStockFormSchema, thresholdFormSchema } from '@/lib/inventory/stock-forms';
 import { AppError } from '@/lib/errors';
 import { adminAction } from '@/lib/server/doors/actions';
-import { revalidateProductStock } from '@/lib/server/deps/cache-tags';
 import { adjustStockFailure } from '@/lib/server/deps/inventory';
 
 export const adjustStockAction = adminAction.inputSchema(adjustStockFormSchema).action(async ({ parsedInput, ctx }) => {
   const result = await adjustStock(ctx.deps.db, { ...parsedInput, adminId: ctx.admin.id });
   if (!result.ok) throw adjustStockFailure(result.error);
-  revalidateProductStock([result.value.productId]);
   return { before: result.value.before, after: result.value.after };
 });
 

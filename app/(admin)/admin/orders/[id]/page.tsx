@@ -17,7 +17,7 @@ import { deliveryLabel } from '@/lib/orders/delivery-label';
 import { describeEntry } from '@/lib/orders/order-timeline';
 import { orderLedger } from '@/lib/refunds/order-ledger';
 import { userForPage } from '@/lib/server/doors/auth';
-import { isOrderId } from '@/lib/server/doors/order-access';
+import { isUuid } from '@/lib/is-uuid';
 
 export const metadata: Metadata = { title: 'Order', robots: { index: false } };
 
@@ -27,7 +27,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
   const { id } = await params;
   // The layout checks too, but a layout does not re-run for every request that reaches this page.
   await userForPage('admin', `/admin/orders/${encodeURIComponent(id)}`);
-  if (!isOrderId(id)) notFound();
+  if (!isUuid(id)) notFound();
   const [order, ledger, audit] = await Promise.all([getAdminOrder(db, { orderId: id }), orderLedger(db, id), orderTimeline(db, { orderId: id })]);
   if (!order || !ledger) notFound();
   const names = await userNames(db, { ids: ledger.refunds.flatMap((refund) => (refund.requestedBy ? [refund.requestedBy] : [])) });

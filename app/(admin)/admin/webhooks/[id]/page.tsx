@@ -12,7 +12,7 @@ import { maskPayloadForView } from '@/lib/admin/mask-payload';
 import { signatureWords } from '@/lib/admin/webhook-list-query';
 import { formatDateTime } from '@/lib/format-date';
 import { userForPage } from '@/lib/server/doors/auth';
-import { isOrderId } from '@/lib/server/doors/order-access';
+import { isUuid } from '@/lib/is-uuid';
 import { whyNotReplayable } from '@/lib/webhooks/replay-webhook-event';
 
 export const metadata: Metadata = { title: 'Webhook event', robots: { index: false } };
@@ -25,6 +25,7 @@ const replayResultWords: Record<string, string> = {
   duplicate: 'already applied — nothing changed',
   failed: 'failed again',
   not_replayable: 'not replayable',
+  not_confirmed: 'not confirmed by Paystack — nothing applied',
 };
 
 /** The stored body puts `data` before `event` (jsonb orders keys); a person reads the event's name first. */
@@ -38,7 +39,7 @@ export default async function AdminWebhookEventPage({ params }: { params: Promis
   const { id } = await params;
   // The layout checks too, but a layout does not re-run for every request that reaches this page.
   await userForPage('admin', `/admin/webhooks/${encodeURIComponent(id)}`);
-  if (!isOrderId(id)) notFound();
+  if (!isUuid(id)) notFound();
   const event = await getWebhookEvent(db, id);
   if (!event) notFound();
 

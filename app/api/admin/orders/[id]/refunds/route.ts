@@ -4,7 +4,7 @@ import { refundIdForKey } from '@/db/queries/admin-orders';
 import { requestRefund } from '@/lib/refunds/request-refund';
 import { listRefunds } from '@/lib/refunds/refund-view';
 import { refundDeps, refundFailure } from '@/lib/server/deps/refunds';
-import { isOrderId } from '@/lib/server/doors/order-access';
+import { isUuid } from '@/lib/is-uuid';
 import { apiError, apiJson, route } from '@/lib/server/doors/route';
 import { findOrderSummary } from '@/db/queries/orders';
 
@@ -31,7 +31,7 @@ const idempotencyKeySchema = z
   .regex(/^[\x21-\x7e]+$/, 'Idempotency-Key must be printable ASCII');
 
 export const GET = route({ name: 'api/admin/orders/:id/refunds', audience: 'admin', mutates: false, params }, async ({ params, deps }) => {
-  const order = isOrderId(params.id) ? await findOrderSummary(deps.db, params.id) : null;
+  const order = isUuid(params.id) ? await findOrderSummary(deps.db, params.id) : null;
   if (!order) return apiError('order_not_found');
   return apiJson({ orderId: order.id, refunds: await listRefunds(deps.db, order.id) });
 });
@@ -43,7 +43,7 @@ export const POST = route(
     if (rawKey === null || rawKey.trim() === '') return apiError('idempotency_key_required');
     const key = idempotencyKeySchema.safeParse(rawKey);
     if (!key.success) return apiError('invalid_input', { message: 'Idempotency-Key: at most 200 printable characters' });
-    if (!isOrderId(params.id)) return apiError('order_not_found');
+    if (!isUuid(params.id)) return apiError('order_not_found');
 
     // Read before the use case: a key that already made a refund is a replay (200), not a creation (201).
     const replay = (await refundIdForKey(deps.db, { idempotencyKey: key.data })) !== null;

@@ -1,19 +1,19 @@
-// Whether anyone paid for an order, asked before its stock is given back (hold expired, or replaced by a newer
-// checkout). Network calls happen here, outside any transaction; the release that follows locks the order itself.
+// An ORDER'S VERDICT: whether anyone paid for an order, asked before its stock is given back (hold expired, or
+// replaced by a newer checkout); nothing is committed or closed here. Network calls happen here, outside any transaction; the release that follows locks the order itself.
 import { and, inArray } from 'drizzle-orm';
-import type { Database } from '../../db/client';
-import { payments } from '../../db/schema';
-import { OPEN_PAYMENT_STATUSES, type PaymentStatus } from './payment-status';
-import type { PaystackClient } from './paystack/client';
+import type { Database } from '../../../db/client';
+import { payments } from '../../../db/schema';
+import { OPEN_PAYMENT_STATUSES, type PaymentStatus } from '../payment-status';
+import type { PaystackClient } from '../paystack/client';
 
 /** Money already recorded for the order: paid, or paid but flagged for a person to review. */
 const RECORDED_AS_PAID = ['paid', 'needs_review'] as const satisfies readonly PaymentStatus[];
 
-export type PaymentVerdict = 'paid' | 'unpaid' | 'unknown';
+export type OrderVerdict = 'paid' | 'unpaid' | 'unknown';
 
 /** Whether any of the order's open payment intents was paid at Paystack. */
-export async function paymentVerdict(deps: { db: Database; paystack: PaystackClient }, orderId: string): Promise<PaymentVerdict> {
-  return (await paymentVerdicts(deps, [orderId])).get(orderId) ?? 'unpaid';
+export async function orderVerdict(deps: { db: Database; paystack: PaystackClient }, orderId: string): Promise<OrderVerdict> {
+  return (await orderVerdicts(deps, [orderId])).get(orderId) ?? 'unpaid';
 }
 
 /**
@@ -21,12 +21,12 @@ export async function paymentVerdict(deps: { db: Database; paystack: PaystackCli
  * about every intent a shopper received a URL for, `concurrency` at a time. An order is paid if any intent is, unknown
  * if any could not be asked, else unpaid.
  */
-export async function paymentVerdicts(
+export async function orderVerdicts(
   deps: { db: Database; paystack: PaystackClient },
   orderIds: readonly string[],
   opts: { concurrency?: number } = {},
-): Promise<Map<string, PaymentVerdict>> {
-  const verdicts = new Map<string, PaymentVerdict>(orderIds.map((id) => [id, 'unpaid']));
+): Promise<Map<string, OrderVerdict>> {
+  const verdicts = new Map<string, OrderVerdict>(orderIds.map((id) => [id, 'unpaid']));
   if (orderIds.length === 0) return verdicts;
   const candidates = await deps.db
     .select({ orderId: payments.orderId, reference: payments.reference, status: payments.status, authorizationUrl: payments.authorizationUrl })

@@ -1,14 +1,14 @@
-// Asks Paystack about one reference and, when it was paid, applies the same exactly-once commit as the webhook
+// CONFIRM: ask Paystack about one reference and, when it was paid, apply the same exactly-once commit as the webhook
 // (same event key), so whichever of webhook, return page or reconciliation comes first wins and the rest are duplicates.
-import type { Database } from '../../db/client';
-import type { AuditActor } from '../audit/record-audit';
-import { err, ok, type Result } from '../result';
-import { applyOnce, type ApplyOutcome } from '../webhooks/apply-once';
-import { commitPayment, type CommitEffects } from './commit-payment';
-import type { PaystackClient } from './paystack/client';
-import type { PaystackError } from './paystack/errors';
-import type { VerifiedTransaction } from './paystack/types';
-import { CHARGE_SUCCESS_EVENT, chargeEventKey } from './paystack/webhook-events';
+import type { Database } from '../../../db/client';
+import type { AuditActor } from '../../audit/record-audit';
+import { err, ok, type Result } from '../../result';
+import { applyOnce, type ApplyOutcome } from '../../webhooks/apply-once';
+import { commitPayment, type CommitEffects } from '../commit-payment';
+import type { PaystackClient } from '../paystack/client';
+import type { PaystackError } from '../paystack/errors';
+import type { VerifiedTransaction } from '../paystack/types';
+import { CHARGE_SUCCESS_EVENT, chargeEventKey } from '../paystack/webhook-events';
 
 export interface ConfirmDeps {
   db: Database;

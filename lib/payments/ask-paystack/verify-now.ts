@@ -1,15 +1,15 @@
-// An admin's "Verify with Paystack" on one payment: the same check reconciliation makes (verifyOpenPayment — a paid
+// An admin's "Verify with Paystack" on one payment: the same check reconciliation makes (confirmOrClose — a paid
 // transaction is committed exactly once under the webhook's event key, a failed one is closed), for a payment an
 // admin is looking at now rather than in the next sweep. Only open payments are asked about. Each verification is
 // audited with the admin as actor, whatever Paystack answered, and comes back with its outcome in words.
 import { eq, sql } from 'drizzle-orm';
-import { orders, payments } from '../../db/schema';
-import { type AuditActor, recordAudit } from '../audit/record-audit';
-import type { CommitEffects } from './commit-payment';
-import type { ConfirmDeps } from './confirm-payment';
-import { isOpenPayment, type PaymentStatus } from './payment-status';
-import { describePaystackError } from './paystack/errors';
-import { type OpenPaymentVerdict, verifyOpenPayment } from './verify-open-payment';
+import { orders, payments } from '../../../db/schema';
+import { type AuditActor, recordAudit } from '../../audit/record-audit';
+import type { CommitEffects } from '../commit-payment';
+import type { ConfirmDeps } from './confirm';
+import { isOpenPayment, type PaymentStatus } from '../payment-status';
+import { describePaystackError } from '../paystack/errors';
+import { confirmOrClose, type PaymentVerdict } from './close';
 
 export type VerifyResult =
   | 'paid_now'
@@ -40,7 +40,7 @@ export type VerifyPaymentOutcome =
 
 const words = (status: string) => status.replaceAll('_', ' ');
 
-export function describeVerdict(verdict: OpenPaymentVerdict, statusAfter: PaymentStatus): { result: VerifyResult; message: string } {
+export function describeVerdict(verdict: PaymentVerdict, statusAfter: PaymentStatus): { result: VerifyResult; message: string } {
   switch (verdict.kind) {
     case 'paid': {
       const applied = verdict.applied;
@@ -102,7 +102,7 @@ export async function verifyPaymentNow(deps: ConfirmDeps, input: { paymentId: st
   if (!payment) return { ok: false, reason: 'not_found' };
   if (!isOpenPayment(payment.status)) return { ok: false, reason: 'not_open', status: payment.status };
 
-  const verdict = await verifyOpenPayment(deps, payment, input.actor);
+  const verdict = await confirmOrClose(deps, payment, input.actor);
   const statusAfter = (await read())[0]?.status ?? payment.status;
   const { result, message } = describeVerdict(verdict, statusAfter);
   await recordAudit(deps.db, {

@@ -1,16 +1,18 @@
-// One open payment checked with Paystack: the step reconciliation takes for each payment whose webhook never came, and
-// what an admin's "Verify with Paystack" runs. A success goes through confirmPayment's exactly-once commit (the same
-// event key as the webhook, so whichever comes first wins); a failure closes the intent; "abandoned" closes it only
-// once our intent has lapsed, because Paystack reports a fresh, untouched transaction as abandoned too.
-import type { AuditActor } from '../audit/record-audit';
-import type { ApplyOutcome } from '../webhooks/apply-once';
-import type { CommitEffects } from './commit-payment';
-import { type ConfirmDeps, confirmPayment } from './confirm-payment';
-import { tryTransitionPayment } from './payment-status';
-import type { PaystackError } from './paystack/errors';
-import type { TransactionStatus } from './paystack/types';
+// CONFIRM OR CLOSE one open payment: the step reconciliation takes for each payment whose webhook never came, and what
+// an admin's "Verify with Paystack" runs. Its verdict: a success is confirmed (confirmPayment's exactly-once commit,
+// the webhook's event key, so whichever comes first wins); a failure CLOSES the intent; "abandoned" closes it only once
+// our intent has lapsed, because Paystack reports a fresh, untouched transaction as abandoned too.
+import { sql } from 'drizzle-orm';
+import type { AuditActor } from '../../audit/record-audit';
+import type { ApplyOutcome } from '../../webhooks/apply-once';
+import type { CommitEffects } from '../commit-payment';
+import { type ConfirmDeps, confirmPayment } from './confirm';
+import { tryTransitionPayment } from '../payment-status';
+import type { PaystackError } from '../paystack/errors';
+import type { TransactionStatus } from '../paystack/types';
 
-export type OpenPaymentVerdict =
+/** One payment's verdict: what Paystack said about its reference, and what the shop did about it. */
+export type PaymentVerdict =
   /** Paystack took the money; `applied` says what the commit did (processed now, or a duplicate of an earlier one). */
   | { kind: 'paid'; applied: ApplyOutcome<CommitEffects> | null }
   /** Paystack says it failed or was abandoned; `moved` is false when someone settled the payment meanwhile. */
@@ -20,11 +22,11 @@ export type OpenPaymentVerdict =
   /** Paystack could not be asked, or did not know the reference. */
   | { kind: 'unverified'; error: PaystackError };
 
-export async function verifyOpenPayment(
+export async function confirmOrClose(
   deps: ConfirmDeps,
   payment: { id: string; reference: string; expired: boolean },
   actor: AuditActor,
-): Promise<OpenPaymentVerdict> {
+): Promise<PaymentVerdict> {
   const confirmed = await confirmPayment(deps, payment.reference, actor);
   if (!confirmed.ok) return { kind: 'unverified', error: confirmed.error };
   const { transaction, applied } = confirmed.value;
@@ -35,7 +37,7 @@ export async function verifyOpenPayment(
     // A webhook or the return page may have settled it meanwhile: then there is nothing to close.
     const moved = await deps.db.transaction((tx) =>
       tryTransitionPayment(tx, payment.id, status, {
-        extra: { failureReason: gatewayResponse ?? `Paystack: ${status}` },
+        extra: { failureReason: gatewayResponse ?? `Paystack: ${status}`, lastCheckedAt: sql`now()` },
         audit: { actor },
       }),
     );
