@@ -1,5 +1,5 @@
 import type { NextConfig } from 'next';
-import { env } from './lib/env';
+import { env } from './lib/core/env';
 import { staticSecurityHeaders } from './lib/server/security-headers';
 
 // Validate the environment at build and start: a missing or malformed variable stops here with its name.

@@ -7,7 +7,7 @@ import { type FormEvent, useRef, useState, useTransition } from 'react';
 import { type RefundActionData, refundOrderAction } from '@/app/(admin)/admin/orders/[id]/actions';
 import { actionFailure, type DoorResult } from '@/components/ui/action-result';
 import { TextField } from '@/components/ui/fields';
-import { type CurrencyCode, formatMoney, toDecimalString } from '@/lib/money';
+import { type CurrencyCode, formatMoney, toDecimalString } from '@/lib/core/money';
 import { REFUND_REASON_MAX, refundFormSchema } from './refund-form';
 import { adminRefundStatusLabels } from './refund-status-badge';
 

@@ -2,7 +2,7 @@
 // checks again: nothing the browser sends is trusted beyond this). The amount is typed in naira and becomes kobo
 // here; whether it fits what remains is the refund use case's decision, made under the order's lock.
 import { z } from 'zod';
-import { parseMoneyInput } from '@/lib/money';
+import { parseMoneyInput } from '@/lib/core/money';
 
 export const REFUND_REASON_MAX = 500;
 

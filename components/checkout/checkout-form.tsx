@@ -5,7 +5,7 @@ import { useActionState, useEffect, useRef, useState } from 'react';
 import { placeOrderAction, type CheckoutFormState } from '@/app/(shop)/checkout/actions';
 import type { DeliveryOption } from '@/lib/checkout/delivery-options';
 import type { CheckoutValues } from '@/lib/checkout/checkout-form';
-import { addMoney, formatMoney, type Money } from '@/lib/money';
+import { addMoney, formatMoney, type Money } from '@/lib/core/money';
 import { actionFailure } from '@/components/ui/action-result';
 import { AddressFields, ContactFields } from './address-fields';
 import { DeliveryOptionCards } from './delivery-option-cards';

@@ -3,7 +3,7 @@
 // that shows its entity when there is one. Callers authorise the admin first.
 import { and, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { AuditListQuery, AuditListRow } from '../../lib/admin/audit-list-query';
-import { type ListPage, listPage } from '../../lib/admin/list-query';
+import { type ListPage, listPage } from '../../lib/core/list-query';
 import type { DbOrTx } from '../client';
 import { auditLogs, payments, refunds, users } from '../schema';
 import { fromDay, likeContaining, sortBy, toDay } from './admin-ops-sql';

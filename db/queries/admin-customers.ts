@@ -2,9 +2,9 @@
 // name, email, orders or lifetime value) and one account with its orders. Lifetime value is what the account's paid
 // orders came to minus what was refunded on them, per currency. Callers authorise the admin first.
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
-import { type ListPage, listPage } from '../../lib/admin/list-query';
+import { type ListPage, listPage } from '../../lib/core/list-query';
 import type { CustomerListQuery, CustomerListRow } from '../../lib/admin/customer-list-query';
-import type { Money } from '../../lib/money';
+import type { Money } from '../../lib/core/money';
 import type { OrderStatus } from '../../lib/orders/order-status';
 import type { DbOrTx } from '../client';
 import { orders, users } from '../schema';

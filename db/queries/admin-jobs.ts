@@ -2,7 +2,7 @@
 // many rows are in each state, and the last run of each scheduled job. Callers authorise the admin first.
 import { and, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { JobListQuery, JobListRow, JobStatus } from '../../lib/admin/job-list-query';
-import { type ListPage, listPage } from '../../lib/admin/list-query';
+import { type ListPage, listPage } from '../../lib/core/list-query';
 import type { DbOrTx } from '../client';
 import { outbox, scheduledRuns } from '../schema';
 import { iso, likeContaining, sortBy } from './admin-ops-sql';

@@ -4,10 +4,10 @@
 // export walk the whole result in short batches without holding a connection or the result in memory.
 // Callers authorise the admin first; these reads are not scoped to a user.
 import { and, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
-import { listPage, type ListPage } from '../../lib/admin/list-query';
+import { listPage, type ListPage } from '../../lib/core/list-query';
 import type { OrderListQuery, OrderListRow } from '../../lib/admin/order-list-query';
-import { SHOP_TIME_ZONE } from '../../lib/format-date';
-import type { CurrencyCode } from '../../lib/money';
+import { SHOP_TIME_ZONE } from '../../lib/core/format-date';
+import type { CurrencyCode } from '../../lib/core/money';
 import type { OrderStatus } from '../../lib/orders/order-status';
 import type { DbOrTx } from '../client';
 import { orders, users } from '../schema';

@@ -1,7 +1,7 @@
 // Payment reads for the admin console: every payment attempt with its order, searchable by reference or order number,
 // filterable by status. Callers authorise the admin first; these reads are not scoped to a user.
 import { and, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
-import { type ListPage, listPage } from '../../lib/admin/list-query';
+import { type ListPage, listPage } from '../../lib/core/list-query';
 import type { PaymentListQuery, PaymentListRow } from '../../lib/admin/payment-list-query';
 import type { DbOrTx } from '../client';
 import { orders, payments } from '../schema';

@@ -2,7 +2,7 @@
 // arrived, searchable by key or payment reference), one event with the payment and order it concerns, and the list
 // of event types seen. Callers authorise the admin first.
 import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
-import { type ListPage, listPage } from '../../lib/admin/list-query';
+import { type ListPage, listPage } from '../../lib/core/list-query';
 import type { WebhookListQuery, WebhookListRow } from '../../lib/admin/webhook-list-query';
 import type { DbOrTx } from '../client';
 import { auditLogs, orders, payments, users, webhookEvents } from '../schema';

@@ -5,7 +5,7 @@ import 'server-only';
 import { and, asc, countDistinct, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { categories, productImages, products, productVariants } from '../schema';
-import type { CurrencyCode } from '../../lib/money';
+import type { CurrencyCode } from '../../lib/core/money';
 
 /** What a product card shows, without stock (stock is read live, see `availabilityBySlug`). */
 export interface ProductSummary {

@@ -1,7 +1,7 @@
 // The audit log's URL query (page, time order, actor, entity type and id, action, date range), parsed by one schema for
 // the page and its JSON route. Framework-free and database-free: the filter bar reads it too.
 import { z } from 'zod';
-import { listQuerySchema, urlDate, urlEnum } from './list-query';
+import { listQuerySchema, urlDate, urlEnum } from '../core/list-query';
 import { realDay } from './real-day';
 
 export const AUDIT_LIST_SORTS = ['time'] as const;

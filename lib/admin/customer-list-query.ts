@@ -1,8 +1,8 @@
 // The customers list's URL query (page, sort, search by name or email, role), parsed by one schema for the page and
 // its JSON route. Framework-free and database-free, so the client table reads the same names.
 import type { z } from 'zod';
-import type { Money } from '../money';
-import { listQuerySchema, urlEnum } from './list-query';
+import type { Money } from '../core/money';
+import { listQuerySchema, urlEnum } from '../core/list-query';
 
 export const CUSTOMER_LIST_SORTS = ['joined', 'name', 'email', 'orders', 'value'] as const;
 export const CUSTOMER_LIST_DEFAULT_SORT = 'joined';

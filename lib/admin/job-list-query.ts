@@ -2,7 +2,7 @@
 // and its JSON route. Framework-free and database-free: the filter bar reads it too.
 import { z } from 'zod';
 import { jobEventNames } from '../jobs/events';
-import { listQuerySchema, urlEnum } from './list-query';
+import { listQuerySchema, urlEnum } from '../core/list-query';
 
 export const JOB_LIST_SORTS = ['created', 'next', 'attempts', 'event', 'status'] as const;
 export const JOB_LIST_DEFAULT_SORT = 'created';

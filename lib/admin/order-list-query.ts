@@ -2,10 +2,10 @@
 // for the page, its JSON route and the CSV export — so the export is exactly the list the admin is looking at.
 // Framework-free and database-free: the filter bar (a client component) reads the same option lists.
 import type { z } from 'zod';
-import type { CurrencyCode } from '../money';
+import type { CurrencyCode } from '../core/money';
 import type { OrderStatus } from '../orders/order-status';
 import { orderStatusLabels } from '../orders/shopper-order-state';
-import { listQuerySchema, urlDate, urlEnum } from './list-query';
+import { listQuerySchema, urlDate, urlEnum } from '../core/list-query';
 import { realDay } from './real-day';
 
 export const ORDER_LIST_SORTS = ['created', 'total', 'number', 'status'] as const;

@@ -1,9 +1,9 @@
 // The payments list's URL query (page, sort, search by reference or order number, status), parsed by one schema for
 // the page and its JSON route. Framework-free and database-free: the filter bar (a client component) reads it too.
 import { z } from 'zod';
-import type { CurrencyCode } from '../money';
+import type { CurrencyCode } from '../core/money';
 import type { PaymentStatus } from '../payments/payment-status';
-import { listQuerySchema, urlEnum } from './list-query';
+import { listQuerySchema, urlEnum } from '../core/list-query';
 
 export const PAYMENT_LIST_SORTS = ['created', 'amount', 'status', 'paid'] as const;
 export const PAYMENT_LIST_DEFAULT_SORT = 'created';

@@ -1,7 +1,7 @@
 // The webhook inbox's URL query (page, sort, search by key or reference, status, type, received-between dates), parsed
 // by one schema for the page and its JSON route. Framework-free and database-free: the filter bar reads it too.
 import { z } from 'zod';
-import { listQuerySchema, urlDate, urlEnum } from './list-query';
+import { listQuerySchema, urlDate, urlEnum } from '../core/list-query';
 import { realDay } from './real-day';
 
 export const WEBHOOK_LIST_SORTS = ['received', 'attempts', 'type', 'status'] as const;

@@ -4,7 +4,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { createElement, type ReactElement } from 'react';
 import { invoices, orderItems, orders, payments, users } from '../../db/schema';
-import { formatMoney, money } from '../money';
+import { formatMoney, money } from '../core/money';
 import { deliveryLabel } from '../orders/delivery-label';
 import { defaultShopDetails, type ShopDetails } from '../shop';
 import { adminOrderUrl, customerOrderUrl, invoicePdfUrl } from './links';

@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { OrderStatus } from '../orders/order-status';
 import { redisKeys, redisTtlSeconds } from '../redis-keys';
 import { type RedisWriteTarget, writeToRedis } from '../redis-writes';
-import { err, ok, type Result } from '../result';
+import { err, ok, type Result } from '../core/result';
 import { OPEN_PAYMENT_STATUSES, tryTransitionPayment } from './payment-status';
 import type { PaystackClient } from './paystack/client';
 import { describePaystackError } from './paystack/errors';

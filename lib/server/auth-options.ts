@@ -10,7 +10,7 @@ import { createSignInDelay, type SignInDelay } from '@/lib/auth/sign-in-delay';
 import { delayedSignInCode, SIGN_IN_ERROR } from '@/lib/auth/sign-in-errors';
 import { resendVerification } from '@/lib/auth/verify-email';
 import { verifyCredentials } from '@/lib/auth/verify-credentials';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { log } from '@/lib/log';
 import { redis } from '@/lib/redis';
 import { relayAfterResponse } from './jobs';

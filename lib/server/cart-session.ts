@@ -7,7 +7,7 @@ import { cookies } from 'next/headers';
 import { isCartSessionId } from '@/lib/cart/cart-keys';
 import type { CartDeps } from '@/lib/cart/cart-store';
 import type { CartOwner } from '@/lib/cart/types';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { redisTtlSeconds } from '@/lib/redis';
 import { getCurrentUser } from './auth';
 import { doorDeps } from './door-deps';

@@ -13,7 +13,7 @@ import { type Database, db } from '@/db';
 import { users } from '@/db/schema';
 import { sessionIsCurrent } from '@/lib/auth/sessions';
 import type { AuthenticatedUser, UserRole } from '@/lib/auth/types';
-import { trustedProxyHops } from '@/lib/env';
+import { trustedProxyHops } from '@/lib/core/env';
 import { type Logger, rootLogger } from '@/lib/log';
 import { redis } from '@/lib/redis';
 import { authOptions } from './auth-options';

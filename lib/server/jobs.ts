@@ -5,7 +5,7 @@ import 'server-only';
 import { after } from 'next/server';
 import { db } from '@/db';
 import { smtpConfigFromEnv, smtpMailer } from '@/lib/email/mailer';
-import { env, jobsDriver, paystackMode } from '@/lib/env';
+import { env, jobsDriver, paystackMode } from '@/lib/core/env';
 import type { JobDeps } from '@/lib/jobs/definitions';
 import { inngestDriver, inProcessDriver } from '@/lib/jobs/drivers';
 import { type JobDriver, type RelaySummary, relayOutbox } from '@/lib/jobs/relay';

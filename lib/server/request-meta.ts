@@ -1,6 +1,6 @@
 // Facts about the incoming request that plain header maps can answer (authorize gets headers, not a NextRequest).
 import 'server-only';
-import { trustedProxyHops } from '@/lib/env';
+import { trustedProxyHops } from '@/lib/core/env';
 import { log } from '@/lib/log';
 import { PEER_ADDRESS_HEADER, peerAddressStamped } from './peer-address';
 
@@ -40,7 +40,7 @@ export function clientAddress(headers: HeaderMap, hops: number): string {
   return normalizeAddress(chosen) ?? UNKNOWN_ADDRESS;
 }
 
-/** The caller's address under this deployment's TRUSTED_PROXY_HOPS (lib/env.ts). */
+/** The caller's address under this deployment's TRUSTED_PROXY_HOPS (lib/core/env.ts). */
 export function clientIp(headers: HeaderMap, hops: number = trustedProxyHops()): string {
   return clientAddress(headers, hops);
 }

@@ -11,7 +11,7 @@ import { emailDeliveries, invoices, outbox, scheduledRuns } from '@/db/schema';
 import { inngest } from '@/inngest/client';
 import { createJobFunctions, OUTBOX_SWEEP } from '@/inngest/functions';
 import { smtpConfigFromEnv, smtpMailer } from '@/lib/email/mailer';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { definedJobEvents, definitionFor, type JobDeps } from '@/lib/jobs/definitions';
 import { markJobDead } from '@/lib/jobs/relay';
 import { schedules } from '@/lib/jobs/schedules';

@@ -2,7 +2,7 @@
 // its server action applies it, and the order timeline's words for the audit entries a refund leaves behind.
 import { describe, expect, it } from 'vitest';
 import { refundFormSchema } from '@/components/admin/refund-form';
-import { parseMoneyInput } from '@/lib/money';
+import { parseMoneyInput } from '@/lib/core/money';
 import { describeActor, describeEntry, type TimelineEntryInput } from '@/lib/orders/order-timeline';
 
 describe('parseMoneyInput', () => {

@@ -3,7 +3,7 @@
 // next step arrives by email (a verify link, or for an existing account a sign-in and reset link), so the form never
 // tells anyone which addresses have accounts. Never an admin: the role is not an input.
 import { type RegisterField, registerUser } from '@/lib/auth/register-user';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { formDataInput, publicAction } from '@/lib/server/actions';
 import { relayAfterResponse } from '@/lib/server/jobs';
 

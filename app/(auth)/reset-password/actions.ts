@@ -4,7 +4,7 @@
 // and lifts the sign-in delays its guessers and its owner had built up.
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-rules';
 import { requestPasswordReset, resetPassword } from '@/lib/auth/reset-password';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { formDataInput, publicAction } from '@/lib/server/actions';
 import { signInDelay } from '@/lib/server/auth-options';
 import { relayAfterResponse } from '@/lib/server/jobs';

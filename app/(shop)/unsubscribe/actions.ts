@@ -2,7 +2,7 @@
 // "Stop reminder emails" from the recovery email's unsubscribe page, through the public door: the signed link is
 // the only proof needed (the shopper may not have an account), and recording an opt-out twice is harmless.
 import { z } from 'zod';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { optOutOfEmails } from '@/lib/recovery/email-opt-out';
 import { formDataInput, publicAction } from '@/lib/server/actions';
 

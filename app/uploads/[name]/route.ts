@@ -1,7 +1,7 @@
 // GET /uploads/:name – a product image uploaded to local storage after the server started (`next start` serves
 // public/ as it was at start; earlier uploads under public/uploads never reach this handler)
 import { z } from 'zod';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { LOCAL_IMAGE_NAME } from '@/lib/storage/local-disk';
 import { localImageStorage } from '@/lib/storage/storage-from-env';
 import { apiError, route } from '@/lib/server/route';

@@ -4,7 +4,7 @@
 // admin is the authority — and the exactly-once machinery decides (a failed or ignored event is applied again, a
 // processed one is a duplicate and nothing changes). Then the same after-commit effects as the webhook route.
 import { replayWebhookInputSchema } from '@/lib/admin/webhook-list-query';
-import { paystackMode } from '@/lib/env';
+import { paystackMode } from '@/lib/core/env';
 import { AppError } from '@/lib/errors';
 import { adminAction } from '@/lib/server/actions';
 import { afterPaymentCommitted } from '@/lib/server/payment-effects';

@@ -5,7 +5,7 @@
 // per address like any other (cartSessionsByIp).
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { type RestoreRefusal, restoreCheckout } from '@/lib/recovery/restore-checkout';
 import { describeRestoreNotice, describeRestoreRefusal } from '@/lib/recovery/restore-messages';
 import { formDataInput, shopperAction } from '@/lib/server/actions';

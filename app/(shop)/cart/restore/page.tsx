@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { RestoreCartForm } from '@/components/cart/restore-cart-form';
 import { db } from '@/db';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { previewRestore, type RestoreRefusal } from '@/lib/recovery/restore-checkout';
 import { describeRestoreRefusal } from '@/lib/recovery/restore-messages';
 

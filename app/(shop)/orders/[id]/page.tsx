@@ -7,7 +7,7 @@ import { OrderStatusBadge } from '@/components/orders/order-status-badge';
 import { shopperOrderState } from '@/lib/orders/shopper-order-state';
 import { checkOrderAccess } from '@/lib/orders/order-access';
 import { isOrderId, orderForViewer } from '@/lib/server/order-access';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { ExpiredLinkPanel } from '@/components/orders/expired-link-panel';
 
 export const metadata: Metadata = { title: 'Your order', robots: { index: false, follow: false } };

@@ -2,7 +2,7 @@
 // driver all answer within their deadline, else 503 naming what failed, with Retry-After. The checks live in
 // lib/health/readiness.ts; the database and Redis are the doors' own (lib/server/door-deps.ts).
 import { inngest } from '@/inngest/client';
-import { jobsDriver } from '@/lib/env';
+import { jobsDriver } from '@/lib/core/env';
 import { checkReadiness, jobsTargetFor, READINESS_RETRY_AFTER_SECONDS } from '@/lib/health/readiness';
 import { apiJson, route } from '@/lib/server/route';
 

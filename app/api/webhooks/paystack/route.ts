@@ -1,5 +1,5 @@
 // POST /api/webhooks/paystack – verify, dedupe and apply Paystack events
-import { env, paystackMode, webhookIpAllowlist } from '@/lib/env';
+import { env, paystackMode, webhookIpAllowlist } from '@/lib/core/env';
 import { verifyWebhookSignature } from '@/lib/payments/paystack/signature';
 import { afterPaymentCommitted } from '@/lib/server/payment-effects';
 import { apiError, apiJson, DEFAULT_RAW_BODY_BYTES, route } from '@/lib/server/route';

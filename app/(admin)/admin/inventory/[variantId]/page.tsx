@@ -8,7 +8,7 @@ import { AdjustStockForm } from '@/components/admin/catalog/adjust-stock-form';
 import { ThresholdForm } from '@/components/admin/catalog/threshold-form';
 import { db } from '@/db';
 import { activeHolds, getInventoryVariant, stockHistory } from '@/db/queries/admin-inventory';
-import { formatDateTime } from '@/lib/format-date';
+import { formatDateTime } from '@/lib/core/format-date';
 import { describeStockEntry } from '@/lib/inventory/stock-history';
 import { userForPage } from '@/lib/server/auth';
 import { TableHead } from '@/components/ui/table-head';

@@ -10,7 +10,7 @@ import { db } from '@/db';
 import { getWebhookEvent } from '@/db/queries/admin-webhooks';
 import { maskPayloadForView } from '@/lib/admin/mask-payload';
 import { signatureWords } from '@/lib/admin/webhook-list-query';
-import { formatDateTime } from '@/lib/format-date';
+import { formatDateTime } from '@/lib/core/format-date';
 import { userForPage } from '@/lib/server/auth';
 import { isOrderId } from '@/lib/server/order-access';
 import { whyNotReplayable } from '@/lib/webhooks/replay-webhook-event';

@@ -1,7 +1,7 @@
 // GET /api/admin/orders/export.csv – the orders list's current filter and sort as a CSV download, streamed (admin)
 import { ordersCsvStream } from '@/lib/admin/orders-csv';
 import { orderListQuerySchema } from '@/lib/admin/order-list-query';
-import { lagosDay } from '@/lib/format-date';
+import { lagosDay } from '@/lib/core/format-date';
 import { log } from '@/lib/log';
 import { NO_STORE, route } from '@/lib/server/route';
 
