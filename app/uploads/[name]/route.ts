@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 
 const params = z.object({ name: z.string() });
 
-export const GET = route({ name: 'uploads/:name', audience: 'public', mutates: false, params }, async ({ params }) => {
+export const GET = route({ name: 'uploads/:name', audience: 'public', sameOrigin: false, params }, async ({ params }) => {
   if (env().IMAGE_STORAGE !== 'local' || !LOCAL_IMAGE_NAME.test(params.name)) return apiError('not_found');
   const image = await localImageStorage().readImage(params.name);
   if (!image) return apiError('not_found');

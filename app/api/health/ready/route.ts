@@ -21,7 +21,7 @@ function readiness(db: Parameters<typeof checkReadiness>[0]['db'], redis: Parame
   return result;
 }
 
-export const GET = route({ name: 'api/health/ready', audience: 'public', mutates: false }, async ({ deps }) => {
+export const GET = route({ name: 'api/health/ready', audience: 'public', sameOrigin: false }, async ({ deps }) => {
   const { status, failing, checks } = await readiness(deps.db, deps.redis());
   if (status === 'ok') return apiJson({ status, checks });
   return apiJson({ status, failing, checks }, { status: 503, headers: { 'retry-after': String(READINESS_RETRY_AFTER_SECONDS) } });

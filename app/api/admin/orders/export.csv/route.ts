@@ -7,17 +7,20 @@ import { NO_STORE, route } from '@/lib/server/route';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route({ name: 'api/admin/orders/export.csv', audience: 'admin', mutates: false, query: orderListQuerySchema }, async ({ query, deps }) => {
-  const body = ordersCsvStream(
-    { db: deps.db, onError: (error) => log().error({ route: 'api/admin/orders/export.csv', err: error }, 'export broke off') },
-    query,
-  );
-  return new Response(body, {
-    headers: {
-      ...NO_STORE,
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="orders-${lagosDay(new Date())}.csv"`,
-      'x-content-type-options': 'nosniff',
-    },
-  });
-});
+export const GET = route(
+  { name: 'api/admin/orders/export.csv', audience: 'admin', sameOrigin: false, query: orderListQuerySchema },
+  async ({ query, deps }) => {
+    const body = ordersCsvStream(
+      { db: deps.db, onError: (error) => log().error({ route: 'api/admin/orders/export.csv', err: error }, 'export broke off') },
+      query,
+    );
+    return new Response(body, {
+      headers: {
+        ...NO_STORE,
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="orders-${lagosDay(new Date())}.csv"`,
+        'x-content-type-options': 'nosniff',
+      },
+    });
+  },
+);

@@ -30,14 +30,14 @@ const idempotencyKeySchema = z
   .max(200)
   .regex(/^[\x21-\x7e]+$/, 'Idempotency-Key must be printable ASCII');
 
-export const GET = route({ name: 'api/admin/orders/:id/refunds', audience: 'admin', mutates: false, params }, async ({ params, deps }) => {
+export const GET = route({ name: 'api/admin/orders/:id/refunds', audience: 'admin', sameOrigin: false, params }, async ({ params, deps }) => {
   const order = isOrderId(params.id) ? await findOrderSummary(deps.db, params.id) : null;
   if (!order) return apiError('order_not_found');
   return apiJson({ orderId: order.id, refunds: await listRefunds(deps.db, order.id) });
 });
 
 export const POST = route(
-  { name: 'api/admin/orders/:id/refunds', audience: 'admin', mutates: true, params, body: refundBodySchema },
+  { name: 'api/admin/orders/:id/refunds', audience: 'admin', sameOrigin: true, params, body: refundBodySchema },
   async ({ request, params, body, user, deps }) => {
     const rawKey = request.headers.get('idempotency-key');
     if (rawKey === null || rawKey.trim() === '') return apiError('idempotency_key_required');
