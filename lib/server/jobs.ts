@@ -14,7 +14,7 @@ import { schedules } from '@/lib/jobs/schedules';
 import { log } from '@/lib/log';
 import { paystackClient } from '@/lib/payments/paystack';
 import { redis } from '@/lib/redis';
-import { inngest } from '@/inngest/client';
+import { inngest } from '@/lib/jobs/inngest-client';
 
 let deps: JobDeps | undefined;
 

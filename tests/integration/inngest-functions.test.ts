@@ -8,7 +8,7 @@ import { NextRequest } from 'next/server';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { emailDeliveries, invoices, outbox, scheduledRuns } from '@/db/schema';
-import { inngest } from '@/inngest/client';
+import { inngest } from '@/lib/jobs/inngest-client';
 import { createJobFunctions, OUTBOX_SWEEP } from '@/inngest/functions';
 import { smtpConfigFromEnv, smtpMailer } from '@/lib/email/mailer';
 import { env } from '@/lib/core/env';

@@ -1,7 +1,7 @@
 // GET /api/health/ready – readiness for a load balancer: 200 when the database, Redis and (with Inngest) the job
 // driver all answer within their deadline, else 503 naming what failed, with Retry-After. The checks live in
 // lib/health/readiness.ts; the database and Redis are the doors' own (lib/server/door-deps.ts).
-import { inngest } from '@/inngest/client';
+import { inngest } from '@/lib/jobs/inngest-client';
 import { jobsDriver } from '@/lib/core/env';
 import { checkReadiness, jobsTargetFor, READINESS_RETRY_AFTER_SECONDS } from '@/lib/health/readiness';
 import { apiJson, route } from '@/lib/server/route';
