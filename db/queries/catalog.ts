@@ -28,8 +28,8 @@ export interface ProductCard extends ProductSummary {
   available: number;
 }
 
-export const productSorts = ['featured', 'newest', 'price-asc', 'price-desc'] as const;
-export type ProductSort = (typeof productSorts)[number];
+/** The orders a listing can be read in; the list the shopper picks from is components/catalog/listing-params.ts. */
+export type ProductSort = 'featured' | 'newest' | 'price-asc' | 'price-desc';
 
 export interface ProductPage<T = ProductSummary> {
   items: T[];
