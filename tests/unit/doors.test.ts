@@ -47,7 +47,8 @@ describe('server actions', () => {
   const actionFiles = sourceFiles.filter((file) => /^\s*['"]use server['"]/m.test(read(file)));
 
   it('finds the server action files', () => {
-    expect(actionFiles).toContain('app/(shop)/cart/actions.ts');
+    expect(actionFiles).toContain('components/cart/actions.ts');
+    expect(actionFiles).toContain('app/(shop)/checkout/actions.ts');
   });
 
   it.each(actionFiles)('%s exports only actions built on a door client', (file) => {

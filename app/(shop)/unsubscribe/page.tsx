@@ -2,7 +2,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { UnsubscribeForm } from '@/components/email/unsubscribe-form';
+import { UnsubscribeForm } from './_components/unsubscribe-form';
 import { db } from '@/db';
 import { env } from '@/lib/core/env';
 import { previewOptOut } from '@/lib/recovery/email-opt-out';

@@ -2,7 +2,7 @@
 // last error (a dead one can be retried), the schedule of the crons with their last runs, and which driver runs them
 import type { Metadata } from 'next';
 import { FilterBar } from '@/components/admin/ops/filter-bar';
-import { JobsTable } from '@/components/admin/ops/jobs-table';
+import { JobsTable } from './_components/jobs-table';
 import { StateTabs } from '@/components/admin/ops/state-tabs';
 import { db } from '@/db';
 import { listOutboxJobs, outboxCounts, scheduledRunsById } from '@/db/queries/admin-jobs';

@@ -8,7 +8,7 @@ import { shopperOrderState } from '@/lib/orders/shopper-order-state';
 import { checkOrderAccess } from '@/lib/orders/order-access';
 import { isOrderId, orderForViewer } from '@/lib/server/order-access';
 import { env } from '@/lib/core/env';
-import { ExpiredLinkPanel } from '@/components/orders/expired-link-panel';
+import { ExpiredLinkPanel } from './_components/expired-link-panel';
 
 export const metadata: Metadata = { title: 'Your order', robots: { index: false, follow: false } };
 export const dynamic = 'force-dynamic';

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { MoneyLedger } from '@/components/admin/money-ledger';
 import { OrderTimeline } from '@/components/admin/order-timeline';
-import { RefundDialog } from '@/components/admin/refund-dialog';
+import { RefundDialog } from './_components/refund-dialog';
 import { RefundStatusBadge } from '@/components/admin/refund-status-badge';
 import { OrderStatusBadge } from '@/components/orders/order-status-badge';
 import { db } from '@/db';

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
-import { ProductForm } from '@/components/admin/catalog/product-form';
+import { ProductForm } from '../_components/product-form';
 import { ProductStatusBadge } from '@/components/admin/catalog/product-status-badge';
 import { db } from '@/db';
 import { categoryOptions, getProductForEdit } from '@/db/queries/admin-products';

@@ -4,7 +4,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ReplayEventButton } from '@/components/admin/ops/action-buttons';
+import { ReplayEventButton } from '../_components/replay-event-button';
 import { WebhookStatusBadge } from '@/components/admin/ops/status-badges';
 import { db } from '@/db';
 import { getWebhookEvent } from '@/db/queries/admin-webhooks';
