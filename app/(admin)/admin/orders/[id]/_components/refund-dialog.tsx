@@ -8,7 +8,7 @@ import { type RefundActionData, refundOrderAction } from '../actions';
 import { actionFailure, type DoorResult } from '@/components/ui/action-result';
 import { TextField } from '@/components/ui/fields';
 import { type CurrencyCode, formatMoney, toDecimalString } from '@/lib/core/money';
-import { REFUND_REASON_MAX, refundFormSchema } from '@/components/admin/refund-form';
+import { REFUND_REASON_MAX, refundFormSchema } from './refund-form';
 import { adminRefundStatusLabels } from '@/components/admin/refund-status-badge';
 
 export interface RefundDialogLine {

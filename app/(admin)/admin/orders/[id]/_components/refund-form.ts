@@ -1,17 +1,14 @@
 // The refund dialog's input, shared by the dialog (to check before the confirmation step) and its server action (which
-// checks again: nothing the browser sends is trusted beyond this). The amount is typed in naira and becomes kobo
-// here; whether it fits what remains is the refund use case's decision, made under the order's lock.
+// checks again: nothing the browser sends is trusted beyond this): the shared refund input plus the order, the amount
+// as typed in naira (becomes kobo here) and the dialog's idempotency key. Whether the amount fits what remains is the
+// refund use case's decision, made under the order's lock.
 import { z } from 'zod';
 import { parseMoneyInput } from '@/lib/core/money';
+import { REFUND_REASON_MAX, refundInputSchema } from '@/lib/refunds/refund-input';
 
-export const REFUND_REASON_MAX = 500;
+export { REFUND_REASON_MAX };
 
-export const refundRestockLineSchema = z.object({
-  variantId: z.uuid(),
-  quantity: z.number().int().positive().max(10_000),
-});
-
-export const refundFormSchema = z.object({
+export const refundFormSchema = refundInputSchema.extend({
   orderId: z.uuid(),
   /** Naira as typed ("2,500.50"); becomes kobo. */
   amount: z
@@ -25,12 +22,6 @@ export const refundFormSchema = z.object({
       }
       return kobo;
     }),
-  reason: z.string().trim().min(1, 'Give a reason for the refund').max(REFUND_REASON_MAX, `Keep the reason under ${REFUND_REASON_MAX} characters`),
-  restock: z
-    .array(refundRestockLineSchema)
-    .max(100)
-    .refine((lines) => new Set(lines.map((line) => line.variantId)).size === lines.length, 'Each item may appear once')
-    .default([]),
   /** One per dialog opening: a double click or a retried submit is the same refund. */
   idempotencyKey: z.uuid(),
 });
