@@ -5,29 +5,38 @@ import { addToCart } from '@/lib/cart/add-to-cart';
 import { addToCartSchema, cartLineSchema, updateCartLineSchema } from '@/lib/cart/cart-input';
 import { toCartActionResult } from '@/lib/cart/cart-messages';
 import { clearCart, removeCartLine, updateCartLine } from '@/lib/cart/change-cart-line';
-import { shopperAction } from '@/lib/server/actions';
-import { cartDeps, issueCartOwner, requireCartWriteAllowed, setCartSessionCookie } from '@/lib/server/cart-session';
+import { type ActionLimitContext, shopperAction } from '@/lib/server/actions';
+import { cartDeps, issueCartOwner, limitCartWrite, setCartSessionCookie } from '@/lib/server/cart-session';
 
-// Every change is rate-limited per cart and per address, and a first add opens a guest cart (limited per address).
-export const addToCartAction = shopperAction.inputSchema(addToCartSchema).action(async ({ parsedInput, ctx }) => {
-  await requireCartWriteAllowed(ctx.deps.limiter(), ctx.owner, ctx.ip, { opensCart: true });
-  const { owner, issue } = await issueCartOwner(ctx.owner, { limitedWithWrites: true });
-  const result = await addToCart(cartDeps(), owner, parsedInput, { newCart: issue !== null });
-  if (result.ok && issue) await setCartSessionCookie(issue);
-  return toCartActionResult(result);
-});
+// Every change is rate-limited per cart and per address, and a first add opens a guest cart (limited per address):
+// declared as each action's metadata, checked by the shopper door before the input is parsed.
+const cartWrites = { rateLimit: ({ deps, owner, ip }: ActionLimitContext) => limitCartWrite(deps.limiter(), owner ?? null, ip) };
+const cartOpeningWrites = { rateLimit: ({ deps, owner, ip }: ActionLimitContext) => limitCartWrite(deps.limiter(), owner ?? null, ip, { opensCart: true }) };
 
-export const updateCartLineAction = shopperAction.inputSchema(updateCartLineSchema).action(async ({ parsedInput, ctx }) => {
-  await requireCartWriteAllowed(ctx.deps.limiter(), ctx.owner, ctx.ip);
-  return toCartActionResult(await updateCartLine(cartDeps(), ctx.owner, parsedInput));
-});
+export const addToCartAction = shopperAction
+  .metadata(cartOpeningWrites)
+  .inputSchema(addToCartSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const { owner, issue } = await issueCartOwner(ctx.owner, { limitedWithWrites: true });
+    const result = await addToCart(cartDeps(), owner, parsedInput, { newCart: issue !== null });
+    if (result.ok && issue) await setCartSessionCookie(issue);
+    return toCartActionResult(result);
+  });
 
-export const removeCartLineAction = shopperAction.inputSchema(cartLineSchema).action(async ({ parsedInput, ctx }) => {
-  await requireCartWriteAllowed(ctx.deps.limiter(), ctx.owner, ctx.ip);
-  return toCartActionResult(await removeCartLine(cartDeps(), ctx.owner, parsedInput));
-});
+export const updateCartLineAction = shopperAction
+  .metadata(cartWrites)
+  .inputSchema(updateCartLineSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    return toCartActionResult(await updateCartLine(cartDeps(), ctx.owner, parsedInput));
+  });
 
-export const clearCartAction = shopperAction.action(async ({ ctx }) => {
-  await requireCartWriteAllowed(ctx.deps.limiter(), ctx.owner, ctx.ip);
+export const removeCartLineAction = shopperAction
+  .metadata(cartWrites)
+  .inputSchema(cartLineSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    return toCartActionResult(await removeCartLine(cartDeps(), ctx.owner, parsedInput));
+  });
+
+export const clearCartAction = shopperAction.metadata(cartWrites).action(async ({ ctx }) => {
   return toCartActionResult(await clearCart(cartDeps(), ctx.owner));
 });

@@ -2,7 +2,7 @@
 // "Try again" for an order whose payment did not go through, through the shopper door: shared by the checkout form and
 // every order page (shop, account, return), so it lives beside its form rather than under one route.
 import { redirect } from 'next/navigation';
-import { paymentErrorMessage, rateLimitMessage } from '@/lib/checkout/checkout-messages';
+import { paymentErrorMessage } from '@/lib/checkout/checkout-messages';
 import { initializePayment } from '@/lib/payments/initialize-payment';
 import { formDataInput, shopperAction } from '@/lib/server/actions';
 import { checkoutDeps, limitCheckout } from '@/lib/server/checkout';
@@ -11,16 +11,16 @@ import { orderForViewer } from '@/lib/server/order-access';
 export type RetryPaymentState = { status: 'idle' } | { status: 'error'; code: string; message: string };
 
 /** "Try again": a new Paystack attempt for the SAME order (or its live intent), never a new order. */
-export const retryPaymentAction = shopperAction.inputSchema(formDataInput).stateAction<RetryPaymentState>(async ({ parsedInput, ctx }) => {
-  const orderId = parsedInput.get('orderId');
-  const token = parsedInput.get('token');
-  const found = await orderForViewer(typeof orderId === 'string' ? orderId : '', { token: typeof token === 'string' ? token : null, useCookie: true });
-  if (!found) return { status: 'error', code: 'order_not_found', message: 'We could not find that order.' };
+export const retryPaymentAction = shopperAction
+  .metadata({ rateLimit: ({ deps, owner, ip }) => limitCheckout(deps.limiter(), owner ?? null, ip) })
+  .inputSchema(formDataInput)
+  .stateAction<RetryPaymentState>(async ({ parsedInput }) => {
+    const orderId = parsedInput.get('orderId');
+    const token = parsedInput.get('token');
+    const found = await orderForViewer(typeof orderId === 'string' ? orderId : '', { token: typeof token === 'string' ? token : null, useCookie: true });
+    if (!found) return { status: 'error', code: 'order_not_found', message: 'We could not find that order.' };
 
-  const decision = await limitCheckout(ctx.deps.limiter(), ctx.owner, ctx.ip);
-  if (!decision.allowed) return { status: 'error', code: decision.reason, message: rateLimitMessage(decision.reason) };
-
-  const payment = await initializePayment(checkoutDeps(), found.order.id);
-  if (payment.ok) redirect(payment.value.authorizationUrl);
-  return { status: 'error', code: payment.error.code, message: paymentErrorMessage(payment.error) };
-});
+    const payment = await initializePayment(checkoutDeps(), found.order.id);
+    if (payment.ok) redirect(payment.value.authorizationUrl);
+    return { status: 'error', code: payment.error.code, message: paymentErrorMessage(payment.error) };
+  });
