@@ -9,6 +9,7 @@
 import 'server-only';
 import { createSafeActionClient } from 'next-safe-action';
 import { z } from 'zod';
+import { zfd } from 'zod-form-data';
 import { AppError, type ErrorReply, errorMessage } from '@/lib/errors';
 import { log } from '@/lib/log';
 import type { CartOwner } from '@/lib/cart/types';
@@ -86,6 +87,12 @@ export const adminAction = withCaller
     await checkRateLimit(metadata, ctx);
     return next();
   });
+
+/**
+ * A text field of a form, as typed (at most `max` characters; absent, empty, a file or too long reads as ''): for
+ * forms whose refusal hands back what was typed, so nothing in the field's form can fail the parse itself.
+ */
+export const formText = (max = 500) => zfd.text(z.string().max(max).optional().catch(undefined)).transform((value) => value ?? '');
 
 /**
  * Input of a `<form action>`: the FormData itself. Its fields are then parsed with the form's own zod schema, which
