@@ -1,7 +1,7 @@
 // The house rules that keep every entry point behind a door, checked over the source tree so a new route, action or
 // gateway shortcut cannot slip in unnoticed: route handlers are built with route(), server actions with one of the
-// action clients (admin files with adminAction only), payments.status is written only by its transition module, and
-// Paystack's wire field names stay inside lib/payments/paystack/.
+// action clients (admin files with adminAction only; form fields read through zod-form-data), payments.status is
+// written only by its transition module, and Paystack's wire field names stay inside lib/payments/paystack/.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -58,6 +58,10 @@ describe('server actions', () => {
     expect(exported.length).toBeGreaterThan(0);
     const allowed = file.startsWith('app/(admin)/') ? ['adminAction'] : ['publicAction', 'shopperAction', 'userAction', 'adminAction'];
     for (const { name, client } of exported) expect(allowed, `${name} is built on ${client}`).toContain(client);
+  });
+
+  it.each(actionFiles)('%s reads form fields through a schema (zod-form-data), not FormData.get by hand', (file) => {
+    expect(read(file)).not.toMatch(/\b(parsedInput|formData)\.get(All)?\(/);
   });
 });
 
