@@ -106,13 +106,6 @@ export async function limitCartWrite(
   return allOf(writes);
 }
 
-/** For server actions: the same limit, thrown as a RateLimitRefusal (the action's `serverError`). */
-export async function requireCartWriteAllowed(limiter: RateLimiter, owner: CartOwner | null, ip: string, opts: { opensCart?: boolean } = {}): Promise<void> {
-  const decision = await limitCartWrite(limiter, owner, ip, opts);
-  if (!decision.allowed)
-    throw new RateLimitRefusal(decision, decision.reason === 'rate_limited' ? 'Too many cart changes. Please wait a moment and try again.' : undefined);
-}
-
 /** For server actions: sets (or rotates) the cart cookie through next/headers. */
 export async function setCartSessionCookie(cookie: CartSessionCookie): Promise<void> {
   (await cookies()).set(cookie.name, cookie.value, cookie.options);
