@@ -1,6 +1,6 @@
 import type { NextConfig } from 'next';
-import { env } from './lib/env';
-import { staticSecurityHeaders } from './lib/server/doors/security-headers';
+import { env } from './lib/core/env';
+import { staticSecurityHeaders } from '@/lib/server/doors/security-headers';
 
 // Validate the environment at build and start: a missing or malformed variable stops here with its name.
 const config = env();

@@ -3,7 +3,7 @@
 // is a convenience, not the lock — every protected page, action and route checks the session itself.
 import { getToken, type JWT } from 'next-auth/jwt';
 import { type NextRequest, NextResponse } from 'next/server';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { contentSecurityPolicy, cspOptionsFromEnv } from '@/lib/server/doors/security-headers';
 
 function gate(request: NextRequest, token: JWT | null): { redirect: URL } | null {

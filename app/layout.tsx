@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { Providers } from '@/components/providers';
 import { SiteHeader } from '@/components/site-header';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import './globals.css';
 
 const siteName = 'Paystack Commerce';

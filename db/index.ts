@@ -1,6 +1,6 @@
 // The app's database handle: one pool per server process, reused across hot reloads in development.
 import 'server-only';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { createDatabase, type Database } from './client';
 
 const globalForDb = globalThis as unknown as { __shopDb?: ReturnType<typeof createDatabase> };

@@ -7,7 +7,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import pino, { type DestinationStream, type Logger } from 'pino';
-import { type LogLevel, logLevel } from './env';
+import { type LogLevel, logLevel } from './core/env';
 
 export type { Logger } from 'pino';
 

@@ -1,6 +1,6 @@
 // The app's Redis client (Upstash REST). Framework-free; one instance per process.
 import { Redis } from '@upstash/redis';
-import { env } from './env';
+import { env } from './core/env';
 
 let client: Redis | undefined;
 

@@ -11,7 +11,7 @@ import { PaymentReceiptEmail } from '../lib/email/templates/payment-receipt';
 import { RefundNoticeEmail } from '../lib/email/templates/refund-notice';
 import { renderEmail } from '../lib/email/templates/render';
 import { renderInvoicePdf } from '../lib/invoices/render-invoice';
-import { money } from '../lib/money';
+import { money } from '../lib/core/money';
 import { defaultShopDetails } from '../lib/shop';
 import { repoRoot } from './stack/profiles';
 

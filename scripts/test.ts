@@ -72,6 +72,13 @@ async function runStaticChecks(): Promise<LayerCounts> {
   const checks = [
     { name: 'lint and format (biome check)', bin: '@biomejs/biome/bin/biome', args: ['check', '.'], fix: 'npm run lint' },
     { name: 'type check (tsc --noEmit)', bin: 'typescript/bin/tsc', args: ['--noEmit'], fix: 'npm run typecheck' },
+    // The layer rules in .dependency-cruiser.cjs, over the same folders as `npm run lint:layers`.
+    {
+      name: 'layer rules (dependency-cruiser)',
+      bin: 'dependency-cruiser/bin/dependency-cruise.mjs',
+      args: ['--config', '.dependency-cruiser.cjs', '--output-type', 'err', 'app', 'components', 'db', 'lib', 'inngest', 'proxy.ts', 'instrumentation.ts'],
+      fix: 'npm run lint:layers',
+    },
   ];
   const counts: LayerCounts = { passed: 0, failed: 0, skipped: 0 };
   for (const check of checks) {
@@ -106,7 +113,7 @@ async function main(): Promise<number> {
   await ensureSystemPackage(chromiumPackage(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'), log);
   await ensureSystemPackage(pdftotextPackage, log);
 
-  console.log('▶ static checks (biome, tsc, npm audit)');
+  console.log('▶ static checks (biome, tsc, layer rules, npm audit)');
   const staticChecks = await runStaticChecks();
 
   console.log('\nStarting the test stack…');

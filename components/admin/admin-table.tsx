@@ -7,7 +7,7 @@ import { type ColumnDef, flexRender, getCoreRowModel, type SortingState, useReac
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
-import { type ListPage, PAGE_SIZES } from '@/lib/admin/list-query';
+import { type ListPage, PAGE_SIZES } from '@/lib/core/list-query';
 
 /** How a change reaches the history: `replace` (the default) rewrites the current entry, `push` adds one for Back. */
 export interface SetListParamsOptions {

@@ -1,7 +1,7 @@
 // One order's money: each capture with Paystack's fee, each refund with its state, and what the shop keeps.
 import type { OrderLedger } from '@/lib/refunds/types';
-import { formatDateTime } from '@/lib/format-date';
-import { formatMoney, type Money } from '@/lib/money';
+import { formatDateTime } from '@/lib/core/format-date';
+import { formatMoney, type Money } from '@/lib/core/money';
 import { RefundStatusBadge } from './refund-status-badge';
 
 const negative = (value: Money) => (value.amount === 0 ? formatMoney(value) : `−${formatMoney(value)}`);

@@ -1,5 +1,5 @@
 // An order's history from the audit log, newest first: what happened, the detail that matters, who and when.
-import { formatDateTime } from '@/lib/format-date';
+import { formatDateTime } from '@/lib/core/format-date';
 import type { TimelineEntry, TimelineTone } from '@/lib/orders/order-timeline';
 
 const dots: Record<TimelineTone, string> = {

@@ -4,7 +4,7 @@
 // a line on the right. The same numbers are available as a table for screen readers and for reading exact values.
 import { useSyncExternalStore } from 'react';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { type CurrencyCode, formatMoney, toDecimalString } from '@/lib/money';
+import { type CurrencyCode, formatMoney, toDecimalString } from '@/lib/core/money';
 import { TableHead } from '@/components/ui/table-head';
 
 export interface SalesChartDay {

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { describeNotice } from '@/lib/cart/cart-messages';
-import { formatMoney } from '@/lib/money';
+import { formatMoney } from '@/lib/core/money';
 import type { CartView } from '@/lib/cart/types';
 import { cartQueryKey, errorMessage } from './cart-api';
 import { CartLineRow } from './cart-line-row';

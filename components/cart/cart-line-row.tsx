@@ -1,7 +1,7 @@
 'use client';
 // One line of the cart page: picture, names, unit price, quantity stepper, line total and remove.
 import Link from 'next/link';
-import { formatMoney } from '@/lib/money';
+import { formatMoney } from '@/lib/core/money';
 import type { CartLine } from '@/lib/cart/types';
 import { QuantityStepper } from './quantity-stepper';
 

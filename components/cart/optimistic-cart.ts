@@ -1,6 +1,6 @@
 // What the cart will probably look like after a change, shown until the server answers with the real cart (which
 // always replaces it: prices and limits come only from the server). Pure, so it is unit-tested.
-import { addMoney, money, multiplyMoney } from '@/lib/money';
+import { addMoney, money, multiplyMoney } from '@/lib/core/money';
 import type { CartLine, CartView } from '@/lib/cart/types';
 
 function withLines(cart: CartView, lines: CartLine[]): CartView {

@@ -3,7 +3,7 @@
 // optimistic guess applied at once and rolled back if the server refuses. Changes share one mutation scope, so they
 // reach the server one at a time in the order the shopper made them.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { addToCartAction, clearCartAction, removeCartLineAction, updateCartLineAction } from '@/app/(shop)/cart/actions';
+import { addToCartAction, clearCartAction, removeCartLineAction, updateCartLineAction } from '@/components/cart/actions';
 import { actionFailure, type DoorResult } from '@/components/ui/action-result';
 import type { CartActionResult, CartView } from '@/lib/cart/types';
 import { cartQueryKey, CartRequestError, fetchCart } from './cart-api';

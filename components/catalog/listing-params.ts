@@ -1,6 +1,6 @@
 // Query-string rules for product listings (?sort=, ?page=) and search (?q=), parsed with zod at the page edge.
 import { z } from 'zod';
-import { productSorts, type ProductSort } from '@/db/queries/catalog';
+import type { ProductSort } from '@/db/queries/catalog';
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -13,6 +13,9 @@ export const sortLabels: Record<ProductSort, string> = {
   'price-asc': 'Price: low to high',
   'price-desc': 'Price: high to low',
 };
+
+/** Every sort the catalogue query knows, in the order the sort bar shows them (the labels' Record keeps it complete). */
+export const productSorts = Object.keys(sortLabels) as [ProductSort, ...ProductSort[]];
 
 // An unknown sort is harmless (it shows the default order, and the canonical URL drops it); a page that is not
 // a positive whole number is a URL nobody generated, so it gets a 404 rather than a silent page 1.

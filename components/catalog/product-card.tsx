@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatMoney } from '@/lib/money';
+import { formatMoney } from '@/lib/core/money';
 import type { ProductCard as ProductCardData } from '@/db/queries/catalog';
 
 /** `headingLevel`: 3 under a section's h2 (the home page), 2 where the grid sits straight under the page's h1. */

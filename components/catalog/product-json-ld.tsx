@@ -1,5 +1,5 @@
 import type { ProductDetail, VariantOffer } from '@/db/queries/catalog';
-import { toDecimalString } from '@/lib/money';
+import { toDecimalString } from '@/lib/core/money';
 
 /** schema.org Product markup for search engines: one Offer per variant with its live availability. */
 export function ProductJsonLd({ product, variants, url }: { product: ProductDetail; variants: VariantOffer[]; url: string }) {

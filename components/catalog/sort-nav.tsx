@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { productSorts, type ProductSort } from '@/db/queries/catalog';
-import { listingHref, sortLabels } from './listing-params';
+import type { ProductSort } from '@/db/queries/catalog';
+import { listingHref, productSorts, sortLabels } from './listing-params';
 
 // Sort options are links rather than a self-submitting <select>: nothing changes under a keyboard user's
 // arrow keys, it works without JavaScript, and each order has its own shareable URL. A new sort starts at page 1.

@@ -5,7 +5,7 @@
 // server renders it on first load.
 import { useId, useState } from 'react';
 import { AddToCartButton } from '@/components/cart/add-to-cart-button';
-import { formatMoney } from '@/lib/money';
+import { formatMoney } from '@/lib/core/money';
 import { initialVariant, optionGroups, optionValueState, selectOption, stockStatus, type PickerVariant } from './variant-selection';
 
 const stockTone = { in_stock: 'text-brand-700', low_stock: 'text-amber-700', sold_out: 'text-stone-600' } as const;

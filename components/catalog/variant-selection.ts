@@ -1,5 +1,5 @@
 // Pure variant-selection rules shared by the product page (server) and the VariantPicker (client).
-import type { CurrencyCode } from '@/lib/money';
+import type { CurrencyCode } from '@/lib/core/money';
 
 export interface PickerVariant {
   id: string;

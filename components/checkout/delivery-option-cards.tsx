@@ -1,7 +1,7 @@
 // Delivery options as radio cards with their fees. The fee shown is the server's; the server charges it again
 // from the option id alone when the order is placed.
 import type { DeliveryOption } from '@/lib/checkout/delivery-options';
-import { formatMoney } from '@/lib/money';
+import { formatMoney } from '@/lib/core/money';
 
 interface Props {
   options: readonly DeliveryOption[];

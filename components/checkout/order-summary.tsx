@@ -1,6 +1,6 @@
 // The order summary beside the checkout form: the server cart's lines and totals. The total here is for display
 // (server subtotal + the server's fee for the chosen option); the order's real total is recomputed on submit.
-import { addMoney, formatMoney, type Money } from '@/lib/money';
+import { addMoney, formatMoney, type Money } from '@/lib/core/money';
 
 export interface SummaryLine {
   variantId: string;

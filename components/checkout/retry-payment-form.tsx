@@ -2,7 +2,7 @@
 // "Try again": asks the server to start a new Paystack attempt for the SAME order and follows its redirect.
 import Link from 'next/link';
 import { useActionState } from 'react';
-import { type RetryPaymentState, retryPaymentAction } from '@/app/(shop)/checkout/actions';
+import { type RetryPaymentState, retryPaymentAction } from './retry-payment-action';
 import { actionFailure } from '@/components/ui/action-result';
 
 export function RetryPaymentForm({ orderId, token, label = 'Try again' }: { orderId: string; token?: string | null; label?: string }) {

@@ -3,7 +3,7 @@
 // listed with their state in words whenever there are any.
 import type { OrderDetail } from '@/db/queries/orders';
 import { deliveryOptions } from '@/lib/checkout/delivery-options';
-import { formatMoney, type CurrencyCode, type Money } from '@/lib/money';
+import { formatMoney, type CurrencyCode, type Money } from '@/lib/core/money';
 
 const money = (amount: number, currency: CurrencyCode): Money => ({ amount, currency });
 const dateTime = new Intl.DateTimeFormat('en-NG', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Africa/Lagos' });

@@ -2,11 +2,39 @@
 // person's name or email, or an actor id), entity type and id, action and day range. Each entry links to the page
 // that shows its entity when there is one. Callers authorise the admin first.
 import { and, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
-import type { AuditListQuery, AuditListRow } from '../../lib/admin/audit-list-query';
-import { type ListPage, listPage } from '../../lib/admin/list-query';
+import type { AuditActorType } from '../schema/audit';
+import { type ListPage, type ListPaging, listPage } from '../../lib/core/list-query';
 import type { DbOrTx } from '../client';
 import { auditLogs, payments, refunds, users } from '../schema';
 import { fromDay, likeContaining, sortBy, toDay } from './admin-ops-sql';
+
+/** What this read takes from the list's URL query (parsed by lib/admin/audit-list-query.ts; its output must fit). */
+export interface AuditListParams extends ListPaging<'time'> {
+  actorType?: AuditActorType | undefined;
+  actor?: string | undefined;
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  action?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+export interface AuditListRow {
+  id: number;
+  createdAt: string;
+  actorType: AuditActorType;
+  actorId: string | null;
+  actorName: string | null;
+  actorEmail: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  /** Where the entity can be seen in the console, when it has a page. */
+  entityHref: string | null;
+  before: unknown;
+  after: unknown;
+  metadata: unknown;
+}
 
 const personJoin = and(inArray(auditLogs.actorType, ['user', 'admin']), eq(auditLogs.actorId, sql`${users.id}::text`));
 
@@ -24,7 +52,7 @@ function entityHref(entityType: string, entityId: string, orderId: string | null
   return null;
 }
 
-export async function listAuditEntries(db: DbOrTx, query: AuditListQuery): Promise<ListPage<AuditListRow>> {
+export async function listAuditEntries(db: DbOrTx, query: AuditListParams): Promise<ListPage<AuditListRow>> {
   const conditions: SQL[] = [];
   if (query.actorType) conditions.push(eq(auditLogs.actorType, query.actorType));
   if (query.actor) {

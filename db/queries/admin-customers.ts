@@ -2,14 +2,33 @@
 // name, email, orders or lifetime value) and one account with its orders. Lifetime value is what the account's paid
 // orders came to minus what was refunded on them, per currency. Callers authorise the admin first.
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
-import { type ListPage, listPage } from '../../lib/admin/list-query';
-import type { CustomerListQuery, CustomerListRow } from '../../lib/admin/customer-list-query';
-import type { Money } from '../../lib/money';
-import type { OrderStatus } from '../../lib/orders/order-status';
+import { type ListPage, type ListPaging, listPage } from '../../lib/core/list-query';
+import type { UserRole } from '../schema/users';
+import type { Money } from '../../lib/core/money';
+import type { OrderStatus } from '../schema/orders';
 import type { DbOrTx } from '../client';
 import { orders, users } from '../schema';
 import { likeContaining } from './admin-ops-sql';
 import { PAID_ORDER_STATUSES } from './admin-order-list';
+
+/** What this read takes from the list's URL query (parsed by lib/admin/customer-list-query.ts; its output must fit). */
+export interface CustomerListParams extends ListPaging<'joined' | 'name' | 'email' | 'orders' | 'value'> {
+  role?: UserRole | undefined;
+}
+
+/** One account in the list, as JSON. */
+export interface CustomerListRow {
+  id: string;
+  name: string;
+  email: string;
+  role: UserRole;
+  joinedAt: string;
+  /** Every order placed signed in to this account, paid or not. */
+  orders: number;
+  lastOrderAt: string | null;
+  /** Paid orders' totals minus what was refunded, per currency (usually one; none when nothing was bought). */
+  lifetimeValue: Money[];
+}
 
 /** The shop's currency: sorting by value compares amounts in it (amounts in different currencies cannot be compared). */
 const SORT_CURRENCY = 'NGN';
@@ -39,7 +58,7 @@ const valueForSort = sql`(
   WHERE o.user_id = users.id AND o.status IN (${paidStatuses}) AND o.currency = ${SORT_CURRENCY}
 )`;
 
-const SORTS: Record<CustomerListQuery['sort'], SQL> = {
+const SORTS: Record<CustomerListParams['sort'], SQL> = {
   joined: sql`${users.createdAt}`,
   name: sql`lower(${users.name})`,
   email: sql`${users.email}`,
@@ -47,7 +66,7 @@ const SORTS: Record<CustomerListQuery['sort'], SQL> = {
   value: valueForSort,
 };
 
-export async function listCustomersForAdmin(db: DbOrTx, query: CustomerListQuery): Promise<ListPage<CustomerListRow>> {
+export async function listCustomersForAdmin(db: DbOrTx, query: CustomerListParams): Promise<ListPage<CustomerListRow>> {
   const conditions: SQL[] = [];
   if (query.q) conditions.push(or(ilike(users.name, likeContaining(query.q)), ilike(users.email, likeContaining(query.q))) as SQL);
   if (query.role) conditions.push(eq(users.role, query.role));

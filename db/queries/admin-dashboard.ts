@@ -2,8 +2,8 @@
 // day present — a day without sales is a zero, not a gap), and the attention counts behind the tiles. Each tile's
 // count is the total of the list it links to, so the tile and the list never disagree. Callers authorise the admin.
 import { count, eq, sql } from 'drizzle-orm';
-import { SHOP_TIME_ZONE } from '../../lib/format-date';
-import type { CurrencyCode } from '../../lib/money';
+import { SHOP_TIME_ZONE } from '../../lib/core/format-date';
+import type { CurrencyCode } from '../../lib/core/money';
 import type { DbOrTx } from '../client';
 import { orders, outbox, payments, webhookEvents } from '../schema';
 import { countLowStock } from './admin-inventory';

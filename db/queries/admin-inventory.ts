@@ -2,7 +2,7 @@
 // sortable, filterable to low stock), and one variant's active holds and stock history. Callers authorise the admin
 // first. Rows are plain JSON (ISO dates) because the list is also served by GET /api/admin/inventory.
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
-import { listPage, listQuerySchema, type ListPage, urlEnum } from '../../lib/admin/list-query';
+import { listPage, listQuerySchema, type ListPage, urlEnum } from '../../lib/core/list-query';
 import type { DbOrTx } from '../client';
 import { auditLogs, inventoryReservations, orders, products, productVariants, users } from '../schema';
 

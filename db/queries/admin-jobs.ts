@@ -1,11 +1,33 @@
 // Background-job reads for the admin console: outbox rows by state and event (searchable by id or dedupe key), how
 // many rows are in each state, and the last run of each scheduled job. Callers authorise the admin first.
 import { and, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
-import type { JobListQuery, JobListRow, JobStatus } from '../../lib/admin/job-list-query';
-import { type ListPage, listPage } from '../../lib/admin/list-query';
+import type { OutboxStatus } from '../schema/outbox';
+import { type ListPage, type ListPaging, listPage } from '../../lib/core/list-query';
 import type { DbOrTx } from '../client';
 import { outbox, scheduledRuns } from '../schema';
 import { iso, likeContaining, sortBy } from './admin-ops-sql';
+
+/** What this read takes from the list's URL query (parsed by lib/admin/job-list-query.ts; its output must fit). */
+export interface JobListParams extends ListPaging<'created' | 'next' | 'attempts' | 'event' | 'status'> {
+  status?: OutboxStatus | undefined;
+  event?: string | undefined;
+}
+
+export interface JobListRow {
+  id: string;
+  event: string;
+  status: OutboxStatus;
+  attempts: number;
+  /** Operator retries so far. */
+  generation: number;
+  payload: unknown;
+  /** The order the job is about, when its payload names one. */
+  orderId: string | null;
+  lastError: string | null;
+  nextAttemptAt: string;
+  createdAt: string;
+  processedAt: string | null;
+}
 
 const sortColumns = {
   created: outbox.createdAt,
@@ -15,7 +37,7 @@ const sortColumns = {
   status: sql`${outbox.status}::text`,
 } as const;
 
-export async function listOutboxJobs(db: DbOrTx, query: JobListQuery): Promise<ListPage<JobListRow>> {
+export async function listOutboxJobs(db: DbOrTx, query: JobListParams): Promise<ListPage<JobListRow>> {
   const conditions: SQL[] = [];
   if (query.q) conditions.push(or(ilike(sql`${outbox.id}::text`, likeContaining(query.q)), ilike(outbox.dedupeKey, likeContaining(query.q))) as SQL);
   if (query.status) conditions.push(eq(outbox.status, query.status));
@@ -55,9 +77,9 @@ export async function listOutboxJobs(db: DbOrTx, query: JobListQuery): Promise<L
 }
 
 /** How many outbox rows are in each state (every state present, zero when empty). */
-export async function outboxCounts(db: DbOrTx): Promise<Record<JobStatus, number>> {
+export async function outboxCounts(db: DbOrTx): Promise<Record<OutboxStatus, number>> {
   const rows = await db.select({ status: outbox.status, n: count() }).from(outbox).groupBy(outbox.status);
-  const counts: Record<JobStatus, number> = { pending: 0, processing: 0, done: 0, dead: 0 };
+  const counts: Record<OutboxStatus, number> = { pending: 0, processing: 0, done: 0, dead: 0 };
   for (const row of rows) counts[row.status] = row.n;
   return counts;
 }

@@ -1,7 +1,7 @@
 // SQL pieces the operations lists (payments, webhook inbox, jobs, audit log) share: a literal "contains" search,
 // calendar-day bounds in the shop's time zone, and a stable sort.
 import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
-import { SHOP_TIME_ZONE } from '../../lib/format-date';
+import { SHOP_TIME_ZONE } from '../../lib/core/format-date';
 
 /** `%` and `_` typed in a search box are literal characters, not patterns. */
 export const likeContaining = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;

@@ -4,14 +4,38 @@
 // export walk the whole result in short batches without holding a connection or the result in memory.
 // Callers authorise the admin first; these reads are not scoped to a user.
 import { and, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
-import { listPage, type ListPage } from '../../lib/admin/list-query';
-import type { OrderListQuery, OrderListRow } from '../../lib/admin/order-list-query';
-import { SHOP_TIME_ZONE } from '../../lib/format-date';
-import type { CurrencyCode } from '../../lib/money';
-import type { OrderStatus } from '../../lib/orders/order-status';
+import { type ListPage, type ListPaging, listPage } from '../../lib/core/list-query';
+import { SHOP_TIME_ZONE } from '../../lib/core/format-date';
+import type { CurrencyCode } from '../../lib/core/money';
+import type { OrderStatus } from '../schema/orders';
 import type { DbOrTx } from '../client';
 import { orders, users } from '../schema';
 import { fromDay, likeContaining, toDay } from './admin-ops-sql';
+
+/** What this read takes from the list's URL query (parsed by lib/admin/order-list-query.ts; its output must fit). */
+export interface OrderListParams extends ListPaging<'created' | 'total' | 'number' | 'status'> {
+  status?: OrderStatus | undefined;
+  refund?: 'any' | 'in_progress' | 'attention' | 'none' | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** One row of the list, as JSON (dates as ISO strings, so the server-rendered page and the JSON route agree). */
+export interface OrderListRow {
+  id: string;
+  number: string;
+  email: string;
+  customerId: string | null;
+  customerName: string | null;
+  status: OrderStatus;
+  currency: CurrencyCode;
+  totalAmount: number;
+  refundedAmount: number;
+  /** The newest payment attempt's reference, if the order got as far as paying. */
+  paymentReference: string | null;
+  refundAttention: boolean;
+  createdAt: string;
+}
 
 /** Orders whose money the shop took and kept an order for: what revenue and lifetime value count. */
 export const PAID_ORDER_STATUSES = ['paid', 'fulfilled', 'partially_refunded', 'refunded'] as const satisfies readonly OrderStatus[];
@@ -32,14 +56,14 @@ export const refundNeedsAttention = sql<boolean>`EXISTS (
   )
 )`;
 
-const refundCondition: Record<NonNullable<OrderListQuery['refund']>, SQL> = {
+const refundCondition: Record<NonNullable<OrderListParams['refund']>, SQL> = {
   any: sql`EXISTS (SELECT 1 FROM refunds r WHERE r.order_id = orders.id)`,
   in_progress: sql`EXISTS (SELECT 1 FROM refunds r WHERE r.order_id = orders.id AND r.status IN ('requested', 'pending', 'processing'))`,
   attention: refundNeedsAttention,
   none: sql`NOT EXISTS (SELECT 1 FROM refunds r WHERE r.order_id = orders.id)`,
 };
 
-export type OrderListFilter = Pick<OrderListQuery, 'q' | 'status' | 'refund' | 'from' | 'to'>;
+export type OrderListFilter = Pick<OrderListParams, 'q' | 'status' | 'refund' | 'from' | 'to'>;
 
 export function orderListWhere(filter: OrderListFilter): SQL | undefined {
   const conditions: SQL[] = [];
@@ -61,7 +85,7 @@ export function orderListWhere(filter: OrderListFilter): SQL | undefined {
 }
 
 /** The ordering of each sort as keyset columns (each unique in combination), with the type to read a key back as. */
-const KEYS: Record<OrderListQuery['sort'], Array<{ expr: SQL; type: string }>> = {
+const KEYS: Record<OrderListParams['sort'], Array<{ expr: SQL; type: string }>> = {
   created: [
     { expr: sql`${orders.createdAt}`, type: 'timestamptz' },
     { expr: sql`${orders.id}`, type: 'uuid' },
@@ -85,7 +109,7 @@ const KEYS: Record<OrderListQuery['sort'], Array<{ expr: SQL; type: string }>> =
   ],
 };
 
-function orderBy(sort: OrderListQuery['sort'], dir: OrderListQuery['dir']): SQL[] {
+function orderBy(sort: OrderListParams['sort'], dir: OrderListParams['dir']): SQL[] {
   return KEYS[sort].map((key) => (dir === 'asc' ? sql`${key.expr} ASC` : sql`${key.expr} DESC`));
 }
 
@@ -94,7 +118,7 @@ const paymentReference = sql<string | null>`(
 )`;
 
 /** One page of the list; a page past the end is the last page. */
-export async function listOrdersForAdmin(db: DbOrTx, query: OrderListQuery): Promise<ListPage<OrderListRow>> {
+export async function listOrdersForAdmin(db: DbOrTx, query: OrderListParams): Promise<ListPage<OrderListRow>> {
   const where = orderListWhere(query);
   const [counted] = await db.select({ total: count() }).from(orders).where(where);
   const total = counted?.total ?? 0;
@@ -156,7 +180,7 @@ const lagosTime = <T extends string | null = string>(column: SQL) => sql<T>`to_c
  */
 export async function orderExportBatch(
   db: DbOrTx,
-  query: OrderListQuery,
+  query: OrderListParams,
   after: ExportPosition | null,
   limit: number,
 ): Promise<{ rows: OrderExportRow[]; last: ExportPosition | null }> {

@@ -2,7 +2,7 @@
 // admin needs to answer a customer or refund them — lines as sold, customer, payments, what can still be refunded and
 // restocked, and the order's audit trail. Callers authorise the admin first; these reads are not scoped to a user.
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
-import type { CurrencyCode } from '../../lib/money';
+import type { CurrencyCode } from '../../lib/core/money';
 import type { DbOrTx } from '../client';
 import { auditLogs, inventoryReservations, orderItems, orders, payments, refunds, type ShippingAddress, users } from '../schema';
 

@@ -2,7 +2,7 @@
 // /api/admin/products) and one product with every variant and image for the edit form. Callers authorise the admin.
 import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { listPage, listQuerySchema, type ListPage, urlEnum } from '../../lib/admin/list-query';
+import { listPage, listQuerySchema, type ListPage, urlEnum } from '../../lib/core/list-query';
 import type { DbOrTx } from '../client';
 import { categories, productImages, products, productVariants } from '../schema';
 

@@ -2,11 +2,44 @@
 // arrived, searchable by key or payment reference), one event with the payment and order it concerns, and the list
 // of event types seen. Callers authorise the admin first.
 import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
-import { type ListPage, listPage } from '../../lib/admin/list-query';
-import type { WebhookListQuery, WebhookListRow } from '../../lib/admin/webhook-list-query';
+import { type ListPage, type ListPaging, listPage } from '../../lib/core/list-query';
+import type { WebhookEventStatus } from '../schema/webhooks';
 import type { DbOrTx } from '../client';
 import { auditLogs, orders, payments, users, webhookEvents } from '../schema';
 import { fromDay, iso, likeContaining, sortBy, toDay } from './admin-ops-sql';
+
+/** What this read takes from the list's URL query (parsed by lib/admin/webhook-list-query.ts; its output must fit). */
+export interface WebhookListParams extends ListPaging<'received' | 'attempts' | 'type' | 'status'> {
+  status?: WebhookEventStatus | undefined;
+  type?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/**
+ * Where a stored event came from. Only deliveries whose signature verified are ever stored (a bad signature is a 401
+ * before anything is written), so every `delivery` row passed the check; `verify` rows were written when the shop
+ * confirmed a charge through Paystack's verify API (return page, reconciliation, an admin) — no signature involved.
+ */
+export type WebhookSource = 'delivery' | 'verify';
+
+export interface WebhookListRow {
+  id: string;
+  type: string;
+  eventKey: string;
+  status: WebhookEventStatus;
+  /** Why it was ignored, or the last processing error. */
+  outcome: string | null;
+  attempts: number;
+  source: WebhookSource;
+  /** The body was replaced by a stub after the retention period: it cannot be replayed. */
+  pruned: boolean;
+  /** The payment reference the event is about, when it names one. */
+  reference: string | null;
+  receivedAt: string;
+  lastAttemptAt: string;
+  processedAt: string | null;
+}
 
 const sortColumns = {
   received: webhookEvents.receivedAt,
@@ -57,7 +90,7 @@ function toRow({ verify, receivedAt, lastAttemptAt, processedAt, ...rest }: Sele
   };
 }
 
-export async function listWebhookEvents(db: DbOrTx, query: WebhookListQuery): Promise<ListPage<WebhookListRow>> {
+export async function listWebhookEvents(db: DbOrTx, query: WebhookListParams): Promise<ListPage<WebhookListRow>> {
   const conditions: SQL[] = [];
   if (query.q) conditions.push(or(ilike(webhookEvents.eventKey, likeContaining(query.q)), ilike(referenceOf, likeContaining(query.q))) as SQL);
   if (query.status) conditions.push(eq(webhookEvents.status, query.status));

@@ -5,7 +5,7 @@ import 'server-only';
 import { and, asc, countDistinct, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { categories, productImages, products, productVariants } from '../schema';
-import type { CurrencyCode } from '../../lib/money';
+import type { CurrencyCode } from '../../lib/core/money';
 
 /** What a product card shows, without stock (stock is read live, see `availabilityBySlug`). */
 export interface ProductSummary {
@@ -28,8 +28,8 @@ export interface ProductCard extends ProductSummary {
   available: number;
 }
 
-export const productSorts = ['featured', 'newest', 'price-asc', 'price-desc'] as const;
-export type ProductSort = (typeof productSorts)[number];
+/** The orders a listing can be read in; the list the shopper picks from is components/catalog/listing-params.ts. */
+export type ProductSort = 'featured' | 'newest' | 'price-asc' | 'price-desc';
 
 export interface ProductPage<T = ProductSummary> {
   items: T[];

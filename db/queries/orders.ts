@@ -3,7 +3,7 @@
 import { and, asc, count, desc, eq, gt, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { inventoryReservations, orderItems, orders, payments, refunds, type ShippingAddress } from '../schema';
-import type { CurrencyCode } from '../../lib/money';
+import type { CurrencyCode } from '../../lib/core/money';
 
 type OrderRow = typeof orders.$inferSelect;
 

@@ -1,6 +1,6 @@
 // Column helpers shared by every table: money is integer minor units with a currency, times are timestamptz.
 import { char, integer, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { CurrencyCode } from '../../lib/money';
+import type { CurrencyCode } from '../../lib/core/money';
 
 export const id = () => uuid('id').primaryKey().defaultRandom();
 export const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();

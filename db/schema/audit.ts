@@ -2,6 +2,7 @@ import { bigint, index, jsonb, pgEnum, pgTable, text } from 'drizzle-orm/pg-core
 import { tstz } from './_columns';
 
 export const auditActorType = pgEnum('audit_actor_type', ['user', 'admin', 'system', 'webhook', 'job']);
+export type AuditActorType = (typeof auditActorType.enumValues)[number];
 
 /** Append-only record of every state change of an order, payment, refund, stock level or cart merge. */
 export const auditLogs = pgTable(

@@ -14,6 +14,7 @@ export const orderStatus = pgEnum('order_status', [
   'cancelled',
   'paid_needs_attention',
 ]);
+export type OrderStatus = (typeof orderStatus.enumValues)[number];
 
 /** Source of human order numbers (e.g. SO-100042); gaps are fine for orders, unlike invoices. */
 export const orderNumberSeq = pgSequence('order_number_seq', { startWith: 100001 });

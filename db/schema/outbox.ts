@@ -3,6 +3,7 @@ import { check, index, integer, jsonb, pgEnum, pgTable, text, unique } from 'dri
 import { createdAt, id, tstz } from './_columns';
 
 export const outboxStatus = pgEnum('outbox_status', ['pending', 'processing', 'done', 'dead']);
+export type OutboxStatus = (typeof outboxStatus.enumValues)[number];
 
 /**
  * Jobs written in the same transaction as their cause, so a crash between commit and enqueue cannot lose one.

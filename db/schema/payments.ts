@@ -13,6 +13,7 @@ export const paymentStatus = pgEnum('payment_status', [
   'partially_refunded',
   'refunded',
 ]);
+export type PaymentStatus = (typeof paymentStatus.enumValues)[number];
 
 export const payments = pgTable(
   'payments',

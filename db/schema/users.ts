@@ -3,6 +3,7 @@ import { check, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from 
 import { createdAt, id, tstz, updatedAt } from './_columns';
 
 export const userRole = pgEnum('user_role', ['customer', 'admin']);
+export type UserRole = (typeof userRole.enumValues)[number];
 
 export const users = pgTable(
   'users',

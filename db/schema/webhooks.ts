@@ -2,6 +2,7 @@ import { index, integer, jsonb, pgEnum, pgTable, text } from 'drizzle-orm/pg-cor
 import { id, tstz } from './_columns';
 
 export const webhookEventStatus = pgEnum('webhook_event_status', ['processed', 'ignored', 'failed']);
+export type WebhookEventStatus = (typeof webhookEventStatus.enumValues)[number];
 
 /**
  * One row per distinct provider event. Paystack sends no event id, so `event_key` is derived from the event type and

@@ -1,8 +1,10 @@
 // The audit log's URL query (page, time order, actor, entity type and id, action, date range), parsed by one schema for
 // the page and its JSON route. Framework-free and database-free: the filter bar reads it too.
 import { z } from 'zod';
-import { listQuerySchema, urlDate, urlEnum } from './list-query';
+import { listQuerySchema, urlDate, urlEnum } from '../core/list-query';
 import { realDay } from './real-day';
+
+export type { AuditListRow } from '@/db/queries/admin-audit';
 
 export const AUDIT_LIST_SORTS = ['time'] as const;
 
@@ -51,20 +53,3 @@ export const auditListQuerySchema = listQuerySchema({
 });
 
 export type AuditListQuery = z.output<typeof auditListQuerySchema>;
-
-export interface AuditListRow {
-  id: number;
-  createdAt: string;
-  actorType: AuditActorType;
-  actorId: string | null;
-  actorName: string | null;
-  actorEmail: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  /** Where the entity can be seen in the console, when it has a page. */
-  entityHref: string | null;
-  before: unknown;
-  after: unknown;
-  metadata: unknown;
-}

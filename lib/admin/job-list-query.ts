@@ -2,13 +2,16 @@
 // and its JSON route. Framework-free and database-free: the filter bar reads it too.
 import { z } from 'zod';
 import { jobEventNames } from '../jobs/events';
-import { listQuerySchema, urlEnum } from './list-query';
+import { listQuerySchema, urlEnum } from '../core/list-query';
+import type { OutboxStatus } from '@/db/schema/outbox';
+
+export type { JobListRow } from '@/db/queries/admin-jobs';
 
 export const JOB_LIST_SORTS = ['created', 'next', 'attempts', 'event', 'status'] as const;
 export const JOB_LIST_DEFAULT_SORT = 'created';
 export const JOB_LIST_DEFAULT_DIR = 'desc';
 
-export type JobStatus = 'pending' | 'processing' | 'done' | 'dead';
+export type JobStatus = OutboxStatus;
 
 export const jobStatusLabels: Record<JobStatus, string> = { pending: 'Pending', processing: 'Processing', done: 'Done', dead: 'Dead' };
 export const JOB_STATUS_VALUES = Object.keys(jobStatusLabels) as [JobStatus, ...JobStatus[]];
@@ -22,21 +25,5 @@ export const jobListQuerySchema = listQuerySchema({
 });
 
 export type JobListQuery = z.output<typeof jobListQuerySchema>;
-
-export interface JobListRow {
-  id: string;
-  event: string;
-  status: JobStatus;
-  attempts: number;
-  /** Operator retries so far. */
-  generation: number;
-  payload: unknown;
-  /** The order the job is about, when its payload names one. */
-  orderId: string | null;
-  lastError: string | null;
-  nextAttemptAt: string;
-  createdAt: string;
-  processedAt: string | null;
-}
 
 export const retryJobInputSchema = z.object({ jobId: z.uuid() });

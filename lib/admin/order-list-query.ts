@@ -2,11 +2,12 @@
 // for the page, its JSON route and the CSV export — so the export is exactly the list the admin is looking at.
 // Framework-free and database-free: the filter bar (a client component) reads the same option lists.
 import type { z } from 'zod';
-import type { CurrencyCode } from '../money';
 import type { OrderStatus } from '../orders/order-status';
 import { orderStatusLabels } from '../orders/shopper-order-state';
-import { listQuerySchema, urlDate, urlEnum } from './list-query';
+import { listQuerySchema, urlDate, urlEnum } from '../core/list-query';
 import { realDay } from './real-day';
+
+export type { OrderListRow } from '@/db/queries/admin-order-list';
 
 export const ORDER_LIST_SORTS = ['created', 'total', 'number', 'status'] as const;
 export const ORDER_LIST_DEFAULT_SORT = 'created';
@@ -44,20 +45,3 @@ export const orderListQuerySchema = listQuerySchema({
 });
 
 export type OrderListQuery = z.output<typeof orderListQuerySchema>;
-
-/** One row of the list, as JSON (dates as ISO strings, so the server-rendered page and the JSON route agree). */
-export interface OrderListRow {
-  id: string;
-  number: string;
-  email: string;
-  customerId: string | null;
-  customerName: string | null;
-  status: OrderStatus;
-  currency: CurrencyCode;
-  totalAmount: number;
-  refundedAmount: number;
-  /** The newest payment attempt's reference, if the order got as far as paying. */
-  paymentReference: string | null;
-  refundAttention: boolean;
-  createdAt: string;
-}

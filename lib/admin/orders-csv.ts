@@ -3,7 +3,7 @@
 // the server holds one batch at a time and no connection between batches.
 import type { DbOrTx } from '../../db/client';
 import { type ExportPosition, type OrderExportRow, orderExportBatch } from '../../db/queries/admin-order-list';
-import { toDecimalString } from '../money';
+import { toDecimalString } from '../core/money';
 import { orderStatusLabels } from '../orders/shopper-order-state';
 import { csvLine } from './csv';
 import type { OrderListQuery } from './order-list-query';

@@ -1,9 +1,10 @@
 // The payments list's URL query (page, sort, search by reference or order number, status), parsed by one schema for
 // the page and its JSON route. Framework-free and database-free: the filter bar (a client component) reads it too.
 import { z } from 'zod';
-import type { CurrencyCode } from '../money';
 import type { PaymentStatus } from '../payments/payment-status';
-import { listQuerySchema, urlEnum } from './list-query';
+import { listQuerySchema, urlEnum } from '../core/list-query';
+
+export type { PaymentListRow } from '@/db/queries/admin-payments';
 
 export const PAYMENT_LIST_SORTS = ['created', 'amount', 'status', 'paid'] as const;
 export const PAYMENT_LIST_DEFAULT_SORT = 'created';
@@ -33,24 +34,5 @@ export const paymentListQuerySchema = listQuerySchema({
 });
 
 export type PaymentListQuery = z.output<typeof paymentListQuerySchema>;
-
-/** One row of the list, as JSON (dates as ISO strings, so the server-rendered page and the JSON route agree). */
-export interface PaymentListRow {
-  id: string;
-  reference: string;
-  status: PaymentStatus;
-  amount: number;
-  currency: CurrencyCode;
-  orderId: string;
-  orderNumber: string;
-  email: string;
-  gatewayTransactionId: number | null;
-  channel: string | null;
-  failureReason: string | null;
-  createdAt: string;
-  paidAt: string | null;
-  /** The payment link has lapsed (a new attempt would make a new intent). */
-  expired: boolean;
-}
 
 export const verifyPaymentInputSchema = z.object({ paymentId: z.uuid() });

@@ -1,14 +1,19 @@
 // The webhook inbox's URL query (page, sort, search by key or reference, status, type, received-between dates), parsed
 // by one schema for the page and its JSON route. Framework-free and database-free: the filter bar reads it too.
 import { z } from 'zod';
-import { listQuerySchema, urlDate, urlEnum } from './list-query';
+import { listQuerySchema, urlDate, urlEnum } from '../core/list-query';
 import { realDay } from './real-day';
+import type { WebhookEventStatus } from '@/db/schema/webhooks';
+
+import type { WebhookListRow } from '@/db/queries/admin-webhooks';
+
+export type { WebhookListRow, WebhookSource } from '@/db/queries/admin-webhooks';
 
 export const WEBHOOK_LIST_SORTS = ['received', 'attempts', 'type', 'status'] as const;
 export const WEBHOOK_LIST_DEFAULT_SORT = 'received';
 export const WEBHOOK_LIST_DEFAULT_DIR = 'desc';
 
-export type WebhookStatus = 'processed' | 'ignored' | 'failed';
+export type WebhookStatus = WebhookEventStatus;
 
 export const webhookStatusLabels: Record<WebhookStatus, string> = { processed: 'Processed', ignored: 'Ignored', failed: 'Failed' };
 export const WEBHOOK_STATUS_VALUES = Object.keys(webhookStatusLabels) as [WebhookStatus, ...WebhookStatus[]];
@@ -38,31 +43,6 @@ export const webhookListQuerySchema = listQuerySchema({
 });
 
 export type WebhookListQuery = z.output<typeof webhookListQuerySchema>;
-
-/**
- * Where a stored event came from. Only deliveries whose signature verified are ever stored (a bad signature is a 401
- * before anything is written), so every `delivery` row passed the check; `verify` rows were written when the shop
- * confirmed a charge through Paystack's verify API (return page, reconciliation, an admin) — no signature involved.
- */
-export type WebhookSource = 'delivery' | 'verify';
-
-export interface WebhookListRow {
-  id: string;
-  type: string;
-  eventKey: string;
-  status: WebhookStatus;
-  /** Why it was ignored, or the last processing error. */
-  outcome: string | null;
-  attempts: number;
-  source: WebhookSource;
-  /** The body was replaced by a stub after the retention period: it cannot be replayed. */
-  pruned: boolean;
-  /** The payment reference the event is about, when it names one. */
-  reference: string | null;
-  receivedAt: string;
-  lastAttemptAt: string;
-  processedAt: string | null;
-}
 
 /** Whether a row offers Replay: a failed or ignored event whose body came from a delivery and is still kept. */
 export const canReplay = (row: Pick<WebhookListRow, 'status' | 'source' | 'pruned'>) => row.status !== 'processed' && row.source === 'delivery' && !row.pruned;

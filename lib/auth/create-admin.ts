@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { users } from '@/db/schema';
-import { err, ok, type Result } from '@/lib/result';
+import { err, ok, type Result } from '@/lib/core/result';
 import { checkPassword, passwordIssueMessages } from './password-rules';
 import { hashPassword } from './passwords';
 import { emailSchema } from './schemas';

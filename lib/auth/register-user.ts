@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { users } from '@/db/schema';
-import { err, ok, type Result } from '@/lib/result';
+import { err, ok, type Result } from '@/lib/core/result';
 import { issueAuthToken } from './auth-tokens';
 import { hashPassword } from './passwords';
 import { registerSchema } from './schemas';

@@ -4,7 +4,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { users } from '@/db/schema';
-import { err, ok, type Result } from '@/lib/result';
+import { err, ok, type Result } from '@/lib/core/result';
 import { claimAuthToken, findUsableAuthToken, issueAuthToken, spendOpenAuthTokens } from './auth-tokens';
 import { checkPassword, passwordIssueMessages } from './password-rules';
 import { hashPassword } from './passwords';

@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { users } from '@/db/schema';
-import { err, ok, type Result } from '@/lib/result';
+import { err, ok, type Result } from '@/lib/core/result';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './passwords';
 import { signInSchema } from './schemas';
 import type { CheckedAccount } from './types';

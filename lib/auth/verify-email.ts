@@ -8,7 +8,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { users } from '@/db/schema';
-import { err, ok, type Result } from '@/lib/result';
+import { err, ok, type Result } from '@/lib/core/result';
 import { claimAuthToken, findUsableAuthToken, issueAuthToken } from './auth-tokens';
 import { verifyPassword } from './passwords';
 

@@ -7,7 +7,7 @@
 // and the cap is never exceeded. The Postgres copy applies the same arithmetic in one upsert
 // (quantity = LEAST(quantity + a, cap)), so both copies converge to the same value. (If availability changes in the
 // middle of a burst, each add clamps to the cap it read; the next read clamps the line again.)
-import { err, ok, type Result } from '../result';
+import { err, ok, type Result } from '../core/result';
 import { addToLine, type CartDeps } from './cart-store';
 import { loadCartView, whileStoreAvailable } from './get-cart';
 import type { CartError, CartNotice, CartOwner, CartView } from './types';

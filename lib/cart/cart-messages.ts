@@ -1,6 +1,6 @@
 // Words for the cart's outcomes (their HTTP statuses are the error catalogue's, lib/errors.ts). Imports types only, so client components can use it.
 import type { CartActionResult, CartError, CartNotice, CartView } from './types';
-import type { Result } from '../result';
+import type { Result } from '../core/result';
 
 export function cartErrorMessage(error: CartError): string {
   switch (error.code) {

@@ -1,6 +1,6 @@
 // Turns stored quantities into the cart the shopper sees, priced from the database. Pure: it also says which stored
 // lines must be corrected (clamped or dropped) so the caller can write that back.
-import { addMoney, money, multiplyMoney, type CurrencyCode } from '../money';
+import { addMoney, money, multiplyMoney, type CurrencyCode } from '../core/money';
 import type { CartLine, CartNotice, CartQuantities, CartView } from './types';
 import { displayTitle, lineCap, type VariantLimits } from './variant-limits';
 

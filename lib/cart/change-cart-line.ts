@@ -1,6 +1,6 @@
 // Changing a line's quantity, removing a line, clearing the cart. Removal and clearing are idempotent: removing a
 // line that is not there leaves the cart as it is and is not an error.
-import { err, ok, type Result } from '../result';
+import { err, ok, type Result } from '../core/result';
 import { clearLines, removeLine, setLine, type CartDeps } from './cart-store';
 import { emptyCartView } from './cart-view';
 import { loadCartView, whileStoreAvailable } from './get-cart';

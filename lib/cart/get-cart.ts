@@ -1,7 +1,7 @@
 // Reading a cart: stored quantities, priced and limited by the database. Lines that can no longer be bought as
 // stored are corrected in both copies and reported once as notices.
 import { errorText, log } from '../log';
-import { err, ok, type Result } from '../result';
+import { err, ok, type Result } from '../core/result';
 import { buildCartView, emptyCartView } from './cart-view';
 import { CartStoreUnavailableError, clampLines, readCartQuantities, type CartDeps } from './cart-store';
 import type { CartError, CartNotice, CartOwner, CartView } from './types';

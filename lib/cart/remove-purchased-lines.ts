@@ -1,6 +1,6 @@
 // After payment the cart gives up what was bought — and only that: anything the shopper added after starting
 // checkout (in another tab, say) stays in the cart.
-import { ok, type Result } from '../result';
+import { ok, type Result } from '../core/result';
 import { readCartQuantities, removeLine, setLine, type CartDeps } from './cart-store';
 import { loadCartView, whileStoreAvailable } from './get-cart';
 import type { CartError, CartOwner, CartView } from './types';

@@ -1,5 +1,5 @@
 // The cart as the shop shows it. Prices and totals always come from the database, never from the client.
-import type { Money } from '../money';
+import type { Money } from '../core/money';
 
 /** Who owns a cart: a guest (random session id in an httpOnly cookie) or a signed-in user. */
 export type CartOwner = { kind: 'guest'; sessionId: string } | { kind: 'user'; userId: string };

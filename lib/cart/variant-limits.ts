@@ -3,7 +3,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { productImages, products, productVariants } from '@/db/schema';
-import type { CurrencyCode } from '../money';
+import type { CurrencyCode } from '../core/money';
 
 export interface VariantLimits {
   variantId: string;

@@ -1,6 +1,7 @@
 // The checkout form's flat field names ↔ the nested checkout input, and zod issues → messages next to each field.
 // Shared by the server action (parsing FormData) and the Store API (reporting field errors by the same names).
-import type { z } from 'zod';
+import { z } from 'zod';
+import { zfd } from 'zod-form-data';
 import { checkoutInputSchema, type CheckoutInput } from './checkout-input';
 
 export const checkoutFields = ['email', 'fullName', 'phone', 'line1', 'line2', 'city', 'state', 'postalCode', 'deliveryOption'] as const;
@@ -9,14 +10,13 @@ export type CheckoutField = (typeof checkoutFields)[number];
 export type CheckoutValues = Record<CheckoutField, string>;
 export type FieldErrors = Partial<Record<CheckoutField, string[]>>;
 
+// Each field as typed, cut at 500 characters; absent, empty or a file reads as '' (the checkout schema then says why).
+const typed = zfd.text(z.string().optional().catch(undefined)).transform((value) => (value ?? '').slice(0, 500));
+const checkoutFormSchema = zfd.formData(Object.fromEntries(checkoutFields.map((field) => [field, typed])) as Record<CheckoutField, typeof typed>);
+
 /** What the shopper typed, as strings, so a refused form comes back filled in. */
 export function checkoutValuesFrom(formData: FormData): CheckoutValues {
-  const values = {} as CheckoutValues;
-  for (const field of checkoutFields) {
-    const value = formData.get(field);
-    values[field] = typeof value === 'string' ? value.slice(0, 500) : '';
-  }
-  return values;
+  return checkoutFormSchema.parse(formData);
 }
 
 export function toCheckoutInput(values: CheckoutValues): unknown {

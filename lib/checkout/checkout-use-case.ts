@@ -7,7 +7,7 @@ import { findOrderSummary, type OrderSummary } from '../../db/queries/orders';
 import { getCart } from '../cart/get-cart';
 import type { CartNotice, CartOwner } from '../cart/types';
 import { initializePayment, type InitializePaymentDeps, type InitializePaymentError, type PaymentIntent } from '../payments/initialize-payment';
-import { err, ok, type Result } from '../result';
+import { err, ok, type Result } from '../core/result';
 import { checkoutFingerprint, readCheckoutAttempt, recordCheckoutAttempt } from './checkout-attempt';
 import type { CheckoutInput } from './checkout-input';
 import { redisKeys, redisTtlSeconds } from '../redis-keys';

@@ -1,5 +1,5 @@
 // Delivery options and their fees are server-side facts; the client only ever sends an option id.
-import type { Money } from '../money';
+import type { Money } from '../core/money';
 
 export interface DeliveryOption {
   id: 'standard' | 'express' | 'pickup';

@@ -7,12 +7,12 @@ import { firstOrThrow } from '../../db/first';
 import { inventoryReservations, orderItems, orders, products, productVariants } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { availableStock, reserveStock } from '../inventory/stock';
-import { err, ok, type Result } from '../result';
+import { err, ok, type Result } from '../core/result';
 import type { CheckoutInput, OrderLineInput } from './checkout-input';
 import { deliveryOption } from './delivery-options';
 import { checkOpenOrders, HOLD_MINUTES, isReturningGuest, type TooManyOpenOrders } from './open-orders';
 import { priceOrder, type PricedLine, type PricingProblem } from './price-order';
-import type { CurrencyCode } from '../money';
+import type { CurrencyCode } from '../core/money';
 
 export const RESERVATION_MINUTES = HOLD_MINUTES.first;
 

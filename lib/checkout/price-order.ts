@@ -1,6 +1,6 @@
 // Pure pricing of an order from database rows: the client sends variant ids and quantities, never prices.
-import { addMoney, money, multiplyMoney, type CurrencyCode, type Money } from '../money';
-import { err, ok, type Result } from '../result';
+import { addMoney, money, multiplyMoney, type CurrencyCode, type Money } from '../core/money';
+import { err, ok, type Result } from '../core/result';
 import type { OrderLineInput } from './checkout-input';
 
 export interface VariantForPricing {

@@ -5,7 +5,7 @@ import { createElement, type ReactElement } from 'react';
 import { productVariants, products, users } from '../../db/schema';
 import { defaultShopDetails } from '../shop';
 import { absoluteUrl } from './links';
-import type { OrderEmailDeps } from './order-emails';
+import type { OrderEmailDeps } from './order-email-deps';
 import { type EmailToSend, type SendEmailOutcome, sendEmailOnce } from './send-email';
 import { LowStockDigestEmail } from './templates/low-stock-digest';
 import { renderEmail } from './templates/render';

@@ -1,7 +1,7 @@
 // The one way mail leaves the shop: a small interface the jobs depend on, and its SMTP implementation (nodemailer).
 // Framework-free: the SMTP settings are passed in (`smtpConfigFromEnv(env())` at the edge), never read here.
 import nodemailer from 'nodemailer';
-import type { Env } from '../env';
+import type { Env } from '../core/env';
 
 export interface MailAttachment {
   filename: string;

@@ -4,24 +4,19 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { createElement, type ReactElement } from 'react';
 import { invoices, orderItems, orders, payments, users } from '../../db/schema';
-import { formatMoney, money } from '../money';
+import { formatMoney, money } from '../core/money';
 import { deliveryLabel } from '../orders/delivery-label';
-import { defaultShopDetails, type ShopDetails } from '../shop';
+import { defaultShopDetails } from '../shop';
 import { adminOrderUrl, customerOrderUrl, invoicePdfUrl } from './links';
 import { sendToEachAdmin } from './admin-emails';
-import { type EmailToSend, type SendEmailDeps, type SendEmailOutcome, sendEmailOnce } from './send-email';
+import type { OrderEmailDeps } from './order-email-deps';
+import { type EmailToSend, type SendEmailOutcome, sendEmailOnce } from './send-email';
 import { OrderConfirmationEmail } from './templates/order-confirmation';
 import { PaymentAlertEmail } from './templates/payment-alert';
 import { PaymentReceiptEmail } from './templates/payment-receipt';
 import { renderEmail } from './templates/render';
 
-export interface OrderEmailDeps extends SendEmailDeps {
-  /** Absolute base of every link, e.g. https://shop.example.com (NEXTAUTH_URL at the edge). */
-  siteUrl: string;
-  /** Signs guest order links (the Next glue passes NEXTAUTH_SECRET). */
-  orderAccessSecret: string;
-  shop?: ShopDetails;
-}
+export type { OrderEmailDeps };
 
 export type SkipReason = 'order_not_found' | 'order_not_paid' | 'payment_not_found' | 'payment_not_captured' | 'no_admins';
 export type OrderEmailOutcome = SendEmailOutcome | { status: 'skipped'; reason: SkipReason };

@@ -4,7 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { createElement } from 'react';
 import { orders, refunds } from '../../db/schema';
-import { formatMoney, money } from '../money';
+import { formatMoney, money } from '../core/money';
 import { orderLedger } from '../refunds/order-ledger';
 import { defaultShopDetails } from '../shop';
 import { customerOrderUrl } from './links';

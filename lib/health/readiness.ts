@@ -7,7 +7,7 @@
 import type { Redis } from '@upstash/redis';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import type { JobsDriver } from '@/lib/env';
+import type { JobsDriver } from '@/lib/core/env';
 
 /** Each check's deadline: long enough for a healthy dependency under load, short enough that a probe gets its 503. */
 export const READINESS_TIMEOUT_MS = 1_500;

@@ -9,7 +9,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { productVariants } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
-import { err, ok, type Result } from '../result';
+import { err, ok, type Result } from '../core/result';
 import { type AdjustMode, MAX_STOCK_ON_HAND, type StockLevels, targetOnHand } from './stock-rules';
 
 export type { AdjustMode, StockLevels } from './stock-rules';

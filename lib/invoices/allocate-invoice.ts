@@ -10,8 +10,8 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { invoices, orders } from '../../db/schema';
-import { err, ok, type Result } from '../result';
-import { SHOP_TIME_ZONE } from '../format-date';
+import { err, ok, type Result } from '../core/result';
+import { SHOP_TIME_ZONE } from '../core/format-date';
 
 export type Invoice = typeof invoices.$inferSelect;
 export type AllocateInvoiceError = 'order_not_found' | 'order_not_paid';

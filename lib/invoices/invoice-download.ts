@@ -2,7 +2,7 @@
 // has not run yet, the number is allocated here instead of answering "not found" (allocateInvoice is idempotent, so
 // the job later finds this invoice and keeps it). Callers authorise first: this reads by order id alone.
 import type { Database } from '../../db/client';
-import { err, ok, type Result } from '../result';
+import { err, ok, type Result } from '../core/result';
 import { type AllocateInvoiceError, allocateInvoice } from './allocate-invoice';
 import { invoiceForOrder } from './invoice-for-order';
 

@@ -1,6 +1,6 @@
 // Nigerian VAT (7.5%) contained in VAT-inclusive prices. The shop's prices and delivery fees already include VAT,
 // so an invoice shows how much of the total is VAT, never adds it on top.
-import { type Money, money } from '../money';
+import { type Money, money } from '../core/money';
 
 /** 7.5% in basis points. */
 export const NIGERIA_VAT_RATE_BPS = 750;

@@ -9,7 +9,7 @@ import { sendLowStockDigest } from '../email/admin-emails';
 import { sendFreshOrderLink } from '../email/order-link-email';
 import { sendOrderConfirmation, sendPaymentAlert, sendPaymentReceipt } from '../email/order-emails';
 import { sendRefundNotice } from '../email/refund-emails';
-import type { PaystackMode } from '../env';
+import type { PaystackMode } from '../core/env';
 import { allocateInvoice } from '../invoices/allocate-invoice';
 import type { PaystackClient } from '../payments/paystack/client';
 import { refundAutomatically } from '../refunds/refund-automatically';

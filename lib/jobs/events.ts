@@ -2,7 +2,7 @@
 // caused it, then relayed to Inngest (which runs the function of the same name) or to the in-process runner. The
 // payloads are zod schemas so both drivers, and the Inngest functions' typed triggers, parse the same shape.
 import { z } from 'zod';
-import { CURRENCIES } from '../money';
+import { CURRENCIES } from '../core/money';
 
 const id = z.uuid();
 

@@ -2,7 +2,7 @@
 // the detail that matters (reason, reference, stock), and who did it. Pure: the page reads the entries and the
 // names they refer to (SKUs, payment references) and hands both in. An action this list does not know yet is still
 // shown, spelled out from its name, so a new kind of entry never disappears from the timeline.
-import { formatMoney, isCurrencyCode } from '../money';
+import { formatMoney, isCurrencyCode } from '../core/money';
 
 export interface TimelineEntryInput {
   id: number;

@@ -7,7 +7,7 @@ import { firstOrThrow } from '../../db/first';
 import { inventoryReservations, orders, payments } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import type { OrderStatus } from '../orders/order-status';
-import { err, ok, type Result } from '../result';
+import { err, ok, type Result } from '../core/result';
 import { OPEN_PAYMENT_STATUSES, tryTransitionPayment } from './payment-status';
 import type { PaystackClient } from './paystack/client';
 import { describePaystackError } from './paystack/errors';

@@ -6,7 +6,7 @@ import type { Database } from '../../db/client';
 import { firstOrThrow } from '../../db/first';
 import { categories, productImages, products, productVariants } from '../../db/schema';
 import { type AuditEntry, recordAudit } from '../audit/record-audit';
-import { err, ok, type Result } from '../result';
+import { err, ok, type Result } from '../core/result';
 import { productConflicts, uniqueViolationErrors } from './product-conflicts';
 import type { ProductFieldErrors, ProductInput } from './product-form';
 

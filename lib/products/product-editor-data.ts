@@ -1,6 +1,6 @@
 // A stored product as the edit form shows it: amounts back to naira text, option values in option order, and the
 // `updatedAt` the next save must still find (so a colleague's save in between is reported, not overwritten). Pure.
-import { toDecimalString } from '../money';
+import { toDecimalString } from '../core/money';
 import type { ProductFormValues } from './product-form';
 
 export interface StoredProduct {

@@ -4,7 +4,7 @@
 // server actions, which check again. Errors carry paths such as `variants.2.sku`, so each lands next to its field.
 // Whether a slug or SKU is free is the save use case's question: only the database can answer it.
 import { z } from 'zod';
-import { parseMoneyInput } from '../money';
+import { parseMoneyInput } from '../core/money';
 import { MAX_STOCK_ON_HAND } from '../inventory/stock-rules';
 
 export const MAX_OPTIONS = 3;

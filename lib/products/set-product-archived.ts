@@ -5,7 +5,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { products } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
-import { err, ok, type Result } from '../result';
+import { err, ok, type Result } from '../core/result';
 
 export async function setProductArchived(
   db: Database,

@@ -7,7 +7,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client';
 import { categories, productImages, products, productVariants } from '../../db/schema';
 import { type AuditEntry, recordAudit } from '../audit/record-audit';
-import { err, ok, type Result } from '../result';
+import { err, ok, type Result } from '../core/result';
 import type { SaveProductError } from './create-product';
 import { productConflicts, uniqueViolationErrors } from './product-conflicts';
 import type { ProductFieldErrors, ProductInput, ProductVariantInput } from './product-form';

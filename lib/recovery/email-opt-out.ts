@@ -4,7 +4,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { emailOptOuts } from '../../db/schema';
-import { err, ok, type Result } from '../result';
+import { err, ok, type Result } from '../core/result';
 import { verifyOptOutToken } from './recovery-links';
 
 export interface OptOutDeps {

@@ -8,7 +8,7 @@ import { checkoutRecoveries, orderItems, orders } from '../../db/schema';
 import { addToCart } from '../cart/add-to-cart';
 import type { CartDeps } from '../cart/cart-store';
 import type { CartOwner } from '../cart/types';
-import { err, ok, type Result } from '../result';
+import { err, ok, type Result } from '../core/result';
 import { PURCHASED_ORDER_STATUSES } from './recovery-eligibility';
 import { verifyRestoreToken } from './recovery-links';
 

@@ -10,7 +10,7 @@ import type { OrderEmailDeps } from '../email/order-emails';
 import { sendEmailOnce } from '../email/send-email';
 import { AbandonedCheckoutEmail } from '../email/templates/abandoned-checkout';
 import { renderEmail } from '../email/templates/render';
-import { type CurrencyCode, money } from '../money';
+import { type CurrencyCode, money } from '../core/money';
 import { defaultShopDetails } from '../shop';
 import { type RecoverySkipReason, recoverySkipReason } from './recovery-eligibility';
 import { RESTORE_LINK_TTL_MS, restoreCartUrl, unsubscribeUrl } from './recovery-links';

@@ -3,7 +3,7 @@
 // the merchant note we sent.
 import type { PaystackClient, PaystackResult } from '../payments/paystack/client';
 import type { Refund as GatewayRefund } from '../payments/paystack/types';
-import { ok } from '../result';
+import { ok } from '../core/result';
 
 /** Paystack's clock and ours may differ; a generous window costs a page or two more. */
 const WINDOW_MS = 15 * 60_000;

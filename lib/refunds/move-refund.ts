@@ -11,7 +11,7 @@ import type { Tx } from '../../db/client';
 import { refunds } from '../../db/schema';
 import type { AuditActor } from '../audit/record-audit';
 import { restockVariants } from '../inventory/restock-stock';
-import { formatMoney, money } from '../money';
+import { formatMoney, money } from '../core/money';
 import { enqueue } from '../outbox/enqueue';
 import { changeRefundedBalance } from './refund-balance';
 import { isAcceptedRefund, type RefundTransitionOptions, tryTransitionRefund } from './refund-status';

@@ -6,7 +6,7 @@ import { and, asc, eq, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client';
 import { inventoryReservations, orders, payments, refunds, users } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
-import { err, ok, type Result } from '../result';
+import { err, ok, type Result } from '../core/result';
 import { auditActorOf, checkRestockLines, requestFingerprint, resolveRefundAmount } from './refund-rules';
 import type { RefundRow } from './refund-view';
 import type { RefundError, RequestRefundInput, RestockLine } from './types';

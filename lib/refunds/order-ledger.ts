@@ -3,7 +3,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { orders, payments } from '../../db/schema';
-import { money } from '../money';
+import { money } from '../core/money';
 import { listRefunds } from './refund-view';
 import type { LedgerPayment, OrderLedger, RefundStatus } from './types';
 

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { AuditActor } from '../audit/record-audit';
-import { err, ok, type Result } from '../result';
+import { err, ok, type Result } from '../core/result';
 import type { RefundActor, RequestRefundInput, RestockLine } from './types';
 
 /** What every door hands to requestRefund, checked again here (a job or a script is a door too). */

@@ -2,7 +2,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { refunds } from '../../db/schema';
-import { money } from '../money';
+import { money } from '../core/money';
 import type { RefundView } from './types';
 
 export type RefundRow = typeof refunds.$inferSelect;

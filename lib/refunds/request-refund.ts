@@ -10,7 +10,7 @@ import { eq } from 'drizzle-orm';
 import { refunds } from '../../db/schema';
 import type { AuditActor } from '../audit/record-audit';
 import { describeInputError } from '../errors';
-import { err, ok, type Result } from '../result';
+import { err, ok, type Result } from '../core/result';
 import { openRefund } from './open-refund';
 import { auditActorOf, requestRefundInputSchema } from './refund-rules';
 import { loadRefundView } from './refund-view';

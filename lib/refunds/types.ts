@@ -1,6 +1,6 @@
 // The refund use case's contract, shared by every entry point (the admin order page's action, the JSON API, the
 // automatic-refund job) and the UI that shows refunds. Amounts are integer minor units in the payment's currency.
-import type { CurrencyCode, Money } from '../money';
+import type { CurrencyCode, Money } from '../core/money';
 
 export type RefundStatus = 'requested' | 'pending' | 'processing' | 'processed' | 'failed' | 'needs_attention';
 

@@ -3,7 +3,7 @@
 // lib/storage/storage-from-env.ts picks one from the environment. Every adapter gets the same checked bytes and a
 // content-addressed name: the same image uploaded twice is one file, and a URL never changes what it points at.
 import { createHash } from 'node:crypto';
-import { err, ok, type Result } from '../result';
+import { err, ok, type Result } from '../core/result';
 import { type ImageType, inspectImage } from './image-file';
 
 export interface ImageFile {

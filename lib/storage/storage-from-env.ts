@@ -1,7 +1,7 @@
 // The image storage this deployment uses, chosen by IMAGE_STORAGE: `local` (default; files under IMAGE_UPLOAD_DIR,
-// public/uploads unless set) or `s3` (any S3-compatible bucket, S3_* variables). lib/env.ts validates the variables.
+// public/uploads unless set) or `s3` (any S3-compatible bucket, S3_* variables). lib/core/env.ts validates the variables.
 import path from 'node:path';
-import { env } from '../env';
+import { env } from '../core/env';
 import type { ImageStorage } from './image-storage';
 import { localDiskStorage } from './local-disk';
 import { s3Storage } from './s3';

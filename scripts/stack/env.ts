@@ -28,7 +28,7 @@ export function stackEnv(profile: StackProfile): StackEnv {
     // The simulator serves its hosted checkout page from the same origin as its API.
     PAYSTACK_CHECKOUT_ORIGINS: `http://127.0.0.1:${profile.ports.paystack}`,
     // The local stack serves a production build (`next start`) against the simulator with a test key: say so, since
-    // lib/env.ts refuses an sk_test_ key in production otherwise.
+    // lib/core/env.ts refuses an sk_test_ key in production otherwise.
     PAYSTACK_ALLOW_TEST_KEY: '1',
     NEXTAUTH_URL: appUrl(profile),
     NEXTAUTH_SECRET: nextAuthSecret(profile),

@@ -1,7 +1,7 @@
 // Starts every service a profile needs (Postgres, Redis + Upstash bridge, mail catcher, Paystack simulator)
 // and stops them in reverse order. Used by `npm start`, `npm run dev` and the test setup.
 import { startPaystackSimulator } from '../paystack-sim/index';
-import { parseEnv } from '../../lib/env';
+import { parseEnv } from '../../lib/core/env';
 import { appUrl, type StackEnv, stackEnv } from './env';
 import { StackError } from './errors';
 import { startMailCatcher } from './mail';

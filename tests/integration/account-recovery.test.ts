@@ -19,7 +19,7 @@ import { verifyEmail } from '@/lib/auth/verify-email';
 import { addToCart } from '@/lib/cart/add-to-cart';
 import type { CartView } from '@/lib/cart/types';
 import { smtpConfigFromEnv, smtpMailer } from '@/lib/email/mailer';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import type { JobDeps } from '@/lib/jobs/definitions';
 import { inProcessDriver } from '@/lib/jobs/drivers';
 import { relayOutbox } from '@/lib/jobs/relay';

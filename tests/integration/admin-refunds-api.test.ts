@@ -156,6 +156,18 @@ describe('POST /api/admin/orders/:id/refunds', () => {
     expect(await badBody.json()).toMatchObject({ error: { code: 'invalid_input', fieldErrors: { amount: expect.any(Array), reason: expect.any(Array) } } });
   });
 
+  it('takes the same refund input rules as the admin dialog: one restock line per item, else 400 and nothing refunded', async () => {
+    const { order, variantId } = await paid();
+    const twice = [
+      { variantId, quantity: 1 },
+      { variantId, quantity: 1 },
+    ];
+    const refused = await post(admin, order.id, { amount: 100, reason: 'Broken twice', restock: twice });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: { code: 'invalid_input', fieldErrors: { restock: ['Each item may appear once'] } } });
+    expect(await refundCount(order.id)).toBe(0);
+  });
+
   it('answers 502 when Paystack refuses the refund; the refund is recorded as failed and the money is untouched', async () => {
     const { order, payment } = await paid();
     await simulator.setKnobs(payment.reference, { faults: { refund: { mode: 'error', status: 400 } } });

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { registerAction } from '@/app/(auth)/register/actions';
 import { authTokens, users } from '@/db/schema';
 import { smtpConfigFromEnv, smtpMailer } from '@/lib/email/mailer';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import type { JobDeps } from '@/lib/jobs/definitions';
 import { inProcessDriver } from '@/lib/jobs/drivers';
 import { relayOutbox } from '@/lib/jobs/relay';

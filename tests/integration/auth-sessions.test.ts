@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { users } from '@/db/schema';
 import { ADMIN_SESSION_POLICY } from '@/lib/auth/admin-session';
 import { createSignInDelay } from '@/lib/auth/sign-in-delay';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { redis } from '@/lib/redis';
 import { getCurrentUser, requireAudience } from '@/lib/server/doors/auth';
 import { authOptions, authorizeCredentials } from '@/lib/server/doors/auth-options';

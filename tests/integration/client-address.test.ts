@@ -32,7 +32,9 @@ function freshLimiter() {
 }
 
 // A probe built with the same door, for the webhook-style allowlist.
-const allowlisted = route({ name: 'test/allowlisted', audience: 'public', mutates: false, allowFrom: () => ['127.0.0.5'] }, async ({ ip }) => apiJson({ ip }));
+const allowlisted = route({ name: 'test/allowlisted', audience: 'public', sameOrigin: false, allowFrom: () => ['127.0.0.5'] }, async ({ ip }) =>
+  apiJson({ ip }),
+);
 
 function toRequest(incoming: IncomingMessage): Request {
   const headers = new Headers();

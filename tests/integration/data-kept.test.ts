@@ -9,7 +9,7 @@ import { requestFreshOrderLinkAction } from '@/app/(shop)/orders/[id]/actions';
 import { GET as orderRoute } from '@/app/api/orders/[id]/route';
 import { outbox, webhookEvents } from '@/db/schema';
 import { smtpConfigFromEnv, smtpMailer } from '@/lib/email/mailer';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import type { JobDeps } from '@/lib/jobs/definitions';
 import { inProcessDriver } from '@/lib/jobs/drivers';
 import { relayOutbox } from '@/lib/jobs/relay';

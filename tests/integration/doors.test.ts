@@ -85,7 +85,7 @@ describe('shopper and public actions', () => {
 });
 
 describe('route()', () => {
-  const adminRoute = route({ name: 'test/admin', audience: 'admin', mutates: true, body: z.object({ note: z.string().min(1) }) }, async ({ user, body }) =>
+  const adminRoute = route({ name: 'test/admin', audience: 'admin', sameOrigin: true, body: z.object({ note: z.string().min(1) }) }, async ({ user, body }) =>
     apiJson({ by: user.id, note: body.note }, { status: 201 }),
   );
   const call = (body: unknown, headers: Record<string, string> = {}) => adminRoute(request('POST', '/api/test', { body, headers }));
@@ -105,7 +105,7 @@ describe('route()', () => {
 
   it('answers an unexpected failure with a bare 500 that carries no stack', async () => {
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const broken = route({ name: 'test/broken', audience: 'public', mutates: false }, async () => {
+    const broken = route({ name: 'test/broken', audience: 'public', sameOrigin: false }, async () => {
       throw new Error('connection string postgres://user:secret@db');
     });
     const response = await broken(request('GET', '/api/test'));

@@ -4,12 +4,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { emailDeliveries, users } from '@/db/schema';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { smtpConfigFromEnv, smtpMailer } from '@/lib/email/mailer';
 import { orderEmailKeys, type OrderEmailDeps, sendOrderConfirmation, sendPaymentAlert, sendPaymentReceipt } from '@/lib/email/order-emails';
 import { EmailDeliveryInProgressError, EmailSendError, sendEmailOnce } from '@/lib/email/send-email';
 import { allocateInvoice } from '@/lib/invoices/allocate-invoice';
-import { formatMoney, money } from '@/lib/money';
+import { formatMoney, money } from '@/lib/core/money';
 import { verifyOrderAccess } from '@/lib/orders/order-access';
 import { profiles } from '../../scripts/stack/profiles';
 import { testDatabase } from '../support/db';

@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as live from '@/app/api/health/live/route';
 import * as ready from '@/app/api/health/ready/route';
 import { createDatabase } from '@/db/client';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { checkReadiness, jobsTargetFor, READINESS_RETRY_AFTER_SECONDS, READINESS_TIMEOUT_MS } from '@/lib/health/readiness';
 import { closedPort } from '../support/closed-port';
 import { testDatabase } from '../support/db';

@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { invoices, users } from '@/db/schema';
 import { allocateInvoice } from '@/lib/invoices/allocate-invoice';
-import { formatMoney, money } from '@/lib/money';
+import { formatMoney, money } from '@/lib/core/money';
 import { signOrderAccess } from '@/lib/orders/order-access';
 import type { SessionUser } from '@/lib/server/deps/door-deps';
 import { createTestVariants } from '../support/catalog-fixtures';

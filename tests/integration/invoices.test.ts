@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invoices, invoiceSequences } from '@/db/schema';
 import { allocateInvoice, type Invoice } from '@/lib/invoices/allocate-invoice';
 import { invoiceForOrder } from '@/lib/invoices/invoice-for-order';
-import { formatMoney, money } from '@/lib/money';
+import { formatMoney, money } from '@/lib/core/money';
 import { placeOrder } from '@/lib/checkout/place-order';
 import { createTestVariants, testAddress } from '../support/catalog-fixtures';
 import { testDatabase } from '../support/db';

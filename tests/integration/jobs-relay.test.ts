@@ -7,7 +7,7 @@ import { Inngest } from 'inngest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { emailDeliveries, invoices, outbox, productVariants } from '@/db/schema';
 import { smtpConfigFromEnv, smtpMailer } from '@/lib/email/mailer';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import type { JobDeps } from '@/lib/jobs/definitions';
 import { inngestDriver, inProcessDriver } from '@/lib/jobs/drivers';
 import { LEASE_SECONDS, MAX_ATTEMPTS, relayOutbox, retryDeadJobs } from '@/lib/jobs/relay';

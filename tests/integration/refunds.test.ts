@@ -9,7 +9,7 @@ import { orderLedger } from '@/lib/refunds/order-ledger';
 import { requestRefund } from '@/lib/refunds/request-refund';
 import { resumeRequestedRefunds } from '@/lib/refunds/resume-refunds';
 import type { RequestRefundInput } from '@/lib/refunds/types';
-import { err } from '@/lib/result';
+import { err } from '@/lib/core/result';
 import { variantStock } from '../support/catalog-fixtures';
 import { orderAwaitingPayment } from '../support/checkout-fixtures';
 import { testDatabase } from '../support/db';

@@ -93,7 +93,7 @@ describe('the request line', () => {
     ]);
 
     const broken = capture();
-    const probe = route({ name: 'test/request-log-broken', audience: 'public', mutates: false }, async () => {
+    const probe = route({ name: 'test/request-log-broken', audience: 'public', sameOrigin: false }, async () => {
       throw new Error('simulated failure');
     });
     const failed = await logged(probe, broken.logger)(new Request(new URL('/api/test', site), { headers: { 'x-request-id': 'req-broken' } }));
@@ -110,7 +110,7 @@ describe('the request line', () => {
     });
 
     const fine = capture();
-    const ok = route({ name: 'test/request-log-ok', audience: 'public', mutates: false }, async () => apiJson({ ok: true }, { status: 201 }));
+    const ok = route({ name: 'test/request-log-ok', audience: 'public', sameOrigin: false }, async () => apiJson({ ok: true }, { status: 201 }));
     const created = await logged(ok, fine.logger)(new Request(new URL('/api/test', site)));
     expect([created.status, fine.lines().length]).toEqual([201, 1]);
   });

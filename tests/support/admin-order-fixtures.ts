@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { inArray, like, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { orders, payments, refunds } from '../../db/schema';
-import type { CurrencyCode } from '../../lib/money';
+import type { CurrencyCode } from '../../lib/core/money';
 import type { OrderStatus } from '../../lib/orders/order-status';
 import type { RefundStatus } from '../../lib/refunds/types';
 

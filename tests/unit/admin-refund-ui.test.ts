@@ -1,8 +1,8 @@
 // The refund dialog's pure parts: naira typed by a person → kobo (never through floating point), the form's schema as
 // its server action applies it, and the order timeline's words for the audit entries a refund leaves behind.
 import { describe, expect, it } from 'vitest';
-import { refundFormSchema } from '@/components/admin/refund-form';
-import { parseMoneyInput } from '@/lib/money';
+import { refundFormSchema } from '@/app/(admin)/admin/orders/[id]/_components/refund-form';
+import { parseMoneyInput } from '@/lib/core/money';
 import { describeActor, describeEntry, type TimelineEntryInput } from '@/lib/orders/order-timeline';
 
 describe('parseMoneyInput', () => {

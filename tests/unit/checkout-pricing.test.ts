@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkoutInputSchema } from '@/lib/checkout/checkout-input';
 import { priceOrder, type VariantForPricing } from '@/lib/checkout/price-order';
 import { canTransition } from '@/lib/orders/order-status';
-import { money } from '@/lib/money';
+import { money } from '@/lib/core/money';
 
 const variant = (id: string, overrides: Partial<VariantForPricing> = {}): VariantForPricing => ({
   id,

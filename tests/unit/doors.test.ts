@@ -96,7 +96,8 @@ describe('server actions', () => {
   const actionFiles = sourceFiles.filter((file) => /^\s*['"]use server['"]/m.test(read(file)));
 
   it('finds the server action files', () => {
-    expect(actionFiles).toContain('app/(shop)/cart/actions.ts');
+    expect(actionFiles).toContain('components/cart/actions.ts');
+    expect(actionFiles).toContain('app/(shop)/checkout/actions.ts');
   });
 
   it.each(actionFiles)('%s exports only actions built on a door client', (file) => {
@@ -106,6 +107,10 @@ describe('server actions', () => {
     expect(exported.length).toBeGreaterThan(0);
     const allowed = file.startsWith('app/(admin)/') ? ['adminAction'] : ['publicAction', 'shopperAction', 'userAction', 'adminAction'];
     for (const { name, client } of exported) expect(allowed, `${name} is built on ${client}`).toContain(client);
+  });
+
+  it.each(actionFiles)('%s reads form fields through a schema (zod-form-data), not FormData.get by hand', (file) => {
+    expect(read(file)).not.toMatch(/\b(parsedInput|formData)\.get(All)?\(/);
   });
 });
 

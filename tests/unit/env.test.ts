@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EnvError, parseEnv, paystackMode, trustedProxyHops, webhookIpAllowlist } from '@/lib/env';
+import { EnvError, parseEnv, paystackMode, trustedProxyHops, webhookIpAllowlist } from '@/lib/core/env';
 
 const valid = {
   DATABASE_URL: 'postgres://shop:secret@db.example.com:5432/shop',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatInvoiceNumber } from '@/lib/invoices/allocate-invoice';
 import { formatVatRate, vatIncluded } from '@/lib/invoices/vat';
-import { money } from '@/lib/money';
+import { money } from '@/lib/core/money';
 
 describe('vatIncluded (prices include 7.5% VAT)', () => {
   it.each([

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { DrizzleQueryError } from 'drizzle-orm/errors';
 import { describe, expect, it } from 'vitest';
-import { EnvError, type LogLevel, logLevel, parseEnv } from '@/lib/env';
+import { EnvError, type LogLevel, logLevel, parseEnv } from '@/lib/core/env';
 import { JOB_META_KEY, jobEventSchemas, jobMetaOf } from '@/lib/jobs/events';
 import {
   createLogger,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMoney, formatMoney, money, multiplyMoney, toDecimalString } from '@/lib/money';
+import { addMoney, formatMoney, money, multiplyMoney, toDecimalString } from '@/lib/core/money';
 
 describe('money', () => {
   it('formats kobo as naira', () => {

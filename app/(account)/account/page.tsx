@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { db } from '@/db';
 import { listOrdersForUser } from '@/db/queries/orders';
 import { OrderStatusBadge } from '@/components/orders/order-status-badge';
-import { formatMoney } from '@/lib/money';
+import { formatMoney } from '@/lib/core/money';
 import { userForPage } from '@/lib/server/doors/auth';
 
 export const metadata: Metadata = { title: 'Your account' };

@@ -7,8 +7,8 @@ import { SalesChart } from '@/components/admin/sales-chart';
 import { placeholderKeys } from '@/components/ui/placeholders';
 import { db } from '@/db';
 import { type AttentionCounts, attentionCounts, SALES_RANGES, type SalesRange, type SalesSeries, salesByDay } from '@/db/queries/admin-dashboard';
-import { formatDate } from '@/lib/format-date';
-import { formatMoney } from '@/lib/money';
+import { formatDate } from '@/lib/core/format-date';
+import { formatMoney } from '@/lib/core/money';
 import { userForPage } from '@/lib/server/doors/auth';
 
 export const metadata: Metadata = { title: 'Admin', robots: { index: false } };

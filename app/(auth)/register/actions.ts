@@ -2,10 +2,11 @@
 // Server action: register an address. New or already registered, the answer is the same — "check your email" — and the
 // next step arrives by email (a verify link, or for an existing account a sign-in and reset link), so the form never
 // tells anyone which addresses have accounts. Never an admin: the role is not an input.
+import { zfd } from 'zod-form-data';
 import { mailboxKey } from '@/lib/auth/mailbox';
 import { type RegisterField, registerUser } from '@/lib/auth/register-user';
-import { env } from '@/lib/env';
-import { formDataInput, publicAction } from '@/lib/server/doors/actions';
+import { env } from '@/lib/core/env';
+import { formText, publicAction } from '@/lib/server/doors/actions';
 import { relayAfterResponse } from '@/lib/server/deps/jobs';
 import { allOf } from '@/lib/server/doors/rate-limit';
 
@@ -14,13 +15,11 @@ export type RegisterState =
   | { status: 'check_email'; email: string }
   | { status: 'error'; message: string; fieldErrors: Partial<Record<RegisterField, string[]>>; values: { email: string; name: string } };
 
-const text = (formData: FormData, key: string) => {
-  const value = formData.get(key);
-  return typeof value === 'string' ? value : '';
-};
+// Lengths are the use case's to judge (with messages by field); these caps only keep a pasted novel out.
+const registerForm = zfd.formData({ email: formText(1_000), name: formText(1_000), password: formText(1_000) });
 
-export const registerAction = publicAction.inputSchema(formDataInput).stateAction<RegisterState>(async ({ parsedInput, ctx }) => {
-  const input = { email: text(parsedInput, 'email'), name: text(parsedInput, 'name'), password: text(parsedInput, 'password') };
+export const registerAction = publicAction.inputSchema(registerForm).stateAction<RegisterState>(async ({ parsedInput, ctx }) => {
+  const input = parsedInput;
   const values = { email: input.email, name: input.name };
 
   const limiter = ctx.deps.limiter();

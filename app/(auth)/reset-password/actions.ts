@@ -2,11 +2,12 @@
 // Server actions of "forgot your password": ask for a link (the same answer whether or not the address has an account;
 // the link arrives by email), and spend one to choose a new password — which also signs the account out everywhere
 // and lifts the sign-in delays its guessers and its owner had built up.
+import { zfd } from 'zod-form-data';
 import { mailboxKey } from '@/lib/auth/mailbox';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-rules';
 import { requestPasswordReset, resetPassword } from '@/lib/auth/reset-password';
-import { env } from '@/lib/env';
-import { formDataInput, publicAction } from '@/lib/server/doors/actions';
+import { env } from '@/lib/core/env';
+import { formText, publicAction } from '@/lib/server/doors/actions';
 import { signInDelay } from '@/lib/server/doors/auth-options';
 import { relayAfterResponse } from '@/lib/server/deps/jobs';
 import { allOf } from '@/lib/server/doors/rate-limit';
@@ -22,16 +23,14 @@ export type ResetPasswordState =
   | { status: 'error'; message: string; fieldErrors: { password?: string[] } }
   | { status: 'link_unusable' };
 
-const text = (formData: FormData, key: string) => {
-  const value = formData.get(key);
-  return typeof value === 'string' ? value : '';
-};
+const requestResetForm = zfd.formData({ email: formText(1_000) });
+const resetForm = zfd.formData({ token: formText(600), password: formText(1_000) });
 
 const refusal = (reason: 'rate_limited' | 'unavailable') =>
   reason === 'unavailable' ? 'This is temporarily unavailable. Please try again shortly.' : 'Too many attempts from your network. Please try again later.';
 
-export const requestPasswordResetAction = publicAction.inputSchema(formDataInput).stateAction<RequestResetState>(async ({ parsedInput, ctx }) => {
-  const email = text(parsedInput, 'email');
+export const requestPasswordResetAction = publicAction.inputSchema(requestResetForm).stateAction<RequestResetState>(async ({ parsedInput, ctx }) => {
+  const { email } = parsedInput;
   const limiter = ctx.deps.limiter();
   const allowed = allOf(await Promise.all([limiter.limit('passwordResetByIp', ctx.ip), limiter.limit('passwordResetByMailbox', mailboxKey(email))]));
   if (!allowed.allowed) return { status: 'error', message: refusal(allowed.reason), fieldErrors: {}, email };
@@ -41,17 +40,17 @@ export const requestPasswordResetAction = publicAction.inputSchema(formDataInput
   return { status: 'sent', email: result.value.email };
 });
 
-export const resetPasswordAction = publicAction.inputSchema(formDataInput).stateAction<ResetPasswordState>(async ({ parsedInput, ctx }) => {
+export const resetPasswordAction = publicAction.inputSchema(resetForm).stateAction<ResetPasswordState>(async ({ parsedInput, ctx }) => {
   const allowed = await ctx.deps.limiter().limit('accountLinksByIp', ctx.ip);
   if (!allowed.allowed) return { status: 'error', message: refusal(allowed.reason), fieldErrors: {} };
-  const password = text(parsedInput, 'password');
+  const { password } = parsedInput;
   if (password.length === 0)
     return {
       status: 'error',
       message: 'Please correct the highlighted field.',
       fieldErrors: { password: [`Use at least ${PASSWORD_MIN_LENGTH} characters.`] },
     };
-  const result = await resetPassword({ db: ctx.deps.db }, { token: parsedInput.get('token'), password });
+  const result = await resetPassword({ db: ctx.deps.db }, { token: parsedInput.token, password });
   if (!result.ok) {
     if (result.error.code === 'weak_password')
       return { status: 'error', message: 'Please correct the highlighted field.', fieldErrors: { password: result.error.messages } };

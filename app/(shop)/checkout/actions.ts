@@ -1,14 +1,14 @@
 'use server';
-// Checkout's server actions, through the shopper door: place the order and go to Paystack, or retry payment for an
-// existing order. Each parses its form with zod, rate-limits and calls one use case — the same one POST /api/checkout calls.
+// Checkout's server action, through the shopper door: place the order and go to Paystack. It parses its form with zod,
+// rate-limits and calls one use case — the same one POST /api/checkout calls. (Retrying payment for an existing order is
+// shared by the order pages: components/checkout/retry-payment-action.ts.)
 import { redirect } from 'next/navigation';
 import { type CheckoutValues, type FieldErrors, parseCheckoutForm } from '@/lib/checkout/checkout-form';
-import { checkoutErrorMessage, paymentErrorMessage, rateLimitMessage } from '@/lib/checkout/checkout-messages';
+import { checkoutErrorMessage, rateLimitMessage } from '@/lib/checkout/checkout-messages';
 import { checkout, type ShortCheckoutLine } from '@/lib/checkout/checkout-use-case';
-import { initializePayment } from '@/lib/payments/initialize-payment';
 import { formDataInput, shopperAction } from '@/lib/server/doors/actions';
 import { checkoutDeps, limitCheckout } from '@/lib/server/deps/checkout';
-import { orderForViewer, rememberGuestOrder } from '@/lib/server/doors/order-access';
+import { rememberGuestOrder } from '@/lib/server/doors/order-access';
 
 export type CheckoutFormState =
   | { status: 'idle'; attempt: number; values?: CheckoutValues }
@@ -43,21 +43,4 @@ export const placeOrderAction = shopperAction.inputSchema(formDataInput).stateAc
     default:
       return { status: 'error', attempt, message: checkoutErrorMessage(error), values };
   }
-});
-
-export type RetryPaymentState = { status: 'idle' } | { status: 'error'; code: string; message: string };
-
-/** "Try again": a new Paystack attempt for the SAME order (or its live intent), never a new order. */
-export const retryPaymentAction = shopperAction.inputSchema(formDataInput).stateAction<RetryPaymentState>(async ({ parsedInput, ctx }) => {
-  const orderId = parsedInput.get('orderId');
-  const token = parsedInput.get('token');
-  const found = await orderForViewer(typeof orderId === 'string' ? orderId : '', { token: typeof token === 'string' ? token : null, useCookie: true });
-  if (!found) return { status: 'error', code: 'order_not_found', message: 'We could not find that order.' };
-
-  const decision = await limitCheckout(ctx.deps.limiter(), ctx.owner, ctx.ip);
-  if (!decision.allowed) return { status: 'error', code: decision.reason, message: rateLimitMessage(decision.reason) };
-
-  const payment = await initializePayment(checkoutDeps(), found.order.id);
-  if (payment.ok) redirect(payment.value.authorizationUrl);
-  return { status: 'error', code: payment.error.code, message: paymentErrorMessage(payment.error) };
 });

@@ -1,7 +1,7 @@
 // GET /checkout – contact, address and delivery for the shopper's cart, with server-computed totals
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { CheckoutForm } from '@/components/checkout/checkout-form';
+import { CheckoutForm } from './_components/checkout-form';
 import { describeNotice } from '@/lib/cart/cart-messages';
 import { getCart } from '@/lib/cart/get-cart';
 import { NIGERIAN_STATES } from '@/lib/checkout/checkout-input';

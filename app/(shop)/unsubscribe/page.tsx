@@ -2,9 +2,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { UnsubscribeForm } from '@/components/email/unsubscribe-form';
+import { UnsubscribeForm } from './_components/unsubscribe-form';
 import { db } from '@/db';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { previewOptOut } from '@/lib/recovery/email-opt-out';
 
 // The token names an email address: keep it out of Referer headers and search indexes.

@@ -11,7 +11,7 @@ export const POST = route(
   {
     name: 'api/checkout',
     audience: 'shopper',
-    mutates: true,
+    sameOrigin: true,
     body: checkoutInputSchema,
     // Limited before any database or cart work: every allowed call may hold stock for up to 15 minutes.
     rateLimit: ({ owner, ip, deps }) => limitCheckout(deps.limiter(), owner, ip),

@@ -4,7 +4,7 @@ import { apiJson, route } from '@/lib/server/doors/route';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route({ name: 'api/health', audience: 'public', mutates: false }, async ({ deps }) => {
+export const GET = route({ name: 'api/health', audience: 'public', sameOrigin: false }, async ({ deps }) => {
   try {
     await deps.db.execute(sql`SELECT 1`);
     return apiJson({ status: 'ok' });

@@ -1,7 +1,7 @@
 // GET /uploads/:name – a product image uploaded to local storage after the server started (`next start` serves
 // public/ as it was at start; earlier uploads under public/uploads never reach this handler)
 import { z } from 'zod';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { LOCAL_IMAGE_NAME } from '@/lib/storage/local-disk';
 import { localImageStorage } from '@/lib/storage/storage-from-env';
 import { apiError, route } from '@/lib/server/doors/route';
@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 
 const params = z.object({ name: z.string() });
 
-export const GET = route({ name: 'uploads/:name', audience: 'public', mutates: false, params }, async ({ params }) => {
+export const GET = route({ name: 'uploads/:name', audience: 'public', sameOrigin: false, params }, async ({ params }) => {
   if (env().IMAGE_STORAGE !== 'local' || !LOCAL_IMAGE_NAME.test(params.name)) return apiError('not_found');
   const image = await localImageStorage().readImage(params.name);
   if (!image) return apiError('not_found');

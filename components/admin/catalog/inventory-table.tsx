@@ -4,7 +4,7 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import { AdminTable } from '@/components/admin/admin-table';
 import type { InventoryRow } from '@/db/queries/admin-inventory';
-import type { ListPage } from '@/lib/admin/list-query';
+import type { ListPage } from '@/lib/core/list-query';
 
 const expiry = new Intl.DateTimeFormat('en-NG', { timeStyle: 'short', timeZone: 'Africa/Lagos' });
 

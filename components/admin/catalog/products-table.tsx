@@ -4,8 +4,8 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import { AdminTable } from '@/components/admin/admin-table';
 import type { ProductListRow } from '@/db/queries/admin-products';
-import type { ListPage } from '@/lib/admin/list-query';
-import { formatMoney } from '@/lib/money';
+import type { ListPage } from '@/lib/core/list-query';
+import { formatMoney } from '@/lib/core/money';
 import { ProductStatusBadge } from './product-status-badge';
 
 const updated = new Intl.DateTimeFormat('en-NG', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Africa/Lagos' });

@@ -4,9 +4,9 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import { AdminTable, useListParams } from '@/components/admin/admin-table';
 import { CUSTOMER_LIST_DEFAULT_DIR, CUSTOMER_LIST_DEFAULT_SORT, type CustomerListRow } from '@/lib/admin/customer-list-query';
-import type { ListPage } from '@/lib/admin/list-query';
-import { formatDate } from '@/lib/format-date';
-import { formatMoney } from '@/lib/money';
+import type { ListPage } from '@/lib/core/list-query';
+import { formatDate } from '@/lib/core/format-date';
+import { formatMoney } from '@/lib/core/money';
 
 const columns: ColumnDef<CustomerListRow, unknown>[] = [
   { id: 'name', accessorFn: (row) => row.name, header: 'Name', cell: ({ row }) => <span className="block min-w-32">{row.original.name}</span> },

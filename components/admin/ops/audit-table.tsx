@@ -6,8 +6,8 @@ import Link from 'next/link';
 import { AdminTable } from '@/components/admin/admin-table';
 import { changeLines, describeChange } from '@/lib/admin/audit-change';
 import { auditActorLabels, type AuditListRow } from '@/lib/admin/audit-list-query';
-import type { ListPage } from '@/lib/admin/list-query';
-import { formatDateTime } from '@/lib/format-date';
+import type { ListPage } from '@/lib/core/list-query';
+import { formatDateTime } from '@/lib/core/format-date';
 
 const SHOWN_LINES = 4;
 

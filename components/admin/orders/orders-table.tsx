@@ -4,10 +4,10 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import { AdminTable, useListParams } from '@/components/admin/admin-table';
 import { OrderStatusBadge } from '@/components/orders/order-status-badge';
-import type { ListPage } from '@/lib/admin/list-query';
+import type { ListPage } from '@/lib/core/list-query';
 import { ORDER_LIST_DEFAULT_DIR, ORDER_LIST_DEFAULT_SORT, type OrderListRow } from '@/lib/admin/order-list-query';
-import { formatDateTime } from '@/lib/format-date';
-import { formatMoney } from '@/lib/money';
+import { formatDateTime } from '@/lib/core/format-date';
+import { formatMoney } from '@/lib/core/money';
 
 const columns: ColumnDef<OrderListRow, unknown>[] = [
   {

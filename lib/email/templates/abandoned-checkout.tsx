@@ -1,5 +1,5 @@
 // A reminder for a checkout that was started and not paid, with a link that restores the cart.
-import type { Money } from '../../money';
+import type { Money } from '../../core/money';
 import { Link, Text } from '@react-email/components';
 import { CallToAction, EmailHeading, EmailLayout, type EmailLine, LinesTable, Paragraph, styles, TotalRow } from './layout';
 

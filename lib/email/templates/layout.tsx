@@ -3,7 +3,7 @@
 import { Body, Button, Column, Container, Head, Heading, Hr, Html, Link, Preview, Row, Section, Text } from '@react-email/components';
 import type { CSSProperties, ReactNode } from 'react';
 import type { ShippingAddress } from '../../../db/schema';
-import { formatMoney, type Money } from '../../money';
+import { formatMoney, type Money } from '../../core/money';
 import { addressLines } from '../../orders/address-lines';
 
 export interface EmailLine {

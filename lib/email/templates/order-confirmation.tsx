@@ -1,7 +1,7 @@
 // Sent once an order is paid: what was bought, what it cost, where it goes, and how to get back to it.
 import { Link, Section, Text } from '@react-email/components';
 import type { ShippingAddress } from '../../../db/schema';
-import type { Money } from '../../money';
+import type { Money } from '../../core/money';
 import { AddressBlock, CallToAction, EmailHeading, EmailLayout, type EmailLine, Fact, LinesTable, Paragraph, styles, TotalRow } from './layout';
 
 export interface OrderConfirmationProps {

@@ -1,7 +1,7 @@
 // For admins: a payment the system could not simply accept (wrong amount or currency, paid too late, …).
 import { Section, Text } from '@react-email/components';
-import type { Money } from '../../money';
-import { formatMoney } from '../../money';
+import type { Money } from '../../core/money';
+import { formatMoney } from '../../core/money';
 import { CallToAction, EmailHeading, EmailLayout, Fact, Paragraph, styles } from './layout';
 
 export interface PaymentAlertProps {

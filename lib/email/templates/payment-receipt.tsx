@@ -1,7 +1,7 @@
 // A receipt for one payment: the amount Paystack took, its reference, when and how.
-import type { Money } from '../../money';
-import { formatMoney } from '../../money';
-import { formatDateTime } from '../../format-date';
+import type { Money } from '../../core/money';
+import { formatMoney } from '../../core/money';
+import { formatDateTime } from '../../core/format-date';
 import { CallToAction, EmailHeading, EmailLayout, Fact, Paragraph } from './layout';
 
 export interface PaymentReceiptProps {

@@ -1,6 +1,6 @@
 // Tells the customer about a refund: done (amount, what remains paid, why), or failed and being followed up.
-import type { Money } from '../../money';
-import { formatMoney } from '../../money';
+import type { Money } from '../../core/money';
+import { formatMoney } from '../../core/money';
 import { CallToAction, EmailHeading, EmailLayout, Fact, Paragraph } from './layout';
 
 export interface RefundNoticeProps {

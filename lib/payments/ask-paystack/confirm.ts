@@ -2,7 +2,7 @@
 // (same event key), so whichever of webhook, return page or reconciliation comes first wins and the rest are duplicates.
 import type { Database } from '../../../db/client';
 import type { AuditActor } from '../../audit/record-audit';
-import { err, ok, type Result } from '../../result';
+import { err, ok, type Result } from '../../core/result';
 import { applyOnce, type ApplyOutcome } from '../../webhooks/apply-once';
 import { commitPayment, type CommitEffects } from '../commit-payment';
 import type { PaystackClient } from '../paystack/client';

@@ -1,7 +1,7 @@
 // The Paystack API client the shop uses: five calls, each returning domain types or a PaystackError.
 // Framework-free and configured by its caller (see ./index.ts for the env-backed default).
 import type { z } from 'zod';
-import { err, ok, type Result } from '../../result';
+import { err, ok, type Result } from '../../core/result';
 import type { PaystackError } from './errors';
 import { callPaystack, type HttpSettings, type PaystackCall } from './http';
 import { toRefund, toVerifiedTransaction } from './map';

@@ -1,7 +1,7 @@
 // One HTTP exchange with Paystack, turned into a Result. Reads that are safe to repeat are retried with
 // backoff on transient failures; writes (initialize, refund) get exactly one attempt, because repeating a
 // request whose first copy may have landed could charge or refund twice.
-import { err, ok, type Result } from '../../result';
+import { err, ok, type Result } from '../../core/result';
 import { isTransient, type PaystackError } from './errors';
 import { envelopeSchema, type WireEnvelope } from './wire';
 

@@ -1,6 +1,6 @@
 // The Paystack boundary's public face. Everything else in the app imports from here; only this file reads
 // the environment, so tests and scripts can build their own client with createPaystackClient.
-import { env } from '../../env';
+import { env } from '../../core/env';
 import { createPaystackClient, type PaystackClient } from './client';
 
 export { createPaystackClient } from './client';

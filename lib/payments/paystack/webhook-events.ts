@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { ConfirmedCharge } from '../confirmed-charge';
-import { err, ok, type Result } from '../../result';
+import { err, ok, type Result } from '../../core/result';
 import { toConfirmedCharge } from './map';
 import { type RefundStatus, refundStatuses } from './types';
 import { redactCardData } from './redact';

@@ -4,7 +4,7 @@ import 'server-only';
 import { db } from '@/db';
 import type { CartOwner } from '@/lib/cart/types';
 import type { CheckoutDeps } from '@/lib/checkout/checkout-use-case';
-import { env, paystackMode } from '@/lib/env';
+import { env, paystackMode } from '@/lib/core/env';
 import type { ConfirmDeps } from '@/lib/payments/ask-paystack';
 import { paystackClient } from '@/lib/payments/paystack';
 import { doorDeps } from './door-deps';

@@ -14,7 +14,7 @@ import { users } from '@/db/schema';
 import { type AdminSessionStamp, adminSessionAlive } from '@/lib/auth/admin-session';
 import { sessionIsCurrent } from '@/lib/auth/sessions';
 import type { AuthenticatedUser, UserRole } from '@/lib/auth/types';
-import { trustedProxyHops } from '@/lib/env';
+import { trustedProxyHops } from '@/lib/core/env';
 import { errorText, type Logger, rootLogger } from '@/lib/log';
 import { redis } from '@/lib/redis';
 import { authOptions } from '../doors/auth-options';

@@ -5,7 +5,7 @@ import 'server-only';
 import { after } from 'next/server';
 import { db } from '@/db';
 import { smtpConfigFromEnv, smtpMailer } from '@/lib/email/mailer';
-import { env, jobsDriver, paystackMode } from '@/lib/env';
+import { env, jobsDriver, paystackMode } from '@/lib/core/env';
 import type { JobDeps } from '@/lib/jobs/definitions';
 import { inngestDriver, inProcessDriver } from '@/lib/jobs/drivers';
 import { type JobDriver, type RelaySummary, relayOutbox } from '@/lib/jobs/relay';
@@ -14,7 +14,7 @@ import { schedules } from '@/lib/jobs/schedules';
 import { log } from '@/lib/log';
 import { paystackClient } from '@/lib/payments/paystack';
 import { redis } from '@/lib/redis';
-import { inngest } from '@/inngest/client';
+import { inngest } from '@/lib/jobs/inngest-client';
 
 let deps: JobDeps | undefined;
 

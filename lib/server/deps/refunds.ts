@@ -3,7 +3,7 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { AppError } from '@/lib/errors';
-import { formatMoney } from '@/lib/money';
+import { formatMoney } from '@/lib/core/money';
 import { paystackClient } from '@/lib/payments/paystack';
 import type { RefundDeps } from '@/lib/refunds/request-refund';
 import type { RefundError } from '@/lib/refunds/types';

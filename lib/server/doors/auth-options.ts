@@ -10,7 +10,7 @@ import { signIn } from '@/lib/auth/sign-in';
 import { createSignInChallenges, type SignInChallenges } from '@/lib/auth/sign-in-challenge';
 import { createSignInDelay, type SignInDelay } from '@/lib/auth/sign-in-delay';
 import { resendVerification } from '@/lib/auth/verify-email';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { log } from '@/lib/log';
 import { redis } from '@/lib/redis';
 import { relayAfterResponse } from '../deps/jobs';

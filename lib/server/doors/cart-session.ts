@@ -7,7 +7,7 @@ import { cookies } from 'next/headers';
 import { CART_SESSION_COOKIE, isCartSessionId } from '@/lib/cart/cart-keys';
 import type { CartDeps } from '@/lib/cart/cart-store';
 import type { CartOwner } from '@/lib/cart/types';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { redisTtlSeconds } from '@/lib/redis';
 import { getCurrentUser } from './auth';
 import { doorDeps } from '../deps/door-deps';
@@ -104,13 +104,6 @@ export async function limitCartWrite(
   const [writes, session] = await Promise.all([Promise.all(checks), newSession]);
   if (session && !session.allowed) throw new RateLimitRefusal(session, NEW_CARTS_REFUSED);
   return allOf(writes);
-}
-
-/** For server actions: the same limit, thrown as a RateLimitRefusal (the action's `serverError`). */
-export async function requireCartWriteAllowed(limiter: RateLimiter, owner: CartOwner | null, ip: string, opts: { opensCart?: boolean } = {}): Promise<void> {
-  const decision = await limitCartWrite(limiter, owner, ip, opts);
-  if (!decision.allowed)
-    throw new RateLimitRefusal(decision, decision.reason === 'rate_limited' ? 'Too many cart changes. Please wait a moment and try again.' : undefined);
 }
 
 /** For server actions: sets (or rotates) the cart cookie through next/headers. */

@@ -5,7 +5,7 @@ import 'server-only';
 import { cookies } from 'next/headers';
 import { db } from '@/db';
 import { getOrderDetail, type OrderDetail } from '@/db/queries/orders';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { isUuid } from '@/lib/is-uuid';
 import { mayViewOrder, signOrderAccess, verifyOrderAccess } from '@/lib/orders/order-access';
 import { getCurrentUser } from './auth';

@@ -1,7 +1,7 @@
 // CSRF defence for route handlers that change state with the session cookie. Next protects server actions itself;
 // route handlers get nothing, so each state-changing one calls checkSameOrigin first and answers 403 on refusal.
 import 'server-only';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 
 export type OriginCheck = { ok: true } | { ok: false; reason: string };
 

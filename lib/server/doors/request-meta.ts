@@ -1,7 +1,7 @@
 // Facts about the incoming request that plain header maps can answer (authorize gets headers, not a NextRequest).
 import 'server-only';
 import { isIPv6 } from 'node:net';
-import { trustedProxyHops } from '@/lib/env';
+import { trustedProxyHops } from '@/lib/core/env';
 import { log } from '@/lib/log';
 import { PEER_ADDRESS_HEADER, peerAddressStamped } from './peer-address';
 

@@ -72,8 +72,12 @@ export interface RouteSpec<A extends Audience, B, Q, P> {
   /** Names the route in logs ("api/cart"). */
   name: string;
   audience: A;
-  /** A state-changing route refuses cross-site browser requests (the cookie would otherwise ride along). */
-  mutates: boolean;
+  /**
+   * Refuse cross-site browser requests (Origin / Sec-Fetch-Site): true for every route that changes state on the
+   * strength of the caller's cookie, which a cross-site form would otherwise carry along. False for reads, and for
+   * callers that carry no cookie (Paystack's webhook), whose proof is elsewhere.
+   */
+  sameOrigin: boolean;
   body?: B;
   query?: Q;
   params?: P;
@@ -190,7 +194,7 @@ export function route<
       const ip = addressBucket(address);
       const allowed = spec.allowFrom?.() ?? [];
       if (allowed.length > 0 && !allowed.includes(address)) return apiError('source_not_allowed');
-      if (spec.mutates && !checkSameOrigin(request).ok) return apiError('cross_site_request');
+      if (spec.sameOrigin && !checkSameOrigin(request).ok) return apiError('cross_site_request');
 
       const user = spec.audience === 'user' || spec.audience === 'admin' ? await requireAudience(spec.audience) : null;
       const owner = spec.audience === 'shopper' ? await getCartOwner(request) : null;

@@ -1,6 +1,6 @@
 // The browser-side defences every page carries. The Content-Security-Policy is per request (a fresh nonce that Next
 // puts on its own scripts), so it is set by proxy.ts; the rest are static and set for every response in next.config.ts.
-import type { Env } from '@/lib/env';
+import type { Env } from '@/lib/core/env';
 
 export interface CspOptions {
   nonce: string;

@@ -8,7 +8,7 @@ import { and, inArray, ne } from 'drizzle-orm';
 import { createDatabase } from '@/db/client';
 import { outbox } from '@/db/schema';
 import { smtpConfigFromEnv, smtpMailer } from '@/lib/email/mailer';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import type { JobDeps } from '@/lib/jobs/definitions';
 import { inProcessDriver } from '@/lib/jobs/drivers';
 import { relayOutbox } from '@/lib/jobs/relay';

@@ -5,7 +5,7 @@ import { Pagination } from '@/components/catalog/pagination';
 import { OrderStatusBadge } from '@/components/orders/order-status-badge';
 import { db } from '@/db';
 import { listOrdersForUser } from '@/db/queries/orders';
-import { formatMoney } from '@/lib/money';
+import { formatMoney } from '@/lib/core/money';
 import { userForPage } from '@/lib/server/doors/auth';
 
 export const metadata: Metadata = { title: 'Your orders', robots: { index: false } };

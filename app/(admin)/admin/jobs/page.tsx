@@ -2,14 +2,14 @@
 // last error (a dead one can be retried), the schedule of the crons with their last runs, and which driver runs them
 import type { Metadata } from 'next';
 import { FilterBar } from '@/components/admin/ops/filter-bar';
-import { JobsTable } from '@/components/admin/ops/jobs-table';
+import { JobsTable } from './_components/jobs-table';
 import { StateTabs } from '@/components/admin/ops/state-tabs';
 import { db } from '@/db';
 import { listOutboxJobs, outboxCounts, scheduledRunsById } from '@/db/queries/admin-jobs';
 import { JOB_EVENT_VALUES, JOB_STATUS_VALUES, jobListQuerySchema, jobStatusLabels } from '@/lib/admin/job-list-query';
 import { queryStringOf, type RawSearch } from '@/lib/admin/query-string';
-import { jobsDriver } from '@/lib/env';
-import { formatDateTime } from '@/lib/format-date';
+import { jobsDriver } from '@/lib/core/env';
+import { formatDateTime } from '@/lib/core/format-date';
 import { MAX_ATTEMPTS } from '@/lib/jobs/relay';
 import { SWEEP_EVERY_MS } from '@/lib/jobs/runner';
 import { schedules } from '@/lib/jobs/schedules';

@@ -4,7 +4,7 @@
 // effects as the webhook route. The outcome comes back in words; the verification is audited with the admin as actor.
 import { verifyPaymentInputSchema } from '@/lib/admin/payment-list-query';
 import { AppError } from '@/lib/errors';
-import { paystackMode } from '@/lib/env';
+import { paystackMode } from '@/lib/core/env';
 import { paystackClient } from '@/lib/payments/paystack';
 import { type VerifyResult, verifyPaymentNow } from '@/lib/payments/ask-paystack';
 import type { PaymentStatus } from '@/lib/payments/payment-status';

@@ -2,7 +2,7 @@
 // verified with Paystack (the same check reconciliation makes) from its row
 import type { Metadata } from 'next';
 import { FilterBar } from '@/components/admin/ops/filter-bar';
-import { PaymentsTable } from '@/components/admin/ops/payments-table';
+import { PaymentsTable } from './_components/payments-table';
 import { db } from '@/db';
 import { listAdminPayments } from '@/db/queries/admin-payments';
 import { PAYMENT_STATUS_VALUES, paymentListQuerySchema, paymentStatusLabels } from '@/lib/admin/payment-list-query';

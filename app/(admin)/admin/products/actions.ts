@@ -5,7 +5,7 @@
 // and of every listing (cache-tags.ts), so shoppers see the change on their next request.
 import { z } from 'zod';
 import { getProductForEdit } from '@/db/queries/admin-products';
-import { formatDateTime } from '@/lib/format-date';
+import { formatDateTime } from '@/lib/core/format-date';
 import { AppError } from '@/lib/errors';
 import { createProduct } from '@/lib/products/create-product';
 import { type ProductEditorData, toEditorData } from '@/lib/products/product-editor-data';

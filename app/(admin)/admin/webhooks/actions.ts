@@ -5,7 +5,7 @@
 // machinery decides (a failed or ignored event is applied again, a processed one is a duplicate and nothing changes).
 // Then the same after-commit effects as the webhook route.
 import { replayWebhookInputSchema } from '@/lib/admin/webhook-list-query';
-import { paystackMode } from '@/lib/env';
+import { paystackMode } from '@/lib/core/env';
 import { paystackClient } from '@/lib/payments/paystack';
 import { AppError } from '@/lib/errors';
 import { adminAction } from '@/lib/server/doors/actions';

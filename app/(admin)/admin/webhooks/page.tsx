@@ -2,7 +2,7 @@
 // event with its outcome; each opens its masked body, and a failed or ignored one can be replayed
 import type { Metadata } from 'next';
 import { FilterBar } from '@/components/admin/ops/filter-bar';
-import { WebhooksTable } from '@/components/admin/ops/webhooks-table';
+import { WebhooksTable } from './_components/webhooks-table';
 import { db } from '@/db';
 import { listWebhookEvents, webhookEventTypes } from '@/db/queries/admin-webhooks';
 import { queryStringOf, type RawSearch } from '@/lib/admin/query-string';

@@ -1,9 +1,9 @@
 // GET /cart/restore?token=… – the recovery email's link: shows what it would put back in the cart, changes nothing; the button confirms
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { RestoreCartForm } from '@/components/cart/restore-cart-form';
+import { RestoreCartForm } from './_components/restore-cart-form';
 import { db } from '@/db';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { previewRestore, type RestoreRefusal } from '@/lib/recovery/restore-checkout';
 import { describeRestoreRefusal } from '@/lib/recovery/restore-messages';
 

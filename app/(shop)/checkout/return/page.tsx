@@ -6,7 +6,7 @@ import { RefreshCart } from '@/components/checkout/refresh-cart';
 import { OrderDetails } from '@/components/orders/order-details';
 import { OrderStatePanel } from '@/components/orders/order-state-panel';
 import { type CompleteReturnDeps, completeReturn } from '@/lib/payments/ask-paystack';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { redis } from '@/lib/redis';
 import { getCartOwner } from '@/lib/server/doors/cart-session';
 import { confirmDeps } from '@/lib/server/deps/checkout';

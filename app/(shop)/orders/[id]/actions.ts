@@ -4,7 +4,7 @@
 // The answer is the same whether or not an email goes out, so it reveals nothing about the order.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { checkOrderAccess } from '@/lib/orders/order-access';
 import { enqueue } from '@/lib/outbox/enqueue';
 import { publicAction } from '@/lib/server/doors/actions';

@@ -8,8 +8,8 @@ import { shopperOrderState } from '@/lib/orders/shopper-order-state';
 import { checkOrderAccess } from '@/lib/orders/order-access';
 import { isUuid } from '@/lib/is-uuid';
 import { orderForViewer } from '@/lib/server/doors/order-access';
-import { env } from '@/lib/env';
-import { ExpiredLinkPanel } from '@/components/orders/expired-link-panel';
+import { env } from '@/lib/core/env';
+import { ExpiredLinkPanel } from './_components/expired-link-panel';
 
 export const metadata: Metadata = { title: 'Your order', robots: { index: false, follow: false } };
 export const dynamic = 'force-dynamic';

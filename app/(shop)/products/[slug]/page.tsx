@@ -9,7 +9,7 @@ import { ProductJsonLd } from '@/components/catalog/product-json-ld';
 import { VariantPicker } from '@/components/catalog/variant-picker';
 import { initialVariant } from '@/components/catalog/variant-selection';
 import { MAX_REQUESTED_QUANTITY } from '@/lib/cart/cart-input';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { loadProduct } from './load-product';
 
 interface Props {

@@ -5,6 +5,6 @@ import { apiJson, route } from '@/lib/server/doors/route';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route({ name: 'api/admin/audit', audience: 'admin', mutates: false, query: auditListQuerySchema }, async ({ query, deps }) =>
+export const GET = route({ name: 'api/admin/audit', audience: 'admin', sameOrigin: false, query: auditListQuerySchema }, async ({ query, deps }) =>
   apiJson(await listAuditEntries(deps.db, query)),
 );

@@ -5,6 +5,6 @@ import { apiJson, route } from '@/lib/server/doors/route';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route({ name: 'api/admin/customers', audience: 'admin', mutates: false, query: customerListQuerySchema }, async ({ query, deps }) =>
+export const GET = route({ name: 'api/admin/customers', audience: 'admin', sameOrigin: false, query: customerListQuerySchema }, async ({ query, deps }) =>
   apiJson(await listCustomersForAdmin(deps.db, query)),
 );

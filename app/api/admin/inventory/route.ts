@@ -4,6 +4,6 @@ import { apiJson, route } from '@/lib/server/doors/route';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route({ name: 'api/admin/inventory', audience: 'admin', mutates: false, query: inventoryListQuery }, async ({ query, deps }) =>
+export const GET = route({ name: 'api/admin/inventory', audience: 'admin', sameOrigin: false, query: inventoryListQuery }, async ({ query, deps }) =>
   apiJson(await listInventory(deps.db, query)),
 );

@@ -5,6 +5,6 @@ import { apiJson, route } from '@/lib/server/doors/route';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route({ name: 'api/admin/jobs', audience: 'admin', mutates: false, query: jobListQuerySchema }, async ({ query, deps }) =>
+export const GET = route({ name: 'api/admin/jobs', audience: 'admin', sameOrigin: false, query: jobListQuerySchema }, async ({ query, deps }) =>
   apiJson(await listOutboxJobs(deps.db, query)),
 );

@@ -5,6 +5,6 @@ import { apiJson, route } from '@/lib/server/doors/route';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route({ name: 'api/admin/orders', audience: 'admin', mutates: false, query: orderListQuerySchema }, async ({ query, deps }) =>
+export const GET = route({ name: 'api/admin/orders', audience: 'admin', sameOrigin: false, query: orderListQuerySchema }, async ({ query, deps }) =>
   apiJson(await listOrdersForAdmin(deps.db, query)),
 );

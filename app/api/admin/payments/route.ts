@@ -5,6 +5,6 @@ import { apiJson, route } from '@/lib/server/doors/route';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route({ name: 'api/admin/payments', audience: 'admin', mutates: false, query: paymentListQuerySchema }, async ({ query, deps }) =>
+export const GET = route({ name: 'api/admin/payments', audience: 'admin', sameOrigin: false, query: paymentListQuerySchema }, async ({ query, deps }) =>
   apiJson(await listAdminPayments(deps.db, query)),
 );

@@ -4,6 +4,6 @@ import { apiJson, route } from '@/lib/server/doors/route';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route({ name: 'api/admin/products', audience: 'admin', mutates: false, query: productListQuery }, async ({ query, deps }) =>
+export const GET = route({ name: 'api/admin/products', audience: 'admin', sameOrigin: false, query: productListQuery }, async ({ query, deps }) =>
   apiJson(await listAdminProducts(deps.db, query)),
 );

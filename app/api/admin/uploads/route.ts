@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 
 // The door checks the admin before reading a byte of the body, and stops reading past the cap.
 export const POST = route(
-  { name: 'api/admin/uploads', audience: 'admin', mutates: true, bytesBody: true, maxBodyBytes: MAX_IMAGE_BYTES },
+  { name: 'api/admin/uploads', audience: 'admin', sameOrigin: true, bytesBody: true, maxBodyBytes: MAX_IMAGE_BYTES },
   async ({ bytes }) => {
     let stored: Awaited<ReturnType<typeof storeImage>>;
     try {

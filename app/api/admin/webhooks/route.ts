@@ -5,6 +5,6 @@ import { apiJson, route } from '@/lib/server/doors/route';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route({ name: 'api/admin/webhooks', audience: 'admin', mutates: false, query: webhookListQuerySchema }, async ({ query, deps }) =>
+export const GET = route({ name: 'api/admin/webhooks', audience: 'admin', sameOrigin: false, query: webhookListQuerySchema }, async ({ query, deps }) =>
   apiJson(await listWebhookEvents(deps.db, query)),
 );

@@ -9,7 +9,7 @@ export const POST = route(
   {
     name: 'api/cart/items',
     audience: 'shopper',
-    mutates: true,
+    sameOrigin: true,
     body: addToCartSchema,
     // A first add opens a guest cart: new carts are limited per address (cartSessionsByIp), asked with the write limits.
     rateLimit: ({ owner, ip, deps }) => limitCartWrite(deps.limiter(), owner, ip, { opensCart: true }),

@@ -1,8 +1,8 @@
 // GET /api/health/ready – readiness for a load balancer: 200 when the database, Redis and (with Inngest) the job
 // driver all answer within their deadline, else 503 naming what failed, with Retry-After. The checks live in
-// lib/health/readiness.ts; the database and Redis are the doors' own (lib/server/deps/door-deps.ts).
-import { inngest } from '@/inngest/client';
-import { jobsDriver } from '@/lib/env';
+// lib/health/readiness.ts; the database and Redis are the doors' own (lib/server/door-deps.ts).
+import { inngest } from '@/lib/jobs/inngest-client';
+import { jobsDriver } from '@/lib/core/env';
 import { checkReadiness, jobsTargetFor, READINESS_RETRY_AFTER_SECONDS } from '@/lib/health/readiness';
 import { apiJson, route } from '@/lib/server/doors/route';
 
@@ -21,7 +21,7 @@ function readiness(db: Parameters<typeof checkReadiness>[0]['db'], redis: Parame
   return result;
 }
 
-export const GET = route({ name: 'api/health/ready', audience: 'public', mutates: false }, async ({ deps }) => {
+export const GET = route({ name: 'api/health/ready', audience: 'public', sameOrigin: false }, async ({ deps }) => {
   const { status, failing, checks } = await readiness(deps.db, deps.redis());
   if (status === 'ok') return apiJson({ status, checks });
   return apiJson({ status, failing, checks }, { status: 503, headers: { 'retry-after': String(READINESS_RETRY_AFTER_SECONDS) } });

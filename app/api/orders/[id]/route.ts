@@ -7,7 +7,7 @@ import { apiError, apiJson, route } from '@/lib/server/doors/route';
 export const dynamic = 'force-dynamic';
 
 export const GET = route(
-  { name: 'api/orders/:id', audience: 'public', mutates: false, params: z.object({ id: z.string() }), query: z.object({ token: z.string().optional() }) },
+  { name: 'api/orders/:id', audience: 'public', sameOrigin: false, params: z.object({ id: z.string() }), query: z.object({ token: z.string().optional() }) },
   async ({ params, query }) => {
     const found = await orderForViewer(params.id, { token: query.token ?? null });
     // The same answer for "no such order" and "not yours": an order id alone reveals nothing.

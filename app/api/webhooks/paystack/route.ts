@@ -1,5 +1,5 @@
 // POST /api/webhooks/paystack – verify, dedupe and apply Paystack events
-import { env, paystackMode, webhookIpAllowlist } from '@/lib/env';
+import { env, paystackMode, webhookIpAllowlist } from '@/lib/core/env';
 import { verifyWebhookSignature } from '@/lib/payments/paystack/signature';
 import { afterPaymentCommitted } from '@/lib/server/deps/payment-effects';
 import { apiError, apiJson, DEFAULT_RAW_BODY_BYTES, route } from '@/lib/server/doors/route';
@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 // Server to server: no cookie rides along, so no same-origin rule; the signature is the authentication.
 export const POST = route(
   // Paystack's events are a few KB: 1 MB is generous, and nothing larger is read (413).
-  { name: 'api/webhooks/paystack', audience: 'public', mutates: false, rawBody: true, maxBodyBytes: DEFAULT_RAW_BODY_BYTES, allowFrom: webhookIpAllowlist },
+  { name: 'api/webhooks/paystack', audience: 'public', sameOrigin: false, rawBody: true, maxBodyBytes: DEFAULT_RAW_BODY_BYTES, allowFrom: webhookIpAllowlist },
   async ({ request, rawBody, deps }) => {
     // The signature covers the exact bytes Paystack sent: the raw body, never a re-serialised object.
     if (!verifyWebhookSignature(rawBody, request.headers.get('x-paystack-signature'), env().PAYSTACK_SECRET_KEY)) {

@@ -7,7 +7,7 @@ import { requestRefund } from '@/lib/refunds/request-refund';
 import type { RefundView } from '@/lib/refunds/types';
 import { adminAction } from '@/lib/server/doors/actions';
 import { refundDeps, refundFailure, revalidateRefundedOrder } from '@/lib/server/deps/refunds';
-import { refundFormSchema } from '@/components/admin/refund-form';
+import { refundFormSchema } from './_components/refund-form';
 
 export type RefundActionData = {
   /** accepted: Paystack has the refund · pending_confirmation: Paystack did not answer; it is retried by a job. */

@@ -3,11 +3,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
-import { ProductForm } from '@/components/admin/catalog/product-form';
+import { ProductForm } from '../_components/product-form';
 import { ProductStatusBadge } from '@/components/admin/catalog/product-status-badge';
 import { db } from '@/db';
 import { categoryOptions, getProductForEdit } from '@/db/queries/admin-products';
-import { formatDateTime } from '@/lib/format-date';
+import { formatDateTime } from '@/lib/core/format-date';
 import { toEditorData } from '@/lib/products/product-editor-data';
 import { userForPage } from '@/lib/server/doors/auth';
 

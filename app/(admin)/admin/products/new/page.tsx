@@ -2,7 +2,7 @@
 // their starting stock
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ProductForm } from '@/components/admin/catalog/product-form';
+import { ProductForm } from '../_components/product-form';
 import { db } from '@/db';
 import { categoryOptions } from '@/db/queries/admin-products';
 import { userForPage } from '@/lib/server/doors/auth';

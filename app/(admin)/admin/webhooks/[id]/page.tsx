@@ -4,13 +4,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ReplayEventButton } from '@/components/admin/ops/action-buttons';
+import { ReplayEventButton } from '../_components/replay-event-button';
 import { WebhookStatusBadge } from '@/components/admin/ops/status-badges';
 import { db } from '@/db';
 import { getWebhookEvent } from '@/db/queries/admin-webhooks';
 import { maskPayloadForView } from '@/lib/admin/mask-payload';
 import { signatureWords } from '@/lib/admin/webhook-list-query';
-import { formatDateTime } from '@/lib/format-date';
+import { formatDateTime } from '@/lib/core/format-date';
 import { userForPage } from '@/lib/server/doors/auth';
 import { isUuid } from '@/lib/is-uuid';
 import { whyNotReplayable } from '@/lib/webhooks/replay-webhook-event';

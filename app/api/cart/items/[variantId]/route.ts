@@ -10,7 +10,7 @@ import { route } from '@/lib/server/doors/route';
 const line = {
   name: 'api/cart/items/:variantId',
   audience: 'shopper',
-  mutates: true,
+  sameOrigin: true,
   params: cartLineSchema,
   rateLimit: ({ owner, ip, deps }: { owner: CartOwner | null; ip: string; deps: DoorDeps }) => limitCartWrite(deps.limiter(), owner, ip),
 } as const;

@@ -12,7 +12,7 @@ export const GET = route(
     audience: 'public',
     // A GET may allocate the paid order's invoice number early; that is the same idempotent step the paid-order job
     // takes, so a cross-site link to this URL can change nothing a shopper would notice.
-    mutates: false,
+    sameOrigin: false,
     params: z.object({ id: z.string() }),
     query: z.object({ token: z.string().optional() }),
   },

@@ -1,6 +1,7 @@
 // GET, POST /api/admin/orders/:id/refunds – list an order's refunds; refund it (admin, Idempotency-Key required)
 import { z } from 'zod';
 import { refundIdForKey } from '@/db/queries/admin-orders';
+import { refundInputSchema } from '@/lib/refunds/refund-input';
 import { requestRefund } from '@/lib/refunds/request-refund';
 import { listRefunds } from '@/lib/refunds/refund-view';
 import { refundDeps, refundFailure } from '@/lib/server/deps/refunds';
@@ -12,14 +13,9 @@ export const dynamic = 'force-dynamic';
 
 const params = z.object({ id: z.string() });
 
-const refundBodySchema = z.object({
+const refundBodySchema = refundInputSchema.extend({
   /** Minor units (kobo), in the order's currency. */
   amount: z.number().int().positive(),
-  reason: z.string().trim().min(1, 'Give a reason for the refund').max(500),
-  restock: z
-    .array(z.object({ variantId: z.uuid(), quantity: z.number().int().positive().max(10_000) }))
-    .max(100)
-    .optional(),
 });
 
 /** Printable ASCII, as HTTP header values are; a UUID per refund is what clients are asked to send. */
@@ -30,14 +26,14 @@ const idempotencyKeySchema = z
   .max(200)
   .regex(/^[\x21-\x7e]+$/, 'Idempotency-Key must be printable ASCII');
 
-export const GET = route({ name: 'api/admin/orders/:id/refunds', audience: 'admin', mutates: false, params }, async ({ params, deps }) => {
+export const GET = route({ name: 'api/admin/orders/:id/refunds', audience: 'admin', sameOrigin: false, params }, async ({ params, deps }) => {
   const order = isUuid(params.id) ? await findOrderSummary(deps.db, params.id) : null;
   if (!order) return apiError('order_not_found');
   return apiJson({ orderId: order.id, refunds: await listRefunds(deps.db, order.id) });
 });
 
 export const POST = route(
-  { name: 'api/admin/orders/:id/refunds', audience: 'admin', mutates: true, params, body: refundBodySchema },
+  { name: 'api/admin/orders/:id/refunds', audience: 'admin', sameOrigin: true, params, body: refundBodySchema },
   async ({ request, params, body, user, deps }) => {
     const rawKey = request.headers.get('idempotency-key');
     if (rawKey === null || rawKey.trim() === '') return apiError('idempotency_key_required');

@@ -5,7 +5,7 @@
 import Link from 'next/link';
 import type { ProductFieldErrors, VariantFormValues } from '@/lib/products/product-form';
 import { MAX_OPTIONS, MAX_VARIANTS } from '@/lib/products/product-form';
-import { FieldErrorList } from './field-error-list';
+import { FieldErrorList } from '@/components/admin/catalog/field-error-list';
 import { TableHead } from '@/components/ui/table-head';
 
 const cell = 'block w-full rounded-md border border-stone-300 bg-white px-2 py-1.5 text-sm aria-[invalid=true]:border-red-500';

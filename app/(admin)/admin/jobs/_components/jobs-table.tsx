@@ -6,12 +6,12 @@ import Link from 'next/link';
 import { useMemo } from 'react';
 import { AdminTable } from '@/components/admin/admin-table';
 import { JOB_LIST_DEFAULT_DIR, JOB_LIST_DEFAULT_SORT, type JobListRow } from '@/lib/admin/job-list-query';
-import type { ListPage } from '@/lib/admin/list-query';
-import { formatDateTime } from '@/lib/format-date';
-import { RetryJobButton } from './action-buttons';
-import { useListNotice } from './list-notice';
-import { JobStatusBadge } from './status-badges';
-import type { Notice } from './use-admin-action';
+import type { ListPage } from '@/lib/core/list-query';
+import { formatDateTime } from '@/lib/core/format-date';
+import { RetryJobButton } from './retry-job-button';
+import { useListNotice } from '@/components/admin/ops/list-notice';
+import { JobStatusBadge } from '@/components/admin/ops/status-badges';
+import type { Notice } from '@/components/admin/ops/use-admin-action';
 
 const when = (iso: string | null) =>
   iso ? <span className="whitespace-nowrap text-stone-600">{formatDateTime(new Date(iso))}</span> : <span className="text-stone-400">—</span>;

@@ -4,7 +4,7 @@
 // and the page refreshes so the next attempt is made against those. A preview says what on hand will become.
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState, useTransition } from 'react';
-import { adjustStockAction } from '@/app/(admin)/admin/inventory/[variantId]/actions';
+import { adjustStockAction } from '../actions';
 import { actionFailure, type DoorResult } from '@/components/ui/action-result';
 import { TextField } from '@/components/ui/fields';
 import { type AdjustMode, type StockLevels, targetOnHand } from '@/lib/inventory/stock-rules';

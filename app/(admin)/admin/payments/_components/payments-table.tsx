@@ -6,14 +6,14 @@ import type { ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
 import { useMemo } from 'react';
 import { AdminTable } from '@/components/admin/admin-table';
-import type { ListPage } from '@/lib/admin/list-query';
+import type { ListPage } from '@/lib/core/list-query';
 import { OPEN_LIST_STATUSES, PAYMENT_LIST_DEFAULT_DIR, PAYMENT_LIST_DEFAULT_SORT, type PaymentListRow } from '@/lib/admin/payment-list-query';
-import { formatDateTime } from '@/lib/format-date';
-import { formatMoney } from '@/lib/money';
-import { VerifyPaymentButton } from './action-buttons';
-import { useListNotice } from './list-notice';
-import type { Notice } from './use-admin-action';
-import { PaymentStatusBadge } from './status-badges';
+import { formatDateTime } from '@/lib/core/format-date';
+import { formatMoney } from '@/lib/core/money';
+import { VerifyPaymentButton } from './verify-payment-button';
+import { useListNotice } from '@/components/admin/ops/list-notice';
+import type { Notice } from '@/components/admin/ops/use-admin-action';
+import { PaymentStatusBadge } from '@/components/admin/ops/status-badges';
 
 const when = (iso: string | null) =>
   iso ? <span className="whitespace-nowrap text-stone-600">{formatDateTime(new Date(iso))}</span> : <span className="text-stone-400">—</span>;

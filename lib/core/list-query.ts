@@ -46,6 +46,15 @@ export const urlDate = z.preprocess(
     .catch(undefined),
 );
 
+/** The paging part of every list query, as a database read takes it (each list adds its own filters). */
+export interface ListPaging<S extends string> {
+  page: number;
+  pageSize: number;
+  sort: S;
+  dir: 'asc' | 'desc';
+  q?: string | undefined;
+}
+
 export interface ListPage<T> {
   rows: T[];
   total: number;

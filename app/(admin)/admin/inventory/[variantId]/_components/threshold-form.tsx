@@ -3,7 +3,7 @@
 // mentions it. Audited; it is not a stock movement, so it does not make an open stock form stale.
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState, useTransition } from 'react';
-import { setLowStockThresholdAction } from '@/app/(admin)/admin/inventory/[variantId]/actions';
+import { setLowStockThresholdAction } from '../actions';
 import { actionFailure, type DoorResult } from '@/components/ui/action-result';
 import { TextField } from '@/components/ui/fields';
 import { thresholdFormSchema } from '@/lib/inventory/stock-forms';

@@ -4,12 +4,12 @@
 // opening of the dialog, so a double click or a resubmit after a lost answer is still one refund. The server checks
 // everything again; the checks here only save a round trip.
 import { type FormEvent, useRef, useState, useTransition } from 'react';
-import { type RefundActionData, refundOrderAction } from '@/app/(admin)/admin/orders/[id]/actions';
+import { type RefundActionData, refundOrderAction } from '../actions';
 import { actionFailure, type DoorResult } from '@/components/ui/action-result';
 import { TextField } from '@/components/ui/fields';
-import { type CurrencyCode, formatMoney, toDecimalString } from '@/lib/money';
+import { type CurrencyCode, formatMoney, toDecimalString } from '@/lib/core/money';
 import { REFUND_REASON_MAX, refundFormSchema } from './refund-form';
-import { adminRefundStatusLabels } from './refund-status-badge';
+import { adminRefundStatusLabels } from '@/components/admin/refund-status-badge';
 
 export interface RefundDialogLine {
   variantId: string;

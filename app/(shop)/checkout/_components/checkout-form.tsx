@@ -2,16 +2,16 @@
 // The checkout form: contact, address, delivery, and the summary beside it. Submitting runs the server action,
 // which places the order and redirects to Paystack; anything else comes back as state shown next to the fields.
 import { useActionState, useEffect, useRef, useState } from 'react';
-import { placeOrderAction, type CheckoutFormState } from '@/app/(shop)/checkout/actions';
+import { placeOrderAction, type CheckoutFormState } from '../actions';
 import type { DeliveryOption } from '@/lib/checkout/delivery-options';
 import type { CheckoutValues } from '@/lib/checkout/checkout-form';
-import { addMoney, formatMoney, type Money } from '@/lib/money';
+import { addMoney, formatMoney, type Money } from '@/lib/core/money';
 import { actionFailure } from '@/components/ui/action-result';
-import { AddressFields, ContactFields } from './address-fields';
-import { DeliveryOptionCards } from './delivery-option-cards';
-import { OrderSummary, type SummaryLine } from './order-summary';
-import { OutOfStockNotice } from './out-of-stock-notice';
-import { RetryPaymentForm } from './retry-payment-form';
+import { AddressFields, ContactFields } from '@/components/checkout/address-fields';
+import { DeliveryOptionCards } from '@/components/checkout/delivery-option-cards';
+import { OrderSummary, type SummaryLine } from '@/components/checkout/order-summary';
+import { OutOfStockNotice } from '@/components/checkout/out-of-stock-notice';
+import { RetryPaymentForm } from '@/components/checkout/retry-payment-form';
 
 interface Props {
   lines: SummaryLine[];

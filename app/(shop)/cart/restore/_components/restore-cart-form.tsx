@@ -4,9 +4,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useActionState, useEffect } from 'react';
-import { type RestoreCartState, restoreCartAction } from '@/app/(shop)/cart/restore/actions';
+import { type RestoreCartState, restoreCartAction } from '../actions';
 import { actionFailure } from '@/components/ui/action-result';
-import { cartQueryKey } from './cart-api';
+import { cartQueryKey } from '@/components/cart/cart-api';
 
 const cartLink = 'inline-block rounded-lg bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-600';
 

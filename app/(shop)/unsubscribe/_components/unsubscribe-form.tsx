@@ -3,7 +3,7 @@
 // so a mail scanner that follows every link cannot unsubscribe anyone.
 import Link from 'next/link';
 import { useActionState } from 'react';
-import { type UnsubscribeState, unsubscribeAction } from '@/app/(shop)/unsubscribe/actions';
+import { type UnsubscribeState, unsubscribeAction } from '../actions';
 import { actionFailure } from '@/components/ui/action-result';
 
 export function UnsubscribeForm({ token, email }: { token: string; email: string }) {

@@ -5,13 +5,13 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { AdminTable } from '@/components/admin/admin-table';
-import type { ListPage } from '@/lib/admin/list-query';
+import type { ListPage } from '@/lib/core/list-query';
 import { canReplay, signatureWords, WEBHOOK_LIST_DEFAULT_DIR, WEBHOOK_LIST_DEFAULT_SORT, type WebhookListRow } from '@/lib/admin/webhook-list-query';
-import { formatDateTime } from '@/lib/format-date';
-import { ReplayEventButton } from './action-buttons';
-import { useListNotice } from './list-notice';
-import { WebhookStatusBadge } from './status-badges';
-import type { Notice } from './use-admin-action';
+import { formatDateTime } from '@/lib/core/format-date';
+import { ReplayEventButton } from './replay-event-button';
+import { useListNotice } from '@/components/admin/ops/list-notice';
+import { WebhookStatusBadge } from '@/components/admin/ops/status-badges';
+import type { Notice } from '@/components/admin/ops/use-admin-action';
 
 function webhookColumns(onNotice: (notice: Notice) => void): ColumnDef<WebhookListRow, unknown>[] {
   return [

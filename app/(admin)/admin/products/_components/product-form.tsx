@@ -6,13 +6,13 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState, useTransition } from 'react';
-import { createProductAction, type SaveProductState, setProductArchivedAction, updateProductAction } from '@/app/(admin)/admin/products/actions';
+import { createProductAction, type SaveProductState, setProductArchivedAction, updateProductAction } from '../actions';
 import { actionFailure, type DoorResult } from '@/components/ui/action-result';
 import type { ProductEditorData } from '@/lib/products/product-editor-data';
 import { type ProductFieldErrors, type ProductFormValues, parseProductForm, slugify } from '@/lib/products/product-form';
 import { ImagePicker } from './image-picker';
 import { emptyVariant, VariantsEditor } from './variants-editor';
-import { FieldErrorList } from './field-error-list';
+import { FieldErrorList } from '@/components/admin/catalog/field-error-list';
 
 interface ProductFormProps {
   categories: Array<{ id: string; name: string }>;

@@ -1,7 +1,7 @@
 'use client';
 // Shown for a guest order link that has expired: one button emails a fresh link to the address on the order.
 import { useState, useTransition } from 'react';
-import { type FreshLinkState, requestFreshOrderLinkAction } from '@/app/(shop)/orders/[id]/actions';
+import { type FreshLinkState, requestFreshOrderLinkAction } from '../actions';
 import { actionFailure } from '@/components/ui/action-result';
 
 export function ExpiredLinkPanel({ orderId, token }: { orderId: string; token: string }) {
