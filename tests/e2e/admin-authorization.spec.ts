@@ -3,7 +3,7 @@
 // sign-in redirect (pages) or 401 (routes), and a signed-in customer with a real 403 — never a 200 "forbidden" page.
 import { expect, test } from './fixtures';
 import { adminPages, adminRoutes } from '../support/admin-surface';
-import { demoCustomer, signIn } from './auth-helpers';
+import { storageStateOf } from './auth-helpers';
 
 const pages = adminPages();
 const routes = adminRoutes();
@@ -26,15 +26,18 @@ test('anonymous: every admin page redirects to sign-in, every admin route answer
   }
 });
 
-test('customer: every admin page and every admin route answers 403', async ({ page }) => {
-  await signIn(page, demoCustomer);
-  for (const { url } of pages) {
-    const response = await page.request.get(url, { maxRedirects: 0 });
-    expect(response.status(), url).toBe(403);
-    expect(await response.text(), url).toContain('You don’t have access to that page');
-  }
-  for (const { url, method } of routes) {
-    const response = await page.request.fetch(url, { method, maxRedirects: 0, data: method === 'GET' ? undefined : {} });
-    expect(response.status(), `${method} ${url}`).toBe(403);
-  }
+test.describe('signed in as a customer', () => {
+  test.use({ storageState: storageStateOf('customer') });
+
+  test('customer: every admin page and every admin route answers 403', async ({ page }) => {
+    for (const { url } of pages) {
+      const response = await page.request.get(url, { maxRedirects: 0 });
+      expect(response.status(), url).toBe(403);
+      expect(await response.text(), url).toContain('You don’t have access to that page');
+    }
+    for (const { url, method } of routes) {
+      const response = await page.request.fetch(url, { method, maxRedirects: 0, data: method === 'GET' ? undefined : {} });
+      expect(response.status(), `${method} ${url}`).toBe(403);
+    }
+  });
 });
