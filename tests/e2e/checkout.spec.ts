@@ -129,40 +129,37 @@ test('return page polls while Paystack cannot be asked, until the webhook marks 
   await expect(page.getByTestId('cart-count')).toHaveText('0');
 });
 
-test.describe('signed in', () => {
-  test.use({ storageState: storageStateOf('customer') });
+test('a signed-in customer checks out with their email prefilled and finds the paid order in their account', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const customer = accountOf('customer');
+  const page = await (await browser.newContext({ storageState: storageStateOf('customer') })).newPage();
+  await addToCart(page, 1);
+  await page.goto('/checkout');
+  await expect(page.getByLabel('Email')).toHaveValue(customer.email);
+  await page.getByLabel('Full name').fill('Chidi Customer');
+  await page.getByLabel('Phone number').fill('0905 555 0101');
+  await page.getByLabel('Address', { exact: true }).fill('21 Allen Avenue');
+  await page.getByLabel('City').fill('Ikeja');
+  await page.getByLabel('State').selectOption('Lagos');
+  await page.getByText('Pick up in Yaba, Lagos').click();
+  await expect(page.getByTestId('summary-delivery')).toHaveText('Free');
+  await page.getByRole('button', { name: /^Pay .* with Paystack$/ }).click();
 
-  test('a signed-in customer checks out with their email prefilled and finds the paid order in their account', async ({ page }) => {
-    test.setTimeout(90_000);
-    const customer = accountOf('customer');
-    await addToCart(page, 1);
-    await page.goto('/checkout');
-    await expect(page.getByLabel('Email')).toHaveValue(customer.email);
-    await page.getByLabel('Full name').fill('Chidi Customer');
-    await page.getByLabel('Phone number').fill('0905 555 0101');
-    await page.getByLabel('Address', { exact: true }).fill('21 Allen Avenue');
-    await page.getByLabel('City').fill('Ikeja');
-    await page.getByLabel('State').selectOption('Lagos');
-    await page.getByText('Pick up in Yaba, Lagos').click();
-    await expect(page.getByTestId('summary-delivery')).toHaveText('Free');
-    await page.getByRole('button', { name: /^Pay .* with Paystack$/ }).click();
+  await expect(page).toHaveURL(new RegExp(`^${simulatorUrl}/checkout/`));
+  await expect(page.getByTestId('email')).toHaveText(customer.email);
+  await page.getByRole('button', { name: /^Pay / }).click();
+  await expect(page.getByRole('heading', { name: 'Payment received — thank you!' })).toBeVisible();
+  const number = (await page.getByRole('heading', { level: 1 }).textContent())!.replace('Order ', '');
+  await expect(page.getByTestId('order-link')).toHaveCount(0); // account orders need no private link
+  await expect(page.getByTestId('cart-count')).toHaveText('0');
 
-    await expect(page).toHaveURL(new RegExp(`^${simulatorUrl}/checkout/`));
-    await expect(page.getByTestId('email')).toHaveText(customer.email);
-    await page.getByRole('button', { name: /^Pay / }).click();
-    await expect(page.getByRole('heading', { name: 'Payment received — thank you!' })).toBeVisible();
-    const number = (await page.getByRole('heading', { level: 1 }).textContent())!.replace('Order ', '');
-    await expect(page.getByTestId('order-link')).toHaveCount(0); // account orders need no private link
-    await expect(page.getByTestId('cart-count')).toHaveText('0');
+  await page.getByRole('link', { name: 'View in your account' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Order ${number}` })).toBeVisible();
+  await expect(page.getByTestId('order-status')).toHaveText('Paid');
+  await expect(page.getByTestId('order-total')).toHaveText(naira(product.price));
 
-    await page.getByRole('link', { name: 'View in your account' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: `Order ${number}` })).toBeVisible();
-    await expect(page.getByTestId('order-status')).toHaveText('Paid');
-    await expect(page.getByTestId('order-total')).toHaveText(naira(product.price));
-
-    await page.getByRole('link', { name: '← All orders' }).click();
-    const row = page.getByTestId('order-list').getByRole('link', { name: new RegExp(number) });
-    await expect(row).toContainText('Paid');
-    await expect(row).toContainText(naira(product.price));
-  });
+  await page.getByRole('link', { name: '← All orders' }).click();
+  const row = page.getByTestId('order-list').getByRole('link', { name: new RegExp(number) });
+  await expect(row).toContainText('Paid');
+  await expect(row).toContainText(naira(product.price));
 });
