@@ -33,5 +33,9 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    // Signs a customer and an admin in once (tests/e2e/sign-in.setup.ts); specs that need them use the saved state.
+    { name: 'setup', testMatch: /\.setup\.ts$/, use: { browserName: 'chromium' } },
+    { name: 'chromium', use: { browserName: 'chromium' }, dependencies: ['setup'] },
+  ],
 });

@@ -29,6 +29,8 @@ export interface InventoryRow {
   available: number;
   lowStockThreshold: number;
   archived: boolean;
+  /** Low on stock now: lowStockCondition, computed by the database (the one definition). */
+  low: boolean;
   /** Active holds (reservations of unpaid orders) and the soonest of their deadlines. */
   holds: number;
   nextExpiry: string | null;
@@ -38,13 +40,16 @@ const available = sql<number>`(${productVariants.stockOnHand} - ${productVariant
 
 /**
  * Low on stock: a variant a shopper can buy (active product, variant not archived) whose availability is at or below
- * its own threshold. The console's filter and any dashboard tile count the same rows.
+ * its own threshold. The one definition: the console's filter, the dashboard tile and the `low` flag every row carries
+ * (the inventory table's and the variant page's "Low" badge) are all this condition; no page recomputes it.
  */
 export const lowStockCondition = and(
   eq(products.status, 'active'),
   isNull(productVariants.archivedAt),
   sql`${productVariants.stockOnHand} - ${productVariants.reserved} <= ${productVariants.lowStockThreshold}`,
 ) as SQL;
+
+const isLow = sql<boolean>`coalesce(${lowStockCondition}, false)`;
 
 const isoTime = (column: SQL) => sql<string | null>`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
@@ -89,6 +94,7 @@ export async function listInventory(db: DbOrTx, query: InventoryListQuery): Prom
       available,
       lowStockThreshold: productVariants.lowStockThreshold,
       archived: sql<boolean>`${productVariants.archivedAt} IS NOT NULL`,
+      low: isLow,
       holds: sql<number>`(SELECT count(*)::int FROM ${inventoryReservations} WHERE ${activeHold})`,
       nextExpiry: isoTime(sql`(SELECT min(${inventoryReservations.reservedUntil}) FROM ${inventoryReservations} WHERE ${activeHold})`),
     })
@@ -124,6 +130,7 @@ export async function getInventoryVariant(db: DbOrTx, variantId: string) {
       version: productVariants.version,
       lowStockThreshold: productVariants.lowStockThreshold,
       archivedAt: productVariants.archivedAt,
+      low: isLow,
     })
     .from(productVariants)
     .innerJoin(products, eq(products.id, productVariants.productId))

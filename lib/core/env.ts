@@ -156,6 +156,22 @@ export const envSchema = z
   .refine((env) => !env.PAYSTACK_PUBLIC_KEY || env.PAYSTACK_PUBLIC_KEY.slice(0, 8) === `pk_${env.PAYSTACK_SECRET_KEY.slice(3, 8)}`, {
     path: ['PAYSTACK_PUBLIC_KEY'],
     error: 'must be from the same mode (test or live) as PAYSTACK_SECRET_KEY',
+  })
+  // In dev mode the Inngest SDK runs a function for any caller, unsigned, with the caller's event data: on a public
+  // server that is anyone running any job (an automatic refund included). A self-hosted Inngest signs its calls too.
+  .refine((env) => env.NODE_ENV !== 'production' || !env.INNGEST_DEV, {
+    path: ['INNGEST_DEV'],
+    error:
+      'must not be set when NODE_ENV is production: in dev mode /api/inngest runs jobs for unsigned calls. For Inngest Cloud or a self-hosted Inngest set INNGEST_SIGNING_KEY and INNGEST_EVENT_KEY (and INNGEST_BASE_URL for a self-hosted one) instead',
+  })
+  .refine((env) => env.NODE_ENV !== 'production' || driverOf(env) !== 'inngest' || Boolean(env.INNGEST_SIGNING_KEY), {
+    path: ['INNGEST_SIGNING_KEY'],
+    error: 'required in production when Inngest runs the jobs (JOBS_DRIVER=inngest or INNGEST_EVENT_KEY set): /api/inngest accepts only calls signed with it',
+  })
+  // Without INNGEST_DEV the SDK sends events only with a key: the outbox relay would fail on every row.
+  .refine((env) => env.NODE_ENV !== 'production' || driverOf(env) !== 'inngest' || Boolean(env.INNGEST_EVENT_KEY), {
+    path: ['INNGEST_EVENT_KEY'],
+    error: 'required in production when JOBS_DRIVER=inngest: the outbox relay sends each job to Inngest with it',
   });
 
 function splitList(value: string): string[] {
@@ -196,6 +212,11 @@ export function env(): Env {
 export type JobsDriver = 'inngest' | 'in-process';
 
 export function jobsDriver(source: Pick<Env, 'JOBS_DRIVER' | 'INNGEST_EVENT_KEY' | 'INNGEST_DEV'> = env()): JobsDriver {
+  return driverOf(source);
+}
+
+// Typed without Env, so the schema's own checks can use it.
+function driverOf(source: { JOBS_DRIVER?: JobsDriver | undefined; INNGEST_EVENT_KEY?: string | undefined; INNGEST_DEV?: string | undefined }): JobsDriver {
   return source.JOBS_DRIVER ?? (source.INNGEST_EVENT_KEY || source.INNGEST_DEV ? 'inngest' : 'in-process');
 }
 

@@ -15,6 +15,7 @@ import { OrderConfirmationEmail } from './templates/order-confirmation';
 import { PaymentAlertEmail } from './templates/payment-alert';
 import { PaymentReceiptEmail } from './templates/payment-receipt';
 import { renderEmail } from './templates/render';
+import { greetingName } from './greeting-name';
 
 export type { OrderEmailDeps };
 
@@ -64,7 +65,7 @@ export async function sendOrderConfirmation(deps: OrderEmailDeps, orderId: strin
     createElement(OrderConfirmationEmail, {
       shopName: shop.name,
       siteUrl: deps.siteUrl,
-      customerName: order.shippingAddress.fullName,
+      customerName: greetingName(order.shippingAddress.fullName),
       orderNumber: order.number,
       lines: items.map((item) => ({
         title: item.productTitle,

@@ -14,6 +14,7 @@ import { type CurrencyCode, money } from '../core/money';
 import { defaultShopDetails } from '../shop';
 import { type RecoverySkipReason, recoverySkipReason } from './recovery-eligibility';
 import { RESTORE_LINK_TTL_MS, restoreCartUrl, unsubscribeUrl } from './recovery-links';
+import { greetingName } from '../email/greeting-name';
 
 export interface RecoveryEmailDeps extends OrderEmailDeps {
   /** The clock the restore link's expiry counts from (tests pass their own). */
@@ -47,7 +48,7 @@ export async function sendRecoveryEmail(deps: RecoveryEmailDeps, orderId: string
     createElement(AbandonedCheckoutEmail, {
       shopName: shop.name,
       siteUrl: deps.siteUrl,
-      customerName: order.shippingAddress.fullName,
+      customerName: greetingName(order.shippingAddress.fullName),
       lines: items.map((item) => ({
         title: item.productTitle,
         variantTitle: item.variantTitle,

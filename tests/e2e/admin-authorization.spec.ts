@@ -3,7 +3,7 @@
 // sign-in redirect (pages) or 401 (routes), and a signed-in customer with a real 403 — never a 200 "forbidden" page.
 import { expect, test } from './fixtures';
 import { adminPages, adminRoutes } from '../support/admin-surface';
-import { demoCustomer, signIn } from './auth-helpers';
+import { storageStateOf } from './auth-helpers';
 
 const pages = adminPages();
 const routes = adminRoutes();
@@ -26,8 +26,8 @@ test('anonymous: every admin page redirects to sign-in, every admin route answer
   }
 });
 
-test('customer: every admin page and every admin route answers 403', async ({ page }) => {
-  await signIn(page, demoCustomer);
+test('customer: every admin page and every admin route answers 403', async ({ browser }) => {
+  const page = await (await browser.newContext({ storageState: storageStateOf('customer') })).newPage();
   for (const { url } of pages) {
     const response = await page.request.get(url, { maxRedirects: 0 });
     expect(response.status(), url).toBe(403);

@@ -11,17 +11,15 @@ import { adjustStock } from '../../lib/inventory/adjust-stock';
 import { placeOrder } from '../../lib/checkout/place-order';
 import { createTestVariants, testAddress } from '../support/catalog-fixtures';
 import { testDatabase } from '../support/db';
-import { clearSignInLimitsForLocalhost, demoAdmin, signIn } from './auth-helpers';
+import { storageStateOf } from './auth-helpers';
 import { type Browser, expect, type Page, test } from './fixtures';
 
 const { db, sql } = testDatabase();
 test.afterAll(() => sql.end());
 
+/** A second browser, signed in as the setup project's admin (the test's own page is the shopper's). */
 async function adminPage(browser: Browser): Promise<Page> {
-  await clearSignInLimitsForLocalhost();
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, demoAdmin);
-  return page;
+  return (await browser.newContext({ storageState: storageStateOf('admin') })).newPage();
 }
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {

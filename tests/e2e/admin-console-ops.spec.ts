@@ -20,7 +20,7 @@ import { createTestVariants, testAddress } from '../support/catalog-fixtures';
 import { payAndCaptureWebhook } from '../support/checkout-fixtures';
 import { testDatabase } from '../support/db';
 import { simulator, uniqueReference } from '../support/paystack-sim';
-import { clearSignInLimitsForLocalhost, demoAdmin, signIn } from './auth-helpers';
+import { accountOf, storageStateOf } from './auth-helpers';
 
 const env = stackEnv(profiles.test);
 // The simulator helpers read the test stack's Paystack URL and key from the environment, as the integration tests do.
@@ -73,11 +73,11 @@ async function failedChargeForUnpaidOrder() {
   return { order: placed.value, reference, email, event: event! };
 }
 
+test.use({ storageState: storageStateOf('admin') });
+
 test('an admin replays a failed webhook from the inbox; the order is paid once and a second replay changes nothing', async ({ page }) => {
   test.setTimeout(90_000);
   const { order, reference, email } = await failedChargeForUnpaidOrder();
-  await clearSignInLimitsForLocalhost();
-  await signIn(page, demoAdmin);
 
   // The inbox, filtered to failed events, searched by the payment's reference.
   await page.goto('/admin');
@@ -108,7 +108,7 @@ test('an admin replays a failed webhook from the inbox; the order is paid once a
   await page.getByRole('button', { name: 'Replay' }).click();
   await expect(page.getByTestId('replay-outcome')).toHaveText('charge.success: Applied now: paid.');
   await expect(page.getByTestId('webhook-status')).toHaveText('Processed');
-  await expect(page.getByTestId('webhook-replays')).toContainText(`${demoAdmin.name} · applied`);
+  await expect(page.getByTestId('webhook-replays')).toContainText(`${accountOf('admin').name} · applied`);
 
   // The order is paid.
   await page.getByRole('link', { name: order.number }).click();

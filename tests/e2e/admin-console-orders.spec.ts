@@ -5,7 +5,7 @@
 import { expect, test } from './fixtures';
 import { deleteTaggedOrders, fixtureTag, type InsertedOrder, insertOrders } from '../support/admin-order-fixtures';
 import { testDatabase } from '../support/db';
-import { clearSignInLimitsForLocalhost, demoAdmin, signIn } from './auth-helpers';
+import { storageStateOf } from './auth-helpers';
 
 const { db, sql } = testDatabase();
 const tag = fixtureTag('e2e-orders');
@@ -32,10 +32,7 @@ test.afterAll(async () => {
 // Sign-in, a handful of navigations and a chart on two shared cores: more than the default 30 s.
 test.describe.configure({ timeout: 90_000 });
 
-test.beforeEach(async ({ page }) => {
-  await clearSignInLimitsForLocalhost();
-  await signIn(page, demoAdmin);
-});
+test.use({ storageState: storageStateOf('admin') });
 
 test('an admin finds an order by email as they type; Back restores the previous search; the order opens', async ({ page }) => {
   await page.goto('/admin/orders');

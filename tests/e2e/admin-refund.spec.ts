@@ -2,29 +2,22 @@
 // page; an admin finds the order in the console, refunds one necklace and puts it back in stock through the refund
 // dialog (with its confirmation step), and sees the refund, the money ledger and the timeline change; the customer sees
 // the refund on their order page and gets the refund email (sent by the app's own background jobs). A customer who
-// opens the admin order page gets a 403. The customer is a fresh account, so the shared inbox and the demo
-// accounts' carts cannot confuse runs.
-import { randomUUID } from 'node:crypto';
+// opens the admin order page gets a 403. Both are the setup project's accounts (fresh each run, already signed in),
+// so the shared inbox and the demo accounts' carts cannot confuse runs.
 import { type Browser, expect, type Page, test } from './fixtures';
 import { stackEnv } from '../../scripts/stack/env';
 import { profiles } from '../../scripts/stack/profiles';
-import { verifiedCustomer } from '../support/accounts';
-import { testDatabase } from '../support/db';
 import { mailTo } from '../support/inbox';
-import { clearSignInLimitsForLocalhost, demoAdmin, signIn } from './auth-helpers';
+import { accountOf, type SignedInRole, storageStateOf } from './auth-helpers';
 
 const simulatorUrl = stackEnv(profiles.test).PAYSTACK_BASE_URL!;
-const { db, sql } = testDatabase();
-test.afterAll(() => sql.end());
 
 // 2 × Beaded Statement Necklace, Coral (₦16,500) + standard delivery (₦2,500).
 const total = '₦35,500.00';
 const lineLabel = 'Beaded Statement Necklace – Coral';
 
-async function newSignedInPage(browser: Browser, user: { email: string; password: string }): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, user);
-  return page;
+async function newSignedInPage(browser: Browser, role: SignedInRole): Promise<Page> {
+  return (await browser.newContext({ storageState: storageStateOf(role) })).newPage();
 }
 
 async function buyTwoNecklaces(page: Page): Promise<{ orderId: string; number: string }> {
@@ -59,16 +52,12 @@ async function buyTwoNecklaces(page: Page): Promise<{ orderId: string; number: s
 
 test('an admin refunds part of a paid order with restock; the ledger, timeline, customer page and inbox all show it', async ({ browser }) => {
   test.setTimeout(150_000);
-  await clearSignInLimitsForLocalhost();
-  const customer = { email: `refund-buyer-${randomUUID().slice(0, 8)}@example.test`, password: 'Lagos-Refund-42' };
-  // A verified account (registration alone leaves it unable to sign in until its email link is opened).
-  await verifiedCustomer(db, { email: customer.email, name: 'Refund Rita', password: customer.password });
-
-  const shopper = await newSignedInPage(browser, customer);
+  const customer = accountOf('customer');
+  const shopper = await newSignedInPage(browser, 'customer');
   const { orderId, number } = await buyTwoNecklaces(shopper);
 
   // The admin finds the order from the console's list, by the customer's email.
-  const admin = await newSignedInPage(browser, demoAdmin);
+  const admin = await newSignedInPage(browser, 'admin');
   await admin.goto('/admin');
   await admin.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Orders' }).click();
   await expect(admin.getByRole('heading', { level: 1, name: 'Orders' })).toBeVisible();
@@ -117,7 +106,7 @@ test('an admin refunds part of a paid order with restock; the ledger, timeline, 
   await expect(timeline).toContainText('Reason: One necklace returned unworn');
   await expect(timeline).toContainText('Refund of ₦16,500.00 accepted by Paystack');
   await expect(timeline).toContainText(/1 × BDS-NCK-\S+ \(Beaded Statement Necklace – Coral\) back in stock/);
-  await expect(timeline).toContainText(`${demoAdmin.name} (admin)`);
+  await expect(timeline).toContainText(`${accountOf('admin').name} (admin)`);
   // The simulator settles the refund a moment later and tells the app by webhook.
   await expect(async () => {
     await admin.reload();

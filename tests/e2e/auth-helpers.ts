@@ -1,4 +1,8 @@
-// Sign-in steps shared by the auth and cart-merge specs: they drive the real form, as a shopper would.
+// Sign-in steps shared by the auth and cart-merge specs (they drive the real form, as a shopper would) and by the
+// setup project (sign-in.setup.ts), which signs a customer and an admin in once per run and keeps their browser state
+// for every other spec that needs a signed-in user.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { Redis } from '@upstash/redis';
 import { stackEnv } from '../../scripts/stack/env';
@@ -41,4 +45,29 @@ export async function clearSignInLimitsForLocalhost() {
   const redis = testRedis();
   const keys = [...(await redis.keys('ratelimit:signInByIp:*')), ...(await redis.keys('signin-delay:*'))];
   if (keys.length > 0) await redis.del(...keys);
+}
+
+/** The accounts the setup project signs in: fresh ones each run, so no other spec's sign-out can end their sessions. */
+export type SignedInRole = 'customer' | 'admin';
+
+export interface E2eAccount {
+  email: string;
+  name: string;
+  password: string;
+}
+
+// Under the test profile's data folder, so runs with different SHOP_TEST_PORT_OFFSETs keep their own.
+const authDir = path.join(profiles.test.dataDir, 'e2e-auth');
+
+/** The browser state (session cookie) of the role's account, for `test.use({ storageState })` or `browser.newContext`. */
+export const storageStateOf = (role: SignedInRole) => path.join(authDir, `${role}.json`);
+
+/** The role's account as the setup project made it (read when a test runs: the file is written after specs load). */
+export function accountOf(role: SignedInRole): E2eAccount {
+  return JSON.parse(readFileSync(path.join(authDir, `${role}-account.json`), 'utf8')) as E2eAccount;
+}
+
+export function saveAccount(role: SignedInRole, account: E2eAccount): void {
+  mkdirSync(authDir, { recursive: true });
+  writeFileSync(path.join(authDir, `${role}-account.json`), `${JSON.stringify(account)}\n`);
 }

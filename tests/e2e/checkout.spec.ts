@@ -4,7 +4,7 @@
 // webhook lands.
 import { expect, test, type Page } from './fixtures';
 import { stackEnv } from '../../scripts/stack/env';
-import { clearSignInLimitsForLocalhost, demoCustomer, signIn } from './auth-helpers';
+import { accountOf, storageStateOf } from './auth-helpers';
 import { profiles } from '../../scripts/stack/profiles';
 
 const product = { name: 'Aso-oke Cushion Cover', slug: 'aso-oke-cushion-cover', option: 'Colour', value: 'Teal', price: 12_500 };
@@ -129,13 +129,13 @@ test('return page polls while Paystack cannot be asked, until the webhook marks 
   await expect(page.getByTestId('cart-count')).toHaveText('0');
 });
 
-test('a signed-in customer checks out with their email prefilled and finds the paid order in their account', async ({ page }) => {
+test('a signed-in customer checks out with their email prefilled and finds the paid order in their account', async ({ browser }) => {
   test.setTimeout(90_000);
-  await clearSignInLimitsForLocalhost();
-  await signIn(page, demoCustomer);
+  const customer = accountOf('customer');
+  const page = await (await browser.newContext({ storageState: storageStateOf('customer') })).newPage();
   await addToCart(page, 1);
   await page.goto('/checkout');
-  await expect(page.getByLabel('Email')).toHaveValue(demoCustomer.email);
+  await expect(page.getByLabel('Email')).toHaveValue(customer.email);
   await page.getByLabel('Full name').fill('Chidi Customer');
   await page.getByLabel('Phone number').fill('0905 555 0101');
   await page.getByLabel('Address', { exact: true }).fill('21 Allen Avenue');
@@ -146,7 +146,7 @@ test('a signed-in customer checks out with their email prefilled and finds the p
   await page.getByRole('button', { name: /^Pay .* with Paystack$/ }).click();
 
   await expect(page).toHaveURL(new RegExp(`^${simulatorUrl}/checkout/`));
-  await expect(page.getByTestId('email')).toHaveText(demoCustomer.email);
+  await expect(page.getByTestId('email')).toHaveText(customer.email);
   await page.getByRole('button', { name: /^Pay / }).click();
   await expect(page.getByRole('heading', { name: 'Payment received — thank you!' })).toBeVisible();
   const number = (await page.getByRole('heading', { level: 1 }).textContent())!.replace('Order ', '');

@@ -4,14 +4,15 @@
 import { expect, test } from './fixtures';
 import { stackEnv } from '../../scripts/stack/env';
 import { profiles } from '../../scripts/stack/profiles';
-import { clearSignInLimitsForLocalhost, demoCustomer, signIn } from './auth-helpers';
+import { accountOf, storageStateOf } from './auth-helpers';
 
 const simulatorUrl = stackEnv(profiles.test).PAYSTACK_BASE_URL!;
 
+test.use({ storageState: storageStateOf('customer') });
+
 test('a full purchase is paid, takes the stock and shows in the order history', async ({ page }) => {
   test.setTimeout(90_000);
-  await clearSignInLimitsForLocalhost();
-  await signIn(page, demoCustomer);
+  const customer = accountOf('customer');
 
   // Browse to the product from the catalogue rather than by URL.
   await page.goto('/category/accessories');
@@ -27,7 +28,7 @@ test('a full purchase is paid, takes the stock and shows in the order history', 
 
   await page.goto('/cart');
   await page.getByRole('link', { name: 'Checkout' }).click();
-  await expect(page.getByLabel('Email')).toHaveValue(demoCustomer.email);
+  await expect(page.getByLabel('Email')).toHaveValue(customer.email);
   await page.getByLabel('Full name').fill('Chidi Customer');
   await page.getByLabel('Phone number').fill('0803 123 4567');
   await page.getByLabel('Address', { exact: true }).fill('3 Kofo Abayomi Street');

@@ -19,8 +19,10 @@ test.beforeAll(async () => {
     UPSTASH_REDIS_REST_URL: `http://127.0.0.1:${await closedPort()}`,
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     // Jobs run elsewhere (the main test app runs them): this process must not claim the outbox rows other tests wait on.
+    // A production build accepts the Inngest driver only with its keys (never INNGEST_DEV); these reach no Inngest.
     JOBS_DRIVER: 'inngest',
-    INNGEST_DEV: '1',
+    INNGEST_EVENT_KEY: 'e2e-unused-event-key',
+    INNGEST_SIGNING_KEY: `signkey-test-${'0'.repeat(64)}`,
   };
   app = await startApp({ mode: 'production', port, env });
 });

@@ -7,8 +7,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adjustStockAction, setLowStockThresholdAction } from '@/app/(admin)/admin/inventory/[variantId]/actions';
-import { activeHolds, inventoryListQuery, listInventory } from '@/db/queries/admin-inventory';
-import { auditLogs, inventoryReservations, users } from '@/db/schema';
+import { activeHolds, getInventoryVariant, inventoryListQuery, listInventory } from '@/db/queries/admin-inventory';
+import { auditLogs, inventoryReservations, productVariants, users } from '@/db/schema';
 import { placeOrder } from '@/lib/checkout/place-order';
 import { adjustStock } from '@/lib/inventory/adjust-stock';
 import { setLowStockThreshold } from '@/lib/inventory/set-low-stock-threshold';
@@ -233,6 +233,9 @@ describe('low-stock threshold and the inventory reads', () => {
     const before = await variantStock(db, variant!.id);
     const query = (filter?: 'low-stock') => inventoryListQuery.parse({ q: variant!.sku, ...(filter ? { filter } : {}) });
     expect((await listInventory(db, query('low-stock'))).rows).toEqual([]);
+    // Every row says whether it is low by the filter's own condition: the table's and the variant page's badge.
+    expect((await listInventory(db, query())).rows).toEqual([expect.objectContaining({ variantId: variant!.id, low: false })]);
+    expect(await getInventoryVariant(db, variant!.id)).toMatchObject({ low: false });
 
     expect(await setLowStockThreshold(db, { variantId: variant!.id, threshold: 6, adminId })).toEqual({ ok: true, value: { before: 3, after: 6 } });
     expect((await variantStock(db, variant!.id)).version).toBe(before.version);
@@ -240,7 +243,15 @@ describe('low-stock threshold and the inventory reads', () => {
     expect(entry).toMatchObject({ actorId: adminId, before: { lowStockThreshold: 3 }, after: { lowStockThreshold: 6 } });
 
     const low = await listInventory(db, query('low-stock'));
-    expect(low.rows).toEqual([expect.objectContaining({ variantId: variant!.id, stockOnHand: 6, reserved: 0, available: 6, lowStockThreshold: 6, holds: 0 })]);
+    expect(low.rows).toEqual([
+      expect.objectContaining({ variantId: variant!.id, stockOnHand: 6, reserved: 0, available: 6, lowStockThreshold: 6, holds: 0, low: true }),
+    ]);
+    expect(await getInventoryVariant(db, variant!.id)).toMatchObject({ low: true });
+    // Archived: not for sale, so never "low" — the filter and the flag agree.
+    await db.update(productVariants).set({ archivedAt: new Date() }).where(eq(productVariants.id, variant!.id));
+    expect((await listInventory(db, query('low-stock'))).rows).toEqual([]);
+    expect((await listInventory(db, query())).rows).toEqual([expect.objectContaining({ low: false })]);
+    expect(await getInventoryVariant(db, variant!.id)).toMatchObject({ low: false });
   });
 
   it('lists each active hold with its order and deadline', async () => {

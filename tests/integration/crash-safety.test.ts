@@ -253,11 +253,10 @@ describe('kill -9 of the app during a webhook storm', () => {
 describe('kill -9 of the outbox relay mid-batch', () => {
   const ORDERS = 24;
   const BATCH = 6;
-  const SWEEP_EVERY_MS = 200;
 
   type RelayMessage = { pass: number; summary: RelaySummary; left: number };
   const startRelay = (ids: readonly string[], emailLeaseMs?: number) =>
-    startChild<RelayMessage>('relay-worker.ts', [JSON.stringify({ ids, batchSize: BATCH, sweepEveryMs: SWEEP_EVERY_MS, emailLeaseMs })]);
+    startChild<RelayMessage>('relay-worker.ts', [JSON.stringify({ ids, batchSize: BATCH, emailLeaseMs })]);
 
   const jobStatuses = async (ids: readonly string[]) =>
     db
@@ -347,7 +346,9 @@ describe('kill -9 of the outbox relay mid-batch', () => {
         },
         40_000,
       );
+      // One more pass while their lease runs: it must leave them alone.
       const passesSoFar = restarted.messages.length;
+      restarted.send('sweep');
       await restarted.message((message) => message.pass > passesSoFar, 10_000);
       for (const row of (await jobStatuses(ids)).filter((candidate) => claimedAtKill.includes(candidate.id))) {
         expect(row).toMatchObject({ status: 'processing', attempts: 1 });

@@ -1,7 +1,7 @@
 // Order emails through real SMTP into the test stack's mail catcher (maildev), with email_deliveries in the real
 // Postgres deciding who sends. The catcher is shared by every test file, so each test uses its own recipient
 // address and reads only its own messages (no DELETE /api/email/all, which would wipe other files' mail).
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { emailDeliveries, users } from '@/db/schema';
 import { env } from '@/lib/core/env';
@@ -11,10 +11,11 @@ import { EmailDeliveryInProgressError, EmailSendError, sendEmailOnce } from '@/l
 import { allocateInvoice } from '@/lib/invoices/allocate-invoice';
 import { formatMoney, money } from '@/lib/core/money';
 import { verifyOrderAccess } from '@/lib/orders/order-access';
-import { profiles } from '../../scripts/stack/profiles';
 import { testDatabase } from '../support/db';
 import { paidOrder, uniqueEmail } from '../support/paid-order-fixtures';
 import { closedPort } from '../support/closed-port';
+import { type CaughtMail, inboxFor, mailTo } from '../support/inbox';
+import { waitFor } from '../support/wait';
 
 const { db, sql: client } = testDatabase(10);
 const mailer = smtpMailer(smtpConfigFromEnv(env()));
@@ -23,38 +24,21 @@ afterAll(async () => {
   await client.end();
 });
 
-const inboxUrl = `http://127.0.0.1:${profiles.test.ports.mailWeb}`;
 const siteUrl = 'https://shop.example.test';
 const secret = env().NEXTAUTH_SECRET;
 const deps: OrderEmailDeps = { db, mailer, siteUrl, orderAccessSecret: secret };
 
-interface CaughtMail {
-  id: string;
-  subject: string;
-  to: Array<{ address: string }>;
-  html: string;
-  text: string;
-}
-
-async function inboxFor(address: string): Promise<CaughtMail[]> {
-  const response = await fetch(`${inboxUrl}/api/email`);
-  if (!response.ok) throw new Error(`mail catcher answered ${response.status}`);
-  const all = (await response.json()) as CaughtMail[];
-  return all.filter((mail) => mail.to.some((to) => to.address.toLowerCase() === address.toLowerCase()));
-}
-
-/** Waits for `count` messages, then a little longer, so a late duplicate would be caught too. */
+/**
+ * The inbox once a duplicate can no longer arrive: `count` messages are there and no email to the address is still
+ * being sent (no email_deliveries row left `sending`). A sender marks its row only after SMTP accepted the message, and
+ * the catcher accepts only once it has stored it, so anything sent twice would already be listed.
+ */
 async function settledInbox(address: string, count: number): Promise<CaughtMail[]> {
-  const deadline = Date.now() + 5_000;
-  while ((await inboxFor(address)).length < count) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${count} email(s) to ${address}`);
-    await sleep(50);
-  }
-  await sleep(400);
+  await mailTo(address, count);
+  const inFlight = and(eq(emailDeliveries.recipient, address), eq(emailDeliveries.status, 'sending'));
+  await waitFor(`no email to ${address} in flight`, async () => ((await db.$count(emailDeliveries, inFlight)) === 0 ? true : undefined));
   return inboxFor(address);
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const delivery = async (dedupeKey: string) => (await db.select().from(emailDeliveries).where(eq(emailDeliveries.dedupeKey, dedupeKey)))[0];
 
@@ -86,6 +70,7 @@ describe('sendOrderConfirmation', () => {
     expect(mail!.html).toContain(total);
     expect(mail!.text).toContain('₦37,000.00');
     expect(mail!.text).toContain(testAddressLine);
+    expect(mail!.text).toMatch(/Hi Ngozi, we have received\s+your payment/);
     // A guest order: the link carries a token that opens this order (and only this one).
     const link = new RegExp(`${siteUrl}/orders/${order.id}\\?token=(\\d+\\.[A-Za-z0-9_-]{43})`).exec(mail!.text);
     expect(link).not.toBeNull();
@@ -129,6 +114,16 @@ describe('sendOrderConfirmation', () => {
     expect(await sendOrderConfirmation(deps, order.id)).toMatchObject({ status: 'already_sent' });
     expect(await settledInbox(email, 1)).toHaveLength(1);
     expect(await delivery(orderEmailKeys.confirmation(order.id))).toMatchObject({ status: 'sent', attempts: 2, error: null });
+  });
+
+  // The name field is free text for an address nobody verified: greet by it only when it is a first name of letters.
+  it('greets a guest by no name when the name typed at checkout is not one', async () => {
+    const email = uniqueEmail('named');
+    const { order } = await paidOrder(db, { email, fullName: 'https://evil.example: your account is locked' });
+    expect(await sendOrderConfirmation(deps, order.id)).toMatchObject({ status: 'sent' });
+    const [mail] = await settledInbox(email, 1);
+    expect(mail!.text).toMatch(/Hi there, we have received\s+your payment/);
+    expect(mail!.text).not.toMatch(/Hi https/);
   });
 
   it('skips an order that is not paid', async () => {

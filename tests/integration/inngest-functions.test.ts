@@ -7,7 +7,7 @@ import { InngestTestEngine } from '@inngest/test';
 import { NextRequest } from 'next/server';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { emailDeliveries, invoices, outbox, scheduledRuns } from '@/db/schema';
+import { emailDeliveries, invoices, outbox, refunds, scheduledRuns } from '@/db/schema';
 import { inngest } from '@/lib/jobs/inngest-client';
 import { createJobFunctions, OUTBOX_SWEEP } from '@/inngest/functions';
 import { smtpConfigFromEnv, smtpMailer } from '@/lib/email/mailer';
@@ -183,6 +183,73 @@ describe('serve()', () => {
     expect([...triggers.values()]).toEqual(
       expect.arrayContaining([{ event: 'order/paid' }, { event: 'payment/needs-attention' }, { cron: '* * * * *' }, { cron: '*/5 * * * *' }]),
     );
+  });
+});
+
+describe('/api/inngest in production', () => {
+  // The route module afresh under these variables (the Inngest client and env() read them when first loaded), then
+  // the variables as they were.
+  async function routeUnder<T>(overrides: Record<string, string | undefined>, use: (route: typeof import('@/app/api/inngest/route')) => Promise<T>) {
+    const saved = Object.fromEntries(Object.keys(overrides).map((name) => [name, process.env[name]]));
+    const apply = (values: Record<string, string | undefined>) => {
+      for (const [name, value] of Object.entries(values)) {
+        if (value === undefined) delete process.env[name];
+        else (process.env as Record<string, string>)[name] = value;
+      }
+    };
+    apply(overrides);
+    try {
+      vi.resetModules();
+      return await use(await import('@/app/api/inngest/route'));
+    } finally {
+      apply(saved);
+      vi.resetModules();
+    }
+  }
+  const production = {
+    NODE_ENV: 'production',
+    PAYSTACK_ALLOW_TEST_KEY: '1',
+    JOBS_DRIVER: undefined,
+    INNGEST_DEV: undefined,
+    INNGEST_EVENT_KEY: undefined,
+    INNGEST_SIGNING_KEY: undefined,
+  };
+
+  // What a stranger would send: Inngest's execution call for the automatic refund, naming a paid order's payment, unsigned.
+  const forgedCall = (payment: { id: string; orderId: string; amount: number }) => {
+    const event = {
+      name: 'refund/requested',
+      data: { orderId: payment.orderId, paymentId: payment.id, amount: payment.amount, currency: 'NGN', reason: 'forged' },
+    };
+    return new NextRequest('http://127.0.0.1:3100/api/inngest?fnId=paystack-commerce-refund-automatically&stepId=step', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ version: 1, event, events: [event], steps: {}, ctx: { run_id: 'forged-run', attempt: 0 } }),
+    });
+  };
+
+  it('runs nothing for an unsigned call: INNGEST_DEV stops the app, the in-process driver answers 404, Inngest checks the signature', async () => {
+    const { payment } = await paidOrder(db);
+
+    // The configuration the README once recommended for a self-hosted Inngest: dev mode, no signature check.
+    await expect(routeUnder({ ...production, INNGEST_DEV: '1' }, async ({ POST }) => POST(forgedCall(payment), undefined))).rejects.toThrow(
+      /INNGEST_DEV: must not be set when NODE_ENV is production/,
+    );
+
+    // The in-process runner takes its jobs from the outbox: the endpoint is not there at all.
+    const answers = await routeUnder(production, async ({ GET, POST, PUT }) => [
+      (await GET(new NextRequest('http://127.0.0.1:3100/api/inngest'), undefined)).status,
+      (await PUT(new NextRequest('http://127.0.0.1:3100/api/inngest', { method: 'PUT' }), undefined)).status,
+      (await POST(forgedCall(payment), undefined)).status,
+    ]);
+    expect(answers).toEqual([404, 404, 404]);
+
+    // Inngest runs the jobs: the SDK refuses a call without a valid signature.
+    const signed = { ...production, JOBS_DRIVER: 'inngest', INNGEST_EVENT_KEY: 'test-event-key', INNGEST_SIGNING_KEY: `signkey-prod-${'ab'.repeat(32)}` };
+    const refused = await routeUnder(signed, async ({ POST }) => POST(forgedCall(payment), undefined));
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+
+    expect(await db.$count(refunds, eq(refunds.paymentId, payment.id))).toBe(0);
   });
 });
 

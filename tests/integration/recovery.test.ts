@@ -39,15 +39,21 @@ const guest = (): CartOwner => ({ kind: 'guest', sessionId: randomUUID().replace
 const naira = (amount: number) => formatMoney(money(amount, 'NGN'));
 
 /** An order for two fresh variants (2 × ₦12,000 and 1 × ₦8,500) whose hold ran out unpaid. */
-async function expiredOrder(email: string, stock = 5) {
+async function expiredOrder(email: string, stock = 5, fullName?: string) {
   const variants = await createTestVariants(db, [
     { stock, priceAmount: 12_000_00 },
     { stock, priceAmount: 8_500_00 },
   ]);
-  const order = await placeOrderFor(db, email, [
-    { variantId: variants[0]!.id, quantity: 2 },
-    { variantId: variants[1]!.id, quantity: 1 },
-  ]);
+  const order = await placeOrderFor(
+    db,
+    email,
+    [
+      { variantId: variants[0]!.id, quantity: 2 },
+      { variantId: variants[1]!.id, quantity: 1 },
+    ],
+    null,
+    fullName,
+  );
   expect(await expireOrder(db, order.id)).toBe('expired');
   return { order, variants };
 }
@@ -107,7 +113,8 @@ describe('sendRecoveryEmail', () => {
     expect(mail.text).toContain(`2 × ${naira(12_000_00)}`);
     expect(mail.text).toContain(`1 × ${naira(8_500_00)}`);
     expect(mail.text).toContain(naira(32_500_00)); // the subtotal: 2 × 12,000 + 8,500
-    expect(mail.text).toContain('Hi Ngozi Test');
+    // The first name only (lib/email/greeting-name.ts).
+    expect(mail.text).toContain('Hi Ngozi, you started a checkout');
     const restore = linkIn(mail, `${siteUrl}/cart/restore?token=`);
     expect(linkIn(mail, `${siteUrl}/unsubscribe?token=`)).toBeTruthy();
     expect(mail.html).toContain(restore.replaceAll('&', '&amp;'));
@@ -115,6 +122,24 @@ describe('sendRecoveryEmail', () => {
     const [recovery] = await db.select().from(checkoutRecoveries).where(eq(checkoutRecoveries.orderId, order.id));
     expect(recovery?.emailSentAt).toBeInstanceOf(Date);
     expect(recovery?.restoredAt).toBeNull();
+  });
+
+  // Anyone can type any address and any name at checkout: the shop must not deliver a stranger's sentence, signed.
+  it('greets by a first name made of letters, in any script, and otherwise by no name: a line typed as the name never arrives', async () => {
+    const hostile = 'www.evil.example/r?id=1 — claim your refund there, or call 08031234567';
+    const phished = uniqueEmail('phish');
+    const { order } = await expiredOrder(phished, 5, hostile);
+    expect(await sendRecoveryEmail(deps, order.id)).toEqual({ status: 'sent' });
+    const mail = await recoveryMail(phished);
+    expect(mail.text).toMatch(/^\s*You started a checkout but did not finish paying/m);
+    for (const body of [mail.text, mail.html]) {
+      for (const fragment of ['evil.example', 'claim your refund', '08031234567']) expect(body).not.toContain(fragment);
+    }
+
+    const yoruba = uniqueEmail('yoruba');
+    const named = await expiredOrder(yoruba, 5, 'Ọláolúwa Ádébáyọ̀');
+    expect(await sendRecoveryEmail(deps, named.order.id)).toEqual({ status: 'sent' });
+    expect((await recoveryMail(yoruba)).text).toContain('Hi Ọláolúwa, you started a checkout');
   });
 
   it('sends nothing for an order that was paid, was paid after it expired, or was replaced by a new checkout', async () => {

@@ -125,6 +125,25 @@ describe('automatic refunds', () => {
   });
 });
 
+describe('an automatic refund re-checks the money is unexpected', () => {
+  // The event only names a payment. A forged call (an unsigned /api/inngest request, a hand-written outbox row) must
+  // not be able to give back the money on an ordinary paid order.
+  it('refunds nothing for a paid order the shop is honouring, nor for a payment named with another order', async () => {
+    const { order, payment } = await refundableOrder(db);
+    const { order: other } = await refundableOrder(db);
+    const run = definitionFor('refund/requested')!.steps[0]!.run;
+    const forged = { orderId: order.id, paymentId: payment.id, amount: payment.amount, currency: payment.currency, reason: 'forged' };
+    expect(await run(deps, forged)).toEqual({ skipped: 'payment_is_honoured' });
+    expect(await run(deps, { ...forged, orderId: other.id })).toEqual({ skipped: 'payment_is_honoured' });
+
+    const state = await moneyState(db, order.id);
+    expect(state.refunds).toEqual([]);
+    expect(state.payments[0]).toMatchObject({ status: 'paid', refundedAmount: 0 });
+    expect(state.order).toMatchObject({ status: 'paid', refundedAmount: 0 });
+    expect(await simulatorRefunds(payment.reference)).toEqual([]);
+  });
+});
+
 describe('refund emails', () => {
   it('tells the shopper the refund is on its way, then that it is delayed when Paystack gives up on it, once each', async () => {
     const email = uniqueEmail('refund-mail');

@@ -16,7 +16,16 @@ export const uniqueEmail = (label: string) => `${label}-${randomUUID().slice(0, 
 
 export async function paidOrder(
   db: Database,
-  opts: { email?: string; userId?: string | null; quantity?: number; priceAmount?: number; deliveryOption?: 'pickup' | 'standard'; variantId?: string } = {},
+  opts: {
+    email?: string;
+    userId?: string | null;
+    quantity?: number;
+    priceAmount?: number;
+    deliveryOption?: 'pickup' | 'standard';
+    variantId?: string;
+    /** The name typed at checkout (the test address's otherwise). */
+    fullName?: string;
+  } = {},
 ) {
   // A fresh variant with 10 in stock, unless the test sells from one it already has.
   const [variant] = opts.variantId ? [{ id: opts.variantId }] : await createTestVariants(db, [{ stock: 10, priceAmount: opts.priceAmount ?? 18_500_00 }]);
@@ -25,7 +34,7 @@ export async function paidOrder(
     {
       userId: opts.userId ?? null,
       email: opts.email ?? uniqueEmail('buyer'),
-      shippingAddress: testAddress,
+      shippingAddress: opts.fullName ? { ...testAddress, fullName: opts.fullName } : testAddress,
       deliveryOption: opts.deliveryOption ?? 'standard',
       lines: [{ variantId: variant!.id, quantity: opts.quantity ?? 2 }],
     },

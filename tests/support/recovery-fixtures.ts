@@ -12,8 +12,14 @@ import { testAddress } from './catalog-fixtures';
 import { expireHolds, payAndCaptureWebhook, testPaystack } from './checkout-fixtures';
 import { simulator, uniqueReference } from './paystack-sim';
 
-export async function placeOrderFor(db: Database, email: string, lines: Array<{ variantId: string; quantity: number }>, userId: string | null = null) {
-  const placed = await placeOrder({ db }, { userId, email, shippingAddress: testAddress, deliveryOption: 'standard', lines });
+export async function placeOrderFor(
+  db: Database,
+  email: string,
+  lines: Array<{ variantId: string; quantity: number }>,
+  userId: string | null = null,
+  fullName = testAddress.fullName,
+) {
+  const placed = await placeOrder({ db }, { userId, email, shippingAddress: { ...testAddress, fullName }, deliveryOption: 'standard', lines });
   if (!placed.ok) throw new Error(`order not placed: ${JSON.stringify(placed.error)}`);
   return placed.value;
 }

@@ -15,6 +15,19 @@ describe('csvField', () => {
     ['-1', "'-1"],
     ['@handle', "'@handle"],
     ['\tindented', "'\tindented"],
+    // Spreadsheets set to a `;` list separator (much of Europe) split an unquoted semicolon into two columns.
+    ['Ada; Lagos', '"Ada; Lagos"'],
+    ['=1;=2', '"\'=1;=2"'],
+    // A formula after leading blanks: some importers trim them first, then evaluate.
+    ["  =cmd|' /C calc'!A0", "'  =cmd|' /C calc'!A0"],
+    [' +1', "' +1"],
+    ['\u00a0@SUM(A1)', "'\u00a0@SUM(A1)"],
+    ['\t=cmd', "'\t=cmd"],
+    ['\r=cmd', '"\'\r=cmd"'],
+    ['\n=cmd', '"\'\n=cmd"'],
+    ['\nplain', '"\'\nplain"'],
+    // Blanks before ordinary text change nothing.
+    ['  Ada', '  Ada'],
     ['=HYPERLINK("x","y")', '"\'=HYPERLINK(""x"",""y"")"'],
     ['', ''],
     [null, ''],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EnvError, parseEnv, paystackMode, trustedProxyHops, webhookIpAllowlist } from '@/lib/core/env';
+import { EnvError, jobsDriver, parseEnv, paystackMode, trustedProxyHops, webhookIpAllowlist } from '@/lib/core/env';
 
 const valid = {
   DATABASE_URL: 'postgres://shop:secret@db.example.com:5432/shop',
@@ -92,6 +92,30 @@ describe('Paystack keys and the deployment they belong to', () => {
     expect(messageFor({ ...valid, PAYSTACK_PUBLIC_KEY: 'pk_live_abc123' })).toMatch(/PAYSTACK_PUBLIC_KEY: must be from the same mode/);
     expect(parseEnv({ ...valid, PAYSTACK_PUBLIC_KEY: 'pk_test_abc123' }).PAYSTACK_PUBLIC_KEY).toBe('pk_test_abc123');
     expect(messageFor({ ...valid, PAYSTACK_ALLOW_TEST_KEY: 'yes' })).toMatch(/PAYSTACK_ALLOW_TEST_KEY: PAYSTACK_ALLOW_TEST_KEY must be 1 \(on\) or 0 \(off\)/);
+  });
+});
+
+describe('Inngest in production', () => {
+  const live = { ...valid, NODE_ENV: 'production', PAYSTACK_SECRET_KEY: 'sk_live_abc123' };
+  const signed = { INNGEST_EVENT_KEY: 'event-key', INNGEST_SIGNING_KEY: 'signkey-prod-0123abcd' };
+
+  // Dev mode skips Inngest's signature check: anyone could call /api/inngest and run any job with their own data.
+  it.each(['1', 'http://inngest.internal:8288'])('refuses INNGEST_DEV=%s when NODE_ENV is production, signing key or not', (value) => {
+    expect(messageFor({ ...live, INNGEST_DEV: value })).toMatch(/INNGEST_DEV: must not be set when NODE_ENV is production.*set INNGEST_SIGNING_KEY/);
+    expect(messageFor({ ...live, ...signed, INNGEST_DEV: value })).toMatch(/INNGEST_DEV: must not be set when NODE_ENV is production/);
+  });
+
+  it('requires INNGEST_SIGNING_KEY (and the event key) whenever Inngest runs the jobs in production', () => {
+    expect(messageFor({ ...live, INNGEST_EVENT_KEY: 'event-key' })).toMatch(/^Invalid environment variable INNGEST_SIGNING_KEY: required in production/);
+    expect(messageFor({ ...live, JOBS_DRIVER: 'inngest', INNGEST_SIGNING_KEY: 'signkey-prod-0123abcd' })).toMatch(/INNGEST_EVENT_KEY: required in production/);
+    expect(messageFor({ ...live, JOBS_DRIVER: 'inngest' })).toMatch(/INNGEST_SIGNING_KEY: required in production/);
+    expect(jobsDriver(parseEnv({ ...live, ...signed }))).toBe('inngest');
+    // The in-process driver serves no Inngest endpoint, so it needs no Inngest keys.
+    expect(jobsDriver(parseEnv(live))).toBe('in-process');
+  });
+
+  it('leaves development and tests free to use an Inngest dev server', () => {
+    for (const NODE_ENV of ['development', 'test']) expect(jobsDriver(parseEnv({ ...valid, NODE_ENV, INNGEST_DEV: '1' }))).toBe('inngest');
   });
 });
 

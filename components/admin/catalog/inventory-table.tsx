@@ -39,8 +39,8 @@ const columns: ColumnDef<InventoryRow, unknown>[] = [
     accessorFn: (row) => row.available,
     header: 'Available',
     cell: ({ row }) => {
-      // The same rule as the Low stock filter: only what a shopper can buy counts as running low.
-      const low = row.original.productStatus === 'active' && !row.original.archived && row.original.available <= row.original.lowStockThreshold;
+      // Computed by the query from the Low stock filter's own condition (lowStockCondition).
+      const low = row.original.low;
       return (
         <span className={`inline-flex items-center gap-1.5 whitespace-nowrap ${low ? 'font-semibold text-red-800' : ''}`}>
           {number(row.original.available)}

@@ -6,6 +6,7 @@ import { CallToAction, EmailHeading, EmailLayout, type EmailLine, LinesTable, Pa
 export interface AbandonedCheckoutProps {
   shopName: string;
   siteUrl: string;
+  /** The first name to greet by (lib/email/greeting-name.ts), or null: no greeting. */
   customerName?: string | null;
   lines: EmailLine[];
   subtotal: Money;

@@ -7,7 +7,8 @@ import { AddressBlock, CallToAction, EmailHeading, EmailLayout, type EmailLine, 
 export interface OrderConfirmationProps {
   shopName: string;
   siteUrl: string;
-  customerName: string;
+  /** The first name to greet by (lib/email/greeting-name.ts), or null: "Hi there". */
+  customerName: string | null;
   orderNumber: string;
   lines: EmailLine[];
   subtotal: Money;
@@ -29,7 +30,8 @@ export function OrderConfirmationEmail(props: OrderConfirmationProps) {
     <EmailLayout shopName={props.shopName} siteUrl={props.siteUrl} preview={`Order ${props.orderNumber} is confirmed`}>
       <EmailHeading>Thank you for your order</EmailHeading>
       <Paragraph>
-        Hi {props.customerName}, we have received your payment and your order {props.orderNumber} is confirmed. We will let you know when it is on its way.
+        Hi {props.customerName ?? 'there'}, we have received your payment and your order {props.orderNumber} is confirmed. We will let you know when it is on
+        its way.
       </Paragraph>
       <Fact label="Order number">{props.orderNumber}</Fact>
       <LinesTable lines={props.lines} />

@@ -17,6 +17,8 @@ export interface Child<M> {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** The first message (past or future) that `match` accepts; rejects if the process exits first. */
   message(match: (message: M) => boolean, timeoutMs?: number): Promise<M>;
+  /** A message to the child over IPC. */
+  send(message: unknown): void;
   /** SIGKILL — no handler runs, nothing is flushed — and wait until the kernel has reaped it. */
   kill9(): Promise<void>;
   /** What it wrote to stderr (the tail), for failure messages. */
@@ -75,6 +77,9 @@ export function startChild<M>(entry: 'webhook-server.ts' | 'relay-worker.ts', ar
         waiters.add(check);
         check();
       });
+    },
+    send(message) {
+      child.send(message as never);
     },
     async kill9() {
       if (!gone) child.kill('SIGKILL');

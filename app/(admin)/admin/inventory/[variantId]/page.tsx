@@ -3,35 +3,23 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { z } from 'zod';
-import { AdjustStockForm } from './_components/adjust-stock-form';
-import { ThresholdForm } from './_components/threshold-form';
-import { db } from '@/db';
-import { activeHolds, getInventoryVariant, stockHistory } from '@/db/queries/admin-inventory';
-import { formatDateTime } from '@/lib/core/format-date';
-import { describeStockEntry } from '@/lib/inventory/stock-history';
-import { userForPage } from '@/lib/server/doors/auth';
+import { AdjustStockForm } from '@/app/(admin)/admin/inventory/[variantId]/_components/adjust-stock-form';
+import { ThresholdForm } from '@/app/(admin)/admin/inventory/[variantId]/_components/threshold-form';
+import { Card } from '@/components/ui/card';
 import { TableHead } from '@/components/ui/table-head';
+import { formatDateTime } from '@/lib/core/format-date';
+import { userForPage } from '@/lib/server/doors/auth';
+import { loadVariantStock } from './load-variant-stock';
 
 export const metadata: Metadata = { title: 'Variant stock', robots: { index: false } };
-
-const card = 'rounded-xl border border-stone-200 bg-white p-6';
-
-function timeLeft(until: Date, now: Date): string {
-  const minutes = Math.round((until.getTime() - now.getTime()) / 60_000);
-  if (minutes <= 0) return 'ended — released by the next release run';
-  return minutes === 1 ? 'in 1 minute' : `in ${minutes} minutes`;
-}
 
 export default async function AdminVariantStockPage({ params }: { params: Promise<{ variantId: string }> }) {
   const { variantId } = await params;
   await userForPage('admin', `/admin/inventory/${encodeURIComponent(variantId)}`);
-  if (!z.uuid().safeParse(variantId).success) notFound();
-  const [variant, holds, history] = await Promise.all([getInventoryVariant(db, variantId), activeHolds(db, variantId), stockHistory(db, variantId)]);
-  if (!variant) notFound();
-  const now = new Date();
-  const low = variant.productStatus === 'active' && !variant.archivedAt && variant.available <= variant.lowStockThreshold;
-  const heldUnits = holds.reduce((sum, hold) => sum + hold.quantity, 0);
+  const loaded = await loadVariantStock(variantId);
+  if (!loaded) notFound();
+  const { variant, forSale, holds, heldUnits, history } = loaded;
+  const low = variant.low;
 
   return (
     <div className="space-y-6">
@@ -47,7 +35,7 @@ export default async function AdminVariantStockPage({ params }: { params: Promis
           <Link href={`/admin/products/${variant.productId}`} className="font-medium text-brand-700 underline underline-offset-2">
             Edit product
           </Link>
-          {variant.productStatus === 'active' && !variant.archivedAt ? (
+          {forSale ? (
             <Link href={`/products/${variant.productSlug}?variant=${variant.variantId}`} className="font-medium text-brand-700 underline underline-offset-2">
               View in shop
             </Link>
@@ -78,10 +66,10 @@ export default async function AdminVariantStockPage({ params }: { params: Promis
       </dl>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <div className={card}>
+        <Card className="">
           <AdjustStockForm variantId={variant.variantId} stockOnHand={variant.stockOnHand} reserved={variant.reserved} />
-        </div>
-        <div className={`${card} space-y-6`}>
+        </Card>
+        <Card className="space-y-6">
           <ThresholdForm variantId={variant.variantId} threshold={variant.lowStockThreshold} />
           <section aria-labelledby="holds-heading" className="space-y-2">
             <h2 id="holds-heading" className="text-lg font-semibold">
@@ -112,7 +100,7 @@ export default async function AdminVariantStockPage({ params }: { params: Promis
                         <td className="py-2 text-right tabular-nums">{hold.quantity}</td>
                         <td className="py-2 pl-4">
                           {formatDateTime(hold.reservedUntil)}
-                          <span className="block text-xs text-stone-500">{timeLeft(hold.reservedUntil, now)}</span>
+                          <span className="block text-xs text-stone-500">{hold.endsIn}</span>
                         </td>
                       </tr>
                     ))}
@@ -121,42 +109,36 @@ export default async function AdminVariantStockPage({ params }: { params: Promis
               </>
             )}
           </section>
-        </div>
+        </Card>
       </div>
 
-      <section aria-labelledby="history-heading" className={`${card} space-y-3`}>
-        <h2 id="history-heading" className="text-lg font-semibold">
-          Stock history
-        </h2>
+      <Card id="history" title="Stock history" className="space-y-3">
         {history.length === 0 ? (
           <p className="text-sm text-stone-600">No stock movements recorded yet.</p>
         ) : (
           <ol className="divide-y divide-stone-100 text-sm" data-testid="stock-history">
-            {history.map((entry) => {
-              const line = describeStockEntry(entry);
-              return (
-                <li key={entry.id} className="flex flex-wrap justify-between gap-x-4 gap-y-1 py-2">
-                  <span>
-                    {line.summary}
-                    {line.orderId ? (
-                      <>
-                        {' · '}
-                        <Link href={`/admin/orders/${line.orderId}`} className="text-brand-700 underline underline-offset-2">
-                          order
-                        </Link>
-                      </>
-                    ) : null}
-                    {line.detail ? <span className="block text-xs text-stone-500">{line.detail}</span> : null}
-                  </span>
-                  <time dateTime={entry.createdAt.toISOString()} className="whitespace-nowrap text-stone-500">
-                    {formatDateTime(entry.createdAt)}
-                  </time>
-                </li>
-              );
-            })}
+            {history.map(({ entry, line }) => (
+              <li key={entry.id} className="flex flex-wrap justify-between gap-x-4 gap-y-1 py-2">
+                <span>
+                  {line.summary}
+                  {line.orderId ? (
+                    <>
+                      {' · '}
+                      <Link href={`/admin/orders/${line.orderId}`} className="text-brand-700 underline underline-offset-2">
+                        order
+                      </Link>
+                    </>
+                  ) : null}
+                  {line.detail ? <span className="block text-xs text-stone-500">{line.detail}</span> : null}
+                </span>
+                <time dateTime={entry.createdAt.toISOString()} className="whitespace-nowrap text-stone-500">
+                  {formatDateTime(entry.createdAt)}
+                </time>
+              </li>
+            ))}
           </ol>
         )}
-      </section>
+      </Card>
     </div>
   );
 }

@@ -5,51 +5,28 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { MoneyLedger } from '@/components/admin/money-ledger';
 import { OrderTimeline } from '@/components/admin/order-timeline';
-import { RefundDialog } from './_components/refund-dialog';
+import { RefundDialog } from '@/app/(admin)/admin/orders/[id]/_components/refund-dialog';
 import { RefundStatusBadge } from '@/components/admin/refund-status-badge';
 import { OrderStatusBadge } from '@/components/orders/order-status-badge';
-import { db } from '@/db';
-import { getAdminOrder, orderTimeline, userNames } from '@/db/queries/admin-orders';
+import { Card } from '@/components/ui/card';
+import { DescriptionList } from '@/components/ui/description-list';
 import { formatDateTime } from '@/lib/core/format-date';
 import { formatMoney } from '@/lib/core/money';
 import { addressLines } from '@/lib/orders/address-lines';
 import { deliveryLabel } from '@/lib/orders/delivery-label';
-import { describeEntry } from '@/lib/orders/order-timeline';
-import { orderLedger } from '@/lib/refunds/order-ledger';
 import { userForPage } from '@/lib/server/doors/auth';
-import { isUuid } from '@/lib/is-uuid';
+import { loadAdminOrder } from './load-admin-order';
 
 export const metadata: Metadata = { title: 'Order', robots: { index: false } };
-
-const card = 'rounded-xl border border-stone-200 bg-white p-6 text-sm';
 
 export default async function AdminOrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   // The layout checks too, but a layout does not re-run for every request that reaches this page.
   await userForPage('admin', `/admin/orders/${encodeURIComponent(id)}`);
-  if (!isUuid(id)) notFound();
-  const [order, ledger, audit] = await Promise.all([getAdminOrder(db, { orderId: id }), orderLedger(db, id), orderTimeline(db, { orderId: id })]);
-  if (!order || !ledger) notFound();
-  const names = await userNames(db, { ids: ledger.refunds.flatMap((refund) => (refund.requestedBy ? [refund.requestedBy] : [])) });
-
+  const loaded = await loadAdminOrder(id);
+  if (!loaded) notFound();
+  const { order, ledger, lineLabel, timeline, refunds, refundUnavailable, customerEmail } = loaded;
   const money = (amount: number) => formatMoney({ amount, currency: order.currency });
-  const lineLabel = new Map(order.lines.map((line) => [line.variantId, `${line.productTitle} – ${line.variantTitle}`]));
-  const timeline = audit.map((entry) =>
-    describeEntry(entry, {
-      currency: order.currency,
-      variants: new Map(order.lines.map((line) => [line.variantId, `${line.sku} (${lineLabel.get(line.variantId)})`])),
-      payments: new Map(order.payments.map((payment) => [payment.id, payment.reference])),
-      refunds: new Map(ledger.refunds.map((refund) => [refund.id, refund.amount.amount])),
-    }),
-  );
-  const customerEmail = order.customer?.email ?? order.email;
-  const refundUnavailable = order.refundable
-    ? undefined
-    : ledger.charged.amount === 0
-      ? 'Not paid: nothing to refund.'
-      : order.payments.some((payment) => payment.status === 'needs_review')
-        ? 'The payment is flagged for review: settle it before refunding.'
-        : 'Everything paid is refunded or on its way back.';
 
   return (
     <div className="space-y-6">
@@ -84,10 +61,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
 
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem] lg:items-start">
         <div className="min-w-0 space-y-6">
-          <section aria-labelledby="lines-heading" className={card}>
-            <h2 id="lines-heading" className="text-lg font-semibold">
-              Items
-            </h2>
+          <Card id="lines" title="Items">
             <ul className="mt-3 divide-y divide-stone-100" data-testid="order-lines">
               {order.lines.map((line) => (
                 <li key={line.variantId} className="flex items-start justify-between gap-3 py-2">
@@ -103,36 +77,22 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
                 </li>
               ))}
             </ul>
-            <dl className="mt-3 space-y-1 border-t border-stone-200 pt-3">
-              <div className="flex justify-between">
-                <dt>Subtotal</dt>
-                <dd className="tabular-nums">{money(order.subtotalAmount)}</dd>
-              </div>
-              <div className="flex justify-between">
-                <dt>{deliveryLabel(order.deliveryOption)}</dt>
-                <dd className="tabular-nums">{order.shippingAmount === 0 ? 'Free' : money(order.shippingAmount)}</dd>
-              </div>
-              <div className="flex justify-between text-base font-semibold">
-                <dt>Total</dt>
-                <dd className="tabular-nums">{money(order.totalAmount)}</dd>
-              </div>
-              {order.refundedAmount > 0 ? (
-                <div className="flex justify-between text-sky-900">
-                  <dt>Refunded</dt>
-                  <dd className="tabular-nums">−{money(order.refundedAmount)}</dd>
-                </div>
-              ) : null}
-            </dl>
-          </section>
+            <DescriptionList
+              className="mt-3 space-y-1 border-t border-stone-200 pt-3"
+              items={[
+                { term: 'Subtotal', value: money(order.subtotalAmount) },
+                { term: deliveryLabel(order.deliveryOption), value: order.shippingAmount === 0 ? 'Free' : money(order.shippingAmount) },
+                { term: 'Total', value: money(order.totalAmount), className: 'text-base font-semibold' },
+                ...(order.refundedAmount > 0 ? [{ term: 'Refunded', value: `−${money(order.refundedAmount)}`, className: 'text-sky-900' }] : []),
+              ]}
+            />
+          </Card>
           <MoneyLedger ledger={ledger} />
           <OrderTimeline entries={timeline} />
         </div>
 
         <div className="space-y-6">
-          <section aria-labelledby="customer-heading" className={card}>
-            <h2 id="customer-heading" className="text-lg font-semibold">
-              Customer
-            </h2>
+          <Card id="customer" title="Customer">
             <p className="mt-2 font-medium">
               {order.customer ? (
                 <Link href={`/admin/customers/${order.customer.id}`} className="text-brand-700 underline underline-offset-2">
@@ -147,12 +107,9 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
               {order.customer ? 'Account customer' : 'Guest checkout'}
               {order.customer && order.customer.email !== order.email ? ` · checked out as ${order.email}` : ''}
             </p>
-          </section>
+          </Card>
 
-          <section aria-labelledby="delivery-heading" className={card}>
-            <h2 id="delivery-heading" className="text-lg font-semibold">
-              Delivery
-            </h2>
+          <Card id="delivery" title="Delivery">
             <p className="mt-1 text-stone-600">{deliveryLabel(order.deliveryOption)}</p>
             <address className="mt-2 not-italic leading-relaxed text-stone-700">
               {addressLines(order.shippingAddress).map((line) => (
@@ -161,12 +118,9 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
                 </span>
               ))}
             </address>
-          </section>
+          </Card>
 
-          <section aria-labelledby="payments-heading" className={card}>
-            <h2 id="payments-heading" className="text-lg font-semibold">
-              Payments
-            </h2>
+          <Card id="payments" title="Payments">
             {order.payments.length === 0 ? (
               <p className="mt-2 text-stone-600">No payment was started.</p>
             ) : (
@@ -188,19 +142,16 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
                 ))}
               </ul>
             )}
-          </section>
+          </Card>
 
-          <section aria-labelledby="refunds-heading" className={card}>
-            <h2 id="refunds-heading" className="text-lg font-semibold">
-              Refunds
-            </h2>
-            {ledger.refunds.length === 0 ? (
+          <Card id="refunds" title="Refunds">
+            {refunds.length === 0 ? (
               <p className="mt-2 text-stone-600" data-testid="no-refunds">
                 No refunds yet.
               </p>
             ) : (
               <ul className="mt-2 divide-y divide-stone-100" data-testid="order-refunds">
-                {[...ledger.refunds].reverse().map((refund) => (
+                {refunds.map((refund) => (
                   <li key={refund.id} className="space-y-1 py-3">
                     <p className="flex flex-wrap items-center justify-between gap-2">
                       <span className="font-medium tabular-nums">{formatMoney(refund.amount)}</span>
@@ -214,19 +165,14 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
                     ) : null}
                     {refund.failureReason ? <p className="text-xs text-red-700">{refund.failureReason}</p> : null}
                     <p className="text-xs text-stone-500">
-                      {formatDateTime(new Date(refund.createdAt))} ·{' '}
-                      {refund.origin === 'admin'
-                        ? `by ${refund.requestedBy ? (names.get(refund.requestedBy) ?? 'a former admin') : 'an admin'}`
-                        : refund.origin === 'system'
-                          ? 'automatic'
-                          : "made in Paystack's dashboard"}
+                      {formatDateTime(new Date(refund.createdAt))} · {refund.requestedByWords}
                       {refund.gatewayRefundId ? ` · Paystack refund ${refund.gatewayRefundId}` : ''}
                     </p>
                   </li>
                 ))}
               </ul>
             )}
-          </section>
+          </Card>
         </div>
       </div>
     </div>
