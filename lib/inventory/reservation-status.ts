@@ -18,21 +18,9 @@ const allowed: Record<ReservationStatus, readonly ReservationStatus[]> = {
   committed: [],
 };
 
-export class IllegalReservationTransition extends Error {
-  override name = 'IllegalReservationTransition';
-  constructor(
-    readonly reservationId: string,
-    readonly from: ReservationStatus | 'unknown',
-    readonly to: ReservationStatus,
-  ) {
-    super(`Reservation ${reservationId} cannot move from ${from} to ${to}`);
-  }
-}
-
 const machine = defineStateMachine(inventoryReservations, {
   entity: 'reservation',
   transitions: allowed,
-  illegal: (id, from, to) => new IllegalReservationTransition(id, from, to),
 });
 
 export function canTransitionReservation(from: ReservationStatus, to: ReservationStatus): boolean {

@@ -22,21 +22,9 @@ const allowed: Record<OrderStatus, readonly OrderStatus[]> = {
   paid_needs_attention: ['paid', 'partially_refunded', 'refunded'],
 };
 
-export class IllegalOrderTransition extends Error {
-  override name = 'IllegalOrderTransition';
-  constructor(
-    readonly orderId: string,
-    readonly from: OrderStatus | 'unknown',
-    readonly to: OrderStatus,
-  ) {
-    super(`Order ${orderId} cannot move from ${from} to ${to}`);
-  }
-}
-
 const machine = defineStateMachine(orders, {
   entity: 'order',
   transitions: allowed,
-  illegal: (id, from, to) => new IllegalOrderTransition(id, from, to),
 });
 
 export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
@@ -66,7 +54,7 @@ export function transitionLockedOrder(
 
 /**
  * Moves an order to `to` if its current status allows it, in one conditional UPDATE (safe under concurrency:
- * the status read and the write are the same statement). Throws IllegalOrderTransition otherwise.
+ * the status read and the write are the same statement). Throws IllegalTransition otherwise.
  */
 export function transitionOrder(db: DbOrTx, orderId: string, to: OrderStatus, options: OrderTransitionOptions = {}): Promise<void> {
   return machine.move(db, orderId, to, options);

@@ -30,21 +30,9 @@ const allowed: Record<PaymentStatus, readonly PaymentStatus[]> = {
   refunded: ['partially_refunded', 'paid', 'needs_review'],
 };
 
-export class IllegalPaymentTransition extends Error {
-  override name = 'IllegalPaymentTransition';
-  constructor(
-    readonly paymentId: string,
-    readonly from: PaymentStatus | 'unknown',
-    readonly to: PaymentStatus,
-  ) {
-    super(`Payment ${paymentId} cannot move from ${from} to ${to}`);
-  }
-}
-
 const machine = defineStateMachine(payments, {
   entity: 'payment',
   transitions: allowed,
-  illegal: (id, from, to) => new IllegalPaymentTransition(id, from, to),
 });
 
 export function canTransitionPayment(from: PaymentStatus, to: PaymentStatus): boolean {
@@ -66,7 +54,7 @@ export function tryTransitionPayment(db: DbOrTx, paymentId: string, to: PaymentS
   return machine.tryMove(db, paymentId, to, options);
 }
 
-/** Like tryTransitionPayment, for moves that must happen: an illegal one throws IllegalPaymentTransition. */
+/** Like tryTransitionPayment, for moves that must happen: an illegal one throws IllegalTransition. */
 export function transitionPayment(db: DbOrTx, paymentId: string, to: PaymentStatus, options: PaymentTransitionOptions = {}): Promise<void> {
   return machine.move(db, paymentId, to, options);
 }

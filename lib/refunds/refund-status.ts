@@ -42,21 +42,9 @@ export function fromGatewayStatus(status: GatewayRefundStatus): Exclude<RefundSt
   return status === 'needs-attention' ? 'needs_attention' : status;
 }
 
-export class IllegalRefundTransition extends Error {
-  override name = 'IllegalRefundTransition';
-  constructor(
-    readonly refundId: string,
-    readonly from: RefundStatus | 'unknown',
-    readonly to: RefundStatus,
-  ) {
-    super(`Refund ${refundId} cannot move from ${from} to ${to}`);
-  }
-}
-
 const machine = defineStateMachine(refunds, {
   entity: 'refund',
   transitions: allowed,
-  illegal: (id, from, to) => new IllegalRefundTransition(id, from, to),
 });
 
 export interface RefundTransitionOptions extends Omit<MoveOptions<typeof refunds, RefundStatus>, 'audit'> {
@@ -77,7 +65,7 @@ export function tryTransitionRefund(db: DbOrTx, refundId: string, to: RefundStat
   return machine.tryMove(db, refundId, to, moveOptions(options));
 }
 
-/** Like tryTransitionRefund, for moves that must happen: an illegal one throws IllegalRefundTransition. */
+/** Like tryTransitionRefund, for moves that must happen: an illegal one throws IllegalTransition. */
 export function transitionRefund(db: DbOrTx, refundId: string, to: RefundStatus, options: RefundTransitionOptions): Promise<void> {
   return machine.move(db, refundId, to, moveOptions(options));
 }

@@ -9,6 +9,19 @@ import type { DbOrTx } from '../../db/client';
 import { auditActorType, auditLogs } from '../../db/schema';
 import type { AuditActor, AuditEntry } from '../audit/record-audit';
 
+/** A move the table does not allow: a bug or a race the caller did not expect, never a silent overwrite. */
+export class IllegalTransition extends Error {
+  override name = 'IllegalTransition';
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+    readonly from: string,
+    readonly to: string,
+  ) {
+    super(`${entity[0]?.toUpperCase()}${entity.slice(1)} ${id} cannot move from ${from} to ${to}`);
+  }
+}
+
 type StatusTable = PgTable & { id: AnyPgColumn; status: AnyPgColumn };
 
 export interface MoveAudit {
@@ -40,8 +53,6 @@ export interface StateMachineSpec<S extends string> {
   /** The audit trail's entity type, also the default action prefix (`order.paid`). */
   entity: AuditEntry['entityType'];
   transitions: Record<S, readonly S[]>;
-  /** The error a must-move throws: each machine names its own (IllegalOrderTransition, …). */
-  illegal: (id: string, from: S | 'unknown', to: S) => Error;
 }
 
 export interface StateMachine<T extends StatusTable, S extends string> {
@@ -51,7 +62,7 @@ export interface StateMachine<T extends StatusTable, S extends string> {
   sourcesOf(to: S, onlyFrom?: readonly S[]): S[];
   /** Moves the row if its status allows; false (nothing written) when it does not — duplicates, late events. */
   tryMove(db: DbOrTx, id: string, to: S, options?: MoveOptions<T, S>): Promise<boolean>;
-  /** Like tryMove for moves that must happen: an illegal one throws the machine's Illegal…Transition. */
+  /** Like tryMove for moves that must happen: an illegal one throws IllegalTransition naming the entity. */
   move(db: DbOrTx, id: string, to: S, options?: MoveOptions<T, S>): Promise<void>;
   /**
    * For a caller that already holds the row lock and read its status (the payment commit): checked against the table
@@ -146,13 +157,13 @@ export function defineStateMachine<T extends StatusTable, S extends string>(tabl
         .select({ status: table.status })
         .from(table as PgTable)
         .where(eq(table.id, id));
-      throw spec.illegal(id, (current?.status as S | undefined) ?? 'unknown', to);
+      throw new IllegalTransition(spec.entity, id, (current?.status as S | undefined) ?? 'unknown', to);
     },
     async moveLocked(db, row, to, options = {}) {
-      if (!can(row.status, to)) throw spec.illegal(row.id, row.status, to);
+      if (!can(row.status, to)) throw new IllegalTransition(spec.entity, row.id, row.status, to);
       const moved = await write(db, eq(table.id, row.id), to, [row.status], options, [{ id: row.id }]);
       // The caller's lock makes this impossible; if it happens, the caller's read was not what the row holds.
-      if (moved.length === 0) throw spec.illegal(row.id, row.status, to);
+      if (moved.length === 0) throw new IllegalTransition(spec.entity, row.id, row.status, to);
     },
     async moveWhere(db, where, to, options = {}) {
       return write(db, where, to, sourcesOf(to, options.onlyFrom), options, [{}]);

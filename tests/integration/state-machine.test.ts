@@ -6,7 +6,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLogs } from '@/db/schema';
-import { defineStateMachine } from '@/lib/state-machine/define-state-machine';
+import { defineStateMachine, IllegalTransition } from '@/lib/state-machine/define-state-machine';
 import { testDatabase } from '../support/db';
 
 const { db, sql: client } = testDatabase(2);
@@ -18,20 +18,9 @@ const lights = pgTable(tableName, {
   note: text('note'),
 });
 
-class IllegalLight extends Error {
-  constructor(
-    readonly id: string,
-    readonly from: string,
-    readonly to: string,
-  ) {
-    super(`${id}: ${from} → ${to}`);
-  }
-}
-
 const machine = defineStateMachine(lights, {
   entity: 'order',
   transitions: { green: ['amber'], amber: ['red'], red: ['green', 'amber'] },
-  illegal: (id, from, to) => new IllegalLight(id, from, to),
 });
 const actor = { type: 'job', id: 'state-machine-test' } as const;
 
@@ -77,7 +66,7 @@ describe('a guarded move', () => {
   it('must-move throws the typed error naming where the row stood, and writes nothing', async () => {
     const id = await light('amber');
     const refused = machine.move(db, id, 'green', { audit: { actor } });
-    await expect(refused).rejects.toBeInstanceOf(IllegalLight);
+    await expect(refused).rejects.toBeInstanceOf(IllegalTransition);
     await expect(refused).rejects.toMatchObject({ id, from: 'amber', to: 'green' });
     await expect(machine.move(db, randomUUID(), 'amber')).rejects.toMatchObject({ from: 'unknown' });
     expect(await auditOf([id])).toEqual([]);
@@ -88,7 +77,7 @@ describe('a guarded move', () => {
     await machine.moveLocked(db, { id, status: 'red' }, 'green', { audit: { actor, action: 'light.go' } });
     expect(await statusOf(id)).toMatchObject({ status: 'green' });
     // The caller's read is stale (it says red, the row is green): refused, not overwritten.
-    await expect(machine.moveLocked(db, { id, status: 'red' }, 'amber')).rejects.toBeInstanceOf(IllegalLight);
+    await expect(machine.moveLocked(db, { id, status: 'red' }, 'amber')).rejects.toBeInstanceOf(IllegalTransition);
     expect(await statusOf(id)).toMatchObject({ status: 'green' });
     expect((await auditOf([id])).map((entry) => entry.action)).toEqual(['light.go']);
   });

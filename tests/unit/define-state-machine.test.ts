@@ -5,25 +5,14 @@ import { pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 import type { DbOrTx } from '@/db/client';
 import { canTransitionReservation, type ReservationStatus } from '@/lib/inventory/reservation-status';
-import { defineStateMachine } from '@/lib/state-machine/define-state-machine';
+import { defineStateMachine, IllegalTransition } from '@/lib/state-machine/define-state-machine';
 
 type Light = 'green' | 'amber' | 'red';
 const lights = pgTable('lights', { id: uuid('id').primaryKey(), status: text('status').$type<Light>().notNull() });
 
-class IllegalLight extends Error {
-  constructor(
-    readonly id: string,
-    readonly from: string,
-    readonly to: string,
-  ) {
-    super(`${id}: ${from} → ${to}`);
-  }
-}
-
 const machine = defineStateMachine(lights, {
   entity: 'order',
   transitions: { green: ['amber'], amber: ['red'], red: ['green', 'amber'] },
-  illegal: (id, from, to) => new IllegalLight(id, from, to),
 });
 
 /** A database handle that fails the test if anything reaches it. */
@@ -54,7 +43,7 @@ describe('defineStateMachine', () => {
 
   it('refuses an illegal move of a locked row with its typed error, before sending anything', async () => {
     const refused = machine.moveLocked(untouchable, { id: 'L1', status: 'green' }, 'red');
-    await expect(refused).rejects.toBeInstanceOf(IllegalLight);
+    await expect(refused).rejects.toBeInstanceOf(IllegalTransition);
     await expect(refused).rejects.toMatchObject({ id: 'L1', from: 'green', to: 'red' });
   });
 
