@@ -5,8 +5,6 @@
 // JWT, encoded and decoded as the cookie would carry it.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
-import type { Session } from 'next-auth';
-import { decode, encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerAction } from '@/app/(auth)/register/actions';
 import { requestPasswordResetAction, resetPasswordAction } from '@/app/(auth)/reset-password/actions';
@@ -24,13 +22,14 @@ import type { JobDeps } from '@/lib/jobs/definitions';
 import { inProcessDriver } from '@/lib/jobs/drivers';
 import { relayOutbox } from '@/lib/jobs/relay';
 import { getCurrentUser, requireAudience } from '@/lib/server/doors/auth';
-import { authOptions, authorizeCredentials } from '@/lib/server/doors/auth-options';
+import { authorizeCredentials } from '@/lib/server/doors/auth-options';
 import { type DoorDeps, withDoorDeps } from '@/lib/server/deps/door-deps';
 import { createRateLimiter } from '@/lib/server/doors/rate-limit';
 import { accountLinkJobs, linkToken, testSiteSecret, verifiedCustomer } from '../support/accounts';
 import { cartTestClients, createFixtureCatalogue } from '../support/cart-fixtures';
 import { testPaystack } from '../support/checkout-fixtures';
 import { inboxFor, mailTo } from '../support/inbox';
+import { sessionFrom, signInCookie } from '../support/session-cookies';
 
 const { db, sql, redis } = cartTestClients();
 const mailer = smtpMailer(smtpConfigFromEnv(env()));
@@ -84,24 +83,6 @@ const form = (fields: Record<string, string>) => {
   return data;
 };
 const asVisitor = <T>(fn: () => Promise<T>, session?: DoorDeps['session']) => withDoorDeps(visitor(session), fn);
-
-/** Signs in through authorize and mints the session cookie's JWT as next-auth does at sign-in. */
-async function signInCookie(email: string, password: string): Promise<string> {
-  const user = await authorizeCredentials({ email, password }, { 'x-forwarded-for': `browser-${randomUUID()}` });
-  if (!user) throw new Error(`${email} could not sign in`);
-  const token = await authOptions.callbacks!.jwt!({ token: {}, user, account: null });
-  return encode({ token, secret: env().NEXTAUTH_SECRET });
-}
-
-/** What getServerSession makes of that cookie on a later request: decode, the jwt callback, the session callback. */
-const sessionFrom =
-  (cookie: string): DoorDeps['session'] =>
-  async () => {
-    const decoded = await decode({ token: cookie, secret: env().NEXTAUTH_SECRET });
-    if (!decoded) return null;
-    const token = await authOptions.callbacks!.jwt!({ token: decoded, account: null, user: undefined as never });
-    return (await authOptions.callbacks!.session!({ session: { expires: '' }, token } as never)) as Session;
-  };
 
 const cartLines = async (session: DoorDeps['session']) => {
   const response = await asVisitor(() => cartRoute(new Request(new URL('/api/cart', site))), session);

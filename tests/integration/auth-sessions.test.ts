@@ -3,7 +3,6 @@
 // session ends 30 idle minutes after its last request or 12 hours after sign-in, while a customer's keeps its 7 days.
 import { randomUUID } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
-import type { Session } from 'next-auth';
 import { decode, encode } from 'next-auth/jwt';
 import { afterAll, describe, expect, it } from 'vitest';
 import { users } from '@/db/schema';
@@ -12,11 +11,12 @@ import { createSignInDelay } from '@/lib/auth/sign-in-delay';
 import { env } from '@/lib/core/env';
 import { redis } from '@/lib/redis';
 import { getCurrentUser, requireAudience } from '@/lib/server/doors/auth';
-import { authOptions, authorizeCredentials } from '@/lib/server/doors/auth-options';
-import { type DoorDeps, withDoorDeps } from '@/lib/server/deps/door-deps';
+import { authOptions } from '@/lib/server/doors/auth-options';
+import { withDoorDeps } from '@/lib/server/deps/door-deps';
 import { createRateLimiter } from '@/lib/server/doors/rate-limit';
 import { verifiedCustomer } from '../support/accounts';
 import { testDatabase } from '../support/db';
+import { sessionFrom, signInCookie } from '../support/session-cookies';
 
 const { db, sql } = testDatabase();
 const created: string[] = [];
@@ -41,27 +41,12 @@ async function account(role: 'customer' | 'admin') {
 }
 
 /** Signs in through authorize at `signedInAt` and mints the session cookie's JWT as next-auth does. */
-async function signInCookie(email: string, signedInAt: number): Promise<string> {
-  const guards = {
+const signInAt = (email: string, signedInAt: number) =>
+  signInCookie(email, password, {
     limiter: createRateLimiter({ redis: redis(), prefix }),
     delay: createSignInDelay({ redis: redis(), prefix: `${prefix}:delay` }),
     now: () => signedInAt,
-  };
-  const user = await authorizeCredentials({ email, password }, { 'x-forwarded-for': `browser-${randomUUID()}` }, guards);
-  if (!user) throw new Error(`${email} could not sign in`);
-  const token = await authOptions.callbacks!.jwt!({ token: {}, user, account: null });
-  return encode({ token, secret: env().NEXTAUTH_SECRET });
-}
-
-/** What getServerSession makes of that cookie on a later request: decode, the jwt callback, the session callback. */
-const sessionFrom =
-  (cookie: string): DoorDeps['session'] =>
-  async () => {
-    const decoded = await decode({ token: cookie, secret: env().NEXTAUTH_SECRET });
-    if (!decoded) return null;
-    const token = await authOptions.callbacks!.jwt!({ token: decoded, account: null, user: undefined as never });
-    return (await authOptions.callbacks!.session!({ session: { expires: '' }, token } as never)) as Session;
-  };
+  });
 
 /** Who the doors see for a request carrying `cookie` at time `at`. */
 const userAt = (cookie: string, at: number) => withDoorDeps({ session: sessionFrom(cookie), now: () => at }, () => getCurrentUser());
@@ -70,7 +55,7 @@ describe('sign-out', () => {
   it('ends the session it signs out of: a copy of the cookie taken before is refused afterwards', async () => {
     const customer = await account('customer');
     const now = Date.now();
-    const cookie = await signInCookie(customer.email, now);
+    const cookie = await signInAt(customer.email, now);
     const copied = cookie;
     expect(await userAt(copied, now)).toMatchObject({ id: customer.id });
 
@@ -81,7 +66,7 @@ describe('sign-out', () => {
     expect(await userAt(copied, now)).toBeNull();
     await expect(withDoorDeps({ session: sessionFrom(copied) }, () => requireAudience('user'))).rejects.toMatchObject({ code: 'unauthenticated' });
     // Signing in again works, with a session of the new version.
-    expect(await userAt(await signInCookie(customer.email, now), now)).toMatchObject({ id: customer.id });
+    expect(await userAt(await signInAt(customer.email, now), now)).toMatchObject({ id: customer.id });
   });
 });
 
@@ -89,7 +74,7 @@ describe('admin sessions', () => {
   it('end after 30 minutes without a request, however young the session is', async () => {
     const admin = await account('admin');
     const start = Date.now();
-    const cookie = await signInCookie(admin.email, start);
+    const cookie = await signInAt(admin.email, start);
     const asAdminAt = (at: number) => withDoorDeps({ session: sessionFrom(cookie), now: () => at }, () => requireAudience('admin'));
 
     // 29 minutes after sign-in, then 29 more after that request: each request restarts the idle clock.
@@ -103,7 +88,7 @@ describe('admin sessions', () => {
   it('end 12 hours after sign-in even when used every few minutes', async () => {
     const admin = await account('admin');
     const start = Date.now();
-    const cookie = await signInCookie(admin.email, start);
+    const cookie = await signInAt(admin.email, start);
     for (let at = start + 20 * MINUTE; at <= start + ADMIN_SESSION_POLICY.maxAgeMs; at += 20 * MINUTE) {
       expect(await userAt(cookie, at)).toMatchObject({ id: admin.id });
     }
@@ -120,7 +105,7 @@ describe('admin sessions', () => {
   it('leave customer sessions alone: a customer idle for a day and signed in 6 days ago is still signed in', async () => {
     const customer = await account('customer');
     const start = Date.now();
-    const cookie = await signInCookie(customer.email, start);
+    const cookie = await signInAt(customer.email, start);
     expect(await userAt(cookie, start + 6 * 24 * 60 * MINUTE)).toMatchObject({ id: customer.id });
   });
 });
