@@ -11,3 +11,8 @@ export function mailboxKey(email: string): string {
   const plus = local.indexOf('+');
   return plus > 0 ? `${local.slice(0, plus)}${folded.slice(at)}` : folded;
 }
+
+/** Whether this spelling carries a `+tag` (and so shares its mailbox's count with the other tags). */
+export function isTaggedSpelling(email: string): boolean {
+  return mailboxKey(email) !== email.trim().toLowerCase();
+}

@@ -1,8 +1,8 @@
 // Slowing down password guessing without locking the owner out. Attempts are counted per account × client address:
 // the first few wait for nothing (typos), then each further attempt from that address must wait twice as long as the
 // one before (2 s, 4 s, 8 s … up to a cap). Another address starts from scratch, so a guesser cannot lock the owner out
-// from afar; the per-account ceiling in lib/server/doors/rate-limit.ts (`signInByEmail`) is the wall for guessing spread over
-// many addresses. A successful sign-in clears its address's count, a password reset the whole account's.
+// from afar; guessing spread over many addresses meets the per-account windows in lib/server/doors/rate-limit.ts
+// (`signInByEmail*`: a proof-of-work price, a higher one, then a ceiling the owner lifts by a reset). A successful sign-in clears its address's count, a password reset the whole account's.
 //
 // An attempt refused for waiting is not counted (waiting out the delay is all it takes), and the check counts the
 // attempt in the same Redis script that lets it through, so parallel attempts cannot slip past a delay together.

@@ -10,6 +10,8 @@ export const SIGN_IN_ERROR = {
   unavailable: 'SignInUnavailable',
   /** `ChallengeRequired:<challenge>`: this account is under attack; solve the challenge and send it with the next attempt. */
   challenge: 'ChallengeRequired',
+  /** Past the account's ceiling of paid guesses: closed for the hour; resetting the password by email opens it. */
+  accountLocked: 'AccountLocked',
 } as const;
 
 export const GENERIC_SIGN_IN_ERROR = 'Email or password is incorrect.';
@@ -36,6 +38,8 @@ export function signInErrorMessage(code: string | null | undefined): string | nu
   if (!code) return null;
   if (code === SIGN_IN_ERROR.rateLimited) return 'Too many sign-in attempts. Please wait a few minutes and try again.';
   if (code === SIGN_IN_ERROR.unavailable) return 'Sign-in is temporarily unavailable. Please try again shortly.';
+  if (code === SIGN_IN_ERROR.accountLocked)
+    return 'This account has seen too many failed sign-in attempts and is closed to sign-in for now. Reset your password by email (“Forgot your password?”) to get in straight away.';
   if (challengeFromCode(code) !== null)
     return 'This account has seen many failed sign-in attempts, so your browser must complete a short security check. Please try again.';
   const delayed = new RegExp(`^${SIGN_IN_ERROR.delayed}:(\\d{1,6})$`).exec(code);

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { DbOrTx } from '@/db/client';
 import { mailboxKey } from './mailbox';
 import { signInSchema } from './schemas';
-import type { SignInChallenges } from './sign-in-challenge';
+import { type SignInChallenges, SURGE_EXTRA_BITS } from './sign-in-challenge';
 import type { SignInDelay } from './sign-in-delay';
 import { challengeSignInCode, delayedSignInCode, SIGN_IN_ERROR } from './sign-in-errors';
 import type { CheckedAccount } from './types';
@@ -19,13 +19,17 @@ export type SignInLimitDecision =
   | { allowed: false; reason: 'rate_limited'; retryAfterSeconds: number }
   | { allowed: false; reason: 'unavailable' };
 
+type SignInPolicy = 'signInByIp' | 'signInByEmail' | 'signInByEmailSurge' | 'signInByEmailCeiling';
+
 /**
- * The two sign-in windows of the app's rate limiter: failed attempts per client address (a hard limit) and per
- * mailbox (past it the account is under attack, and every attempt at it must solve a challenge).
+ * The sign-in windows of the app's rate limiter: failed attempts per client address (a hard limit); per mailbox (past
+ * it the account is under attack, and every attempt at it must solve a challenge); and, counting only attempts that
+ * paid a challenge, the surge (past it the challenge is harder) and the ceiling (past it sign-in is closed until the
+ * owner resets the password by email).
  */
 export interface SignInLimiter {
-  limit(policy: 'signInByIp' | 'signInByEmail', identifier: string): Promise<SignInLimitDecision>;
-  refund(policy: 'signInByIp' | 'signInByEmail', identifier: string): Promise<void>;
+  limit(policy: SignInPolicy, identifier: string): Promise<SignInLimitDecision>;
+  refund(policy: SignInPolicy, identifier: string): Promise<void>;
 }
 
 export interface SignInDeps {
@@ -78,11 +82,7 @@ export async function signIn(deps: SignInDeps, request: SignInRequest): Promise<
   // Many failed attempts at this account from many addresses: not a wall (a wall would let a few addresses lock its
   // owner out hour after hour) but a price. Each attempt must bring a solved, unspent challenge; without one it is
   // answered with a fresh challenge and the password is not even looked at.
-  if (!byEmail.allowed) {
-    const outcome = await deps.challenges.redeem(parsed.data.email, credentials?.challenge, credentials?.solution);
-    if (outcome === 'unavailable') throw new Error(SIGN_IN_ERROR.unavailable);
-    if (outcome !== 'solved') throw new Error(challengeSignInCode(deps.challenges.issue(parsed.data.email)));
-  }
+  if (!byEmail.allowed) await payForAttempt(deps, parsed.data.email, credentials);
 
   const result = await verifyCredentials(deps, parsed.data);
   if (!result.ok) return null;
@@ -112,4 +112,24 @@ export async function signIn(deps: SignInDeps, request: SignInRequest): Promise<
     sessionId: randomUUID(),
     signedInAt: (deps.now ?? Date.now)(),
   };
+}
+
+/**
+ * An attempt at an account under attack must bring a solved challenge. Only paid attempts count towards the surge
+ * (past it the price goes up: a harder challenge) and the ceiling (past it sign-in is closed for the window, and the
+ * owner's way in is a password reset by email), so nobody can push an account up either window without doing the work.
+ */
+async function payForAttempt(deps: SignInDeps, email: string, credentials: Record<string, string> | undefined): Promise<void> {
+  const paid = await deps.challenges.redeem(email, credentials?.challenge, credentials?.solution);
+  if (paid.kind === 'unavailable') throw new Error(SIGN_IN_ERROR.unavailable);
+  if (paid.kind === 'invalid') throw new Error(challengeSignInCode(deps.challenges.issue(email)));
+
+  const account = mailboxKey(email);
+  const [surge, ceiling] = await Promise.all([deps.limiter.limit('signInByEmailSurge', account), deps.limiter.limit('signInByEmailCeiling', account)]);
+  if ((!surge.allowed && surge.reason === 'unavailable') || (!ceiling.allowed && ceiling.reason === 'unavailable')) {
+    throw new Error(SIGN_IN_ERROR.unavailable);
+  }
+  if (!ceiling.allowed) throw new Error(SIGN_IN_ERROR.accountLocked);
+  if (!surge.allowed && paid.bits < deps.challenges.bits + SURGE_EXTRA_BITS)
+    throw new Error(challengeSignInCode(deps.challenges.issue(email, SURGE_EXTRA_BITS)));
 }

@@ -12,7 +12,10 @@ import { verifyEmailAction } from '@/app/(auth)/verify-email/actions';
 import { GET as cartRoute } from '@/app/api/cart/route';
 import { authTokens, users } from '@/db/schema';
 import { AUTH_TOKEN_TTL_MS, findUsableAuthToken, hashAuthToken } from '@/lib/auth/auth-tokens';
+import { solveChallenge } from '@/lib/auth/challenge-proof';
 import { requestPasswordReset, resetPassword } from '@/lib/auth/reset-password';
+import { createSignInChallenges } from '@/lib/auth/sign-in-challenge';
+import { challengeFromCode } from '@/lib/auth/sign-in-errors';
 import { verifyEmail } from '@/lib/auth/verify-email';
 import { addToCart } from '@/lib/cart/add-to-cart';
 import type { CartView } from '@/lib/cart/types';
@@ -234,6 +237,72 @@ describe('reset-password', () => {
     expect(await cartLines(after)).toBe(1);
     // The reset also lifted the delay the guesser's address had built up.
     expect(await authorizeCredentials({ email: owner.email, password: 'New-Password-2027' }, guesser)).toMatchObject({ id: owner.id });
+  });
+
+  it('an account pushed past its ceiling of paid guesses is closed to sign-in until its owner resets the password by email; the price goes up first', async () => {
+    const owner = await verifiedCustomer(db, { email: uniqueEmail('ceiling'), name: 'Cece Ceiling', password: 'Owner-Pass-2026' });
+    // The account's windows with small numbers: 2 free failures, then 2 paid guesses at the base price, then 4 paid in all.
+    const prefix = `test-ceiling:${randomBytes(6).toString('hex')}`;
+    const windows = createRateLimiter({
+      redis,
+      prefix,
+      policies: {
+        signInByEmail: { tokens: 2, window: '1 d' },
+        signInByEmailSurge: { tokens: 2, window: '1 d' },
+        signInByEmailCeiling: { tokens: 4, window: '1 d' },
+      },
+    });
+    // 8-bit challenges (12 past the surge): cheap to solve here, the same checks as the real 17 and 21.
+    const challenges = createSignInChallenges({ redis, secret: testSiteSecret(), prefix: `${prefix}:challenge`, policy: { bits: 8, ttlMs: 5 * 60_000 } });
+    // Every guess from an address of its own: only the account's windows stand in the way, never one address's delay.
+    const attempt = (password: string, extra: Record<string, string> = {}) =>
+      authorizeCredentials({ email: owner.email, password, ...extra }, { 'x-forwarded-for': `spread-${randomUUID()}` }, { limiter: windows, challenges });
+    const refusalOf = (attempted: Promise<unknown>) =>
+      attempted.then(
+        (user) => `answered ${JSON.stringify(user)}`,
+        (error: Error) => error.message,
+      );
+    const paid = async (password: string, code: string) => {
+      const challenge = challengeFromCode(code);
+      expect(challenge, code).not.toBeNull();
+      return attempt(password, { challenge: challenge!, solution: (await solveChallenge(challenge!))! });
+    };
+
+    for (const guess of ['guess-1-Pass', 'guess-2-Pass']) expect(await attempt(guess)).toBeNull();
+    // Unpaid attempts are answered with a challenge and count towards nothing, however many there are.
+    for (let i = 0; i < 5; i += 1) expect(await refusalOf(attempt('Owner-Pass-2026'))).toMatch(/^ChallengeRequired:8\./);
+    // Two paid guesses at the base price …
+    for (const guess of ['guess-3-Pass', 'guess-4-Pass']) expect(await paid(guess, await refusalOf(attempt(guess)))).toBeNull();
+    // … then the price goes up: a solved base challenge is answered with a harder one, which pays for a guess.
+    const harder = await refusalOf(paid('guess-5-Pass', await refusalOf(attempt('guess-5-Pass'))));
+    expect(harder).toMatch(/^ChallengeRequired:12\./);
+    expect(await paid('guess-5-Pass', harder)).toBeNull();
+    // Past the ceiling, even the owner's own paid attempt with the right password is refused: sign-in is closed.
+    const owners = await refusalOf(attempt('Owner-Pass-2026'));
+    expect(await refusalOf(paid('Owner-Pass-2026', owners))).toBe('AccountLocked');
+
+    // The owner's way in: a reset by email, which opens the account's windows again.
+    await asVisitor(() => requestPasswordResetAction({ data: { status: 'idle' } }, form({ email: owner.email })));
+    await deliverAccountEmails(owner.email);
+    const [mail] = await mailTo(owner.email, 1, (message) => message.subject.includes('Reset your'));
+    const done = await withDoorDeps({ ...visitor(), limiter: () => windows }, () =>
+      resetPasswordAction({ data: { status: 'idle' } }, form({ token: linkToken(mail!, '/reset-password'), password: 'New-Password-2027' })),
+    );
+    expect(done.data).toEqual({ status: 'done' });
+    expect(await attempt('New-Password-2027')).toMatchObject({ id: owner.id });
+  });
+
+  it('limits reset requests per mailbox only for tagged spellings, so nobody can use up the owner’s own requests', async () => {
+    const owner = await verifiedCustomer(db, { email: uniqueEmail('reset-mailbox'), name: 'Remi Reset', password: 'Owner-Pass-2026' });
+    const ask = (email: string) => asVisitor(() => requestPasswordResetAction({ data: { status: 'idle' } }, form({ email })));
+    // A stranger asks for the owner's exact address again and again, from addresses of their own: still answered.
+    for (let i = 0; i < 7; i += 1) expect((await ask(owner.email)).data).toMatchObject({ status: 'sent' });
+    // Tagged spellings of one mailbox share its five an hour.
+    const [local, domain] = owner.email.split('@');
+    for (let i = 0; i < 5; i += 1) expect((await ask(`${local}+t${i}@${domain}`)).data).toMatchObject({ status: 'sent' });
+    expect((await ask(`${local}+t5@${domain}`)).data).toMatchObject({ status: 'error', message: expect.stringMatching(/Too many/) });
+    // The owner's exact address is still answered after that.
+    expect((await ask(owner.email)).data).toMatchObject({ status: 'sent' });
   });
 
   it('links expire after an hour, and using one spends the account’s other open reset links', async () => {

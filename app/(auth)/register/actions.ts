@@ -3,12 +3,11 @@
 // next step arrives by email (a verify link, or for an existing account a sign-in and reset link), so the form never
 // tells anyone which addresses have accounts. Never an admin: the role is not an input.
 import { zfd } from 'zod-form-data';
-import { mailboxKey } from '@/lib/auth/mailbox';
 import { type RegisterField, registerUser } from '@/lib/auth/register-user';
 import { env } from '@/lib/core/env';
 import { formText, publicAction } from '@/lib/server/doors/actions';
 import { relayAfterResponse } from '@/lib/server/deps/jobs';
-import { allOf } from '@/lib/server/doors/rate-limit';
+import { limitEmailRequest } from '@/lib/server/doors/rate-limit';
 
 export type RegisterState =
   | { status: 'idle' }
@@ -22,8 +21,7 @@ export const registerAction = publicAction.inputSchema(registerForm).stateAction
   const input = parsedInput;
   const values = { email: input.email, name: input.name };
 
-  const limiter = ctx.deps.limiter();
-  const allowed = allOf(await Promise.all([limiter.limit('registerByIp', ctx.ip), limiter.limit('registerByMailbox', mailboxKey(input.email))]));
+  const allowed = await limitEmailRequest(ctx.deps.limiter(), { byAddress: 'registerByIp', byMailbox: 'registerByMailbox' }, ctx.ip, input.email);
   if (!allowed.allowed) {
     const message =
       allowed.reason === 'unavailable'

@@ -10,7 +10,7 @@ import { env } from '@/lib/core/env';
 import { formText, publicAction } from '@/lib/server/doors/actions';
 import { signInDelay } from '@/lib/server/doors/auth-options';
 import { relayAfterResponse } from '@/lib/server/deps/jobs';
-import { allOf } from '@/lib/server/doors/rate-limit';
+import { limitEmailRequest } from '@/lib/server/doors/rate-limit';
 
 export type RequestResetState =
   | { status: 'idle' }
@@ -31,8 +31,7 @@ const refusal = (reason: 'rate_limited' | 'unavailable') =>
 
 export const requestPasswordResetAction = publicAction.inputSchema(requestResetForm).stateAction<RequestResetState>(async ({ parsedInput, ctx }) => {
   const { email } = parsedInput;
-  const limiter = ctx.deps.limiter();
-  const allowed = allOf(await Promise.all([limiter.limit('passwordResetByIp', ctx.ip), limiter.limit('passwordResetByMailbox', mailboxKey(email))]));
+  const allowed = await limitEmailRequest(ctx.deps.limiter(), { byAddress: 'passwordResetByIp', byMailbox: 'passwordResetByMailbox' }, ctx.ip, email);
   if (!allowed.allowed) return { status: 'error', message: refusal(allowed.reason), fieldErrors: {}, email };
   const result = await requestPasswordReset({ db: ctx.deps.db, secret: env().NEXTAUTH_SECRET }, email);
   if (!result.ok) return { status: 'error', message: 'Please correct the highlighted field.', fieldErrors: { email: [result.error.message] }, email };
@@ -56,6 +55,12 @@ export const resetPasswordAction = publicAction.inputSchema(resetForm).stateActi
       return { status: 'error', message: 'Please correct the highlighted field.', fieldErrors: { password: result.error.messages } };
     return { status: 'link_unusable' };
   }
-  await signInDelay().forget(result.value.email);
+  // The owner proved the mailbox: the account's sign-in windows (and a ceiling others pushed it to) start afresh.
+  const limiter = ctx.deps.limiter();
+  const account = mailboxKey(result.value.email);
+  await Promise.all([
+    signInDelay().forget(result.value.email),
+    ...(['signInByEmail', 'signInByEmailSurge', 'signInByEmailCeiling'] as const).map((policy) => limiter.reset(policy, account)),
+  ]);
   return { status: 'done' };
 });

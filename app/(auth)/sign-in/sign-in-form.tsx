@@ -33,12 +33,15 @@ export function SignInForm({ callbackPath, initialError }: { callbackPath: strin
         });
       let result = await attempt(null);
       // An account under attack asks every attempt for a proof of work: solve it here (a second or two of hashing in
-      // Web Crypto) and send the same attempt again with the solution.
-      const challenge = challengeFromCode(result?.error);
-      if (challenge) {
+      // Web Crypto) and send the same attempt again with the solution. Under a heavy attack the solved challenge is
+      // answered with a harder one once, so there are at most two rounds.
+      for (let round = 0; round < 2; round += 1) {
+        const challenge = challengeFromCode(result?.error);
+        if (!challenge) break;
         setChecking(true);
         const solution = await solveChallenge(challenge).finally(() => setChecking(false));
-        if (solution) result = await attempt({ challenge, solution });
+        if (!solution) break;
+        result = await attempt({ challenge, solution });
       }
       if (!result?.ok || result.error) {
         setError(signInErrorMessage(result?.error ?? 'unknown'));

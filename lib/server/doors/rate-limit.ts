@@ -4,6 +4,7 @@
 import 'server-only';
 import { Ratelimit } from '@upstash/ratelimit';
 import type { Redis } from '@upstash/redis';
+import { isTaggedSpelling, mailboxKey } from '@/lib/auth/mailbox';
 import { AppError, errorMessage } from '@/lib/errors';
 import { errorText, log } from '@/lib/log';
 import { redis } from '@/lib/redis';
@@ -22,10 +23,17 @@ export const rateLimitPolicies = {
   // by bucket (an IPv6 /64), emails by mailbox (`a+tag@x` as `a@x`).
   // Per IP it is generous because shoppers behind one NAT (an office, a mobile carrier) share an address.
   signInByIp: { tokens: 30, window: '10 m' },
-  // Per account, from every address together: the wall for guessing spread over many addresses. One address alone is
-  // slowed long before this by the exponential delay per account × address (lib/auth/sign-in-delay.ts), so the owner
-  // is only ever slowed, never locked out, unless a distributed guess is under way.
+  // Per account, from every address together. Past it the account is under attack and every attempt must bring a
+  // solved proof-of-work challenge (lib/auth/sign-in.ts) — a price, not a wall, so a few addresses cannot lock the owner
+  // out. One address alone is slowed long before this by the exponential delay per account × address
+  // (lib/auth/sign-in-delay.ts).
   signInByEmail: { tokens: 50, window: '1 h' },
+  // Attempts that paid a challenge, per account: past the surge the price goes up 16-fold (a harder challenge).
+  signInByEmailSurge: { tokens: 500, window: '1 h' },
+  // The ceiling on paid guesses per account: past it sign-in is closed for the hour and the owner gets in by resetting
+  // the password by email (which clears these windows). A GPU solves challenges quickly, so only a ceiling bounds the
+  // guesses a distributed attacker can make; keeping the owner's way in through their mailbox is what makes it safe.
+  signInByEmailCeiling: { tokens: 2_000, window: '1 h' },
   registerByIp: { tokens: 20, window: '1 h' },
   // Registrations and reset requests per mailbox (`a+tag@x` counts as `a@x`, lib/auth/mailbox.ts): each one emails
   // that inbox, and tagged spellings are separate accounts with separate 5-minute email windows.
@@ -65,6 +73,23 @@ export function allOf(decisions: RateLimitDecision[]): RateLimitDecision {
 }
 
 /**
+ * Requests that email an inbox (registration, password reset): per address first, and only then — so a refused
+ * request spends nothing else — per mailbox for tagged spellings (`a+tag@x` counts as `a@x`). The exact address is not
+ * counted per mailbox: it already gets at most one email per few minutes, and a mailbox window on it would let anyone
+ * block its owner's reset or sign-up by asking five times an hour.
+ */
+export async function limitEmailRequest(
+  limiter: RateLimiter,
+  policies: { byAddress: RateLimitPolicy; byMailbox: RateLimitPolicy },
+  address: string,
+  email: string,
+): Promise<RateLimitDecision> {
+  const byAddress = await limiter.limit(policies.byAddress, address);
+  if (!byAddress.allowed || !isTaggedSpelling(email)) return byAddress;
+  return limiter.limit(policies.byMailbox, mailboxKey(email));
+}
+
+/**
  * A denial thrown from deep inside a door (e.g. issuing a cart cookie): route() answers it with 429 + Retry-After (or
  * 503 when Redis is down), and a server action's `serverError` carries its code and words.
  */
@@ -82,6 +107,8 @@ export interface RateLimiter {
   limit(policy: RateLimitPolicy, identifier: string): Promise<RateLimitDecision>;
   /** Gives back the token an allowed attempt used (e.g. a sign-in that succeeded). Best effort. */
   refund(policy: RateLimitPolicy, identifier: string): Promise<void>;
+  /** Empties the identifier's window (e.g. an account's sign-in windows once its owner reset the password). Best effort. */
+  reset(policy: RateLimitPolicy, identifier: string): Promise<void>;
 }
 
 export interface RateLimiterOptions {
@@ -133,6 +160,13 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         await limiterFor(policy).limit(identifier, { rate: -1 });
       } catch (error) {
         log().error({ policy, error: errorText(error) }, 'rate-limit: refund failed');
+      }
+    },
+    async reset(policy, identifier) {
+      try {
+        await limiterFor(policy).resetUsedTokens(identifier);
+      } catch (error) {
+        log().error({ policy, error: errorText(error) }, 'rate-limit: reset failed');
       }
     },
   };
