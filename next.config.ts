@@ -7,6 +7,8 @@ const config = env();
 
 const nextConfig: NextConfig = {
   distDir: config.NEXT_DIST_DIR,
+  // One id for the build and every process serving it (skew protection: `?dpl=` on assets, a reload on a mismatch).
+  ...(config.NEXT_DEPLOYMENT_ID ? { deploymentId: config.NEXT_DEPLOYMENT_ID } : {}),
   poweredByHeader: false,
   typedRoutes: false,
   serverExternalPackages: ['postgres'],
