@@ -186,7 +186,7 @@ describe('one build, many processes', () => {
     }
   });
 
-  it('takes a deployment id in Next\'s alphabet and refuses anything else', () => {
+  it("takes a deployment id in Next's alphabet and refuses anything else", () => {
     expect(parseEnv({ ...live, NEXT_DEPLOYMENT_ID: 'git-3f2a9c1_b' }).NEXT_DEPLOYMENT_ID).toBe('git-3f2a9c1_b');
     expect(parseEnv(live).NEXT_DEPLOYMENT_ID).toBeUndefined();
     for (const bad of ['v1.2', 'a/b', 'x'.repeat(65)]) {
