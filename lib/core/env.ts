@@ -36,6 +36,13 @@ export const envSchema = z
     DATABASE_URL: url('postgres://user:password@host:5432/shop').refine((value) => /^postgres(ql)?:\/\//.test(value), {
       error: 'must start with postgres:// or postgresql://',
     }),
+    /**
+     * `pgbouncer` when DATABASE_URL points at PgBouncer in transaction mode: consecutive statements of one connection
+     * may then reach different server connections, so postgres.js must not use named prepared statements.
+     */
+    DATABASE_POOLER: z.enum(['none', 'pgbouncer'], { error: 'DATABASE_POOLER must be none or pgbouncer' }).default('none'),
+    /** Connections this process opens to DATABASE_URL at most (default 10); the sum over processes must fit the server. */
+    DATABASE_POOL_MAX: z.coerce.number({ error: 'must be a whole number' }).int().min(1, 'must be at least 1').max(100, 'must be at most 100').default(10),
     UPSTASH_REDIS_REST_URL: url('https://eu1-example.upstash.io'),
     UPSTASH_REDIS_REST_TOKEN: z.string({ error: 'required (the REST token from the Upstash console)' }).min(1, 'must not be empty'),
     PAYSTACK_SECRET_KEY: z

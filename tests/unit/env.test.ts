@@ -194,3 +194,12 @@ describe('one build, many processes', () => {
     }
   });
 });
+
+describe('the database pool', () => {
+  it('defaults to 10 connections with prepared statements, and turns them off behind PgBouncer', () => {
+    expect(parseEnv(valid)).toMatchObject({ DATABASE_POOLER: 'none', DATABASE_POOL_MAX: 10 });
+    expect(parseEnv({ ...valid, DATABASE_POOLER: 'pgbouncer', DATABASE_POOL_MAX: '4' })).toMatchObject({ DATABASE_POOLER: 'pgbouncer', DATABASE_POOL_MAX: 4 });
+    expect(messageFor({ ...valid, DATABASE_POOLER: 'pgpool' })).toMatch(/DATABASE_POOLER: DATABASE_POOLER must be none or pgbouncer/);
+    expect(messageFor({ ...valid, DATABASE_POOL_MAX: '0' })).toMatch(/DATABASE_POOL_MAX: must be at least 1/);
+  });
+});
