@@ -12,6 +12,10 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   serverExternalPackages: ['postgres'],
+  // Next's data cache lives in Redis, shared by every app process, so a revalidateTag on one reaches all of them; no
+  // private in-memory copy that such a revalidation could not reach. The handler must be plain JS: Next import()s it.
+  cacheHandler: require.resolve('./lib/server/cache/next-cache-handler.cjs'),
+  cacheMaxMemorySize: 0,
   images: { unoptimized: false },
   // forbidden() answers a real 403 (with app/forbidden.tsx) when a customer reaches an admin page.
   experimental: { authInterrupts: true },
