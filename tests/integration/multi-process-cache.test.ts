@@ -4,7 +4,7 @@
 // per process B would keep the old price until its 5-minute backstop; with the shared Redis cache handler A's
 // revalidateTag reaches B at once.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { encode } from 'next-auth/jwt';
@@ -34,7 +34,10 @@ const apps: Array<{ url: string; stop(): Promise<void> }> = [];
 beforeAll(async () => {
   await buildApp(appEnv, () => {});
   for (const [name, port] of Object.entries(ports)) {
-    apps.push(await startApp({ mode: 'production', port, env: appEnv, logFile: path.join(profiles.test.dataDir, `app-${name}.log`) }));
+    // Info lines too, so the SIGTERM test below can read the job runner's drain in B's log.
+    const logFile = path.join(profiles.test.dataDir, `app-${name}.log`);
+    rmSync(logFile, { force: true });
+    apps.push(await startApp({ mode: 'production', port, env: { ...appEnv, LOG_LEVEL: 'info' }, logFile }));
   }
 }, 900_000);
 
@@ -147,4 +150,23 @@ describe('one data cache for every app process', () => {
       10_000,
     );
   }, 60_000);
+
+  it('drains the job runner on SIGTERM before the process exits', async () => {
+    const b = apps[1]!;
+    await b.stop(); // SIGTERM, as a deploy or the supervisor sends it
+    const lines = readFileSync(path.join(profiles.test.dataDir, 'app-b.log'), 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { msg: string });
+    const messages = lines.map((line) => line.msg);
+    expect(messages).toContain('jobs: running in this process (no Inngest configured)');
+    expect(messages).toContain('jobs: stopping (no new claims; finishing the job in hand)');
+    // "stopped" is written before the exit Next asked for goes ahead: the drain held it.
+    expect(messages.indexOf('jobs: stopped')).toBeGreaterThan(messages.indexOf('jobs: stopping (no new claims; finishing the job in hand)'));
+    const health = await fetch(`${b.url}/api/health/live`).then(
+      () => 'answered',
+      () => 'closed',
+    );
+    expect(health).toBe('closed');
+  });
 });
