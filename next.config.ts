@@ -7,9 +7,15 @@ const config = env();
 
 const nextConfig: NextConfig = {
   distDir: config.NEXT_DIST_DIR,
+  // One id for the build and every process serving it (skew protection: `?dpl=` on assets, a reload on a mismatch).
+  ...(config.NEXT_DEPLOYMENT_ID ? { deploymentId: config.NEXT_DEPLOYMENT_ID } : {}),
   poweredByHeader: false,
   typedRoutes: false,
   serverExternalPackages: ['postgres'],
+  // Next's data cache lives in Redis, shared by every app process, so a revalidateTag on one reaches all of them; no
+  // private in-memory copy that such a revalidation could not reach. The handler must be plain JS: Next import()s it.
+  cacheHandler: require.resolve('./lib/server/cache/next-cache-handler.cjs'),
+  cacheMaxMemorySize: 0,
   images: { unoptimized: false },
   // forbidden() answers a real 403 (with app/forbidden.tsx) when a customer reaches an admin page.
   experimental: { authInterrupts: true },

@@ -9,9 +9,11 @@ export type Database = PostgresJsDatabase<Schema>;
 export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type DbOrTx = Database | Tx;
 
-export function createDatabase(url: string, options: { max?: number } = {}) {
+export function createDatabase(url: string, options: { max?: number; prepare?: boolean } = {}) {
   const sql = postgres(url, {
     max: options.max ?? 10,
+    // Off behind PgBouncer in transaction mode, where a prepared statement may not exist on the next server connection.
+    prepare: options.prepare ?? true,
     // Notices (e.g. "relation already exists, skipping") are noise in the shop's logs.
     onnotice: () => {},
   });

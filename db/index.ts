@@ -6,7 +6,8 @@ import { createDatabase, type Database } from './client';
 const globalForDb = globalThis as unknown as { __shopDb?: ReturnType<typeof createDatabase> };
 
 function instance() {
-  globalForDb.__shopDb ??= createDatabase(env().DATABASE_URL);
+  const config = env();
+  globalForDb.__shopDb ??= createDatabase(config.DATABASE_URL, { max: config.DATABASE_POOL_MAX, prepare: config.DATABASE_POOLER !== 'pgbouncer' });
   return globalForDb.__shopDb;
 }
 

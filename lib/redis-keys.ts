@@ -13,6 +13,14 @@ export const redisKeys = {
   checkoutLock: (owner: string) => `checkout:lock:${owner}`,
   /** An admin session's last request (ms), for its idle timeout (lib/auth/admin-session.ts); kept 12 hours. */
   adminSessionSeen: (sessionId: string) => `session:admin-seen:${sessionId}`,
+  /**
+   * Next's data cache (unstable_cache entries), shared by every app process (lib/server/cache/redis-cache-store.ts).
+   * Entries belong to one build: a cached function's code is not part of Next's key, so a new build must not read
+   * what an older one stored.
+   */
+  nextCacheEntry: (build: string, key: string) => `next-cache:entry:${build}:${key}`,
+  /** When a cache tag was last revalidated (stale / expired times in ms); shared across builds, like the data. */
+  nextCacheTag: (tag: string) => `next-cache:tag:${tag}`,
 } as const;
 
 export const redisTtlSeconds = {
@@ -21,4 +29,8 @@ export const redisTtlSeconds = {
   mergeClaim: 7 * 24 * 60 * 60,
   checkoutAttempt: 15 * 60,
   checkoutLock: 30,
+  /** The longest a data-cache entry lives, whatever its revalidate time (Next refreshes it long before). */
+  nextCacheEntryMax: 24 * 60 * 60,
+  /** Longer than any entry lives, so an entry can never outlive the record of its tag's revalidation. */
+  nextCacheTag: 2 * 24 * 60 * 60,
 } as const;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgEnum, pgTable, text, unique } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, unique } from 'drizzle-orm/pg-core';
 import { createdAt, id, tstz } from './_columns';
 
 export const outboxStatus = pgEnum('outbox_status', ['pending', 'processing', 'done', 'dead']);
@@ -45,3 +45,21 @@ export const scheduledRuns = pgTable('scheduled_runs', {
   runs: integer('runs').notNull().default(0),
   failures: integer('failures').notNull().default(0),
 });
+
+/**
+ * One row per schedule and period that some process ran (the in-process job runner): the primary key lets exactly one
+ * process claim a period, whichever runs first, so a schedule runs once per period cluster-wide however many processes
+ * tick. Nothing is held: a process that dies leaves the next period to whoever ticks then.
+ */
+export const scheduleClaims = pgTable(
+  'schedule_claims',
+  {
+    scheduleId: text('schedule_id').notNull(),
+    /** The period's start by the database clock (its length is the schedule's interval). */
+    periodStart: tstz('period_start').notNull(),
+    /** Which process ran it (host:pid, plus a runner name in tests), for operators. */
+    claimedBy: text('claimed_by').notNull(),
+    claimedAt: tstz('claimed_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.scheduleId, t.periodStart] })],
+);

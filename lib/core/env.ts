@@ -36,6 +36,13 @@ export const envSchema = z
     DATABASE_URL: url('postgres://user:password@host:5432/shop').refine((value) => /^postgres(ql)?:\/\//.test(value), {
       error: 'must start with postgres:// or postgresql://',
     }),
+    /**
+     * `pgbouncer` when DATABASE_URL points at PgBouncer in transaction mode: consecutive statements of one connection
+     * may then reach different server connections, so postgres.js must not use named prepared statements.
+     */
+    DATABASE_POOLER: z.enum(['none', 'pgbouncer'], { error: 'DATABASE_POOLER must be none or pgbouncer' }).default('none'),
+    /** Connections this process opens to DATABASE_URL at most (default 10); the sum over processes must fit the server. */
+    DATABASE_POOL_MAX: z.coerce.number({ error: 'must be a whole number' }).int().min(1, 'must be at least 1').max(100, 'must be at most 100').default(10),
     UPSTASH_REDIS_REST_URL: url('https://eu1-example.upstash.io'),
     UPSTASH_REDIS_REST_TOKEN: z.string({ error: 'required (the REST token from the Upstash console)' }).min(1, 'must not be empty'),
     PAYSTACK_SECRET_KEY: z
@@ -78,6 +85,23 @@ export const envSchema = z
     NEXTAUTH_SECRET: z
       .string({ error: 'required (generate one with `openssl rand -base64 32`)' })
       .min(32, 'must be at least 32 characters (generate one with `openssl rand -base64 32`)'),
+    /**
+     * The key Next encrypts server actions' closed-over values with (and salts their ids with). Every process of one
+     * deployment must share it, or an action rendered by one process fails on another ("Failed to find Server
+     * Action"): required in production. Base64 of 16, 24 or 32 random bytes (`openssl rand -base64 32`); give the same
+     * value to `next build` and `next start`.
+     */
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: optionalString.refine((value) => value === undefined || isAesKeyBase64(value), {
+      error: 'must be base64 of 16, 24 or 32 bytes (generate one with `openssl rand -base64 32`)',
+    }),
+    /**
+     * One id per deployment (a build), the same for `next build` and every `next start` of it: Next appends it to asset
+     * URLs (`?dpl=`) and compares it on client navigations, so a browser holding pages of another build reloads instead
+     * of calling code that is not there. Letters, digits, `-` and `_` (Next's own rule), e.g. the git commit.
+     */
+    NEXT_DEPLOYMENT_ID: optionalString.refine((value) => value === undefined || /^[A-Za-z0-9_-]{1,64}$/.test(value), {
+      error: 'must be 1 to 64 letters, digits, - or _ (e.g. the git commit the build came from)',
+    }),
     INNGEST_EVENT_KEY: optionalString,
     INNGEST_SIGNING_KEY: optionalString,
     INNGEST_DEV: optionalString,
@@ -157,6 +181,11 @@ export const envSchema = z
     path: ['PAYSTACK_PUBLIC_KEY'],
     error: 'must be from the same mode (test or live) as PAYSTACK_SECRET_KEY',
   })
+  .refine((env) => env.NODE_ENV !== 'production' || Boolean(env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY), {
+    path: ['NEXT_SERVER_ACTIONS_ENCRYPTION_KEY'],
+    error:
+      'required in production: every app process must encrypt server actions with the same key (generate one with `openssl rand -base64 32` and give it to next build and next start)',
+  })
   // In dev mode the Inngest SDK runs a function for any caller, unsigned, with the caller's event data: on a public
   // server that is anyone running any job (an automatic refund included). A self-hosted Inngest signs its calls too.
   .refine((env) => env.NODE_ENV !== 'production' || !env.INNGEST_DEV, {
@@ -179,6 +208,12 @@ function splitList(value: string): string[] {
     .split(',')
     .map((entry) => entry.trim())
     .filter(Boolean);
+}
+
+/** Base64 (standard alphabet, padded) of an AES key: 16, 24 or 32 bytes, which is what Next accepts. */
+function isAesKeyBase64(value: string): boolean {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) || value.length % 4 !== 0) return false;
+  return [16, 24, 32].includes(atob(value).length);
 }
 
 function isHttpsOrLoopback(value: string): boolean {

@@ -128,7 +128,14 @@ function logJobRun(
  */
 export async function relayOutbox(
   deps: { db: DbOrTx; driver: JobDriver; logger?: Logger },
-  opts: { events?: readonly string[]; ids?: readonly string[]; batchSize?: number; maxBatches?: number } = {},
+  opts: {
+    events?: readonly string[];
+    ids?: readonly string[];
+    batchSize?: number;
+    maxBatches?: number;
+    /** Asked before each job: true (the process is shutting down) ends the pass and hands the unstarted jobs back. */
+    shouldStop?: () => boolean;
+  } = {},
 ): Promise<RelaySummary> {
   // Only events some job handles: a row nobody handles yet waits, rather than being marked done and lost.
   const events = opts.events ?? definedJobEvents;
@@ -137,7 +144,11 @@ export async function relayOutbox(
   for (let batch = 0; batch < (opts.maxBatches ?? 10); batch += 1) {
     const jobs = await claimBatch(deps.db, events, batchSize, opts.ids);
     summary.claimed += jobs.length;
-    for (const job of jobs) {
+    for (const [index, job] of jobs.entries()) {
+      if (opts.shouldStop?.()) {
+        await handBack(deps.db, jobs.slice(index));
+        return summary;
+      }
       const { requestId } = jobMetaOf(job.payload);
       const started = performance.now();
       const outcome = await withLogContext({ requestId }, async (): Promise<DispatchOutcome | { kind: 'failed'; error: string }> => {
@@ -159,9 +170,26 @@ export async function relayOutbox(
         ...(outcome.kind === 'failed' ? { error: loggableMessage(outcome.error) } : {}),
       });
     }
-    if (jobs.length < batchSize) break;
+    if (jobs.length < batchSize || opts.shouldStop?.()) break;
   }
   return summary;
+}
+
+/** Claimed jobs this relay will not run after all: due again at once for any relay, the claim's attempt given back. */
+async function handBack(db: DbOrTx, jobs: readonly OutboxJob[]): Promise<void> {
+  if (jobs.length === 0) return;
+  await db
+    .update(outbox)
+    .set({ status: 'pending', lockedUntil: null, nextAttemptAt: sql`now()`, attempts: sql`greatest(${outbox.attempts} - 1, 0)` })
+    .where(
+      and(
+        inArray(
+          outbox.id,
+          jobs.map((job) => job.id),
+        ),
+        eq(outbox.status, 'processing'),
+      ),
+    );
 }
 
 /** An operator's retry of dead jobs: back to pending, due now, with a fresh attempt count. */

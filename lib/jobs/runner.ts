@@ -1,8 +1,12 @@
 // The in-process job runner: the local stack's and the tests' stand-in for Inngest. It sweeps the outbox every few
-// seconds (and at once when kicked after a commit) and runs each schedule on its interval — the same definitions and
-// schedules Inngest runs, with the relay's retry, backoff and dead state. Safe with several processes: rows are
-// claimed with SKIP LOCKED, and within one process a sweep never overlaps the previous one.
+// seconds (and at once when kicked after a commit) and runs each schedule once per period — the same definitions and
+// schedules Inngest runs, with the relay's retry, backoff and dead state. Safe with many processes: outbox rows are
+// claimed with SKIP LOCKED, a schedule's period is claimed by one process only (claim-schedule-period.ts), and within
+// one process a sweep never overlaps the previous one. `stop()` drains: no new claims, the job in hand finishes, the
+// rest of its batch goes back to the outbox for another process.
+import { hostname } from 'node:os';
 import type { JobDeps } from './definitions';
+import { claimSchedulePeriod } from './claim-schedule-period';
 import { inProcessDriver } from './drivers';
 import { type RelaySummary, relayOutbox } from './relay';
 import { runSchedule } from './run-schedule';
@@ -14,13 +18,24 @@ export interface JobRunner {
   kick(): void;
   /** Resolves when the sweep that was running or queued has finished (tests wait on it). */
   idle(): Promise<void>;
+  /** Stops claiming anything; resolves once the job and the scheduled runs in hand have finished. */
   stop(): Promise<void>;
 }
 
 export const SWEEP_EVERY_MS = 5_000;
 
-export function startJobRunner(deps: JobDeps, opts: { schedules: readonly Schedule[]; sweepEveryMs?: number }): JobRunner {
+/**
+ * How often a process tries to claim a schedule's period: four times a period (at most once a minute), so the period
+ * is claimed early in it even when this process's timer and the database clock drift apart.
+ */
+export const claimTickMs = (everyMs: number) => Math.max(10, Math.min(Math.floor(everyMs / 4), 60_000));
+
+export function startJobRunner(
+  deps: JobDeps,
+  opts: { schedules: readonly Schedule[]; sweepEveryMs?: number /** Recorded with each claimed period (default host:pid). */; name?: string },
+): JobRunner {
   const driver = inProcessDriver(deps);
+  const name = opts.name ?? `${hostname()}:${process.pid}`;
   let sweeping: Promise<RelaySummary | undefined> | undefined;
   let again = false;
   let stopped = false;
@@ -31,7 +46,7 @@ export function startJobRunner(deps: JobDeps, opts: { schedules: readonly Schedu
       again = true;
       return;
     }
-    sweeping = relayOutbox({ db: deps.db, driver })
+    sweeping = relayOutbox({ db: deps.db, driver }, { shouldStop: () => stopped })
       .catch((error: unknown) => {
         log().error({ error: errorText(error) }, 'jobs: outbox sweep failed');
         return undefined;
@@ -45,18 +60,21 @@ export function startJobRunner(deps: JobDeps, opts: { schedules: readonly Schedu
       });
   };
 
-  const running = new Set<string>();
+  const running = new Map<string, Promise<void>>();
+  const tick = (schedule: Schedule): void => {
+    if (stopped || running.has(schedule.id)) return;
+    const run = claimSchedulePeriod(deps.db, schedule, name)
+      .then(async (won) => {
+        if (won && !stopped) await runSchedule(deps, schedule);
+      })
+      .catch((error: unknown) => log().error({ schedule: schedule.id, error: errorText(error) }, 'jobs: scheduled run failed'))
+      .finally(() => running.delete(schedule.id));
+    running.set(schedule.id, run);
+  };
+
   const timers = [
     setInterval(sweep, opts.sweepEveryMs ?? SWEEP_EVERY_MS),
-    ...opts.schedules.map((schedule) =>
-      setInterval(() => {
-        if (stopped || running.has(schedule.id)) return;
-        running.add(schedule.id);
-        runSchedule(deps, schedule)
-          .catch((error: unknown) => log().error({ schedule: schedule.id, error: errorText(error) }, 'jobs: scheduled run failed'))
-          .finally(() => running.delete(schedule.id));
-      }, schedule.everyMs),
-    ),
+    ...opts.schedules.map((schedule) => setInterval(() => tick(schedule), claimTickMs(schedule.everyMs))),
   ];
   for (const timer of timers) timer.unref();
   sweep();
@@ -70,7 +88,7 @@ export function startJobRunner(deps: JobDeps, opts: { schedules: readonly Schedu
     async stop() {
       stopped = true;
       for (const timer of timers) clearInterval(timer);
-      await idle();
+      await Promise.all([idle(), ...running.values()]);
     },
   };
 }

@@ -32,6 +32,9 @@ export function stackEnv(profile: StackProfile): StackEnv {
     PAYSTACK_ALLOW_TEST_KEY: '1',
     NEXTAUTH_URL: appUrl(profile),
     NEXTAUTH_SECRET: nextAuthSecret(profile),
+    // Every app process of this stack (and the build they serve) shares it, or an action rendered by one process
+    // could not be called on another.
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: serverActionsKey(profile),
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(profile.ports.smtp),
     MAIL_FROM: 'Paystack Commerce <shop@example.test>',
@@ -44,13 +47,24 @@ export function stackEnv(profile: StackProfile): StackEnv {
   };
 }
 
+/** Base64 of 32 bytes, the AES key length Next generates itself; kept under .data like the NextAuth secret. */
+function serverActionsKey(profile: StackProfile): string {
+  if (profile.name === 'test') return Buffer.from('test-profile-server-actions-key!').toString('base64');
+  return keptSecret(profile, 'server-actions-key', () => randomBytes(32).toString('base64'));
+}
+
 /** next start refuses to run without a secret; the dev profile keeps one under .data so sessions survive restarts. */
 function nextAuthSecret(profile: StackProfile): string {
   if (profile.name === 'test') return 'test-profile-nextauth-secret-0123456789abcdef';
-  const file = path.join(profile.dataDir, 'nextauth-secret');
+  return keptSecret(profile, 'nextauth-secret', () => randomBytes(32).toString('base64url'));
+}
+
+/** A secret generated once and kept in the profile's data folder (readable by its owner only). */
+function keptSecret(profile: StackProfile, name: string, generate: () => string): string {
+  const file = path.join(profile.dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(profile.dataDir, { recursive: true });
-  const secret = randomBytes(32).toString('base64url');
+  const secret = generate();
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
 }

@@ -8,6 +8,7 @@ const valid = {
   PAYSTACK_SECRET_KEY: 'sk_test_abc123',
   NEXTAUTH_URL: 'https://shop.example.com',
   NEXTAUTH_SECRET: 'x'.repeat(32),
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
 };
 
 function messageFor(source: Record<string, string | undefined>): string {
@@ -152,5 +153,53 @@ describe('values derived from the environment', () => {
 
   it('refuses an allowlist of nothing but commas rather than switching the check off', () => {
     expect(messageFor({ ...valid, PAYSTACK_WEBHOOK_IP_ALLOWLIST: ' , ,' })).toMatch(/PAYSTACK_WEBHOOK_IP_ALLOWLIST: must name at least one IP address/);
+  });
+});
+
+describe('one build, many processes', () => {
+  const live = { ...valid, NODE_ENV: 'production', PAYSTACK_SECRET_KEY: 'sk_live_abc123' };
+
+  it('requires the server actions key in production, and only there', () => {
+    expect(messageFor({ ...live, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: undefined })).toMatch(
+      /^Invalid environment variable NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: required in production.*openssl rand -base64 32/,
+    );
+    expect(messageFor({ ...live, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: '  ' })).toMatch(/NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: required in production/);
+    expect(parseEnv({ ...valid, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: undefined }).NEXT_SERVER_ACTIONS_ENCRYPTION_KEY).toBeUndefined();
+  });
+
+  it.each([16, 24, 32])('accepts base64 of %i bytes (an AES key length)', (bytes) => {
+    const key = Buffer.alloc(bytes, 1).toString('base64');
+    expect(parseEnv({ ...live, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key }).NEXT_SERVER_ACTIONS_ENCRYPTION_KEY).toBe(key);
+  });
+
+  it.each([
+    ['20 bytes', Buffer.alloc(20, 1).toString('base64')],
+    ['64 bytes', Buffer.alloc(64, 1).toString('base64')],
+    ['base64url', Buffer.alloc(32, 0xfb).toString('base64url')],
+    ['not base64', 'this is not a key at all, really!!!!!!!!!!!'],
+    ['a hex string', 'ab'.repeat(32)],
+  ])('refuses a key that is %s, in any mode', (_, key) => {
+    for (const mode of [live, valid]) {
+      expect(messageFor({ ...mode, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key })).toMatch(
+        /^Invalid environment variable NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: must be base64 of 16, 24 or 32 bytes/,
+      );
+    }
+  });
+
+  it("takes a deployment id in Next's alphabet and refuses anything else", () => {
+    expect(parseEnv({ ...live, NEXT_DEPLOYMENT_ID: 'git-3f2a9c1_b' }).NEXT_DEPLOYMENT_ID).toBe('git-3f2a9c1_b');
+    expect(parseEnv(live).NEXT_DEPLOYMENT_ID).toBeUndefined();
+    for (const bad of ['v1.2', 'a/b', 'x'.repeat(65)]) {
+      expect(messageFor({ ...live, NEXT_DEPLOYMENT_ID: bad })).toMatch(/^Invalid environment variable NEXT_DEPLOYMENT_ID: must be 1 to 64 letters/);
+    }
+  });
+});
+
+describe('the database pool', () => {
+  it('defaults to 10 connections with prepared statements, and turns them off behind PgBouncer', () => {
+    expect(parseEnv(valid)).toMatchObject({ DATABASE_POOLER: 'none', DATABASE_POOL_MAX: 10 });
+    expect(parseEnv({ ...valid, DATABASE_POOLER: 'pgbouncer', DATABASE_POOL_MAX: '4' })).toMatchObject({ DATABASE_POOLER: 'pgbouncer', DATABASE_POOL_MAX: 4 });
+    expect(messageFor({ ...valid, DATABASE_POOLER: 'pgpool' })).toMatch(/DATABASE_POOLER: DATABASE_POOLER must be none or pgbouncer/);
+    expect(messageFor({ ...valid, DATABASE_POOL_MAX: '0' })).toMatch(/DATABASE_POOL_MAX: must be at least 1/);
   });
 });

@@ -24,8 +24,8 @@ import { catalogTags } from './cache-tags';
 
 export const PAGE_SIZE = 12;
 
-// Tags do the real invalidation; the time limit only heals an instance that missed one (each server keeps its
-// own cache unless a shared cache handler is configured). Cached values go through JSON: no Dates in them.
+// Tags do the real invalidation, in the data cache every app process shares (Redis, lib/server/cache/); the time limit
+// only heals a revalidation that never reached Redis. Cached values go through JSON: no Dates in them.
 const BACKSTOP_SECONDS = 300;
 const cachedRead = <A extends unknown[], R>(fn: (...args: A) => Promise<R>, key: string, tags: string[]) =>
   unstable_cache(fn, ['catalog', key], { tags: [catalogTags.catalog, ...tags], revalidate: BACKSTOP_SECONDS });

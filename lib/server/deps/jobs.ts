@@ -41,8 +41,30 @@ const state = globalThis as unknown as { __shopJobRunner?: JobRunner };
 /** Starts the in-process runner once per server process, unless Inngest runs the jobs. */
 export function startJobsInThisProcess(): void {
   if (jobsDriver() !== 'in-process' || state.__shopJobRunner) return;
-  state.__shopJobRunner = startJobRunner(jobDeps(), { schedules });
+  const runner = startJobRunner(jobDeps(), { schedules });
+  state.__shopJobRunner = runner;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => drainBeforeExit(runner, signal));
   log().info('jobs: running in this process (no Inngest configured)');
+}
+
+/** Longer than a job normally takes; a job still running then is retried by another process once its lease ends. */
+const DRAIN_LIMIT_MS = 30_000;
+
+/**
+ * On SIGTERM `next start` stops accepting connections, lets in-flight requests finish, then calls process.exit. The
+ * runner must stop claiming at once and finish the job in hand before that exit, so the exit waits for the drain
+ * (at most DRAIN_LIMIT_MS). Next offers no shutdown hook; wrapping process.exit from the moment the signal arrives is
+ * the narrowest way to hold the exit without taking over its HTTP drain (NEXT_MANUAL_SIG_HANDLE would).
+ */
+function drainBeforeExit(runner: JobRunner, signal: NodeJS.Signals): void {
+  log().info({ signal }, 'jobs: stopping (no new claims; finishing the job in hand)');
+  const drained = Promise.race([runner.stop(), new Promise<void>((resolve) => setTimeout(resolve, DRAIN_LIMIT_MS).unref())]).then(() =>
+    log().info('jobs: stopped'),
+  );
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: number) => {
+    void drained.finally(() => exit(code));
+  }) as typeof process.exit;
 }
 
 /** After the response: hand the new outbox rows to their driver now instead of at the next sweep. */
