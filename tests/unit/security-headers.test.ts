@@ -1,6 +1,12 @@
 // The Content-Security-Policy and the static security headers as the browser receives them.
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, staticSecurityHeaders } from '@/lib/server/doors/security-headers';
+import {
+  CSP_NONCE_PLACEHOLDER,
+  contentSecurityPolicy,
+  isCacheableCataloguePage,
+  requestNonce,
+  staticSecurityHeaders,
+} from '@/lib/server/doors/security-headers';
 
 const base = { nonce: 'bm9uY2U=', development: false, checkoutOrigins: ['https://checkout.paystack.com'], https: true };
 const directive = (policy: string, name: string) => policy.split('; ').find((part) => part.startsWith(`${name} `));
@@ -35,5 +41,51 @@ describe('staticSecurityHeaders', () => {
     expect(names(staticSecurityHeaders({ NODE_ENV: 'production', NEXTAUTH_URL: 'https://shop.example.com' }))).toEqual(
       expect.arrayContaining(['X-Content-Type-Options', 'Referrer-Policy', 'Permissions-Policy', 'X-Frame-Options']),
     );
+  });
+});
+
+describe('requestNonce', () => {
+  it('is a fresh 128-bit base64 value per request for a bare next start', () => {
+    const first = requestNonce({ CSP_NONCE_FROM_FRONT: false });
+    const second = requestNonce({ CSP_NONCE_FROM_FRONT: false });
+    expect(first).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(second).not.toBe(first);
+    expect(first).not.toBe(CSP_NONCE_PLACEHOLDER);
+  });
+
+  it('is the fixed placeholder behind the front, which stamps the real nonce per response', () => {
+    expect(requestNonce({ CSP_NONCE_FROM_FRONT: true })).toBe(CSP_NONCE_PLACEHOLDER);
+    // The front swaps it with a regex over the header and sub_filter over the body: base64 letters only, nothing to escape.
+    expect(CSP_NONCE_PLACEHOLDER).toMatch(/^[A-Za-z0-9]{32,}$/);
+    expect(directive(contentSecurityPolicy({ ...base, nonce: CSP_NONCE_PLACEHOLDER }), 'script-src')).toBe(
+      `script-src 'self' 'nonce-${CSP_NONCE_PLACEHOLDER}' 'strict-dynamic'`,
+    );
+  });
+});
+
+describe('isCacheableCataloguePage', () => {
+  it.each([
+    ['GET', '/'],
+    ['GET', '/products'],
+    ['GET', '/products/adire-indigo-shirt'],
+    ['GET', '/category/clothing'],
+    ['HEAD', '/products/adire-indigo-shirt'],
+  ])('lets the front cache %s %s', (method, path) => {
+    expect(isCacheableCataloguePage(method, path)).toBe(true);
+  });
+
+  it.each([
+    ['POST', '/products/adire-indigo-shirt'],
+    ['GET', '/search'],
+    ['GET', '/cart'],
+    ['GET', '/checkout'],
+    ['GET', '/account'],
+    ['GET', '/admin/products'],
+    ['GET', '/products/adire-indigo-shirt/reviews'],
+    ['GET', '/category/'],
+    ['GET', '/products/Adire'],
+    ['GET', '/orders/123'],
+  ])('never %s %s (personal, typed by the visitor, or not a catalogue page)', (method, path) => {
+    expect(isCacheableCataloguePage(method, path)).toBe(false);
   });
 });
