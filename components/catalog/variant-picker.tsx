@@ -8,7 +8,7 @@ import { AddToCartButton } from '@/components/cart/add-to-cart-button';
 import { formatMoney } from '@/lib/core/money';
 import { initialVariant, optionGroups, optionValueState, selectOption, stockStatus, type PickerVariant } from './variant-selection';
 
-const stockTone = { in_stock: 'text-brand-700', low_stock: 'text-amber-700', sold_out: 'text-stone-600' } as const;
+const stockTone = { in_stock: 'text-brand-700', low: 'text-amber-700', sold_out: 'text-stone-600' } as const;
 
 export function VariantPicker({
   optionNames,
