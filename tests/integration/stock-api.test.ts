@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/stock/route';
 import { products, productVariants } from '@/db/schema';
 import * as schema from '@/db/schema';
-import { MAX_STOCK_KEYS } from '@/lib/inventory/shopper-stock';
+import { MAX_STOCK_KEYS } from '@/lib/inventory/stock-query';
 import { createTestVariants } from '../support/catalog-fixtures';
 import { testDatabase } from '../support/db';
 import { through } from '../support/doors';

@@ -1,6 +1,7 @@
 // The stock wording rule every page and GET /api/stock share, and what the stock endpoint accepts.
 import { describe, expect, it } from 'vitest';
-import { LOW_STOCK_THRESHOLD, liveStock, MAX_STOCK_KEYS, stockLabel, stockQuerySchema, stockState } from '@/lib/inventory/shopper-stock';
+import { LOW_STOCK_THRESHOLD, liveStock, stockLabel, stockState } from '@/lib/inventory/shopper-stock';
+import { MAX_STOCK_KEYS, stockQuerySchema } from '@/lib/inventory/stock-query';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 

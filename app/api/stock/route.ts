@@ -1,6 +1,7 @@
 // GET /api/stock?variants=<id,…> | ?products=<slug,…> – live availability the cached catalogue pages poll
 import { availabilityBySlug, availabilityByVariant } from '@/db/queries/catalog';
-import { type LiveStock, liveStock, stockQuerySchema } from '@/lib/inventory/shopper-stock';
+import { type LiveStock, liveStock } from '@/lib/inventory/shopper-stock';
+import { stockQuerySchema } from '@/lib/inventory/stock-query';
 import { apiJson, route } from '@/lib/server/doors/route';
 
 export const dynamic = 'force-dynamic';
