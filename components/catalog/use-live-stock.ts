@@ -7,8 +7,8 @@ import type { LiveStock } from '@/lib/inventory/shopper-stock';
 
 export type StockKind = 'variants' | 'products';
 
-/** Every second: a sold-out variant must stop being offered within a second of the database saying so. */
-export const STOCK_REFRESH_MS = 1_000;
+/** Under a second apart: a sold-out variant must stop being offered within a second of the database saying so (interval + one request). */
+export const STOCK_REFRESH_MS = 750;
 
 async function fetchStock(kind: StockKind, keys: string): Promise<Record<string, LiveStock>> {
   const response = await fetch(`/api/stock?${kind}=${encodeURIComponent(keys)}`, { headers: { accept: 'application/json' }, cache: 'no-store' });
