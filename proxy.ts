@@ -36,7 +36,7 @@ export async function proxy(request: NextRequest) {
   response.headers.set('content-security-policy', policy);
   // The front caches only what the app marks (for a few seconds, whatever the cookies): the catalogue pages, which read
   // no session, cart or cookie on the server. Error answers (404, 500) are never stored: the front caches 200s only.
-  if (isCacheableCataloguePage(request.method, request.nextUrl.pathname)) response.headers.set(CATALOGUE_CACHE_HEADER, 'catalogue');
+  if (isCacheableCataloguePage(request.method, request.nextUrl)) response.headers.set(CATALOGUE_CACHE_HEADER, 'catalogue');
   return response;
 }
 

@@ -7,6 +7,7 @@ import {
   requestNonce,
   staticSecurityHeaders,
 } from '@/lib/server/doors/security-headers';
+import { productSorts } from '@/components/catalog/listing-params';
 
 const base = { nonce: 'bm9uY2U=', development: false, checkoutOrigins: ['https://checkout.paystack.com'], https: true };
 const directive = (policy: string, name: string) => policy.split('; ').find((part) => part.startsWith(`${name} `));
@@ -64,19 +65,25 @@ describe('requestNonce', () => {
 });
 
 describe('isCacheableCataloguePage', () => {
+  const cacheable = (method: string, path: string) => isCacheableCataloguePage(method, new URL(path, 'http://shop.test'));
+  const variant = '0b5c4c1e-3a9f-4d2e-9b1a-6f0e2d7c8a91';
+
   it.each([
     ['GET', '/'],
     ['GET', '/products'],
+    ['GET', '/products?sort=price-asc&page=2'],
     ['GET', '/products/adire-indigo-shirt'],
+    ['GET', `/products/adire-indigo-shirt?variant=${variant}`],
     ['GET', '/category/clothing'],
+    ['GET', '/category/clothing?page=3'],
     ['HEAD', '/products/adire-indigo-shirt'],
   ])('lets the front cache %s %s', (method, path) => {
-    expect(isCacheableCataloguePage(method, path)).toBe(true);
+    expect(cacheable(method, path)).toBe(true);
   });
 
   it.each([
     ['POST', '/products/adire-indigo-shirt'],
-    ['GET', '/search'],
+    ['GET', '/search?q=indigo'],
     ['GET', '/cart'],
     ['GET', '/checkout'],
     ['GET', '/account'],
@@ -86,6 +93,23 @@ describe('isCacheableCataloguePage', () => {
     ['GET', '/products/Adire'],
     ['GET', '/orders/123'],
   ])('never %s %s (personal, typed by the visitor, or not a catalogue page)', (method, path) => {
-    expect(isCacheableCataloguePage(method, path)).toBe(false);
+    expect(cacheable(method, path)).toBe(false);
+  });
+
+  it.each([
+    '/?utm_source=x',
+    '/products?x=1',
+    '/products?sort=cheapest',
+    '/products?page=0',
+    '/products?page=1&page=2',
+    '/category/clothing?variant=1',
+    '/products/adire-indigo-shirt?variant=not-a-uuid',
+    `/products/adire-indigo-shirt?variant=${variant}&cache=bust`,
+  ])('renders %s but keeps it out of the cache: junk queries must not fill it', (path) => {
+    expect(cacheable('GET', path)).toBe(false);
+  });
+
+  it('accepts every sort the listing offers', () => {
+    for (const sort of productSorts) expect(cacheable('GET', `/products?sort=${sort}`)).toBe(true);
   });
 });
