@@ -1,5 +1,4 @@
 // `npm start` (production build) and `npm run dev` (next dev): the whole shop on one machine with real services.
-import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { createDatabase } from '../db/client';
 import { buildApp, PRODUCTION_NODE_ARGS, startApp } from './stack/app';
@@ -7,7 +6,7 @@ import { type AppPool, appProcessCount, startAppPool } from './stack/app-pool';
 import { StackError } from './stack/errors';
 import { startStack } from './stack/index';
 import { profiles } from './stack/profiles';
-import { listenForReload, nextReleaseDir, reloadPidFile, writeReloadStatus } from './stack/reload';
+import { listenForReload, nextReleaseDir, writeReloadStatus } from './stack/reload';
 import { seedDatabase, seedUsers } from './seed/index';
 
 const dev = process.argv.includes('--dev');
@@ -21,7 +20,6 @@ async function shutdown(code: number) {
   stopping = true;
   console.log('\nStopping…');
   for (const stop of stops.reverse()) await stop().catch(() => {});
-  rmSync(reloadPidFile(profile), { force: true });
   process.exit(code);
 }
 process.on('SIGINT', () => void shutdown(0));

@@ -1,11 +1,14 @@
 // N `next start` processes behind the front, supervised: each is health-checked every second on /api/health/live and
 // taken out of the front's upstream while it fails; one that dies is restarted (with backoff); `reload()` replaces
 // them one at a time (start the new one on a fresh port, wait until it answers, shift traffic, drain, stop the old).
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { type RunningApp, startApp } from './app';
 import { isPortFree, StackError } from './errors';
 import { type RunningFront, startFront, type UpstreamServer } from './front';
 import { waitFor } from './process';
+import { repoRoot } from './profiles';
 
 /** Memory one app process is given room for (its 320 MB old generation plus code and buffers). */
 const MEMORY_PER_PROCESS = 400 * 1024 * 1024;
@@ -27,8 +30,15 @@ export function appProcessCount(value = process.env.APP_PROCESSES): number {
   return count;
 }
 
+function buildIdOf(env: Record<string, string>): string {
+  const file = path.join(repoRoot, env.NEXT_DIST_DIR ?? '.next', 'BUILD_ID');
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+}
+
 interface Slot {
   app: RunningApp;
+  /** The BUILD_ID of the build folder when the process started: what it serves. */
+  buildId: string;
   /** The env the process was started with (a reload may change NEXT_DIST_DIR). */
   env: Record<string, string>;
   healthy: boolean;
@@ -56,6 +66,7 @@ export interface ProcessInfo {
   pid: number;
   healthy: boolean;
   distDir: string;
+  buildId: string;
   restarts: number;
 }
 
@@ -112,6 +123,7 @@ export async function startAppPool(opts: AppPoolOptions): Promise<AppPool> {
         if (stopping || slot.retiring) return;
         try {
           slot.app = await launch(slot.app.port, slot.env);
+          slot.buildId = buildIdOf(slot.env);
           slot.restarts += 1;
           slot.failures = 0;
           slot.healthy = true;
@@ -131,6 +143,19 @@ export async function startAppPool(opts: AppPoolOptions): Promise<AppPool> {
       (response) => response.ok,
       () => false,
     );
+
+  /**
+   * One readiness check and one page before a new process takes traffic: its database pool, its Redis client and the
+   * page code are loaded then, not by the first shoppers' requests (a cold process under load answered a rate-limit
+   * check late enough to fail it closed). Best effort: what it answers does not matter here.
+   */
+  const warm = async (port: number) => {
+    for (const path of ['/api/health/ready', '/']) {
+      await fetch(`http://127.0.0.1:${port}${path}`, { signal: AbortSignal.timeout(10_000) })
+        .then((response) => response.arrayBuffer())
+        .catch(() => {});
+    }
+  };
 
   let checking = false;
   const healthTimer = setInterval(() => {
@@ -163,7 +188,7 @@ export async function startAppPool(opts: AppPoolOptions): Promise<AppPool> {
     // One at a time: N processes booting at once on two cores only slow each other down.
     for (let index = 0; index < opts.count; index++) {
       const app = await launch(await freshPort(), env, opts.freshDataCache && index === 0);
-      const slot: Slot = { app, env, healthy: true, failures: 0, retiring: false, restarts: 0 };
+      const slot: Slot = { app, buildId: buildIdOf(env), env, healthy: true, failures: 0, retiring: false, restarts: 0 };
       slots.push(slot);
       watch(slot);
     }
@@ -184,7 +209,8 @@ export async function startAppPool(opts: AppPoolOptions): Promise<AppPool> {
         await app.stop();
         throw new StackError(`The new app process on :${app.port} never answered /api/health/live; the old ones keep serving.`);
       }
-      const fresh: Slot = { app, env, healthy: true, failures: 0, retiring: false, restarts: 0 };
+      await warm(app.port);
+      const fresh: Slot = { app, buildId: buildIdOf(env), env, healthy: true, failures: 0, retiring: false, restarts: 0 };
       // New in, old out, in one nginx reload; it resolves when no nginx worker of the old config is left, so nothing
       // is in flight to the old process any more: then it can stop.
       slot.retiring = true;
@@ -205,6 +231,7 @@ export async function startAppPool(opts: AppPoolOptions): Promise<AppPool> {
         pid: slot.app.pid,
         healthy: slot.healthy,
         distDir: slot.env.NEXT_DIST_DIR ?? '.next',
+        buildId: slot.buildId,
         restarts: slot.restarts,
       })),
     reload(nextEnv = {}) {

@@ -3,7 +3,7 @@
 // idempotent request on another process), caches the catalogue pages the app marks (`X-Shop-Cache: catalogue`) for a
 // few seconds, and stamps a fresh nonce into every HTML response, cached or not (see README "Front (nginx)").
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { assertPortFree, isPortFree, StackError } from './errors';
@@ -231,6 +231,8 @@ export async function startFront(opts: FrontOptions): Promise<RunningFront> {
   const nginx = await ensureSystemPackage(nginxPackage, log);
   await assertPortFree(opts.port, 'the front (nginx)');
   const nginxDir = path.join(opts.dataDir, 'nginx');
+  // Pages cached by an earlier run may come from another database: every start begins with an empty cache.
+  rmSync(path.join(nginxDir, 'cache'), { recursive: true, force: true });
   for (const sub of ['tmp', 'cache']) mkdirSync(path.join(nginxDir, sub), { recursive: true });
   const confFile = path.join(nginxDir, 'nginx.conf');
   const upstreamFile = path.join(nginxDir, 'upstream.conf');

