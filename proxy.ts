@@ -1,10 +1,11 @@
-// Runs before every page: sets the per-request Content-Security-Policy (a fresh nonce Next puts on its own scripts),
+// Runs before every page: sets the per-request Content-Security-Policy (a fresh nonce Next puts on its own scripts, or
+// the fixed placeholder the nginx front replaces per response), marks the catalogue pages the front may cache,
 // and is a cheap session gate for /account and /admin that saves anonymous visitors and customers a render. The gate
 // is a convenience, not the lock — every protected page, action and route checks the session itself.
 import { getToken, type JWT } from 'next-auth/jwt';
 import { type NextRequest, NextResponse } from 'next/server';
 import { env } from '@/lib/core/env';
-import { contentSecurityPolicy, cspOptionsFromEnv } from '@/lib/server/doors/security-headers';
+import { CATALOGUE_CACHE_HEADER, contentSecurityPolicy, cspOptionsFromEnv, isCacheableCataloguePage, requestNonce } from '@/lib/server/doors/security-headers';
 
 function gate(request: NextRequest, token: JWT | null): { redirect: URL } | null {
   const { pathname, search } = request.nextUrl;
@@ -25,7 +26,7 @@ export async function proxy(request: NextRequest) {
   const decision = gate(request, needsSession ? await getToken({ req: request, secret: config.NEXTAUTH_SECRET }) : null);
   if (decision && 'redirect' in decision) return NextResponse.redirect(decision.redirect);
 
-  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  const nonce = requestNonce(config);
   const policy = contentSecurityPolicy(cspOptionsFromEnv(config, nonce));
   // Next reads the nonce from the request's CSP header and puts it on every script it renders.
   const headers = new Headers(request.headers);
@@ -33,6 +34,9 @@ export async function proxy(request: NextRequest) {
   headers.set('content-security-policy', policy);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('content-security-policy', policy);
+  // The front caches only what the app marks (for a few seconds, whatever the cookies): the catalogue pages, which read
+  // no session, cart or cookie on the server. Error answers (404, 500) are never stored: the front caches 200s only.
+  if (isCacheableCataloguePage(request.method, request.nextUrl)) response.headers.set(CATALOGUE_CACHE_HEADER, 'catalogue');
   return response;
 }
 

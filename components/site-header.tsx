@@ -1,7 +1,6 @@
 // The shop's header: logo, search, account and cart on one row; category navigation on the next. On small
 // screens the search takes its own full-width row and the categories scroll sideways instead of wrapping.
 import Link from 'next/link';
-import { Suspense } from 'react';
 import { UserMenu } from '@/components/auth/user-menu';
 import { CartBadge } from '@/components/cart/cart-badge';
 import { CategoryNav } from '@/components/catalog/category-nav';
@@ -19,10 +18,8 @@ export async function SiteHeader() {
           </Link>
           <SearchForm id="header-search" className="order-last w-full md:order-none md:ml-6 md:w-auto md:flex-1 md:max-w-md" />
           <div className="ml-auto flex items-center gap-3">
-            {/* Session-dependent: a fixed-size placeholder while it streams keeps the row from shifting. */}
-            <Suspense fallback={<span className="inline-block h-10 w-20" aria-hidden="true" />}>
-              <UserMenu />
-            </Suspense>
+            {/* Personal, so read by the client (the page itself is shared through the front's cache); both keep their size while loading. */}
+            <UserMenu />
             <CartBadge />
           </div>
         </div>

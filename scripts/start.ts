@@ -2,9 +2,11 @@
 import path from 'node:path';
 import { createDatabase } from '../db/client';
 import { buildApp, PRODUCTION_NODE_ARGS, startApp } from './stack/app';
+import { type AppPool, appProcessCount, startAppPool } from './stack/app-pool';
 import { StackError } from './stack/errors';
 import { startStack } from './stack/index';
 import { profiles } from './stack/profiles';
+import { listenForReload, nextReleaseDir, writeReloadStatus } from './stack/reload';
 import { seedDatabase, seedUsers } from './seed/index';
 
 const dev = process.argv.includes('--dev');
@@ -37,21 +39,53 @@ try {
   if (!dev) await buildApp(stack.env, log);
   // The app's JSON log (a line per request, job and webhook) goes to a file; warnings and errors still show here.
   const appLog = path.join(profile.dataDir, 'app.log');
-  const app = await startApp({
-    mode: dev ? 'development' : 'production',
-    port: profile.ports.app,
-    env: stack.env,
-    freshDataCache: true,
-    logFile: appLog,
-    nodeArgs: dev ? [] : PRODUCTION_NODE_ARGS,
-  });
-  stops.push(app.stop);
+  let shopUrl: string;
+  let pool: AppPool | undefined;
+  if (dev) {
+    // `next dev` stays alone on PORT: its hot reload talks over a WebSocket and nothing of it is cached.
+    const app = await startApp({ mode: 'development', port: profile.ports.app, env: stack.env, freshDataCache: true, logFile: appLog });
+    stops.push(app.stop);
+    shopUrl = app.url;
+  } else {
+    // nginx on PORT in front of APP_PROCESSES `next start` processes on the ports just above it.
+    const count = appProcessCount();
+    log(`starting ${count} app process${count === 1 ? '' : 'es'} behind the front…`);
+    pool = await startAppPool({
+      port: profile.ports.app,
+      count,
+      dataDir: profile.dataDir,
+      env: stack.env,
+      mode: 'production',
+      freshDataCache: true,
+      logFile: appLog,
+      nodeArgs: PRODUCTION_NODE_ARGS,
+      log,
+    });
+    stops.push(pool.stop);
+    shopUrl = pool.url;
+    const running = pool;
+    // `npm run reload` (scripts/reload.ts) sends SIGUSR2: build if the sources changed, then replace the processes one by one.
+    listenForReload(profile, async () => {
+      const current = running.processes()[0]?.distDir ?? stack.env.NEXT_DIST_DIR ?? '.next';
+      const distDir = nextReleaseDir(stack.env, current);
+      if (distDir !== current) await buildApp({ ...stack.env, NEXT_DIST_DIR: distDir }, log);
+      await running.reload({ NEXT_DIST_DIR: distDir });
+      return running.processes();
+    });
+  }
+  const appLines = pool
+    ? pool
+        .processes()
+        .map((info) => `http://127.0.0.1:${info.port} (pid ${info.pid})`)
+        .join('\n                     ')
+    : 'the shop itself (next dev)';
 
   console.log(`
 Paystack Commerce is running.
 
-  Shop               ${app.url}
-  Admin              ${app.url}/admin
+  Shop               ${shopUrl}${pool ? `  (the front: nginx, config in ${path.relative(process.cwd(), path.join(profile.dataDir, 'nginx'))})` : ''}
+  Admin              ${shopUrl}/admin
+  App processes      ${appLines}
   Mail inbox         ${stack.urls.inbox}
   Paystack simulator ${stack.urls.paystack}
   Jobs               in the app process (emails, invoices, release every minute, reconciliation every 5 minutes)
@@ -60,7 +94,8 @@ Paystack Commerce is running.
   Demo logins
 ${seedUsers.map((user) => `    ${user.role.padEnd(9)} ${user.email.padEnd(22)} ${user.password}`).join('\n')}
 
-Press Ctrl-C to stop everything.`);
+${pool ? 'Deploy the current sources without dropping a request: npm run reload\n' : ''}Press Ctrl-C to stop everything.`);
+  writeReloadStatus(profile, { state: 'ready' });
 } catch (error) {
   if (error instanceof StackError || (error instanceof Error && error.name === 'EnvError')) {
     console.error(`\n✖ ${error.message}`);

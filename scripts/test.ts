@@ -7,7 +7,8 @@ import path from 'node:path';
 import { createDatabase } from '../db/client';
 import { runDependencyAudit } from './dependency-audit';
 import { seedDatabase } from './seed/index';
-import { buildApp, startApp } from './stack/app';
+import { buildApp } from './stack/app';
+import { appProcessCount, startAppPool } from './stack/app-pool';
 import { StackError } from './stack/errors';
 import { chromiumPackage, ensureSystemPackage, pdftotextPackage } from './stack/system-packages';
 import type { StackEnv } from './stack/env';
@@ -136,9 +137,12 @@ async function main(): Promise<number> {
     await buildApp(stack.env, log);
     // The browser run's app logs at info into a file, which the log scan then reads for secrets and card data.
     const appLog = path.join(resultsDir, 'e2e-app.log');
-    const app = await startApp({
-      mode: 'production',
+    // Through the front, as shoppers reach the shop: nginx on the app port, the app processes behind it.
+    const app = await startAppPool({
       port: profile.ports.app,
+      count: appProcessCount(process.env.APP_PROCESSES ?? '1'),
+      dataDir: profile.dataDir,
+      mode: 'production',
       env: { ...stack.env, LOG_LEVEL: 'info' },
       freshDataCache: true,
       logFile: appLog,

@@ -13,7 +13,7 @@ export interface Outcome {
 
 /**
  * Distinct client addresses, one per shopper as in a real sale (the per-address limits are 60 checkouts a minute and
- * 20 new carts per 10 minutes). The bench stack trusts one proxy hop, so the load tool plays the proxy. `block`
+ * 20 new carts per 10 minutes). The bench stack trusts two proxy hops: the load tool plays a CDN in front of nginx. `block`
  * separates scenarios so no two ever share an address.
  */
 export const shopperIp = (index: number, block = 0) => `10.${block * 16 + ((index >> 16) & 15)}.${(index >> 8) & 255}.${index & 255}`;

@@ -1,11 +1,22 @@
 import Link from 'next/link';
 import { formatMoney } from '@/lib/core/money';
 import type { ProductCard as ProductCardData } from '@/db/queries/catalog';
+import { LiveSoldOutBadge } from './live-sold-out-badge';
 
 /** `headingLevel`: 3 under a section's h2 (the home page), 2 where the grid sits straight under the page's h1. */
-export function ProductCard({ product, priority = false, headingLevel = 3 }: { product: ProductCardData; priority?: boolean; headingLevel?: 2 | 3 }) {
+/** `gridSlugs`: every card's slug on this page, so all the cards' live stock comes from one request. */
+export function ProductCard({
+  product,
+  gridSlugs,
+  priority = false,
+  headingLevel = 3,
+}: {
+  product: ProductCardData;
+  gridSlugs: string[];
+  priority?: boolean;
+  headingLevel?: 2 | 3;
+}) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  const soldOut = product.available <= 0;
   const currency = product.currency;
   return (
     // One link per card (stretched over it by the title's ::after), so a keyboard user tabs once per product.
@@ -30,7 +41,12 @@ export function ProductCard({ product, priority = false, headingLevel = 3 }: { p
             className="h-full w-full object-cover transition-transform duration-300 group-hover:scale-[1.02]"
           />
         ) : null}
-        {soldOut ? <span className="absolute left-3 top-3 rounded-full bg-stone-900 px-2.5 py-1 text-xs font-semibold text-white">Sold out</span> : null}
+        <LiveSoldOutBadge
+          kind="products"
+          keys={gridSlugs}
+          own={[{ key: product.slug, available: product.available }]}
+          className="absolute left-3 top-3 rounded-full bg-stone-900 px-2.5 py-1 text-xs font-semibold text-white"
+        />
       </div>
       <div className="space-y-1 p-4">
         <p className="text-xs uppercase tracking-wide text-stone-500">{product.categoryName}</p>

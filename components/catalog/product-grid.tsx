@@ -16,11 +16,12 @@ export function ProductGrid({
   headingLevel?: 2 | 3;
   prioritizeFirstRow?: boolean;
 }) {
+  const slugs = products.map((product) => product.slug);
   return (
     <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4">
       {products.map((product, index) => (
         <li key={product.id}>
-          <ProductCard product={product} priority={prioritizeFirstRow && index < 4} headingLevel={headingLevel} />
+          <ProductCard product={product} gridSlugs={slugs} priority={prioritizeFirstRow && index < 4} headingLevel={headingLevel} />
         </li>
       ))}
     </ul>

@@ -2,17 +2,19 @@
 
 // One radio group per option (Size, Colour…): native radios give arrow-key navigation and screen-reader
 // semantics for free. The choice lives in the URL (?variant=<id>) so a link opens the same variant, and the
-// server renders it on first load.
+// server renders it on first load. Availability is polled live (useLiveStock), so the line under the price and the
+// button follow the database whatever the cached page says.
 import { useId, useState } from 'react';
 import { AddToCartButton } from '@/components/cart/add-to-cart-button';
 import { formatMoney } from '@/lib/core/money';
+import { liveAvailable, useLiveStock } from './use-live-stock';
 import { initialVariant, optionGroups, optionValueState, selectOption, stockStatus, type PickerVariant } from './variant-selection';
 
-const stockTone = { in_stock: 'text-brand-700', low_stock: 'text-amber-700', sold_out: 'text-stone-600' } as const;
+const stockTone = { in_stock: 'text-brand-700', low: 'text-amber-700', sold_out: 'text-stone-600' } as const;
 
 export function VariantPicker({
   optionNames,
-  variants,
+  variants: renderedVariants,
   initialVariantId,
   maxQuantity,
 }: {
@@ -24,7 +26,12 @@ export function VariantPicker({
 }) {
   const [selectedId, setSelectedId] = useState(initialVariantId);
   const idPrefix = useId();
-  // Looked up from props each render: a server refresh brings new stock figures without losing the choice.
+  // The page may come from the front's cache: its stock figures are the first paint, the live ones win.
+  const live = useLiveStock(
+    'variants',
+    renderedVariants.map((variant) => variant.id),
+  );
+  const variants = renderedVariants.map((variant) => ({ ...variant, available: liveAvailable(live, variant.id, variant.available) }));
   const selected = initialVariant(variants, selectedId);
   if (!selected) return null;
   const groups = optionGroups(optionNames, variants);

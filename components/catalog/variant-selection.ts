@@ -1,5 +1,6 @@
 // Pure variant-selection rules shared by the product page (server) and the VariantPicker (client).
 import type { CurrencyCode } from '@/lib/core/money';
+import { type StockState, stockLabel, stockState } from '@/lib/inventory/shopper-stock';
 
 export interface PickerVariant {
   id: string;
@@ -61,12 +62,9 @@ export function optionValueState(variants: readonly PickerVariant[], current: Pi
   return variant.available > 0 ? 'available' : 'sold_out';
 }
 
-export const LOW_STOCK_THRESHOLD = 3;
+export type StockStatus = { kind: StockState; label: string };
 
-export type StockStatus = { kind: 'in_stock' | 'low_stock' | 'sold_out'; label: string };
-
+/** The availability line: the wording rule is lib/inventory/shopper-stock.ts, shared with GET /api/stock. */
 export function stockStatus(available: number): StockStatus {
-  if (available <= 0) return { kind: 'sold_out', label: 'Sold out' };
-  if (available <= LOW_STOCK_THRESHOLD) return { kind: 'low_stock', label: `Only ${available} left` };
-  return { kind: 'in_stock', label: 'In stock' };
+  return { kind: stockState(available), label: stockLabel(available) };
 }

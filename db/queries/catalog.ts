@@ -212,3 +212,20 @@ export async function availabilityBySlug(db: DbOrTx, slugs: string[]): Promise<R
     .groupBy(products.slug);
   return Object.fromEntries(rows.map((row) => [row.slug, row.available]));
 }
+
+/**
+ * Live units per variant id — one statement, for GET /api/stock. Archived variants and variants of a product that is
+ * not active answer 0 (a shopper cannot buy them); ids that match nothing are simply absent.
+ */
+export async function availabilityByVariant(db: DbOrTx, variantIds: string[]): Promise<Record<string, number>> {
+  if (variantIds.length === 0) return {};
+  const rows = await db
+    .select({
+      id: productVariants.id,
+      available: sql<number>`case when ${products.status} = 'active' and ${productVariants.archivedAt} is null then ${availableUnits} else 0 end`,
+    })
+    .from(productVariants)
+    .innerJoin(products, eq(products.id, productVariants.productId))
+    .where(inArray(productVariants.id, variantIds));
+  return Object.fromEntries(rows.map((row) => [row.id, row.available]));
+}

@@ -69,6 +69,12 @@ export const envSchema = z
     /** A developer debugging against live Paystack says so explicitly: real money moves. */
     PAYSTACK_ALLOW_LIVE_KEY_OUTSIDE_PRODUCTION: flag('PAYSTACK_ALLOW_LIVE_KEY_OUTSIDE_PRODUCTION'),
     /**
+     * Set by `npm start` for app processes behind the nginx front: pages carry a fixed placeholder nonce (so one rendered
+     * page can be cached and shared) and the front stamps a fresh random nonce into every response. Off for a bare
+     * `next start`, which then makes its own random nonce per request.
+     */
+    CSP_NONCE_FROM_FRONT: flag('CSP_NONCE_FROM_FRONT'),
+    /**
      * How many reverse proxies in front of the app append the address they saw to X-Forwarded-For (see
      * lib/server/doors/request-meta.ts). Unset: 1 on Vercel (VERCEL=1; its edge overwrites the header with the client's
      * address), else 0 (the connection's own address: never spoofable, at worst every caller looks like the proxy).

@@ -24,7 +24,7 @@ const SOURCES = [
 ];
 
 /** A cheap fingerprint of everything the build reads: paths, sizes and mtimes. */
-function sourceFingerprint(): string {
+export function sourceFingerprint(): string {
   const hash = createHash('sha256');
   const visit = (entry: string) => {
     const full = path.join(repoRoot, entry);
@@ -71,10 +71,15 @@ function keepLog(child: ChildProcess, file: string) {
   child.once('exit', () => out.end());
 }
 
+/** Where a build folder records the sources it was built from. */
+export function buildFingerprintFile(distDir: string): string {
+  return path.join(repoRoot, distDir, 'shop-build-fingerprint');
+}
+
 /** `next build`, skipped when nothing the build reads has changed since the last successful one. */
 export async function buildApp(env: Record<string, string>, log: (line: string) => void): Promise<void> {
   const fingerprint = sourceFingerprint();
-  const fingerprintFile = path.join(repoRoot, env.NEXT_DIST_DIR ?? '.next', 'shop-build-fingerprint');
+  const fingerprintFile = buildFingerprintFile(env.NEXT_DIST_DIR ?? '.next');
   if (existsSync(fingerprintFile) && readFileSync(fingerprintFile, 'utf8') === fingerprint) {
     log('app build is up to date');
     return;
@@ -93,6 +98,15 @@ export async function buildApp(env: Record<string, string>, log: (line: string) 
  */
 export const PRODUCTION_NODE_ARGS = ['--max-old-space-size=320'];
 
+export interface RunningApp {
+  url: string;
+  port: number;
+  pid: number;
+  /** Resolves when the process has exited, whoever ended it (the supervisor restarts one that died). */
+  exited: Promise<void>;
+  stop(): Promise<void>;
+}
+
 export async function startApp(opts: {
   mode: 'production' | 'development';
   port: number;
@@ -103,7 +117,7 @@ export async function startApp(opts: {
   logFile?: string;
   /** Flags for the app's Node process itself (e.g. --cpu-prof, which NODE_OPTIONS may not carry). */
   nodeArgs?: string[];
-}): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+}): Promise<RunningApp> {
   await assertPortFree(opts.port, 'the app');
   if (opts.freshDataCache) {
     rmSync(path.join(repoRoot, opts.env.NEXT_DIST_DIR ?? '.next', 'cache', 'fetch-cache'), { recursive: true, force: true });
@@ -118,9 +132,14 @@ export async function startApp(opts: {
     opts.logFile,
     opts.nodeArgs,
   );
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      process.off('exit', killOnExit);
+      resolve();
+    }),
+  );
 
   const url = `http://127.0.0.1:${opts.port}`;
   let dead = false;
@@ -141,7 +160,9 @@ export async function startApp(opts: {
 
   return {
     url,
+    port: opts.port,
     pid: child.pid ?? 0,
+    exited,
     async stop() {
       process.off('exit', killOnExit);
       if (child.exitCode === null && child.signalCode === null) {

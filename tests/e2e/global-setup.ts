@@ -1,5 +1,6 @@
-// When Playwright runs on its own, start the test stack and the built app; under `npm test` they are already up.
-import { buildApp, startApp } from '../../scripts/stack/app';
+// When Playwright runs on its own, start the test stack and the built app behind the front; under `npm test` they are already up.
+import { buildApp } from '../../scripts/stack/app';
+import { appProcessCount, startAppPool } from '../../scripts/stack/app-pool';
 import { stackEnv } from '../../scripts/stack/env';
 import { profiles } from '../../scripts/stack/profiles';
 import { startTestStack } from '../support/test-stack';
@@ -9,7 +10,15 @@ export default async function globalSetup() {
   const stopStack = await startTestStack();
   const env = stackEnv(profiles.test);
   await buildApp(env, console.log);
-  const app = await startApp({ mode: 'production', port: profiles.test.ports.app, env, freshDataCache: true });
+  // Through the front (nginx on the app port), as under `npm test`.
+  const app = await startAppPool({
+    port: profiles.test.ports.app,
+    count: appProcessCount(process.env.APP_PROCESSES ?? '1'),
+    dataDir: profiles.test.dataDir,
+    mode: 'production',
+    env,
+    freshDataCache: true,
+  });
   return async () => {
     await app.stop();
     await stopStack();

@@ -72,9 +72,9 @@ describe('stockStatus', () => {
   it.each([
     [0, 'sold_out', 'Sold out'],
     [-1, 'sold_out', 'Sold out'],
-    [1, 'low_stock', 'Only 1 left'],
-    [2, 'low_stock', 'Only 2 left'],
-    [3, 'low_stock', 'Only 3 left'],
+    [1, 'low', 'Only 1 left'],
+    [2, 'low', 'Only 2 left'],
+    [3, 'low', 'Only 3 left'],
     [4, 'in_stock', 'In stock'],
     [250, 'in_stock', 'In stock'],
   ])('%i units → %s', (available, kind, label) => {

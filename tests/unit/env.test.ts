@@ -96,6 +96,15 @@ describe('Paystack keys and the deployment they belong to', () => {
   });
 });
 
+describe('CSP_NONCE_FROM_FRONT', () => {
+  it('is off unless set to 1 (a bare next start makes its own nonce), and refuses anything but 0 or 1', () => {
+    expect(parseEnv(valid).CSP_NONCE_FROM_FRONT).toBe(false);
+    expect(parseEnv({ ...valid, CSP_NONCE_FROM_FRONT: '1' }).CSP_NONCE_FROM_FRONT).toBe(true);
+    expect(parseEnv({ ...valid, CSP_NONCE_FROM_FRONT: '0' }).CSP_NONCE_FROM_FRONT).toBe(false);
+    expect(messageFor({ ...valid, CSP_NONCE_FROM_FRONT: 'yes' })).toMatch(/CSP_NONCE_FROM_FRONT must be 1 \(on\) or 0 \(off\)/);
+  });
+});
+
 describe('Inngest in production', () => {
   const live = { ...valid, NODE_ENV: 'production', PAYSTACK_SECRET_KEY: 'sk_live_abc123' };
   const signed = { INNGEST_EVENT_KEY: 'event-key', INNGEST_SIGNING_KEY: 'signkey-prod-0123abcd' };

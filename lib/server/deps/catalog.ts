@@ -34,7 +34,11 @@ export const getCategories = cache(cachedRead(() => listCategories(db), 'categor
 
 const productSlugs = cachedRead(() => listProductSlugs(db), 'product-slugs', [catalogTags.listings]);
 
-/** Live stock for cards. `connection()` keeps any page that shows stock out of build-time prerendering. */
+/**
+ * Stock for cards as the page is rendered: only the first paint (the cards then follow GET /api/stock), so a page the
+ * front caches for a few seconds may hold an older figure. `connection()` keeps the page out of build-time
+ * prerendering: a prerendered page would carry no nonce, and the CSP would block its scripts.
+ */
 async function withAvailability(items: ProductSummary[]): Promise<ProductCard[]> {
   await connection();
   const available = await availabilityBySlug(

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { firstValue, type SearchParams } from '@/components/catalog/listing-params';
+import { LiveSoldOutBadge } from '@/components/catalog/live-sold-out-badge';
 import { ProductGallery } from '@/components/catalog/product-gallery';
 import { ProductJsonLd } from '@/components/catalog/product-json-ld';
 import { VariantPicker } from '@/components/catalog/variant-picker';
@@ -53,7 +54,6 @@ export default async function ProductPage({ params, searchParams }: Props) {
   const { product, offers: variants } = loaded;
   const selected = initialVariant(variants, variantIdSchema.parse(firstValue(query.variant)));
   if (!selected) notFound();
-  const soldOut = variants.every((variant) => variant.available <= 0);
   const url = new URL(`/products/${product.slug}`, env().NEXTAUTH_URL).toString();
 
   return (
@@ -82,7 +82,12 @@ export default async function ProductPage({ params, searchParams }: Props) {
         <div className="space-y-6">
           <div className="space-y-2">
             <h1 className="text-3xl font-semibold tracking-tight">{product.title}</h1>
-            {soldOut ? <p className="inline-block rounded-full bg-stone-900 px-3 py-1 text-sm font-semibold text-white">Sold out</p> : null}
+            <LiveSoldOutBadge
+              kind="variants"
+              keys={variants.map((variant) => variant.id)}
+              own={variants.map((variant) => ({ key: variant.id, available: variant.available }))}
+              className="inline-block rounded-full bg-stone-900 px-3 py-1 text-sm font-semibold text-white"
+            />
           </div>
           <VariantPicker optionNames={product.optionNames} variants={variants} initialVariantId={selected.id} maxQuantity={MAX_REQUESTED_QUANTITY} />
           <section aria-labelledby="description-heading" className="border-t border-stone-200 pt-6">
