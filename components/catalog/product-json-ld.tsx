@@ -1,8 +1,9 @@
+import { headers } from 'next/headers';
 import type { ProductDetail, VariantOffer } from '@/db/queries/catalog';
 import { toDecimalString } from '@/lib/core/money';
 
 /** schema.org Product markup for search engines: one Offer per variant with its live availability. */
-export function ProductJsonLd({ product, variants, url }: { product: ProductDetail; variants: VariantOffer[]; url: string }) {
+export async function ProductJsonLd({ product, variants, url }: { product: ProductDetail; variants: VariantOffer[]; url: string }) {
   const data = {
     '@context': 'https://schema.org',
     '@type': 'Product',
@@ -22,6 +23,9 @@ export function ProductJsonLd({ product, variants, url }: { product: ProductDeta
   };
   // "<" escaped so a description can never close the script element.
   const json = JSON.stringify(data).replace(/</g, '\\u003c');
+  // Data, not code, so the CSP would not block it either way; it carries the response's nonce like every script tag
+  // (proxy.ts passes it as x-nonce: the front's placeholder, the same for every shopper, or a per-request one).
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
   // biome-ignore lint/security/noDangerouslySetInnerHtml: JSON-LD must be raw JSON; every '<' is escaped above, so it cannot close the script
-  return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: json }} />;
+  return <script type="application/ld+json" nonce={nonce} dangerouslySetInnerHTML={{ __html: json }} />;
 }

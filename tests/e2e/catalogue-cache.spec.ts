@@ -153,3 +153,26 @@ test('the catalogue pages and search open without a CSP violation, and only the 
     expect(again.headers()['x-front-cache'], path).toBe(path.startsWith('/search') ? 'MISS' : 'HIT');
   }
 });
+
+test('two answers of one cached page carry two different nonces, each on every script tag of its own body', async ({ request }) => {
+  for (const path of ['/', '/products', '/products/indigo-throw-blanket']) {
+    const answers = [];
+    // The second and third answers come from the front's cache (the first may render).
+    for (let i = 0; i < 3; i += 1) {
+      const response = await request.get(path);
+      expect(response.status()).toBe(200);
+      const policy = response.headers()['content-security-policy'] ?? '';
+      expect(policy).toContain("'strict-dynamic'");
+      expect(policy).not.toContain('unsafe-eval');
+      const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+      const html = await response.text();
+      const scriptNonces = [...html.matchAll(/<script\b[^>]*>/g)].map((tag) => /\snonce="([^"]*)"/.exec(tag[0])?.[1] ?? 'none');
+      expect(scriptNonces.length, `${path} has script tags`).toBeGreaterThan(0);
+      expect(new Set(scriptNonces), `${path}: every script tag carries the header's nonce`).toEqual(new Set([nonce]));
+      expect(html, 'no placeholder left').not.toContain('cspNoncePlaceholder');
+      answers.push({ nonce, cache: response.headers()['x-front-cache'] });
+    }
+    expect(answers.slice(1).map((answer) => answer.cache)).toEqual(expect.arrayContaining(['HIT']));
+    expect(new Set(answers.map((answer) => answer.nonce)).size, `${path}: a fresh nonce per answer`).toBe(3);
+  }
+});
