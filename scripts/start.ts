@@ -88,7 +88,7 @@ Paystack Commerce is running.
   App processes      ${appLines}
   Mail inbox         ${stack.urls.inbox}
   Paystack simulator ${stack.urls.paystack}
-  Jobs               in the app process (emails, invoices, release every minute, reconciliation every 5 minutes)
+  Jobs               in every app process (emails, invoices; each schedule claimed by one process per period: release every minute, reconciliation every 5 minutes)
   App log            ${path.relative(process.cwd(), appLog)} (JSON lines; warnings and errors also show here)
 
   Demo logins
