@@ -10,35 +10,17 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { emailDeliveries, invoices, outbox, refunds, scheduledRuns } from '@/db/schema';
 import { inngest } from '@/lib/jobs/inngest-client';
 import { createJobFunctions, OUTBOX_SWEEP } from '@/inngest/functions';
-import { smtpConfigFromEnv, smtpMailer } from '@/lib/email/mailer';
-import { env } from '@/lib/core/env';
-import { definedJobEvents, definitionFor, type JobDeps } from '@/lib/jobs/definitions';
+import { definedJobEvents, definitionFor } from '@/lib/jobs/definitions';
 import { markJobDead } from '@/lib/jobs/relay';
 import { schedules } from '@/lib/jobs/schedules';
 import { createTestVariants } from '../support/catalog-fixtures';
-import { testPaystack } from '../support/checkout-fixtures';
-import { testDatabase } from '../support/db';
+import { testJobDeps } from '../support/job-deps';
 import { mailTo } from '../support/inbox';
 import { paidOrder, uniqueEmail } from '../support/paid-order-fixtures';
 import { expireOrder, placeOrderFor } from '../support/recovery-fixtures';
 
-const { db, sql: client } = testDatabase(10);
-const mailer = smtpMailer(smtpConfigFromEnv(env()));
-afterAll(async () => {
-  mailer.close();
-  await client.end();
-});
-
-const deps: JobDeps = {
-  db,
-  mailer,
-  siteUrl: 'https://shop.example.test',
-  orderAccessSecret: env().NEXTAUTH_SECRET,
-  paystack: testPaystack(),
-  expectedDomain: 'test',
-  recoveryDelayMs: 0,
-  log: () => {},
-};
+const { db, deps, close } = testJobDeps();
+afterAll(close);
 const functions = createJobFunctions(inngest, () => deps);
 const functionFor = (id: string) => {
   const found = functions.find((fn) => fn.id() === id || fn.id('paystack-commerce') === `paystack-commerce-${id}`);

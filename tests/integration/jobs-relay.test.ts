@@ -8,11 +8,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { emailDeliveries, invoices, outbox, productVariants } from '@/db/schema';
 import { smtpConfigFromEnv, smtpMailer } from '@/lib/email/mailer';
 import { env } from '@/lib/core/env';
-import type { JobDeps } from '@/lib/jobs/definitions';
 import { inngestDriver, inProcessDriver } from '@/lib/jobs/drivers';
 import { LEASE_SECONDS, MAX_ATTEMPTS, relayOutbox, retryDeadJobs } from '@/lib/jobs/relay';
-import { testPaystack } from '../support/checkout-fixtures';
-import { testDatabase } from '../support/db';
+import { testJobDeps } from '../support/job-deps';
 import { createTestVariants } from '../support/catalog-fixtures';
 import { inboxFor, mailTo } from '../support/inbox';
 import { paidOrder, uniqueEmail } from '../support/paid-order-fixtures';
@@ -20,23 +18,8 @@ import { expireOrder, placeOrderFor } from '../support/recovery-fixtures';
 import { waitFor } from '../support/wait';
 import { closedPort } from '../support/closed-port';
 
-const { db, sql: client } = testDatabase(10);
-const mailer = smtpMailer(smtpConfigFromEnv(env()));
-afterAll(async () => {
-  mailer.close();
-  await client.end();
-});
-
-const deps: JobDeps = {
-  db,
-  mailer,
-  siteUrl: 'https://shop.example.test',
-  orderAccessSecret: env().NEXTAUTH_SECRET,
-  paystack: testPaystack(),
-  expectedDomain: 'test',
-  recoveryDelayMs: 0,
-  log: () => {},
-};
+const { db, deps, close } = testJobDeps();
+afterAll(close);
 
 async function paidOrderJob(email = uniqueEmail('jobs')) {
   const { order, payment } = await paidOrder(db, { email });

@@ -6,33 +6,14 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { outbox, scheduleClaims, scheduledRuns } from '@/db/schema';
-import { env } from '@/lib/core/env';
-import { smtpConfigFromEnv, smtpMailer } from '@/lib/email/mailer';
-import type { JobDeps } from '@/lib/jobs/definitions';
 import { type JobDriver, relayOutbox } from '@/lib/jobs/relay';
 import { type JobRunner, startJobRunner } from '@/lib/jobs/runner';
 import type { Schedule } from '@/lib/jobs/schedules';
-import { testPaystack } from '../support/checkout-fixtures';
-import { testDatabase } from '../support/db';
+import { testJobDeps } from '../support/job-deps';
 import { waitFor } from '../support/wait';
 
-const { db, sql: client } = testDatabase(10);
-const mailer = smtpMailer(smtpConfigFromEnv(env()));
-afterAll(async () => {
-  mailer.close();
-  await client.end();
-});
-
-const deps: JobDeps = {
-  db,
-  mailer,
-  siteUrl: 'https://shop.example.test',
-  orderAccessSecret: env().NEXTAUTH_SECRET,
-  paystack: testPaystack(),
-  expectedDomain: 'test',
-  recoveryDelayMs: 0,
-  log: () => {},
-};
+const { db, deps, close } = testJobDeps();
+afterAll(close);
 
 const PERIOD_MS = 1_000;
 
