@@ -70,6 +70,16 @@ describe('PostgreSQL restarted mid-load', () => {
     }
     expect(statuses.filter((status) => status !== 201).length).toBeGreaterThan(0); // the restart hit requests in flight
 
+    // A restarted server can still refuse a new connection for a moment (57P03, "starting up" / "shutting down" while
+    // the old postmaster finishes): the checks below wait until it answers, as any client would retry.
+    const checker = createDatabase(server.url, { max: 1 });
+    await waitFor(
+      'the restarted server to answer',
+      async () => ((await checker.db.$count(orders).catch(() => undefined)) !== undefined ? true : undefined),
+      20_000,
+    );
+    await checker.sql.end({ timeout: 1 });
+
     // Nothing half-applied: each order has its line and its hold; the variant's counters are exactly its holds.
     const placed = await db.select({ id: orders.id }).from(orders);
     expect(placed.length).toBeGreaterThanOrEqual(statuses.filter((status) => status === 201).length);
