@@ -91,6 +91,16 @@ http {
     "" 0;
     default 1;
   }
+  # Only the catalogue's paths (lib/server/doors/security-headers.ts isCacheableCataloguePage) look in the cache; every
+  # other request goes straight to an app. Looking costs more than a lookup: under proxy_cache_lock, identical requests
+  # the app then declines to mark (an API call, a search at /search) would queue behind one another in 500 ms steps.
+  map $uri $front_not_page {
+    / 0;
+    /products 0;
+    "~^/products/[^/]+$" 0;
+    "~^/category/[^/]+$" 0;
+    default 1;
+  }
   # Only what the app marks cacheable is stored.
   map $upstream_http_x_shop_cache $front_not_catalogue {
     catalogue 0;
@@ -158,9 +168,9 @@ ${stampChain('$upstream_http_link', 'front_link', 8)}
       proxy_cache_valid 200 ${FRONT_CACHE_SECONDS}s;
       # The app's Cache-Control says "private, no-store" on every dynamic page; X-Shop-Cache is what decides here.
       proxy_ignore_headers Cache-Control Expires Vary X-Accel-Expires;
-      proxy_cache_bypass $front_rsc;
+      proxy_cache_bypass $front_rsc $front_not_page;
       # Never stored: a response the app did not mark, RSC data, or anything setting a cookie.
-      proxy_no_cache $front_rsc $front_not_catalogue $upstream_http_set_cookie;
+      proxy_no_cache $front_rsc $front_not_page $front_not_catalogue $upstream_http_set_cookie;
       proxy_cache_use_stale updating error timeout http_500 http_502 http_503;
       proxy_cache_background_update on;
       proxy_cache_lock on;
