@@ -20,6 +20,9 @@ const page = (title: string) =>
 const hits = new Map<string, number>();
 const seen: IncomingHttpHeaders[] = [];
 let upstream: Server;
+const HELD_BURST = 10;
+const held: Array<() => void> = [];
+let heldPeak = 0;
 let front: RunningFront;
 
 beforeAll(async () => {
@@ -36,6 +39,18 @@ beforeAll(async () => {
       // Next's preload hints name the nonce once per file.
       link: ['a.css', 'b.css', 'c.woff2'].map((file) => `</_next/static/${file}>; rel=preload; nonce="${PLACEHOLDER}"`).join(', '),
     };
+    if (url.pathname === '/api/held') {
+      // Held until every one of a burst has arrived (or 3 s passed, so a queued burst still ends): how many were in
+      // the app at once shows whether the front queued them.
+      held.push(() => response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'));
+      heldPeak = Math.max(heldPeak, held.length);
+      const release = () => {
+        for (const answer of held.splice(0)) answer();
+      };
+      if (held.length >= HELD_BURST) release();
+      else setTimeout(release, 3_000).unref();
+      return;
+    }
     if (url.pathname.startsWith('/products/')) headers['x-shop-cache'] = 'catalogue';
     if (url.pathname === '/products/with-cookie') headers['set-cookie'] = 'cart=abc; Path=/; HttpOnly';
     if (url.pathname === '/products/missing') {
@@ -112,6 +127,15 @@ describe('what is cached', () => {
     await get('/products/rsc-target?_rsc=abc');
     expect(hits.get('/products/rsc-target')).toBe(2);
     expect(hits.get('/products/rsc-target rsc')).toBe(1);
+  });
+
+  it('sends requests outside the catalogue paths straight to the app: never looked up, never queued behind each other', async () => {
+    // nginx's cache lock would hold identical requests for one key until the first is answered (in 500 ms steps),
+    // even though the app never marks an API answer cacheable.
+    const answers = await Promise.all(Array.from({ length: HELD_BURST }, () => fetch(`${front.url}/api/held`)));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(HELD_BURST).fill(200));
+    expect(heldPeak).toBe(HELD_BURST);
+    expect(answers[0]!.headers.get('x-front-cache')).toBe('BYPASS');
   });
 
   it('caches only 200 answers', async () => {
