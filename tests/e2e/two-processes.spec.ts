@@ -1,10 +1,11 @@
 // Two `next start` processes of the production build behind the real nginx front (tests/support/two-process-pool.ts),
 // supervised as under `npm start`, one database, one Redis, each with the in-process job runner: the shop stays one shop.
-// - A flash sale through the front: 100 guest buyers, each with its own address, put the one variant of 50 units in
-//   their carts, then all check out at once (the JSON Store API the bench drives, bench/support/shoppers.ts): exactly
-//   50 orders hold the 50 units, every other buyer is told out_of_stock, no 5xx, the stock never goes below zero.
-// - A webhook storm through the front: 40 payments made by checkouts and paid at the simulator; each signed
-//   charge.success is delivered 3 times at once, and copies of one event land on both processes; each is applied once.
+// - A flash sale: 100 guest buyers, each with its own address, put the one variant of 50 units in their carts through
+//   the front, then all check out at once (the JSON Store API the bench drives, bench/support/shoppers.ts; a third
+//   through the front, a third straight to each process): exactly 50 orders hold the 50 units, every other buyer is
+//   told out_of_stock, no 5xx, the stock never goes below zero.
+// - A webhook storm: 40 payments made by checkouts and paid at the simulator; each signed charge.success is delivered
+//   3 times at once — once to each process and once through the front; each is applied once.
 // - An admin's price edit through process A's own port shows on the listing process B serves within 10 s.
 // - kill -9 of one process under an add-to-cart + checkout load: nothing fails after the first second, every order is
 //   whole, the supervisor brings the process back. A reload under the same load: nothing fails, every process new.
@@ -123,10 +124,26 @@ async function addToCart(variantId: string, ip: string, requestId: string) {
   return { status: response.status, code: body?.error?.code ?? 'ok', cookie };
 }
 
-const checkout = (cookie: string, ip: string, index: number, label: string, requestId: string) =>
-  post(`${pool.url}/api/checkout`, { cookie, 'x-forwarded-for': ip, 'x-request-id': requestId }, checkoutBody(index, label));
+/**
+ * Where the n-th of a burst of requests enters: the front, or straight at process A or B. The front balances as it
+ * sees fit (on a loaded machine the supervisor may take a slow process out of the rotation for a while), so a third of
+ * a burst goes straight to each process: both certainly take part. A request straight to a process carries the
+ * X-Forwarded-For chain nginx would have passed on (the shopper's address, then the front's own), so the app sees the
+ * same shopper either way.
+ */
+function entry(n: number): { url: string; forwardedFor: (ip: string) => string } {
+  const [a, b] = pool.processes() as [ProcessInfo, ProcessInfo];
+  if (n % 3 === 0) return { url: pool.url, forwardedFor: (ip) => ip };
+  const target = n % 3 === 1 ? a : b;
+  return { url: `http://127.0.0.1:${target.port}`, forwardedFor: (ip) => `${ip}, 127.0.0.1` };
+}
 
-test('flash sale through the front on two processes: 100 buyers, 50 units, exactly 50 orders', async () => {
+const checkout = (cookie: string, ip: string, index: number, label: string, requestId: string) => {
+  const { url, forwardedFor } = entry(index);
+  return post(`${url}/api/checkout`, { cookie, 'x-forwarded-for': forwardedFor(ip), 'x-request-id': requestId }, checkoutBody(index, label));
+};
+
+test('flash sale on two processes behind the front: 100 buyers, 50 units, exactly 50 orders', async () => {
   test.setTimeout(60_000);
   const BUYERS = 100;
   const UNITS = 50;
@@ -167,9 +184,9 @@ test('flash sale through the front on two processes: 100 buyers, 50 units, exact
   expect(seen.length).toBeGreaterThan(0);
   expect(seen.filter((row) => row.stockOnHand < 0 || row.reserved < 0 || row.reserved > row.stockOnHand)).toEqual([]);
 
-  // Both processes sold: each served adds to cart and checkouts (and orders were placed on both).
+  // Both processes sold: each served checkouts (which one won each unit is the race's; the annotation says).
   const lines = await linesOf([...carts.map((_, index) => `fs-add-${index}`), ...answers.map((_, index) => `fs-co-${index}`)]);
-  const pids = [...new Set([...lines.values()].map((line) => line.pid))];
+  const pids = [...new Set(answers.map((_, index) => lines.get(`fs-co-${index}`)!.pid))];
   expect(pids).toHaveLength(2);
   const checkoutsByPid = countBy(
     answers.map((_, index) => lines.get(`fs-co-${index}`)!),
@@ -179,17 +196,14 @@ test('flash sale through the front on two processes: 100 buyers, 50 units, exact
     answers.flatMap((answer, index) => (answer.status === 201 ? [lines.get(`fs-co-${index}`)!] : [])),
     (line) => line.pid,
   );
-  for (const pid of pids) {
-    expect(checkoutsByPid[pid] ?? 0).toBeGreaterThan(0);
-    expect(ordersByPid[pid] ?? 0).toBeGreaterThan(0);
-  }
+  for (const pid of pids) expect(checkoutsByPid[pid] ?? 0).toBeGreaterThan(0);
   test.info().annotations.push({
     type: 'flash sale',
     description: `${BUYERS} buyers in ${seconds.toFixed(1)} s: ${JSON.stringify(outcomes)}; checkouts per process ${JSON.stringify(checkoutsByPid)}, orders per process ${JSON.stringify(ordersByPid)}; ${seen.length} stock readings, none negative`,
   });
 });
 
-test('webhook storm through the front: every copy of 40 events on both processes, each payment applied once', async () => {
+test('webhook storm on two processes behind the front: copies of each of 40 events on both, each payment applied once', async () => {
   test.setTimeout(60_000);
   const EVENTS = 40;
   const COPIES = 3;
@@ -225,8 +239,9 @@ test('webhook storm through the front: every copy of 40 events on both processes
   const replies = await Promise.all(
     events.flatMap((event, index) =>
       Array.from({ length: COPIES }, async (_, copy) => {
+        // One copy straight to each process and one through the front: the copies of every event are split.
         const reply = await post(
-          `${pool.url}/api/webhooks/paystack`,
+          `${entry(copy).url}/api/webhooks/paystack`,
           { 'x-paystack-signature': event.signature, 'x-request-id': `wh-${index}-${copy}` },
           event.body,
         );
@@ -245,13 +260,13 @@ test('webhook storm through the front: every copy of 40 events on both processes
     ).toEqual(['duplicate', 'duplicate', 'processed']);
   }
 
-  // Which process got which copy: both got deliveries, and the copies of some events were split between them.
+  // Which process got which copy: the copies of every event were split between the two.
   const lines = await linesOf(replies.map((reply) => `wh-${reply.index}-${reply.copy}`));
   const pidsOf = (index: number) => new Set(Array.from({ length: COPIES }, (_, copy) => lines.get(`wh-${index}-${copy}`)!.pid));
   const deliveriesByPid = countBy([...lines.values()], (line) => line.pid);
   expect(Object.keys(deliveriesByPid)).toHaveLength(2);
   const split = events.filter((_, index) => pidsOf(index).size === 2).length;
-  expect(split).toBeGreaterThan(0);
+  expect(split).toBe(EVENTS);
 
   // The database: every payment paid once — one processed event row per key, one payment.paid and one order.paid
   // audit entry each, each order's hold committed once, the stock taken once per order.
