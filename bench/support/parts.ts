@@ -3,7 +3,7 @@
 // process (the Paystack simulator, the mail catcher and the orchestrator), next to what the whole machine ran. Divided
 // by what the stretch served, these are the CPU milliseconds each part spends per request — what says how far the
 // shop would go with another core, and which part would run out first.
-import { machineCpuMs, ownCpuMs, processTable, treeCpuMs } from './process';
+import { machineCpuMs, mainThreadCpuMs, ownCpuMs, processTable, treeCpuMs } from './process';
 
 export const PARTS = ['app', 'postgres', 'redis', 'bridge', 'nginx', 'driver', 'bench'] as const;
 export type Part = (typeof PARTS)[number];
@@ -36,6 +36,8 @@ export interface CpuWindow {
   wallMs: number;
   /** CPU ms each part used in the window. */
   parts: Record<Part, number>;
+  /** Of the app's, what the processes' main threads (their event loops) used: the rest is GC and I/O threads. */
+  appMainThreadMs: number;
   /** CPU ms the whole machine ran (every process and the kernel, all cores) and the hypervisor stole. */
   machineBusyMs: number;
   machineStealMs: number;
@@ -44,6 +46,7 @@ export interface CpuWindow {
 interface Snapshot {
   at: number;
   parts: Record<Part, number>;
+  appMainThread: number;
   machine: { busy: number; steal: number };
 }
 
@@ -53,6 +56,7 @@ function snapshot(pids: PartPids): Snapshot {
   return {
     at: performance.now(),
     machine: machineCpuMs(),
+    appMainThread: pids.app.reduce((sum, pid) => sum + mainThreadCpuMs(pid), 0),
     parts: {
       app: pids.app.reduce((sum, pid) => sum + tree(pid), 0),
       postgres: tree(pids.postgres),
@@ -74,6 +78,7 @@ export function cpuWindow(pids: PartPids): { stop(): CpuWindow } {
       return {
         wallMs: end.at - start.at,
         parts: Object.fromEntries(PARTS.map((part) => [part, end.parts[part] - start.parts[part]])) as Record<Part, number>,
+        appMainThreadMs: end.appMainThread - start.appMainThread,
         machineBusyMs: end.machine.busy - start.machine.busy,
         machineStealMs: end.machine.steal - start.machine.steal,
       };
@@ -87,6 +92,7 @@ export function sumWindows(windows: readonly CpuWindow[]): CpuWindow {
   return {
     wallMs: add((window) => window.wallMs),
     parts: Object.fromEntries(PARTS.map((part) => [part, add((window) => window.parts[part])])) as Record<Part, number>,
+    appMainThreadMs: add((window) => window.appMainThreadMs),
     machineBusyMs: add((window) => window.machineBusyMs),
     machineStealMs: add((window) => window.machineStealMs),
   };

@@ -96,6 +96,17 @@ export function cpuMs(pids: number | readonly number[]): number {
   return roots.reduce((sum, pid) => sum + treeCpuMs(table, pid), 0);
 }
 
+/** The CPU time of a process's main thread (its event loop, for Node), ms: what one process cannot take past one core. */
+export function mainThreadCpuMs(pid: number): number {
+  try {
+    const text = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return tickMs(Number(fields[11]) + Number(fields[12]));
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /** The CPU time of the process itself only (not its children), ms. */
 export function ownCpuMs(table: Map<number, ProcessTimes>, pid: number): number {
   return table.get(pid)?.ownMs ?? Number.NaN;
