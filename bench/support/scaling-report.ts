@@ -14,6 +14,8 @@ const SHOP_SHARED: readonly Part[] = ['postgres', 'redis', 'bridge', 'nginx'];
 const NEGLIGIBLE_MS = 0.05;
 /** A difference in what the rest of the machine ran between two passes that makes their comparison unfair, in cores. */
 const UNEVEN_CORES = 0.25;
+/** What the rest of the machine may run during a load before the report says the throughputs are not this stack's alone, in cores. */
+const BUSY_CORES = 0.5;
 
 /** CPU ms per unit, compact for a table cell. */
 const ms = (value: number) => (Number.isFinite(value) ? (value < 10 ? value.toFixed(1) : String(Math.round(value))) : '–');
@@ -87,18 +89,23 @@ export function formatScaling(runs: readonly ScenarioRun[]): string[] {
       );
     }
   }
-  if (side) {
-    const uneven = labels.flatMap((label) => {
-      const [a, b] = [find(label, first), find(label, last)];
-      if (!a || !b || Math.abs(restCores(b) - restCores(a)) < UNEVEN_CORES) return [];
-      return [`${label} (${fmt.n(restCores(a), 2)} → ${fmt.n(restCores(b), 2)})`];
-    });
-    if (uneven.length > 0) {
-      lines.push(
-        '',
-        `**Uneven machine:** the rest of the machine did not run the same amount of work during the two passes — ${uneven.join(', ')} cores — so the measured change from ${first} to ${last} processes is not the processes' alone. The CPU per unit of each part is the steadier reading; the ceilings below are computed from it.`,
-      );
-    }
+  const busiest = Math.max(...rows.map((row) => restCores(row.sample)));
+  const uneven = side
+    ? labels.flatMap((label) => {
+        const [a, b] = [find(label, first), find(label, last)];
+        if (!a || !b || Math.abs(restCores(b) - restCores(a)) < UNEVEN_CORES) return [];
+        return [`${label} ${fmt.n(restCores(a), 2)} → ${fmt.n(restCores(b), 2)}`];
+      })
+    : [];
+  if (busiest >= BUSY_CORES || uneven.length > 0) {
+    lines.push(
+      '',
+      `**Shared machine:** ${busiest >= BUSY_CORES ? `the rest of the machine ran up to ${fmt.n(busiest, 2)} of these ${cores} cores during these loads, so the throughputs are not what ${cores} cores give this stack. ` : ''}${
+        uneven.length > 0
+          ? `It did not run the same amount during the ${first}- and ${last}-process passes (${uneven.join('; ')} cores), so the measured change from ${first} to ${last} processes is not the processes' alone. `
+          : ''
+      }The CPU per unit of each part is the steadier reading; the ceilings below are computed from it.`,
+    );
   }
 
   lines.push(
