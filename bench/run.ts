@@ -5,19 +5,30 @@
 //   npm run bench                       # everything → bench/RESULTS.md (+ bench/ANALYSIS.md appended)
 //   npm run bench -- --only flash-sale  # one or more scenarios (comma-separated) → .data/bench/<names>.md
 //   npm run bench:flash-sale            # the same, one scenario (see package.json)
+//   npm run bench -- --processes 1      # skip the pass at 2 app processes (default 1,2; see bench/README.md)
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { scenarios } from './scenarios';
+import { appProcessCount } from '../scripts/stack/app-pool';
+import { scaled, scenarios } from './scenarios';
 import { driveScenarios } from './support/orchestrate';
 import { anyFailed, formatResults } from './support/report';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // --node-args="…": flags for the app's Node process, for experiments (e.g. "--max-old-space-size=256"); the report names them.
-const { values: args } = parseArgs({ options: { only: { type: 'string' }, 'node-args': { type: 'string' } } });
+// --processes 1,2: the app process counts to run at — everything at the first, then flash-sale, add-to-cart and
+// catalogue again at each further one, side by side in the report (default 1,2, or APP_PROCESSES alone when set).
+const { values: args } = parseArgs({ options: { only: { type: 'string' }, 'node-args': { type: 'string' }, processes: { type: 'string' } } });
 const nodeArgs = args['node-args']?.split(' ').filter(Boolean) ?? [];
+let processes: number[];
+try {
+  processes = [...new Set((args.processes ?? process.env.APP_PROCESSES ?? '1,2').split(',').map((count) => appProcessCount(count)))];
+} catch (error) {
+  console.error(`--processes: ${(error as Error).message}`);
+  process.exit(2);
+}
 const names = args.only ? args.only.split(',').map((name) => name.trim()) : scenarios.map((scenario) => scenario.name);
 const unknown = names.filter((name) => !scenarios.some((scenario) => scenario.name === name));
 if (unknown.length > 0) {
@@ -27,7 +38,10 @@ if (unknown.length > 0) {
 
 const startedAt = new Date();
 const loadBefore = os.loadavg();
-const runs = await driveScenarios(names, { nodeArgs });
+if (processes.length > 1 && !names.some((name) => scaled.includes(name))) {
+  console.log(`(--processes ${processes.join(',')}: only ${scaled.join(', ')} run again at further counts; none of them is asked for)`);
+}
+const runs = await driveScenarios(names, { nodeArgs, processes });
 
 const whole = !args.only;
 const analysis = path.join(here, 'ANALYSIS.md');

@@ -2,7 +2,7 @@
 // 16 connections for 10 s, each request from its own address (20 new carts per address per 10 minutes).
 import { benchProduct, fmt, outcomesText, type Scenario } from '../support/context';
 import { closedLoop } from '../support/load';
-import { cpuMs } from '../support/process';
+import { cpuWindow } from '../support/parts';
 import { shopperIp } from '../support/shoppers';
 
 export const addToCart: Scenario = {
@@ -11,7 +11,7 @@ export const addToCart: Scenario = {
   async run(context) {
     const { variants, archive } = await benchProduct(context.db, 'add-to-cart', [{ title: 'Plenty', stock: 1_000_000 }]);
     const body = JSON.stringify({ variantId: variants[0]!.id, quantity: 1 });
-    const before = cpuMs(context.appPid);
+    const window = cpuWindow(context.pids);
     const load = await closedLoop({ connections: 16, seconds: 10 }, async (index) => {
       const response = await fetch(`${context.appUrl}/api/cart/items`, {
         method: 'POST',
@@ -26,7 +26,8 @@ export const addToCart: Scenario = {
         response.headers.getSetCookie().some((c) => c.startsWith('cart_session='));
       return { ok, outcome: `${response.status}${reply?.error?.code ? ` ${reply.error.code}` : ''}` };
     });
-    const cpuPerRequest = (cpuMs(context.appPid) - before) / load.requests;
+    const cpu = window.stop();
+    const cpuPerRequest = cpu.parts.app / load.requests;
     await archive();
     const floor = context.floor?.okPerSecond ?? Number.NaN;
     return {
@@ -39,6 +40,9 @@ export const addToCart: Scenario = {
         { figure: 'answers', value: outcomesText(load.outcomes) },
       ],
       verdicts: [{ name: 'every answer a one-line cart with its cookie', ok: load.ok === load.requests, detail: `${load.ok} of ${load.requests}` }],
+      scaling: [
+        { label: 'add to cart', unit: 'cart', units: load.requests, throughput: load.okPerSecond, perMinute: false, p99: load.p99, p99Of: 'request', cpu },
+      ],
       data: { load, cpuPerRequest },
     };
   },

@@ -10,7 +10,7 @@ import { categories, products } from '../../db/schema';
 import { type BenchContext, type Figure, fmt, outcomesText, type Scenario, type Verdict } from '../support/context';
 import { closedLoop, type LoadSummary } from '../support/load';
 import { fetchAsSent, startPageFloor } from '../support/page-floor';
-import { cpuMs } from '../support/process';
+import { cpuWindow, type ScalingSample } from '../support/parts';
 import { stockInBrowser } from '../support/stock-in-browser';
 
 const LOAD = { connections: 32, seconds: 10 };
@@ -76,15 +76,27 @@ export const catalogue: Scenario = {
     const figures: Figure[] = [];
     const verdicts: Verdict[] = [];
     const results = [];
+    const scaling: ScalingSample[] = [];
     const { slug, pages: catalogue } = await pages(context);
 
     for (const page of catalogue) {
       const url = `${context.appUrl}${page.path}`;
       const sent = await fetchAsSent(url);
       if (sent.status !== 200) throw new Error(`${page.path} answered ${sent.status} before the load`);
-      const cpuBefore = cpuMs(context.appPid);
+      const window = cpuWindow(context.pids);
       const front = await loadPage(url);
-      const cpuPerPage = (cpuMs(context.appPid) - cpuBefore) / front.load.requests;
+      const cpu = window.stop();
+      const cpuPerPage = cpu.parts.app / front.load.requests;
+      scaling.push({
+        label: `${page.name} page`,
+        unit: 'page',
+        units: front.load.requests,
+        throughput: front.load.okPerSecond,
+        perMinute: false,
+        p99: front.load.p99,
+        p99Of: 'request',
+        cpu,
+      });
       const floorServer = await startPageFloor(sent);
       let floor: Awaited<ReturnType<typeof loadPage>>;
       try {
@@ -134,7 +146,18 @@ export const catalogue: Scenario = {
 
     // The stock request every open catalogue tab polls, against the app's cheapest route measured right before it.
     const live = await loadJson(`${context.appUrl}/api/health/live`);
+    const stockWindow = cpuWindow(context.pids);
     const stock = await loadJson(`${context.appUrl}/api/stock?products=${encodeURIComponent(slug)}`);
+    scaling.push({
+      label: 'stock request',
+      unit: 'request',
+      units: stock.requests,
+      throughput: stock.okPerSecond,
+      perMinute: false,
+      p99: stock.p99,
+      p99Of: 'request',
+      cpu: stockWindow.stop(),
+    });
     const stockShare = stock.okPerSecond / live.okPerSecond;
     figures.push(
       {
@@ -171,6 +194,7 @@ export const catalogue: Scenario = {
     return {
       figures,
       verdicts,
+      scaling,
       notes: [
         "Each page's floor is the very response the front sent for it (same bytes, gzip as fetch asks for it, same content-type and CSP headers), served by a bare node:http server in a child process of its own and loaded right after the page with the same driver (32 connections, 10 s, the same per-answer checks); the floor's nonce is fixed, so only the front's answers are checked for distinct nonces.",
         "App CPU per page is next-server's CPU time during the page's load divided by the pages served: with the front's 5 s cache most answers never reach the app.",

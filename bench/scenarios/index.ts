@@ -11,3 +11,5 @@ import { webhooks } from './webhooks';
 
 export const references: Scenario[] = [floor, anchor];
 export const scenarios: Scenario[] = [flashSale, addToCart, catalogue, webhooks, release];
+/** Run again at every further app process count (`--processes`) and set side by side: the paths a shopper waits on. */
+export const scaled: string[] = [flashSale.name, addToCart.name, catalogue.name];

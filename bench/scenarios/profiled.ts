@@ -12,14 +12,14 @@ export const profiled: Scenario[] = [
     title: 'Profile: the home page, a listing and a product page, 8 connections, 20 s',
     async run(context) {
       const paths = ['/', '/category/clothing', '/products/adire-indigo-shirt'];
-      const before = cpuMs(context.appPid);
+      const before = cpuMs(context.pids.app);
       const load = await closedLoop({ connections: 8, seconds: 20 }, async (index) => {
         const response = await fetch(`${context.appUrl}${paths[index % paths.length]}`);
         await response.text();
         return { ok: response.status === 200, outcome: String(response.status) };
       });
       return {
-        figures: [{ figure: 'app CPU per page', value: fmt.ms((cpuMs(context.appPid) - before) / load.requests) }],
+        figures: [{ figure: 'app CPU per page', value: fmt.ms((cpuMs(context.pids.app) - before) / load.requests) }],
         verdicts: [{ name: 'all 200', ok: load.ok === load.requests, detail: `${load.ok} of ${load.requests}` }],
       };
     },

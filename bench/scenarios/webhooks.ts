@@ -91,7 +91,7 @@ async function check(context: BenchContext, orderIds: string[], variantIds: stri
 export async function storm(context: BenchContext, path: 'http' | 'direct', label: string = path) {
   const prepared = await prepare(context, label);
   const secret = context.env.PAYSTACK_SECRET_KEY!;
-  const before = cpuMs(context.appPid);
+  const before = cpuMs(context.pids.app);
   const load = await fixedLoad({ count: prepared.deliveries.length, concurrency: CONCURRENCY }, async (index) => {
     const body = prepared.deliveries[index]!;
     if (path === 'direct') {
@@ -106,7 +106,7 @@ export async function storm(context: BenchContext, path: 'http' | 'direct', labe
     const reply = (await response.json().catch(() => ({}))) as { status?: string };
     return { ok: response.status === 200, outcome: `${response.status} ${reply.status ?? ''}`.trim() };
   });
-  const cpuPerDelivery = (cpuMs(context.appPid) - before) / load.requests;
+  const cpuPerDelivery = (cpuMs(context.pids.app) - before) / load.requests;
   const facts = await check(context, prepared.orderIds, prepared.variantIds);
   await prepared.archive();
   return { load, facts, uniquePerSecond: EVENTS / load.seconds, cpuPerDelivery };

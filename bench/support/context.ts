@@ -5,14 +5,15 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { categories, products, productVariants } from '../../db/schema';
 import type { LoadSummary } from './load';
+import type { PartPids, ScalingSample } from './parts';
 
 export interface BenchContext {
   appUrl: string;
   db: Database;
   /** The stack's environment (Paystack secret for signing webhooks, database URL, …). */
   env: Record<string, string | undefined>;
-  /** The `next-server` process: CPU time and memory are read from /proc. */
-  appPid: number;
+  /** Every part's processes (the app's `next-server` processes first): CPU time and memory are read from /proc. */
+  pids: PartPids;
   /** Measured first in the same run: every scenario's figures are read against these. */
   floor?: LoadSummary;
   /** The app's CPU time per floor request, for the per-request CPU figures. */
@@ -39,6 +40,8 @@ export interface ScenarioResult {
   verdicts: Verdict[];
   /** Free text for the report: what was run, and anything a reader needs to read the figures. */
   notes?: string[];
+  /** The stretches of load the scaling report sets side by side across app process counts, with each part's CPU. */
+  scaling?: ScalingSample[];
   /** Machine-readable numbers (kept in the JSON next to the report). */
   data?: unknown;
 }

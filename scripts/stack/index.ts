@@ -9,14 +9,24 @@ import { startPostgres } from './postgres';
 import type { StackProfile } from './profiles';
 import { startRedisServer } from './redis';
 import { startUpstashBridge } from './upstash-bridge';
+import { startUpstashBridgeProcess } from './upstash-bridge-process';
 
 export interface RunningStack {
   env: StackEnv;
   urls: { app: string; inbox: string; paystack: string; redis: string };
+  /** The services' processes (the bridge's is this process unless it runs in its own): the benchmarks read their CPU time. */
+  pids: { postgres: number; redis?: number; bridge?: number };
   stop(): Promise<void>;
 }
 
-export async function startStack(profile: StackProfile, opts: { fresh?: boolean; log?: (line: string) => void } = {}): Promise<RunningStack> {
+export interface StackOptions {
+  fresh?: boolean;
+  log?: (line: string) => void;
+  /** Runs the Upstash bridge in a child process of its own (the benchmarks measure its CPU apart from the simulator's). */
+  bridgeProcess?: boolean;
+}
+
+export async function startStack(profile: StackProfile, opts: StackOptions = {}): Promise<RunningStack> {
   const log = opts.log ?? (() => {});
   // A real Upstash database given in the environment replaces the local redis-server + bridge (dev profile only:
   // tests always run against their own fresh services).
@@ -52,13 +62,17 @@ export async function startStack(profile: StackProfile, opts: { fresh?: boolean;
     log(`postgres   ${postgres.url}`);
 
     let redisUrl = upstash?.url ?? '';
+    const pids: RunningStack['pids'] = { postgres: postgres.pid };
     if (upstash) {
       log(`redis      ${upstash.url} (from UPSTASH_REDIS_REST_URL)`);
     } else {
       const redis = await startRedisServer({ port: profile.ports.redis, dataDir: `${profile.dataDir}/redis`, log });
       stops.push(redis.stop);
-      const bridge = await startUpstashBridge({ port: profile.ports.bridge, redisUrl: redis.url, token: profile.redisToken, log });
+      const bridgeOptions = { port: profile.ports.bridge, redisUrl: redis.url, token: profile.redisToken, log };
+      const bridge = opts.bridgeProcess ? await startUpstashBridgeProcess(bridgeOptions) : { ...(await startUpstashBridge(bridgeOptions)), pid: process.pid };
       stops.push(bridge.stop);
+      pids.redis = redis.pid;
+      pids.bridge = bridge.pid;
       redisUrl = bridge.url;
       log(`redis      ${redis.url} (Upstash REST bridge ${bridge.url})`);
     }
@@ -81,6 +95,7 @@ export async function startStack(profile: StackProfile, opts: { fresh?: boolean;
     return {
       env,
       urls: { app: appUrl(profile), inbox: mail.inboxUrl, paystack: paystack.url, redis: redisUrl },
+      pids,
       stop,
     };
   } catch (error) {

@@ -13,6 +13,8 @@ const PASSWORD = 'postgres';
 
 export interface PostgresHandle {
   url: string;
+  /** The postmaster (its backends are its children): what the benchmarks read CPU time from. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -61,7 +63,8 @@ export async function startPostgres(opts: {
     throw new StackError(`Database migration failed: ${firstLine(error)}`);
   });
 
-  return { url, stop: () => server.stop() };
+  const pid = Number(readFileSync(path.join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0]) || 0;
+  return { url, pid, stop: () => server.stop() };
 }
 
 /** Drops and recreates the database at `url`, then migrates it: a clean slate between test layers. */

@@ -16,7 +16,7 @@ export interface RedisServerOptions {
 const READY_TIMEOUT_MS = 15_000;
 const STOP_TIMEOUT_MS = 5_000;
 
-export async function startRedisServer(opts: RedisServerOptions): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startRedisServer(opts: RedisServerOptions): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const log = opts.log ?? ((line: string) => console.log(line));
   await assertPortFree(opts.port, 'Redis');
   const binary = await ensureSystemPackage(redisServerPackage, log);
@@ -89,6 +89,7 @@ export async function startRedisServer(opts: RedisServerOptions): Promise<{ url:
 
   return {
     url: `redis://127.0.0.1:${opts.port}`,
+    pid: child.pid ?? 0,
     async stop() {
       stopping = true;
       process.off('exit', killOnExit);
