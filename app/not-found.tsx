@@ -1,6 +1,11 @@
 import Link from 'next/link';
+import { connection } from 'next/server';
 
-export default function NotFound() {
+// Rendered per request, as every page with the root layout: a prerendered copy would carry no CSP nonce, and with the
+// shared Redis data cache Next would regenerate it at runtime as a static page, where the cache's no-store fetch is an
+// error (every unknown URL answered 500).
+export default async function NotFound() {
+  await connection();
   return (
     <div className="mx-auto max-w-md py-16 text-center">
       <h1 className="text-2xl font-semibold">Page not found</h1>

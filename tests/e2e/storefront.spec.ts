@@ -161,12 +161,27 @@ test('search refuses an over-long query with a message', async ({ page }) => {
   await expect(page.getByTestId('product-card')).toHaveCount(0);
 });
 
-test('unknown products, categories and out-of-range pages are 404s', async ({ page }) => {
-  for (const path of ['/products/no-such-thing', '/category/no-such-category', '/category/footwear?page=2', '/products?page=0', '/products?page=99']) {
+test('unknown pages, products, categories and out-of-range pages are 404s', async ({ page }) => {
+  for (const path of [
+    '/no-such-page',
+    '/products/no-such-thing',
+    '/category/no-such-category',
+    '/category/footwear?page=2',
+    '/products?page=0',
+    '/products?page=99',
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
   }
+});
+
+test('robots.txt opens the catalogue to search engines and keeps carts, accounts and the admin out', async ({ request }) => {
+  const response = await request.get('/robots.txt');
+  expect(response.status()).toBe(200);
+  const text = await response.text();
+  expect(text).toContain('Allow: /\n');
+  for (const path of ['/admin', '/account', '/cart', '/checkout', '/api/']) expect(text).toContain(`Disallow: ${path}\n`);
 });
 
 test('product pages carry metadata and do not shift while images load', async ({ page }) => {
