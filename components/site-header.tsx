@@ -13,7 +13,7 @@ export async function SiteHeader() {
     <header className="border-b border-stone-200 bg-white">
       <div className="mx-auto max-w-6xl px-4 sm:px-6">
         <div className="flex min-h-16 flex-wrap items-center gap-x-4 gap-y-2 py-3">
-          <Link href="/" className="text-lg font-semibold tracking-tight">
+          <Link prefetch={false} href="/" className="text-lg font-semibold tracking-tight">
             Paystack Commerce
           </Link>
           <SearchForm id="header-search" className="order-last w-full md:order-none md:ml-6 md:w-auto md:flex-1 md:max-w-md" />

@@ -29,11 +29,11 @@ export function UserMenu() {
           <span className="hidden text-stone-500 sm:inline" data-testid="user-menu-name">
             {user.name}
           </span>
-          <Link href="/account" className="font-medium text-stone-700 hover:text-brand-700">
+          <Link prefetch={false} href="/account" className="font-medium text-stone-700 hover:text-brand-700">
             Account
           </Link>
           {user.admin ? (
-            <Link href="/admin" className="font-medium text-stone-700 hover:text-brand-700">
+            <Link prefetch={false} href="/admin" className="font-medium text-stone-700 hover:text-brand-700">
               Admin
             </Link>
           ) : null}
@@ -41,7 +41,7 @@ export function UserMenu() {
         </>
       ) : data || isError ? (
         // A failed read offers sign-in: the sign-in page sends a signed-in visitor on anyway.
-        <Link href="/sign-in" className="font-medium text-stone-700 hover:text-brand-700">
+        <Link prefetch={false} href="/sign-in" className="font-medium text-stone-700 hover:text-brand-700">
           Sign in
         </Link>
       ) : null}

@@ -9,6 +9,7 @@ export function CartBadge() {
   const label = data ? `Cart, ${count} ${count === 1 ? 'item' : 'items'}` : 'Cart';
   return (
     <Link
+      prefetch={false}
       href="/cart"
       aria-label={label}
       data-testid="cart-badge"

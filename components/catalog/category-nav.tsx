@@ -15,6 +15,7 @@ export function CategoryNav({ categories }: { categories: Array<{ slug: string; 
           return (
             <li key={link.href}>
               <Link
+                prefetch={false}
                 href={link.href}
                 aria-current={current ? 'page' : undefined}
                 className={`inline-flex min-h-10 items-center rounded-lg px-3 hover:bg-stone-100 hover:text-stone-900 ${current ? 'bg-stone-100 text-stone-900' : ''}`}

@@ -9,7 +9,7 @@ export function Pagination({ page, pageCount, hrefFor }: { page: number; pageCou
   return (
     <nav aria-label="Pagination" className="mt-10 flex flex-wrap items-center justify-center gap-2">
       {page > 1 ? (
-        <Link href={hrefFor(page - 1)} rel="prev" className={`${box} border-stone-300 bg-white hover:border-stone-900`}>
+        <Link prefetch={false} href={hrefFor(page - 1)} rel="prev" className={`${box} border-stone-300 bg-white hover:border-stone-900`}>
           Previous
         </Link>
       ) : (
@@ -27,6 +27,7 @@ export function Pagination({ page, pageCount, hrefFor }: { page: number; pageCou
           ) : (
             <li key={n}>
               <Link
+                prefetch={false}
                 href={hrefFor(n)}
                 aria-label={`Page ${n}`}
                 aria-current={n === page ? 'page' : undefined}
@@ -39,7 +40,7 @@ export function Pagination({ page, pageCount, hrefFor }: { page: number; pageCou
         )}
       </ol>
       {page < pageCount ? (
-        <Link href={hrefFor(page + 1)} rel="next" className={`${box} border-stone-300 bg-white hover:border-stone-900`}>
+        <Link prefetch={false} href={hrefFor(page + 1)} rel="next" className={`${box} border-stone-300 bg-white hover:border-stone-900`}>
           Next
         </Link>
       ) : (

@@ -51,7 +51,7 @@ export function ProductCard({
       <div className="space-y-1 p-4">
         <p className="text-xs uppercase tracking-wide text-stone-500">{product.categoryName}</p>
         <Heading className="font-medium">
-          <Link href={`/products/${product.slug}`} className="after:absolute after:inset-0 focus-visible:outline-none">
+          <Link prefetch={false} href={`/products/${product.slug}`} className="after:absolute after:inset-0 focus-visible:outline-none">
             {product.title}
           </Link>
         </Heading>

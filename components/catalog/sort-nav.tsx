@@ -12,6 +12,7 @@ export function SortNav({ basePath, current }: { basePath: string; current: Prod
         {productSorts.map((sort) => (
           <li key={sort}>
             <Link
+              prefetch={false}
               href={listingHref(basePath, { sort })}
               aria-current={sort === current ? 'true' : undefined}
               className={`inline-flex min-h-9 items-center rounded-full border px-3 ${
