@@ -38,6 +38,7 @@ export async function startPaystackSimulator(opts: PaystackSimulatorOptions): Pr
     webhookConcurrentCopies: 1,
     dropWebhooks: false,
     dropRefundWebhooks: false,
+    customerBearsFees: false,
     outOfOrderWindowMs: 0,
     // Paystack retries test-mode and live-mode webhooks on different schedules.
     retrySchedule: domain,

@@ -30,6 +30,7 @@ describe('reading a Paystack webhook into a domain event', () => {
           gatewayTransactionId: 4099260516,
           reference: 'TXN-abc.123',
           amount: 1_234_500,
+          requestedAmount: 1_234_500,
           currency: 'NGN',
           domain: 'test',
           channel: 'card',

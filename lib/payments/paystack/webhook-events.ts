@@ -17,6 +17,7 @@ const chargeEventDataSchema = z.object({
   id: z.number().int().positive(),
   reference: z.string().min(1).max(200),
   amount: z.number().int().positive(),
+  requested_amount: z.number().int().positive().nullish(),
   currency: z.string().length(3),
   domain: z.enum(['test', 'live']),
   status: z.string(),
