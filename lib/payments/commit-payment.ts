@@ -207,7 +207,7 @@ function mismatches(charge: ConfirmedCharge, payment: typeof payments.$inferSele
   // The shop's request against the shop's record: when the customer bears Paystack's fee, the card is charged more
   // (`amount`) than was asked (`requestedAmount`), and that is not a mismatch. Charged less than asked always is.
   if (charge.requestedAmount !== payment.amount) problems.push(`amount ${charge.requestedAmount} ≠ expected ${payment.amount}`);
-  else if (charge.amount < charge.requestedAmount) problems.push(`charged ${charge.amount} < requested ${charge.requestedAmount}`);
+  else if (charge.amount < charge.requestedAmount) problems.push(`amount ${charge.amount} ≠ expected ${payment.amount} (charged less than requested)`);
   if (charge.currency !== payment.currency) problems.push(`currency ${charge.currency} ≠ expected ${payment.currency}`);
   if (charge.domain !== expectedDomain) problems.push(`domain ${charge.domain} ≠ expected ${expectedDomain}`);
   return problems;
