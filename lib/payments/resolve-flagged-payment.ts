@@ -186,7 +186,14 @@ async function accept(
     if (honoured) {
       await transitionLockedOrder(tx, order, 'paid', {
         extra: { paidAt: charge.paidAt ?? new Date() },
-        audit: { actor, action: 'order.paid_after_review', before: { status: order.status }, after: { status: 'paid' }, metadata: { reason: input.reason } },
+        // The same entries as the payment commit's (a late one is a late payment), marked as decided by a person.
+        audit: {
+          actor,
+          action: late ? 'order.paid_late' : 'order.paid',
+          before: { status: order.status },
+          after: { status: 'paid' },
+          metadata: { reason: input.reason, afterReview: true },
+        },
       });
       await commitReservations(
         tx,
@@ -211,6 +218,15 @@ async function accept(
         await enqueue(tx, [{ event: 'inventory/low-stock', payload: { variantIds: lowStock, saleId: payment.id }, dedupeKey: payment.id }]);
     } else {
       // The late-payment rule: the stock was sold meanwhile, so the accepted money goes back in full.
+      await recordAudit(tx, {
+        actor,
+        action: 'order.paid_late',
+        entityType: 'order',
+        entityId: order.id,
+        before: { status: order.status },
+        after: { status: order.status, stock: 'gone' },
+        metadata: { reason: input.reason, afterReview: true },
+      });
       await enqueue(tx, [
         {
           event: 'refund/requested',
