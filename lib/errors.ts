@@ -22,6 +22,7 @@ export const errorCatalogue = {
   // 404: nothing to show (also for "not yours": an id alone reveals nothing)
   not_found: { status: 404, message: 'Not found.' },
   order_not_found: { status: 404, message: 'Order not found.' },
+  payment_not_found: { status: 404, message: 'Payment not found.' },
   variant_not_found: { status: 404, message: 'That item is not in our catalogue.' },
   line_not_found: { status: 404, message: 'That item is no longer in your cart.' },
   invoice_not_available: { status: 404, message: 'This order has no invoice because it has not been paid.' },
@@ -35,9 +36,11 @@ export const errorCatalogue = {
   order_not_payable: { status: 409, message: 'This order no longer needs paying.' },
   changed_since_read: { status: 409, message: 'This changed since you opened it. Reload and try again.' },
   refund_exceeds_remaining: { status: 409, message: 'That is more than can still be refunded on this order.' },
+  payment_not_flagged: { status: 409, message: 'This payment is no longer waiting for review. Reload to see what happened to it.' },
   stock_below_reserved: { status: 409, message: 'On hand cannot go below the units held for orders that are waiting for payment.' },
   // 422: understood, but this order or key cannot take it
   not_refundable: { status: 422, message: 'This order has no captured payment that can be refunded.' },
+  payment_not_resolvable: { status: 422, message: 'This payment cannot be settled that way.' },
   idempotency_key_reused: { status: 422, message: 'This Idempotency-Key was already used for a different refund request.' },
   // 413 / 429
   payload_too_large: { status: 413, message: 'The request body is too large.' },

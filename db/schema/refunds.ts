@@ -54,6 +54,11 @@ export const refunds = pgTable(
     submitAttempts: integer('submit_attempts').notNull().default(0),
     /** Why the last attempt ended without an answer (timeout, 5xx), for the operator. */
     lastSubmitError: text('last_submit_error'),
+    /**
+     * When Paystack last told the shop where this refund stands (its answer to our request, a webhook, or the
+     * reconciliation asking `GET /refund/:id`). An accepted refund Paystack has been silent about for an hour is asked about.
+     */
+    gatewayCheckedAt: tstz('gateway_checked_at'),
     processedAt: tstz('processed_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -144,3 +144,15 @@ export async function releaseExpiredOrders(db: Database, orderIds: readonly stri
     return { orderIds: released.map((order) => order.id) };
   });
 }
+
+/**
+ * Every active hold of an order whose money is going back (a flagged payment an admin refunds instead of accepting):
+ * the units return to the shelf and the holds end `released`. The caller holds the order's row lock.
+ */
+export async function releaseHoldsOfRefundedOrder(tx: Tx, orderId: string, actor: AuditActor): Promise<number> {
+  const holds = await lockActiveHolds(tx, [orderId], false);
+  if (holds.length === 0) return 0;
+  for (const hold of holds) await releaseStock(tx, hold.variantId, hold.quantity);
+  await endReservations(tx, holds, 'released', actor, { extra: { releasedAt: sql`now()` } });
+  return holds.length;
+}

@@ -3,6 +3,7 @@
 import { releaseExpiredReservations } from '../inventory/release-expired-reservations';
 import { dropCachedUserCart } from '../cart/drop-cached-user-cart';
 import { reconcilePayments } from '../payments/reconcile-payments';
+import { checkOpenRefunds } from '../refunds/check-open-refunds';
 import { resumeRequestedRefunds } from '../refunds/resume-refunds';
 import { pruneWebhookPayloads } from '../webhooks/prune-payloads';
 import type { JobDeps } from './definitions';
@@ -49,7 +50,7 @@ export const schedules: readonly Schedule[] = [
   },
   {
     id: 'reconcile-refunds',
-    name: 'Resume refunds Paystack never answered',
+    name: 'Resume refunds Paystack never answered; ask about accepted refunds it has been silent on for an hour',
     cron: '*/5 * * * *',
     everyMs: 5 * 60_000,
     run: async (deps) => {
@@ -57,7 +58,9 @@ export const schedules: readonly Schedule[] = [
       if (resumed.accepted + resumed.rejected > 0) {
         deps.log(`jobs: ${resumed.accepted} unanswered refund(s) confirmed, ${resumed.rejected} refused by Paystack`);
       }
-      return resumed;
+      const checked = await checkOpenRefunds({ db: deps.db, paystack: deps.paystack, log: deps.log });
+      if (checked.settled > 0) deps.log(`jobs: ${checked.settled} refund(s) moved on by asking Paystack (their webhooks never arrived)`);
+      return { ...resumed, settled: checked.settled, unchanged: checked.unchanged, unreachable: checked.unreachable };
     },
   },
   {

@@ -204,21 +204,26 @@ async function recordUnexpectedPayment(
 
 function mismatches(charge: ConfirmedCharge, payment: typeof payments.$inferSelect, expectedDomain: string): string[] {
   const problems: string[] = [];
-  if (charge.amount !== payment.amount) problems.push(`amount ${charge.amount} ≠ expected ${payment.amount}`);
+  // The shop's request against the shop's record: when the customer bears Paystack's fee, the card is charged more
+  // (`amount`) than was asked (`requestedAmount`), and that is not a mismatch. Charged less than asked always is.
+  if (charge.requestedAmount !== payment.amount) problems.push(`amount ${charge.requestedAmount} ≠ expected ${payment.amount}`);
+  else if (charge.amount < charge.requestedAmount) problems.push(`amount ${charge.amount} ≠ expected ${payment.amount} (charged less than requested)`);
   if (charge.currency !== payment.currency) problems.push(`currency ${charge.currency} ≠ expected ${payment.currency}`);
   if (charge.domain !== expectedDomain) problems.push(`domain ${charge.domain} ≠ expected ${expectedDomain}`);
   return problems;
 }
 
-async function commitHolds(tx: Tx, holds: Array<{ variantId: string; quantity: number }>): Promise<StockAfterSale[]> {
+export async function commitHolds(tx: Tx, holds: Array<{ variantId: string; quantity: number }>): Promise<StockAfterSale[]> {
   const sales: StockAfterSale[] = [];
   for (const hold of holds) sales.push(await commitReservedStock(tx, hold.variantId, hold.quantity));
   return sales;
 }
 
-/** All lines or none: a savepoint undoes the lines already sold when a later one has no stock left. */
-/** All lines or none (null): a savepoint undoes the lines already sold when a later one has no stock left. */
-async function resellLatePayment(tx: Tx, holds: Array<{ variantId: string; quantity: number; status: string }>): Promise<StockAfterSale[] | null> {
+/**
+ * A late payment's stock (all lines or none; null when some line has no stock left): held lines are committed, the
+ * rest sold from what is available. A savepoint undoes the lines already sold when a later one has no stock left.
+ */
+export async function resellLatePayment(tx: Tx, holds: Array<{ variantId: string; quantity: number; status: string }>): Promise<StockAfterSale[] | null> {
   const stillHeld = holds.filter((hold) => hold.status === 'active');
   try {
     return await tx.transaction(async (savepoint) => {

@@ -30,6 +30,9 @@ export interface MoveOptions {
 /** Moves `refund` (as read under its lock) to `to`; false when its state machine refuses (a duplicate or late event). */
 export async function moveRefund(tx: Tx, refund: RefundRow, to: RefundStatus, options: MoveOptions): Promise<boolean> {
   const extra = {
+    // Every move is Paystack's word on the refund (its answer, a webhook, the reconciliation asking), so the clock of
+    // the reconciliation's next question starts again.
+    gatewayCheckedAt: sql`now()`,
     ...options.extra,
     ...(to === 'processed' ? { processedAt: sql`now()` } : {}),
     ...(options.failureReason === undefined ? {} : { failureReason: options.failureReason }),

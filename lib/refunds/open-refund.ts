@@ -6,6 +6,7 @@ import { and, asc, eq, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client';
 import { inventoryReservations, orders, payments, refunds, users } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
+import { releaseHoldsOfRefundedOrder } from '../inventory/release-order';
 import { err, ok, type Result } from '../core/result';
 import { auditActorOf, checkRestockLines, requestFingerprint, resolveRefundAmount } from './refund-rules';
 import type { RefundRow } from './refund-view';
@@ -32,7 +33,7 @@ export async function openRefund(db: Database, input: RequestRefundInput): Promi
     const existing = await byKey(tx, input.idempotencyKey);
     if (existing) return existing.requestFingerprint === fingerprint ? ok({ refund: existing, created: false }) : err({ code: 'idempotency_key_reused' });
 
-    const payment = await refundablePayment(tx, order.id, input.paymentId);
+    const payment = input.flagged ? await flaggedPayment(tx, order, input) : await refundablePayment(tx, order.id, input.paymentId);
     if (!payment.ok) return payment;
     const { id: paymentId, amount: captured, currency } = payment.value;
 
@@ -83,6 +84,48 @@ export async function openRefund(db: Database, input: RequestRefundInput): Promi
 async function byKey(tx: Tx, key: string): Promise<RefundRow | undefined> {
   const [row] = await tx.select().from(refunds).where(eq(refunds.idempotencyKey, key));
   return row;
+}
+
+/**
+ * A flagged payment an admin gives back instead of accepting (resolve → refund), locked: still `needs_review` (an
+ * accept that won the order's lock first leaves it `paid`, and this refund is refused), with no refund under way. Its
+ * amount becomes what Paystack captured for the shop, so the refund gives back exactly that, and the stock the order
+ * still holds returns to the shelf: this order will not be fulfilled.
+ */
+async function flaggedPayment(
+  tx: Tx,
+  order: typeof orders.$inferSelect,
+  input: RequestRefundInput & { flagged?: { captured: number } },
+): Promise<Result<typeof payments.$inferSelect, RefundError>> {
+  const [payment] = await tx
+    .select()
+    .from(payments)
+    .where(and(eq(payments.orderId, order.id), eq(payments.id, input.paymentId ?? '00000000-0000-0000-0000-000000000000')))
+    .for('update');
+  if (!payment) return err({ code: 'invalid_input', message: 'That payment does not belong to this order' });
+  if (payment.status !== 'needs_review') return err({ code: 'payment_not_flagged', status: payment.status });
+  const [underWay] = await tx
+    .select({ id: refunds.id })
+    .from(refunds)
+    .where(and(eq(refunds.paymentId, payment.id), ne(refunds.status, 'failed')))
+    .limit(1);
+  if (underWay) return err({ code: 'payment_not_flagged', status: 'being refunded' });
+  const actor = auditActorOf(input.actor);
+  const captured = input.flagged?.captured ?? payment.amount;
+  if (captured !== payment.amount) {
+    await tx.update(payments).set({ amount: captured }).where(eq(payments.id, payment.id));
+    await recordAudit(tx, {
+      actor,
+      action: 'payment.captured_amount',
+      entityType: 'payment',
+      entityId: payment.id,
+      before: { amount: payment.amount },
+      after: { amount: captured },
+      metadata: { orderId: order.id, reason: input.reason },
+    });
+  }
+  if (order.status === 'paid_needs_attention') await releaseHoldsOfRefundedOrder(tx, order.id, actor);
+  return ok({ ...payment, amount: captured });
 }
 
 /** The payment to refund, locked: the one named, or the order's earliest capture that still has money on it. */

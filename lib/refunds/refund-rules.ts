@@ -23,6 +23,7 @@ export const requestRefundInputSchema = z.object({
   ]),
   idempotencyKey: z.string().trim().min(1).max(200),
   paymentId: z.uuid().optional(),
+  flagged: z.object({ captured: z.number().int().positive().max(2_000_000_000) }).optional(),
 });
 
 /**

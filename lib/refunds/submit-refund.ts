@@ -21,6 +21,8 @@ export interface RefundDeps {
   now?: () => Date;
   /** How long a replay waits for another worker's live attempt before answering "pending confirmation". */
   inFlightWaitMs?: number;
+  /** Where a job's notes go (the runner's log); silent when absent. */
+  log?: (line: string) => void;
 }
 
 /** Far above one Paystack call (a create is one attempt; a list a few), so a live attempt never loses its lease. */

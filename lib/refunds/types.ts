@@ -26,6 +26,12 @@ export interface RequestRefundInput {
    * for an order another payment already paid.
    */
   paymentId?: string;
+  /**
+   * Settles a payment flagged `needs_review` by giving its money back (an admin's "refund" resolution; `paymentId`
+   * names it): the payment must still be flagged, its amount becomes what Paystack captured for the shop, and the
+   * order's held stock goes back on the shelf — all in the transaction that records the refund.
+   */
+  flagged?: { captured: number };
 }
 
 export interface RefundView {
@@ -48,6 +54,8 @@ export type RefundError =
   | { code: 'order_not_found' }
   | { code: 'forbidden' }
   | { code: 'invalid_input'; message: string }
+  /** The flagged payment was settled meanwhile (accepted, or already being refunded). */
+  | { code: 'payment_not_flagged'; status: string }
   /** No captured payment in a refundable state (paid / partially_refunded). */
   | { code: 'not_refundable'; status: string }
   /** More than what remains: says how much does. */

@@ -39,7 +39,11 @@ function pay(ctx: SimContext, transaction: SimTransaction): ActionOutcome {
   transaction.status = 'success';
   transaction.gatewayResponse = 'Successful';
   transaction.paidAt = new Date();
-  transaction.fees = paystackFee(transaction.amount);
+  transaction.fees = paystackFee(transaction.requestedAmount);
+  // "Pass charges to the customer" (a dashboard setting): the card pays the fee on top of what was asked.
+  transaction.amount = ctx.knobs.resolve(transaction.reference).customerBearsFees
+    ? transaction.requestedAmount + transaction.fees
+    : transaction.requestedAmount;
   // Paystack's documented test card 4084 0840 8408 4081.
   transaction.authorization = {
     authorizationCode: `AUTH_${randomCode(10)}`,

@@ -37,6 +37,8 @@ export async function startPaystackSimulator(opts: PaystackSimulatorOptions): Pr
     webhookCopies: 1,
     webhookConcurrentCopies: 1,
     dropWebhooks: false,
+    dropRefundWebhooks: false,
+    customerBearsFees: false,
     outOfOrderWindowMs: 0,
     // Paystack retries test-mode and live-mode webhooks on different schedules.
     retrySchedule: domain,

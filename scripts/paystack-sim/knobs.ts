@@ -29,6 +29,13 @@ export const knobsSchema = z.strictObject({
   webhookConcurrentCopies: z.number().int().min(1).max(100).optional(),
   /** Never deliver: only verify (reconciliation) can discover the payment. */
   dropWebhooks: z.boolean().optional(),
+  /**
+   * "Pass charges to the customer": paying charges the requested amount plus Paystack's fee; `amount` is what the
+   * card paid, `requested_amount` what the merchant asked for, `fees` the whole fee.
+   */
+  customerBearsFees: z.boolean().optional(),
+  /** Never deliver this transaction's `refund.*` events (its charge.success still goes): a lost refund webhook. */
+  dropRefundWebhooks: z.boolean().optional(),
   /** > 0: a transaction's events are held for this window and then delivered newest first. */
   outOfOrderWindowMs: z.number().int().nonnegative().optional(),
   /** Paystack's retry schedule for failed deliveries (see webhooks.ts); `none` = one attempt. */
@@ -49,6 +56,8 @@ export interface Knobs {
   webhookCopies: number;
   webhookConcurrentCopies: number;
   dropWebhooks: boolean;
+  dropRefundWebhooks: boolean;
+  customerBearsFees: boolean;
   outOfOrderWindowMs: number;
   retrySchedule: 'test' | 'live' | 'none';
   timeScale: number;

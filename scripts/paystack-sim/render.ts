@@ -104,7 +104,7 @@ export function transactionJson(tx: SimTransaction, domain: Domain) {
     order_id: null,
     paidAt: iso(tx.paidAt),
     createdAt: iso(tx.createdAt),
-    requested_amount: tx.amount,
+    requested_amount: tx.requestedAmount,
     pos_transaction_data: null,
     source: null,
     fees_breakdown: null,

@@ -24,7 +24,10 @@ export interface SimTransaction {
   id: number;
   reference: string;
   accessCode: string;
+  /** What the card is charged: the requested amount, plus the fee when the customer bears it. */
   amount: number;
+  /** What the merchant asked for at initialize. */
+  requestedAmount: number;
   currency: Currency;
   customer: SimCustomer;
   callbackUrl: string | null;

@@ -49,6 +49,7 @@ export function initializeTransaction(ctx: SimContext, body: Record<string, unkn
     reference,
     accessCode: randomCode(15),
     amount,
+    requestedAmount: amount,
     currency,
     customer: ctx.store.customerFor(body.email),
     callbackUrl: typeof body.callback_url === 'string' && body.callback_url !== '' ? body.callback_url : null,

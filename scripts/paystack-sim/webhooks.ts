@@ -49,10 +49,9 @@ export class WebhookSender {
     const knobs = this.deps.knobs.resolve(reference);
     const body = JSON.stringify({ event, data });
     const signature = signWebhookBody(body, this.deps.secretKey);
-    const copies = Array.from({ length: knobs.dropWebhooks ? 1 : knobs.webhookCopies }, (_, index) =>
-      this.record({ event, reference, body, signature, copy: index + 1 }),
-    );
-    if (knobs.dropWebhooks) {
+    const drop = knobs.dropWebhooks || (knobs.dropRefundWebhooks && event.startsWith('refund.'));
+    const copies = Array.from({ length: drop ? 1 : knobs.webhookCopies }, (_, index) => this.record({ event, reference, body, signature, copy: index + 1 }));
+    if (drop) {
       for (const delivery of copies) delivery.state = 'dropped';
       this.deps.log(`webhook ${event} ${reference} dropped (knob)`);
       return;

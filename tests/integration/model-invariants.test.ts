@@ -4,7 +4,8 @@
 // route handler (once, twice, three copies at once, late, or racing the release job, reconciliation or a refund), let
 // holds run out, run the release job and reconciliation, refund part, the rest or too much (with or without restock, a
 // key sent twice at once) through lib/refunds/request-refund.ts, and move refunds on through their signed refund.*
-// webhooks. After EVERY step the database must satisfy the invariants in `violations` below; at the end of each run,
+// webhooks, send a charge that does not match what the shop asked for (flagged for review) and have an admin accept it,
+// refund it, or both at once (lib/payments/resolve-flagged-payment.ts). After EVERY step the database must satisfy the invariants in `violations` below; at the end of each run,
 // once every hold has run out and every payment the simulator took has been delivered, nothing is held or pending.
 //
 // Stood in, and only this: time passing (holds moved into the past and this run's open payments aged past the
@@ -29,6 +30,7 @@ import { checkout } from '@/lib/checkout/checkout-use-case';
 import { releaseExpiredReservations } from '@/lib/inventory/release-expired-reservations';
 import { signWebhookBody } from '@/lib/payments/paystack/signature';
 import { reconcilePayments } from '@/lib/payments/reconcile-payments';
+import { resolveFlaggedPayment } from '@/lib/payments/resolve-flagged-payment';
 import { requestRefund } from '@/lib/refunds/request-refund';
 import type { RestockLine } from '@/lib/refunds/types';
 import { newCartSessionId } from '@/lib/server/doors/cart-session';
@@ -228,7 +230,10 @@ function violations(run: Run, snap: Snapshot): string[] {
     // (recorded as payment.unexpected, a full refund queued — commit-payment.ts recordUnexpectedPayment).
     const captured = pays.filter((payment) => isCaptured(payment.status));
     const surplus = captured.filter((payment) => auditsOf(payment.id, 'payment.unexpected').length > 0);
-    const primary = captured.filter((payment) => !surplus.includes(payment));
+    // Charges flagged for review (amount or currency off) that no admin accepted: still flagged, or given back by a
+    // resolve → refund. They never paid the order.
+    const reviewed = pays.filter((payment) => auditsOf(payment.id, 'payment.mismatch').length > 0 && auditsOf(payment.id, 'payment.accepted').length === 0);
+    const primary = captured.filter((payment) => !surplus.includes(payment) && !reviewed.includes(payment));
     if (primary.length > 1) fail(`${tag}: ${primary.length} payments paid it (${primary.map((payment) => payment.reference).join(', ')})`);
     for (const payment of surplus) {
       if (!payment.failureReason?.startsWith('Order was already ')) fail(`${tag}: surplus payment ${payment.reference} has no reason recorded`);
@@ -249,6 +254,17 @@ function violations(run: Run, snap: Snapshot): string[] {
       fail(`${tag}: ${commitAudits.length} stock.committed entries for ${committedHolds.length} committed hold(s)`);
 
     if (order.refundedAmount < 0 || order.refundedAmount > order.totalAmount) fail(`${tag}: refunded ${order.refundedAmount} outside 0…${order.totalAmount}`);
+
+    // An order whose only money is a flagged charge: awaiting a person (its holds kept, nothing sold), or refunded by
+    // one (its holds given back).
+    if (primary.length === 0 && reviewed.length > 0 && ['paid_needs_attention', 'partially_refunded', 'refunded'].includes(order.status)) {
+      if (committedHolds.length > 0) fail(`${tag}: a flagged charge nobody accepted, yet stock was sold`);
+      if (order.status === 'paid_needs_attention' && !reviewed.some((payment) => payment.status === 'needs_review'))
+        fail(`${tag}: awaiting review with no flagged payment`);
+      if (order.status !== 'paid_needs_attention' && holds.some((hold) => hold.status === 'active'))
+        fail(`${tag}: refunded after review, yet still holds stock`);
+      continue;
+    }
 
     switch (order.status) {
       case 'pending_payment':
@@ -305,13 +321,24 @@ function violations(run: Run, snap: Snapshot): string[] {
     if (payment.refundedAmount !== accepted) fail(`${tag}: refunded_amount ${payment.refundedAmount} ≠ Σ accepted refunds ${accepted}`);
     if (committed > payment.amount) fail(`${tag}: refunds not failed ${committed} exceed the capture ${payment.amount}`);
     if (payment.refundedAmount > payment.amount) fail(`${tag}: refunded ${payment.refundedAmount} > amount ${payment.amount}`);
-    if (payment.status === 'needs_review') fail(`${tag}: flagged for review, yet no step sends a mismatched charge`);
-    const captures = auditsOf(payment.id, 'payment.paid', 'payment.unexpected');
-    if (isCaptured(payment.status)) {
-      if (payment.gatewayTransactionId === null || payment.paidAt === null) fail(`${tag}: captured without a gateway id or paid_at`);
+    const flagged = auditsOf(payment.id, 'payment.mismatch').length;
+    const acceptedByAdmin = auditsOf(payment.id, 'payment.accepted').length;
+    if (payment.status === 'needs_review' && flagged !== 1) fail(`${tag}: flagged for review without its mismatch entry`);
+    if (acceptedByAdmin > 1) fail(`${tag}: accepted ${acceptedByAdmin} times`);
+    // Resolved once: an accepted payment has no refund made by a resolution, and a refunded one was never accepted.
+    if (acceptedByAdmin > 0 && own.some((refund) => refund.idempotencyKey?.startsWith('resolve:') && refund.status !== 'failed'))
+      fail(`${tag}: both accepted and refunded by a resolution`);
+    // Given back after review without being accepted: a capture of the money, not of the order (no paid_at).
+    const givenBack = flagged === 1 && acceptedByAdmin === 0;
+    const captures = auditsOf(payment.id, 'payment.paid', 'payment.unexpected', 'payment.accepted');
+    if (payment.status === 'needs_review') {
+      if (own.some((refund) => refund.status !== 'failed')) fail(`${tag}: flagged, with a refund under way`);
+      if (captures.length !== 0) fail(`${tag}: flagged, yet captured by ${captures.length} commits`);
+    } else if (isCaptured(payment.status)) {
+      if (payment.gatewayTransactionId === null || (payment.paidAt === null && !givenBack)) fail(`${tag}: captured without a gateway id or paid_at`);
       const status = accepted === 0 ? 'paid' : accepted >= payment.amount ? 'refunded' : 'partially_refunded';
       if (payment.status !== status) fail(`${tag}: with ${accepted} of ${payment.amount} refunded it should be ${status}`);
-      if (captures.length !== 1) fail(`${tag}: captured by ${captures.length} commits`);
+      if (captures.length !== (givenBack ? 0 : 1)) fail(`${tag}: captured by ${captures.length} commits`);
     } else {
       if (own.length > 0) fail(`${tag}: refunds on money never captured`);
       if (payment.gatewayTransactionId !== null) fail(`${tag}: a gateway transaction without a capture`);
@@ -320,12 +347,16 @@ function violations(run: Run, snap: Snapshot): string[] {
     // Exactly-once: one charge event per captured payment, processed; an event processed without its effect, or
     // ignored or failed, is a delivery that went wrong.
     const charges = snap.events.filter((event) => event.type === 'charge.success' && event.eventKey === `charge.success:${payment.gatewayTransactionId}`);
-    if (isCaptured(payment.status) && (charges.length !== 1 || charges[0]!.status !== 'processed'))
+    if ((isCaptured(payment.status) || payment.status === 'needs_review') && (charges.length !== 1 || charges[0]!.status !== 'processed'))
       fail(`${tag}: captured, with charge events ${JSON.stringify(charges.map((event) => event.status))}`);
   }
   // Each reference is paid at most once at the simulator, so each of this run's charge events is the one fact of one
   // payment: processed with its capture. Ignored would mean a second fact for a settled payment; failed, an error.
-  const chargeKeys = new Set(snap.payments.filter((payment) => isCaptured(payment.status)).map((payment) => `charge.success:${payment.gatewayTransactionId}`));
+  const chargeKeys = new Set(
+    snap.payments
+      .filter((payment) => isCaptured(payment.status) || payment.status === 'needs_review')
+      .map((payment) => `charge.success:${payment.gatewayTransactionId}`),
+  );
   for (const event of snap.events.filter((candidate) => candidate.type === 'charge.success')) {
     if (event.status !== 'processed') fail(`charge event ${event.eventKey} is ${event.status}: ${event.outcome}`);
     else if (!chargeKeys.has(event.eventKey)) fail(`charge event ${event.eventKey} processed, yet no payment holds its capture`);
@@ -647,8 +678,8 @@ class DeliverCharge implements Cmd {
       statuses.filter((status) => status !== 'processed' && status !== 'duplicate'),
       `answers ${statuses}`,
     ).toEqual([]);
-    // Money Paystack took and told the shop about is on record, whatever became of the order.
-    expect(CAPTURED, `payment after delivery`).toContain((await paymentOf(ref.reference)).status);
+    // Money Paystack took and told the shop about is on record, whatever became of the order (flagged, if it did not match).
+    expect([...CAPTURED, 'needs_review'], `payment after delivery`).toContain((await paymentOf(ref.reference)).status);
     await checkInvariants(run, this.toString());
   }
   toString() {
@@ -936,6 +967,69 @@ class SettleRefund implements Cmd {
   }
 }
 
+/**
+ * A charge that does not match what the shop asked for: the shop's record of the payment is made to ask for ₦1 less
+ * (stand-in for a changed price or a tampered amount; Paystack holds the real charge), then the shopper pays and the
+ * signed webhook arrives. The payment is flagged for review, never paid.
+ */
+class FlaggedCharge implements Cmd {
+  constructor(readonly ref: number) {}
+  check = (model: Model) => model.refs.some((ref) => !ref.paidAtSim);
+  async run(model: Model, run: Run) {
+    const ref = pick(
+      model.refs.filter((candidate) => !candidate.paidAtSim),
+      this.ref,
+    );
+    await db
+      .update(payments)
+      .set({ amount: sql`${payments.amount} - 100` })
+      .where(eq(payments.reference, ref.reference));
+    expect((await simulator.act(ref.reference, 'pay')).status).toBe(200);
+    ref.paidAtSim = true;
+    const [status] = await deliverCopies(await chargeBody(ref.reference), 1, false);
+    expect(status).toBe('processed');
+    expect((await paymentOf(ref.reference)).status).toBe('needs_review');
+    await checkInvariants(run, this.toString());
+  }
+  toString() {
+    return `FlaggedCharge(unpaid#${this.ref})`;
+  }
+}
+
+/** Resolves one flagged payment of this run as an admin: accept, refund, or both at once (exactly one may win). */
+async function resolveFlagged(run: Run, model: Model, index: number, actions: ReadonlyArray<'accept' | 'refund'>): Promise<void> {
+  const flagged = (await snapshot(run)).payments.filter((payment) => payment.status === 'needs_review');
+  if (flagged.length === 0) return;
+  const payment = pick(flagged, index);
+  const results = await Promise.all(
+    actions.map((action) =>
+      resolveFlaggedPayment({ db, paystack, expectedDomain: 'test' }, { paymentId: payment.id, action, reason: 'Model test review', adminId }),
+    ),
+  );
+  for (const result of results) {
+    if (!result.ok) expect(['payment_not_flagged', 'payment_not_resolvable'], JSON.stringify(result.error)).toContain(result.error.code);
+    else if (result.value.action === 'refund')
+      model.refunds.push({ id: result.value.refund.id, gatewayRefundId: result.value.refund.gatewayRefundId!, reference: payment.reference, settled: false });
+  }
+  // A refund of a flagged payment is never refused by the shop, so when both race exactly one wins.
+  if (actions.length > 1) expect(results.filter((result) => result.ok).length, JSON.stringify(results)).toBe(1);
+}
+
+class Resolve implements Cmd {
+  constructor(
+    readonly index: number,
+    readonly how: 'accept' | 'refund' | 'race',
+  ) {}
+  check = () => true;
+  async run(model: Model, run: Run) {
+    await resolveFlagged(run, model, this.index, this.how === 'race' ? ['accept', 'refund'] : [this.how]);
+    await checkInvariants(run, this.toString());
+  }
+  toString() {
+    return `Resolve(flagged#${this.index},${this.how === 'race' ? 'accept racing refund' : this.how})`;
+  }
+}
+
 const commandArbs: Array<fc.Arbitrary<Cmd>> = [];
 const settle = fc
   .record({
@@ -986,6 +1080,8 @@ commandArbs.push(
   refund,
   settle,
   settle,
+  fc.nat({ max: 7 }).map((ref) => new FlaggedCharge(ref)),
+  fc.tuple(fc.nat({ max: 7 }), fc.constantFrom<'accept' | 'refund' | 'race'>('accept', 'refund', 'race')).map(([index, how]) => new Resolve(index, how)),
 );
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1005,6 +1101,10 @@ async function runSequence(stocks: readonly number[], commands: Iterable<Cmd>): 
   const model: Model = { shoppers: [], orders: [], refs: [], refunds: [] };
   await fc.asyncModelRun(() => ({ model, real: run }), commands);
 
+  // A person settles every charge still flagged (its stock is held until then): the money goes back.
+  for (let left = 10; left > 0 && (await snapshot(run)).payments.some((payment) => payment.status === 'needs_review'); left--) {
+    await resolveFlagged(run, model, 0, ['refund']);
+  }
   const orderIds = await orderIdsOf(run);
   await expireHolds(orderIds);
   await releaseExpiredReservations({ db, paystack });

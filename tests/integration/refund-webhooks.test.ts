@@ -129,6 +129,35 @@ describe('refund webhooks', () => {
     expect(state.payments[0]).toMatchObject({ status: 'refunded', refundedAmount: payment.amount });
   });
 
+  it('never takes a second partial refund’s id-less webhook for a duplicate of the first', async () => {
+    // Paystack's documented refund payloads sometimes carry no refund id (and `refund_reference` stays null until the
+    // bank has one): two partial refunds of one transaction must still be two events, each applied to its own refund.
+    const { order, payment } = await refundableOrder(db);
+    const first = await refunded(order.id, { amount: 1_000_00 });
+    const second = await refunded(order.id, { amount: 2_000_00 });
+    for (const refund of [first, second]) await simulator.settleRefund(Number(refund.gatewayRefundId), 'processing');
+    const withoutId = async (refund: RefundView) => {
+      const signed = JSON.parse(await refundWebhook(payment.reference, 'refund.processing', refund.gatewayRefundId!)) as {
+        event: string;
+        data: Record<string, unknown>;
+      };
+      delete signed.data.id;
+      signed.data.refund_reference = null;
+      return JSON.stringify(signed);
+    };
+    const [firstBody, secondBody] = [await withoutId(first), await withoutId(second)];
+
+    expect(await deliverWebhook(db, firstBody)).toMatchObject({ kind: 'processed', outcome: 'refund pending → processing' });
+    expect(await deliverWebhook(db, secondBody)).toMatchObject({ kind: 'processed', outcome: 'refund pending → processing' });
+    // A redelivery of the same body is still the same event.
+    expect(await deliverWebhook(db, secondBody)).toEqual({ kind: 'duplicate' });
+    const state = await moneyState(db, order.id);
+    expect(state.refunds.map((refund) => [refund.amount, refund.status]).sort()).toEqual([
+      [1_000_00, 'processing'],
+      [2_000_00, 'processing'],
+    ]);
+  });
+
   it('has Paystack redeliver a refund event that overtook our own record of that refund', async () => {
     const { order, payment } = await refundableOrder(db);
     const request = await input(order.id, { amount: 1_200_00 });

@@ -30,6 +30,7 @@ describe('reading a Paystack webhook into a domain event', () => {
           gatewayTransactionId: 4099260516,
           reference: 'TXN-abc.123',
           amount: 1_234_500,
+          requestedAmount: 1_234_500,
           currency: 'NGN',
           domain: 'test',
           channel: 'card',
@@ -61,6 +62,20 @@ describe('reading a Paystack webhook into a domain event', () => {
         refund: { gatewayRefundId: 77, status: 'processed', transactionReference: 'TXN-abc.123', amount: 5000, currency: 'NGN' },
       },
     });
+  });
+
+  it('keys an id-less refund event by its body, so two partial refunds of one transaction are two events', () => {
+    const body = (amount: number) => ({
+      event: 'refund.pending',
+      data: { status: 'pending', transaction_reference: 'TXN-abc.123', refund_reference: null, amount, currency: 'NGN' },
+    });
+    const first = read(body(1000));
+    const second = read(body(2000));
+    const again = read(body(1000));
+    if (!first.ok || !second.ok || !again.ok) throw new Error('unreadable');
+    expect(first.value.key).toMatch(/^refund:TXN-abc\.123:no-id:pending:sha256:[0-9a-f]{64}$/);
+    expect(second.value.key).not.toBe(first.value.key);
+    expect(again.value.key).toBe(first.value.key);
   });
 
   it('takes a refund event’s status from its type when the data has none (needs-attention included)', () => {

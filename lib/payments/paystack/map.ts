@@ -8,6 +8,8 @@ export interface WireChargeFields {
   id: number;
   reference: string;
   amount: number;
+  /** Absent from some payloads: then the charge is what was asked. */
+  requested_amount?: number | null;
   currency: string;
   domain: 'test' | 'live';
   channel?: string | null;
@@ -18,14 +20,19 @@ export interface WireChargeFields {
 
 /** The one mapping from a Paystack charge to the domain's ConfirmedCharge, so webhook and verify commit the same facts. */
 export function toConfirmedCharge(wire: WireChargeFields): ConfirmedCharge {
+  const requestedAmount = wire.requested_amount ?? wire.amount;
+  // With "customer bears the fees", Paystack charges requested + fee (`amount`) and settles the requested amount: the
+  // part of its fee the customer paid on top is not the shop's cost.
+  const paidOnTop = Math.max(0, wire.amount - requestedAmount);
   return {
     gatewayTransactionId: wire.id,
     reference: wire.reference,
     amount: wire.amount,
+    requestedAmount,
     currency: wire.currency,
     domain: wire.domain,
     channel: wire.channel ?? null,
-    feesAmount: wire.fees ?? null,
+    feesAmount: wire.fees === null || wire.fees === undefined ? null : Math.max(0, wire.fees - paidOnTop),
     paidAt: wire.paid_at ? new Date(wire.paid_at) : null,
   };
 }

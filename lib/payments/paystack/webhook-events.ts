@@ -17,6 +17,7 @@ const chargeEventDataSchema = z.object({
   id: z.number().int().positive(),
   reference: z.string().min(1).max(200),
   amount: z.number().int().positive(),
+  requested_amount: z.number().int().positive().nullish(),
   currency: z.string().length(3),
   domain: z.enum(['test', 'live']),
   status: z.string(),
@@ -115,9 +116,18 @@ function eventKey(envelope: WebhookEnvelope, rawBody: string): string {
     const refund = refundEventDataSchema.safeParse(envelope.data);
     if (refund.success && refund.data.transaction_reference) {
       const { transaction_reference: reference, id, status } = refund.data;
-      return `refund:${reference}:${id ?? refund.data.refund_reference ?? '-'}:${status ?? envelope.event.slice(7)}`;
+      const state = status ?? envelope.event.slice(7);
+      if (id !== undefined) return `refund:${reference}:${id}:${state}`;
+      // No refund id: the body itself is the identity. Paystack redelivers the same bytes, so a retry is still a
+      // duplicate; another refund of the same transaction (another amount, another bank reference) is another event.
+      // A transaction-wide key (`refund:<ref>:-:<status>`) made a second partial refund a "duplicate" of the first.
+      // Two bodies that are byte for byte the same carry nothing that tells their refunds apart: the apply step then
+      // finds the match ambiguous and leaves both to the refund reconciliation, which asks Paystack by id.
+      return `refund:${reference}:${refund.data.refund_reference ?? 'no-id'}:${state}:sha256:${sha256(rawBody)}`;
     }
   }
   // Anything else is kept and acknowledged once per distinct body.
-  return `${envelope.event}:sha256:${createHash('sha256').update(rawBody).digest('hex')}`;
+  return `${envelope.event}:sha256:${sha256(rawBody)}`;
 }
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

@@ -32,6 +32,14 @@ export function refundFailure(error: Exclude<RefundError, { code: 'refund_pendin
       return new AppError(error.code);
     case 'invalid_input':
       return new AppError('invalid_input', error.message);
+    case 'payment_not_flagged':
+      return new AppError(
+        'payment_not_flagged',
+        `This payment is no longer waiting for review (it is ${error.status.replaceAll('_', ' ')}). Reload to see it.`,
+        {
+          paymentStatus: error.status,
+        },
+      );
     case 'not_refundable':
       return new AppError(
         'not_refundable',

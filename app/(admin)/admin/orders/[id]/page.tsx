@@ -1,11 +1,12 @@
 // GET /admin/orders/:id – one order for an admin: lines as sold, customer, delivery, payments, refunds, the money
-// ledger and the audit timeline, with the refund dialog
+// ledger and the audit timeline, with the refund dialog and, for a payment flagged for review, accept / refund
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { MoneyLedger } from '@/components/admin/money-ledger';
 import { OrderTimeline } from '@/components/admin/order-timeline';
 import { RefundDialog } from '@/app/(admin)/admin/orders/[id]/_components/refund-dialog';
+import { ResolvePaymentForm } from '@/components/admin/payments/resolve-payment-form';
 import { RefundStatusBadge } from '@/components/admin/refund-status-badge';
 import { OrderStatusBadge } from '@/components/orders/order-status-badge';
 import { Card } from '@/components/ui/card';
@@ -138,6 +139,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
                       {` · ${formatDateTime(payment.paidAt ?? payment.createdAt)}`}
                     </p>
                     {payment.failureReason ? <p className="text-xs text-red-700">{payment.failureReason}</p> : null}
+                    {payment.status === 'needs_review' ? <ResolvePaymentForm paymentId={payment.id} /> : null}
                   </li>
                 ))}
               </ul>

@@ -11,6 +11,7 @@ import { OPEN_LIST_STATUSES, PAYMENT_LIST_DEFAULT_DIR, PAYMENT_LIST_DEFAULT_SORT
 import { formatDateTime } from '@/lib/core/format-date';
 import { formatMoney } from '@/lib/core/money';
 import { VerifyPaymentButton } from './verify-payment-button';
+import { ResolvePaymentForm } from '@/components/admin/payments/resolve-payment-form';
 import { useListNotice } from '@/components/admin/ops/list-notice';
 import type { Notice } from '@/components/admin/ops/use-admin-action';
 import { PaymentStatusBadge } from '@/components/admin/ops/status-badges';
@@ -60,6 +61,7 @@ function paymentColumns(onNotice: (notice: Notice) => void): ColumnDef<PaymentLi
             {open && row.original.expired ? <span className="block text-xs text-stone-500">Link lapsed</span> : null}
             {/* Beside the status it may change; the outcome shows above the list (the row may leave a filtered view). */}
             {open ? <VerifyPaymentButton paymentId={row.original.id} reference={row.original.reference} onNotice={onNotice} inline={false} /> : null}
+            {row.original.status === 'needs_review' ? <ResolvePaymentForm paymentId={row.original.id} onNotice={onNotice} /> : null}
           </span>
         );
       },
