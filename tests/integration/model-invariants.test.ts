@@ -1098,6 +1098,7 @@ commandArbs.push(
     })
     .map(({ ref, disputed, answer, percent, copies }) => new DisputePayment(ref, disputed, answer, percent, copies)),
 );
+commandArbs.push(commandArbs.at(-1)!);
 
 // ---------------------------------------------------------------------------------------------------------------
 // One run: fresh variants, the commands, then the end of the story — every hold runs out, the release job and
@@ -1224,6 +1225,27 @@ describe('money and stock invariants under random sequences of the real use case
     expect(run.steps).toHaveLength(16);
   });
 
+  it('disputes: accepted part, refunds of what is left, a second dispute with nothing left, copies of every webhook', async () => {
+    const { model } = await runSequence(
+      [3],
+      [
+        new PlaceOrder([{ variant: 0, quantity: 2 }], 'pickup'),
+        new PayAndDeliver(0, 1),
+        new DisputePayment(0, 100, 'part', 40, 2), // 40 % of the payment accepted; the create arrives twice at once
+        new Refund('paid', 0, 'excess', 1, false, false), // more than the dispute left: refused
+        new Refund('paid', 0, 'rest', 1, false, true), // the rest, the key twice
+        new DisputePayment(0, 50, 'all', 1, 1), // nothing left to give back: refused
+        new DisputePayment(0, 30, 'none', 1, 2), // stays open, costs nothing
+      ],
+    );
+    const [order] = await Promise.all(model.orders.map(orderOf));
+    const rows = await db.select().from(disputes).where(eq(disputes.orderId, order!.id));
+    expect(rows.map((row) => row.status).sort()).toEqual(['awaiting_merchant_feedback', 'awaiting_merchant_feedback', 'lost']);
+    const [payment] = await db.select().from(payments).where(eq(payments.orderId, order!.id));
+    const refunded = sum((await db.select().from(refunds).where(eq(refunds.paymentId, payment!.id))).map((row) => row.amount));
+    expect(refunded + sum(rows.map((row) => row.lossAmount))).toBe(payment!.amount);
+  });
+
   it('are not vacuous: each kind of corruption, made in a transaction that is rolled back, is reported', async () => {
     const { model, run } = await runSequence(
       [4],
@@ -1233,6 +1255,7 @@ describe('money and stock invariants under random sequences of the real use case
         new Refund('any', 0, 'part', 40, false, false),
         new SettleRefund(0, 'processed', 1, false),
         new PlaceOrder([{ variant: 0, quantity: 1 }], 'pickup'),
+        new DisputePayment(0, 100, 'none', 1, 1),
       ],
     );
     const [paidOrder, otherOrder] = model.orders as [string, string];
@@ -1259,6 +1282,10 @@ describe('money and stock invariants under random sequences of the real use case
             .update(webhookEvents)
             .set({ status: 'ignored' })
             .where(eq(webhookEvents.eventKey, `charge.success:${payment.gatewayTransactionId}`)),
+      ],
+      [
+        /refunds \d+ \+ dispute losses \d+ exceed the capture/,
+        (tx) => tx.update(disputes).set({ lossAmount: payment.amount }).where(eq(disputes.paymentId, payment.id)),
       ],
       [
         /refund event refund:.*:processed processed with 0 matching move/,
