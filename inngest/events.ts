@@ -11,6 +11,7 @@ export const jobEvents = {
   inventoryLowStock: eventType('inventory/low-stock', { schema: schemas['inventory/low-stock'] }),
   refundRequested: eventType('refund/requested', { schema: schemas['refund/requested'] }),
   refundSettled: eventType('refund/settled', { schema: schemas['refund/settled'] }),
+  disputeAlert: eventType('dispute/alert', { schema: schemas['dispute/alert'] }),
   accountVerifyEmail: eventType('account/verify-email', { schema: schemas['account/verify-email'] }),
   accountPasswordReset: eventType('account/password-reset', { schema: schemas['account/password-reset'] }),
   accountAlreadyRegistered: eventType('account/already-registered', { schema: schemas['account/already-registered'] }),

@@ -38,10 +38,13 @@ export const errorCatalogue = {
   refund_exceeds_remaining: { status: 409, message: 'That is more than can still be refunded on this order.' },
   payment_not_flagged: { status: 409, message: 'This payment is no longer waiting for review. Reload to see what happened to it.' },
   stock_below_reserved: { status: 409, message: 'On hand cannot go below the units held for orders that are waiting for payment.' },
+  dispute_closed: { status: 409, message: 'This dispute is resolved: nothing more can be sent for it.' },
+  dispute_already_answered: { status: 409, message: 'This dispute has already been answered.' },
   // 422: understood, but this order or key cannot take it
   not_refundable: { status: 422, message: 'This order has no captured payment that can be refunded.' },
   payment_not_resolvable: { status: 422, message: 'This payment cannot be settled that way.' },
   idempotency_key_reused: { status: 422, message: 'This Idempotency-Key was already used for a different refund request.' },
+  dispute_evidence_required: { status: 422, message: 'Send evidence before declining the dispute: Paystack weighs the decline by it.' },
   // 413 / 429
   payload_too_large: { status: 413, message: 'The request body is too large.' },
   unsupported_media_type: { status: 415, message: 'Upload a PNG, JPEG or WebP image.' },
@@ -54,6 +57,7 @@ export const errorCatalogue = {
   payment_rejected: { status: 502, message: 'We could not reach our payment provider. Your items are held for you — please try paying again.' },
   // Paystack refused a refund that passed every rule of ours: nothing was refunded (the refund is recorded as failed).
   refund_rejected: { status: 502, message: 'Paystack refused the refund, so nothing was refunded.' },
+  dispute_rejected: { status: 502, message: 'Paystack refused this, so nothing was sent.' },
   cart_unavailable: { status: 503, message: 'Your cart is unavailable right now. Please try again in a moment.' },
   rate_limit_unavailable: { status: 503, message: 'This is temporarily unavailable. Please try again shortly.' },
   service_unavailable: { status: 503, message: 'This is temporarily unavailable. Please try again shortly.' },

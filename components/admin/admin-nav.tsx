@@ -9,6 +9,7 @@ const sections = [
   { href: '/admin', label: 'Dashboard', matches: (path: string) => path === '/admin' },
   section('/admin/orders', 'Orders'),
   section('/admin/payments', 'Payments'),
+  section('/admin/disputes', 'Disputes'),
   section('/admin/webhooks', 'Webhooks'),
   section('/admin/inventory', 'Inventory'),
   section('/admin/products', 'Products'),

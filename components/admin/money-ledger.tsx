@@ -1,7 +1,10 @@
-// One order's money: each capture with Paystack's fee, each refund with its state, and what the shop keeps.
+// One order's money: each capture with Paystack's fee, each refund with its state, each dispute with what it cost,
+// and what the shop keeps.
 import type { OrderLedger } from '@/lib/refunds/types';
 import { formatDateTime } from '@/lib/core/format-date';
 import { formatMoney, type Money } from '@/lib/core/money';
+import Link from 'next/link';
+import { DisputeStatusBadge } from './dispute-status-badge';
 import { RefundStatusBadge } from './refund-status-badge';
 
 const negative = (value: Money) => (value.amount === 0 ? formatMoney(value) : `−${formatMoney(value)}`);
@@ -11,6 +14,7 @@ export function MoneyLedger({ ledger }: { ledger: OrderLedger }) {
     { label: 'Charged', value: formatMoney(ledger.charged) },
     { label: 'Refunded', value: negative(ledger.refunded), hint: 'Completed by Paystack' },
     { label: 'Refunds in progress', value: negative(ledger.refundsInProgress), hint: 'Promised back, not completed yet' },
+    ...(ledger.disputes.length > 0 ? [{ label: 'Lost to disputes', value: negative(ledger.disputeLosses), hint: 'Accepted or decided for the customer' }] : []),
     { label: 'Net', value: formatMoney(ledger.net), strong: true },
     { label: 'Paystack fees', value: negative(ledger.fees), hint: 'Not returned when a refund is made' },
     { label: 'Net after fees', value: formatMoney(ledger.netAfterFees), strong: true },
@@ -51,6 +55,22 @@ export function MoneyLedger({ ledger }: { ledger: OrderLedger }) {
                   {negative(refund.amount)}
                   {refund.status === 'failed' ? <span className="sr-only"> (not refunded)</span> : null}
                 </p>
+              </li>
+            ))}
+            {ledger.disputes.map((dispute) => (
+              <li key={dispute.id} className="flex items-start justify-between gap-3 py-2" data-testid="ledger-dispute">
+                <div className="min-w-0 space-y-0.5">
+                  <p>
+                    <Link href={`/admin/disputes/${dispute.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                      Dispute
+                    </Link>{' '}
+                    <span className="text-xs text-stone-500">
+                      {formatMoney(dispute.disputed)} disputed · {formatDateTime(new Date(dispute.createdAt))}
+                    </span>
+                  </p>
+                  <DisputeStatusBadge status={dispute.status} />
+                </div>
+                <p className={`shrink-0 tabular-nums ${dispute.loss.amount === 0 ? 'text-stone-400' : ''}`}>{negative(dispute.loss)}</p>
               </li>
             ))}
           </ul>

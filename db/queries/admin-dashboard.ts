@@ -5,7 +5,8 @@ import { count, eq, sql } from 'drizzle-orm';
 import { SHOP_TIME_ZONE } from '../../lib/core/format-date';
 import type { CurrencyCode } from '../../lib/core/money';
 import type { DbOrTx } from '../client';
-import { orders, outbox, payments, webhookEvents } from '../schema';
+import { disputes, orders, outbox, payments, webhookEvents } from '../schema';
+import { disputeDueSoon } from './admin-disputes';
 import { countLowStock } from './admin-inventory';
 import { PAID_ORDER_STATUSES, refundNeedsAttention } from './admin-order-list';
 
@@ -82,18 +83,21 @@ export interface AttentionCounts {
   deadJobs: number;
   refundsNeedingAttention: number;
   lowStockVariants: number;
+  disputesDueSoon: number;
 }
 
 /** What needs a person now; every number is the total of the filtered list its tile links to. */
 export async function attentionCounts(db: DbOrTx): Promise<AttentionCounts> {
   const countWhere = async (query: Promise<Array<{ n: number }>>) => (await query)[0]?.n ?? 0;
-  const [paymentsNeedingReview, ordersNeedingAttention, failedWebhookEvents, deadJobs, refundsNeedingAttention, lowStockVariants] = await Promise.all([
-    countWhere(db.select({ n: count() }).from(payments).where(eq(payments.status, 'needs_review'))),
-    countWhere(db.select({ n: count() }).from(orders).where(eq(orders.status, 'paid_needs_attention'))),
-    countWhere(db.select({ n: count() }).from(webhookEvents).where(eq(webhookEvents.status, 'failed'))),
-    countWhere(db.select({ n: count() }).from(outbox).where(eq(outbox.status, 'dead'))),
-    countWhere(db.select({ n: count() }).from(orders).where(refundNeedsAttention)),
-    countLowStock(db),
-  ]);
-  return { paymentsNeedingReview, ordersNeedingAttention, failedWebhookEvents, deadJobs, refundsNeedingAttention, lowStockVariants };
+  const [paymentsNeedingReview, ordersNeedingAttention, failedWebhookEvents, deadJobs, refundsNeedingAttention, lowStockVariants, disputesDueSoon] =
+    await Promise.all([
+      countWhere(db.select({ n: count() }).from(payments).where(eq(payments.status, 'needs_review'))),
+      countWhere(db.select({ n: count() }).from(orders).where(eq(orders.status, 'paid_needs_attention'))),
+      countWhere(db.select({ n: count() }).from(webhookEvents).where(eq(webhookEvents.status, 'failed'))),
+      countWhere(db.select({ n: count() }).from(outbox).where(eq(outbox.status, 'dead'))),
+      countWhere(db.select({ n: count() }).from(orders).where(refundNeedsAttention)),
+      countLowStock(db),
+      countWhere(db.select({ n: count() }).from(disputes).where(disputeDueSoon)),
+    ]);
+  return { paymentsNeedingReview, ordersNeedingAttention, failedWebhookEvents, deadJobs, refundsNeedingAttention, lowStockVariants, disputesDueSoon };
 }

@@ -7,7 +7,7 @@ export type AuditActor = { type: 'user' | 'admin'; id: string } | { type: 'syste
 export interface AuditEntry {
   actor: AuditActor;
   action: string;
-  entityType: 'order' | 'payment' | 'refund' | 'variant' | 'reservation' | 'cart' | 'user' | 'webhook_event' | 'outbox_job' | 'product';
+  entityType: 'order' | 'payment' | 'refund' | 'variant' | 'reservation' | 'cart' | 'user' | 'webhook_event' | 'outbox_job' | 'product' | 'dispute';
   entityId: string;
   before?: unknown;
   after?: unknown;

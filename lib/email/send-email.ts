@@ -27,6 +27,7 @@ export type EmailKind =
   | 'order_link'
   | 'payment_alert'
   | 'low_stock'
+  | 'dispute_alert'
   | 'abandoned_checkout'
   | 'refund_processed'
   | 'refund_failed'

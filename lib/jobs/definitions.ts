@@ -9,6 +9,7 @@ import { sendLowStockDigest } from '../email/admin-emails';
 import { sendFreshOrderLink } from '../email/order-link-email';
 import { sendOrderConfirmation, sendPaymentAlert, sendPaymentReceipt } from '../email/order-emails';
 import { sendRefundNotice } from '../email/refund-emails';
+import { sendDisputeAlert } from '../email/dispute-emails';
 import type { PaystackMode } from '../core/env';
 import { allocateInvoice } from '../invoices/allocate-invoice';
 import type { PaystackClient } from '../payments/paystack/client';
@@ -97,6 +98,12 @@ export const jobDefinitions = {
     id: 'send-refund-notice',
     name: 'Refund on its way or failed: tell the shopper',
     steps: [{ id: 'email-shopper', run: (deps, payload) => sendRefundNotice(deps, payload) }],
+  },
+  'dispute/alert': {
+    event: 'dispute/alert',
+    id: 'send-dispute-alert',
+    name: 'Dispute opened or due soon: tell every admin',
+    steps: [{ id: 'email-admins', run: (deps, payload) => sendDisputeAlert(deps, payload) }],
   },
   'account/verify-email': {
     event: 'account/verify-email',

@@ -30,6 +30,8 @@ export const jobEventSchemas = {
    * when Paystack gave up on it after accepting it (the shop follows up). One email per refund × outcome.
    */
   'refund/settled': z.object({ refundId: id, outcome: z.enum(['processed', 'failed']) }),
+  /** A customer disputed a payment (`opened`) or Paystack reminded the shop to answer (`reminder-<n>`): tell every admin. */
+  'dispute/alert': z.object({ disputeId: id, topic: z.string().min(1).max(100) }),
   /**
    * Account links (lib/auth/auth-tokens.ts): the payload names the token's row, never the token itself — the job
    * recomputes the link from the id and the site's secret. A new account's verify link; a reset link someone asked for;

@@ -1,12 +1,13 @@
 // Step 1 of a refund, in ONE transaction that commits before Paystack is called: who asks, which payment, how much,
 // which lines go back on the shelf, and the `requested` row under the caller's idempotency key. The order row is
 // locked first, then the payment (the shop's lock order), so two refunds of one order are decided one after the other
-// and their sum can never pass what was captured.
+// and their sum — with what disputes on the payment have cost — can never pass what was captured.
 import { and, asc, eq, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client';
 import { inventoryReservations, orders, payments, refunds, users } from '../../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { releaseHoldsOfRefundedOrder } from '../inventory/release-order';
+import { disputeLossOnPayment } from '../disputes/dispute-balance';
 import { err, ok, type Result } from '../core/result';
 import { auditActorOf, checkRestockLines, requestFingerprint, resolveRefundAmount } from './refund-rules';
 import type { RefundRow } from './refund-view';
@@ -41,7 +42,9 @@ export async function openRefund(db: Database, input: RequestRefundInput): Promi
       .select({ sum: sql<number>`coalesce(sum(${refunds.amount}), 0)::int` })
       .from(refunds)
       .where(and(eq(refunds.paymentId, paymentId), ne(refunds.status, 'failed')));
-    const amount = resolveRefundAmount(captured, committed?.sum ?? 0, input.amount);
+    // A dispute's loss (an accepted chargeback, a lost one) is money gone from this payment as surely as a refund.
+    const disputed = await disputeLossOnPayment(tx, paymentId);
+    const amount = resolveRefundAmount(captured, (committed?.sum ?? 0) + disputed, input.amount);
     if (!amount.ok) return err({ code: 'refund_exceeds_remaining', ...amount.error, currency });
 
     const lines = await restockLines(tx, order.id, input.restock ?? []);

@@ -1,11 +1,12 @@
 // The money of one order in one read, for the admin order page and the shopper's order page: what Paystack captured
-// on each payment and its fee, every refund with its state, and what is left once refunds are taken off.
+// on each payment and its fee, every refund with its state, every dispute with what it cost, and what is left once
+// refunds and dispute losses are taken off.
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { orders, payments } from '../../db/schema';
+import { disputes, orders, payments } from '../../db/schema';
 import { money } from '../core/money';
 import { listRefunds } from './refund-view';
-import type { LedgerPayment, OrderLedger, RefundStatus } from './types';
+import type { LedgerDispute, LedgerPayment, OrderLedger, RefundStatus } from './types';
 
 /** Statuses in which the payment's money reached the shop. A flagged charge (needs_review) did too: it is listed. */
 const CHARGED = ['paid', 'partially_refunded', 'refunded', 'needs_review'];
@@ -14,9 +15,10 @@ const IN_PROGRESS: readonly RefundStatus[] = ['requested', 'pending', 'processin
 export async function orderLedger(db: DbOrTx, orderId: string): Promise<OrderLedger | null> {
   const [order] = await db.select({ id: orders.id, currency: orders.currency }).from(orders).where(eq(orders.id, orderId));
   if (!order) return null;
-  const [paymentRows, refunds] = await Promise.all([
+  const [paymentRows, refunds, disputeRows] = await Promise.all([
     db.select().from(payments).where(eq(payments.orderId, orderId)).orderBy(asc(payments.createdAt), asc(payments.id)),
     listRefunds(db, orderId),
+    db.select().from(disputes).where(eq(disputes.orderId, orderId)).orderBy(asc(disputes.createdAt), asc(disputes.id)),
   ]);
   const { currency } = order;
   const ledgerPayments: LedgerPayment[] = paymentRows
@@ -35,7 +37,15 @@ export async function orderLedger(db: DbOrTx, orderId: string): Promise<OrderLed
   const fees = sum(ledgerPayments.map((payment) => payment.fees?.amount ?? 0));
   const refunded = sum(refunds.filter((refund) => refund.status === 'processed').map((refund) => refund.amount.amount));
   const inProgress = sum(refunds.filter((refund) => IN_PROGRESS.includes(refund.status)).map((refund) => refund.amount.amount));
-  const net = charged - refunded - inProgress;
+  const ledgerDisputes: LedgerDispute[] = disputeRows.map((dispute) => ({
+    id: dispute.id,
+    status: dispute.status,
+    disputed: money(dispute.amount, dispute.currency),
+    loss: money(dispute.lossAmount, dispute.currency),
+    createdAt: dispute.createdAt.toISOString(),
+  }));
+  const disputeLosses = sum(ledgerDisputes.map((dispute) => dispute.loss.amount));
+  const net = charged - refunded - inProgress - disputeLosses;
   return {
     orderId,
     currency,
@@ -45,6 +55,8 @@ export async function orderLedger(db: DbOrTx, orderId: string): Promise<OrderLed
     fees: money(fees, currency),
     refunded: money(refunded, currency),
     refundsInProgress: money(inProgress, currency),
+    disputes: ledgerDisputes,
+    disputeLosses: money(disputeLosses, currency),
     net: money(net, currency),
     netAfterFees: money(net - fees, currency),
   };

@@ -83,10 +83,20 @@ export interface LedgerPayment {
   paidAt: string | null;
 }
 
+/** A dispute on the order's ledger: what the customer disputed, where it stands, and what it cost (`loss`). */
+export interface LedgerDispute {
+  id: string;
+  status: 'awaiting_merchant_feedback' | 'awaiting_bank_feedback' | 'pending' | 'won' | 'lost';
+  disputed: Money;
+  /** An accepted refund amount (from the moment it was accepted) or a lost dispute's cost; zero while open or when won. */
+  loss: Money;
+  createdAt: string;
+}
+
 /**
  * The money of one order: every capture, every refund with its state, and what the shop is left with. `net` is
- * charged − every refund still going back (requested, pending, processing, needs attention, processed): the money the
- * customer has not been promised back. `netAfterFees` also takes off Paystack's known fees.
+ * charged − every refund still going back (requested, pending, processing, needs attention, processed) − what
+ * disputes took back: the money the customer has not been promised back. `netAfterFees` also takes off Paystack's known fees.
  */
 export interface OrderLedger {
   orderId: string;
@@ -99,6 +109,9 @@ export interface OrderLedger {
   refunded: Money;
   /** Refunds on their way (requested, pending, processing, needs attention). */
   refundsInProgress: Money;
+  disputes: LedgerDispute[];
+  /** What disputes took back (accepted or lost). */
+  disputeLosses: Money;
   net: Money;
   netAfterFees: Money;
 }

@@ -8,6 +8,7 @@ import { commitPayment, type CommitContext, type CommitEffects } from '../paymen
 import { readWebhookEvent } from '../payments/paystack/webhook-events';
 import { elapsedMs, log, loggableMessage } from '../log';
 import { applyRefundEvent } from '../refunds/apply-refund-event';
+import { applyDisputeEvent } from '../disputes/apply-dispute-event';
 import { applyOnce, type Applied, type ApplyOutcome } from './apply-once';
 
 export type WebhookResult = ApplyOutcome<CommitEffects> | { kind: 'invalid'; error: string };
@@ -62,6 +63,10 @@ export async function receivePaystackWebhook(
         case 'refund':
           return applyRefundEvent(tx, event.refund, { type: 'webhook', id: 'paystack' });
         case 'refund_unusable':
+          return { status: 'ignored', outcome: event.reason };
+        case 'dispute':
+          return applyDisputeEvent(tx, event.dispute, { type: 'webhook', id: 'paystack' });
+        case 'dispute_unusable':
           return { status: 'ignored', outcome: event.reason };
         case 'other':
           return { status: 'ignored', outcome: `unhandled event type ${event.type}` };

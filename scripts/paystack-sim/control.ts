@@ -8,6 +8,7 @@ import { knobsSchema } from './knobs';
 import { transactionJson } from './render';
 import { refundJson } from './render-refunds';
 import { settleRefund } from './refunds';
+import { disputeJson, openDispute, remindDispute } from './disputes';
 
 type ControlRoute = { method: 'GET' | 'POST'; pattern: string; handle: (ctx: SimContext, req: SimRequest) => SimReply };
 
@@ -25,6 +26,7 @@ function describeTransaction(ctx: SimContext, reference: string) {
   return {
     transaction: transaction ? transactionJson(transaction, ctx.domain) : null,
     refunds: transaction ? ctx.store.refundsOf(transaction.id).map((refund) => refundJson(refund, transaction, ctx.domain)) : [],
+    disputes: transaction ? ctx.store.disputesOf(transaction.id).map((dispute) => disputeJson(dispute, transaction, ctx)) : [],
     ...ctx.knobs.describe(reference),
   };
 }
@@ -69,6 +71,52 @@ export const controlRoutes: ControlRoute[] = [
       const reference = req.params.reference ?? '';
       ctx.knobs.updateFor(reference, parsed.knobs);
       return json(200, ctx.knobs.describe(reference));
+    },
+  },
+  {
+    // Before the customer-action route below, which would take `dispute` for an unknown action.
+    method: 'POST',
+    pattern: '/__simulator/transactions/:reference/dispute',
+    handle: (ctx, req) => {
+      const parsed = z
+        .strictObject({
+          amount: z.number().int().positive().optional(),
+          category: z.string().min(1).max(100).optional(),
+          dueInHours: z
+            .number()
+            .positive()
+            .max(24 * 90)
+            .optional(),
+          reason: z.string().min(1).max(500).optional(),
+        })
+        .safeParse(req.body);
+      if (!parsed.success) return problem(400, 'invalid dispute', z.treeifyError(parsed.error));
+      const transaction = ctx.store.transaction(req.params.reference ?? '');
+      if (!transaction) return problem(404, 'no such transaction');
+      const opened = openDispute(ctx, transaction, parsed.data);
+      if ('error' in opened) return problem(409, opened.error);
+      return json(200, { dispute: disputeJson(opened, transaction, ctx) });
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/__simulator/disputes/:id/remind',
+    handle: (ctx, req) => {
+      const reminded = remindDispute(ctx, req.params.id ?? '');
+      if ('error' in reminded) return problem(reminded.status, reminded.error);
+      const transaction = ctx.store.transaction(reminded.transactionReference);
+      return json(200, { dispute: transaction ? disputeJson(reminded, transaction, ctx) : null });
+    },
+  },
+  {
+    method: 'GET',
+    pattern: '/__simulator/disputes/:id',
+    handle: (ctx, req) => {
+      const dispute = /^\d+$/.test(req.params.id ?? '') ? ctx.store.dispute(Number(req.params.id)) : undefined;
+      const transaction = dispute && ctx.store.transaction(dispute.transactionReference);
+      if (!dispute || !transaction) return problem(404, 'no such dispute');
+      const uploads = dispute.attachments.map((name) => ({ fileName: name, received: ctx.store.upload(name)?.received ?? null }));
+      return json(200, { dispute: disputeJson(dispute, transaction, ctx), uploads });
     },
   },
   {

@@ -2,7 +2,18 @@
 // per-transaction form so parallel test files (and the app's own flows) never see each other's faults.
 import { z } from 'zod';
 
-export const endpoints = ['initialize', 'verify', 'refund', 'fetchRefund', 'listRefunds'] as const;
+export const endpoints = [
+  'initialize',
+  'verify',
+  'refund',
+  'fetchRefund',
+  'listRefunds',
+  'fetchDispute',
+  'listDisputes',
+  'disputeEvidence',
+  'disputeUploadUrl',
+  'resolveDispute',
+] as const;
 export type Endpoint = (typeof endpoints)[number];
 
 const faultSchema = z.strictObject({

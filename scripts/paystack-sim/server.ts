@@ -8,9 +8,10 @@ import type { Endpoint, Fault } from './knobs';
 import { createRefund, fetchRefund, listRefunds } from './refunds';
 import { failure } from './render';
 import { initializeTransaction, verifyTransaction } from './transactions';
+import { addEvidence, fetchDispute, listDisputes, receiveUpload, resolveDispute, uploadUrl } from './disputes';
 
 interface ApiRoute {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   pattern: string;
   endpoint: Endpoint;
   /** Which transaction the call is about, so its own fault knobs apply. */
@@ -49,6 +50,52 @@ const apiRoutes: ApiRoute[] = [
     handle: (ctx, req) => fetchRefund(ctx, req.params.id ?? ''),
   },
 ];
+
+/** A dispute call's transaction, so that transaction's fault knobs apply. */
+const disputeReference = (ctx: SimContext, req: SimRequest) => {
+  const id = req.params.id ?? '';
+  return /^\d+$/.test(id) ? ctx.store.dispute(Number(id))?.transactionReference : undefined;
+};
+
+const disputeRoutes: ApiRoute[] = [
+  { method: 'GET', pattern: '/dispute', endpoint: 'listDisputes', referenceOf: () => undefined, handle: (ctx, req) => listDisputes(ctx, req.query) },
+  {
+    method: 'GET',
+    pattern: '/dispute/transaction/:id',
+    endpoint: 'listDisputes',
+    referenceOf: () => undefined,
+    handle: (ctx, req) => listDisputes(ctx, req.query, req.params.id ?? ''),
+  },
+  {
+    method: 'GET',
+    pattern: '/dispute/:id',
+    endpoint: 'fetchDispute',
+    referenceOf: disputeReference,
+    handle: (ctx, req) => fetchDispute(ctx, req.params.id ?? ''),
+  },
+  {
+    method: 'POST',
+    pattern: '/dispute/:id/evidence',
+    endpoint: 'disputeEvidence',
+    referenceOf: disputeReference,
+    handle: (ctx, req) => addEvidence(ctx, req.params.id ?? '', req.body),
+  },
+  {
+    method: 'GET',
+    pattern: '/dispute/:id/upload_url',
+    endpoint: 'disputeUploadUrl',
+    referenceOf: disputeReference,
+    handle: (ctx, req) => uploadUrl(ctx, req.params.id ?? ''),
+  },
+  {
+    method: 'PUT',
+    pattern: '/dispute/:id/resolve',
+    endpoint: 'resolveDispute',
+    referenceOf: disputeReference,
+    handle: (ctx, req) => resolveDispute(ctx, req.params.id ?? '', req.body),
+  },
+];
+apiRoutes.push(...disputeRoutes);
 
 /** `/refund/:id` matched against `/refund/123` → `{ id: '123' }`. */
 function match(pattern: string, path: string): Record<string, string> | undefined {
@@ -103,7 +150,13 @@ export function createRequestHandler(ctx: SimContext) {
 type BaseRequest = Omit<SimRequest, 'params' | 'body'>;
 
 async function route(ctx: SimContext, req: IncomingMessage, res: ServerResponse, base: BaseRequest): Promise<SimReply | undefined> {
-  const body = base.method === 'POST' ? await readBody(req) : {};
+  // The signed upload target takes raw bytes (the signature in its URL is the authorisation, as with a storage URL).
+  const upload = base.method === 'PUT' ? match('/uploads/disputes/:fileName', base.path) : undefined;
+  if (upload?.fileName) {
+    const bytes = await readRawBytes(req);
+    return receiveUpload(ctx, upload.fileName, base.query.get('signature'), bytes, String(base.headers['content-type'] ?? ''));
+  }
+  const body = base.method === 'POST' || base.method === 'PUT' ? await readBody(req) : {};
   for (const control of controlRoutes) {
     const params = control.method === base.method ? match(control.pattern, base.path) : undefined;
     if (params) return control.handle(ctx, { ...base, params, body });
@@ -125,6 +178,16 @@ async function route(ctx: SimContext, req: IncomingMessage, res: ServerResponse,
     return fault ? suffer(fault, req, res) : reply;
   }
   return json(404, failure(`No route for ${base.method} ${base.path}`));
+}
+
+/** Counts an upload's bytes (up to 10 MB) without keeping them. */
+async function readRawBytes(req: IncomingMessage): Promise<number> {
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > 10 * 1024 * 1024) throw new BadRequest('Upload too large');
+  }
+  return size;
 }
 
 /** Plays out a fault: an error status, a reply the client cannot parse, or silence until the client gives up. */

@@ -59,12 +59,58 @@ export interface SimRefund {
   bankReference: string | null;
 }
 
+export type DisputeStatus = 'awaiting-merchant-feedback' | 'awaiting-bank-feedback' | 'pending' | 'resolved';
+
+export interface SimDisputeEvidence {
+  id: number;
+  customerEmail: string;
+  customerName: string;
+  customerPhone: string;
+  serviceDetails: string;
+  deliveryAddress: string | null;
+  deliveryDate: string | null;
+  createdAt: Date;
+}
+
+export interface SimDispute {
+  id: number;
+  transactionId: number;
+  transactionReference: string;
+  /** What the customer claims back; after an acceptance, what the merchant gave back. */
+  refundAmount: number;
+  currency: Currency;
+  category: string;
+  status: DisputeStatus;
+  resolution: 'merchant-accepted' | 'declined' | null;
+  dueAt: Date;
+  resolvedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  evidence: SimDisputeEvidence | null;
+  /** Files uploaded to this dispute's signed URLs, by the name Paystack gave them. */
+  attachments: string[];
+  history: { status: string; by: string; createdAt: Date }[];
+  messages: { sender: string; body: string; createdAt: Date }[];
+}
+
+/** A signed upload URL handed out by `GET /dispute/:id/upload_url`: the file name and what arrived at it. */
+export interface SimUpload {
+  disputeId: number;
+  fileName: string;
+  signature: string;
+  received: { bytes: number; contentType: string } | null;
+}
+
 export class SimStore {
   private transactions = new Map<string, SimTransaction>();
   private referenceByAccessCode = new Map<string, string>();
   private referenceById = new Map<number, string>();
   private refunds = new Map<number, SimRefund>();
   private customers = new Map<string, SimCustomer>();
+  private disputes = new Map<number, SimDispute>();
+  private uploads = new Map<string, SimUpload>();
+  readonly nextDisputeId = idSequence(1_800_000);
+  readonly nextEvidenceId = idSequence(60_000);
   // Real Paystack transaction ids are past 2^31; refund and customer ids are smaller.
   readonly nextTransactionId = idSequence(4_200_000_000);
   readonly nextRefundId = idSequence(15_000_000);
@@ -122,11 +168,40 @@ export class SimStore {
     return this.allRefunds().filter((refund) => refund.transactionId === transactionId);
   }
 
-  /** Money already promised back: every refund that has not failed. */
+  /** Money already promised back: every refund that has not failed, and every dispute the merchant accepted. */
   refundedAmount(transactionId: number): number {
-    return this.refundsOf(transactionId)
+    const refunded = this.refundsOf(transactionId)
       .filter((refund) => refund.status !== 'failed')
       .reduce((sum, refund) => sum + refund.amount, 0);
+    const disputed = this.disputesOf(transactionId)
+      .filter((dispute) => dispute.resolution === 'merchant-accepted')
+      .reduce((sum, dispute) => sum + dispute.refundAmount, 0);
+    return refunded + disputed;
+  }
+
+  addDispute(dispute: SimDispute): void {
+    this.disputes.set(dispute.id, dispute);
+  }
+
+  dispute(id: number): SimDispute | undefined {
+    return this.disputes.get(id);
+  }
+
+  /** Newest first, like Paystack's list endpoints. */
+  allDisputes(): SimDispute[] {
+    return [...this.disputes.values()].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id);
+  }
+
+  disputesOf(transactionId: number): SimDispute[] {
+    return this.allDisputes().filter((dispute) => dispute.transactionId === transactionId);
+  }
+
+  addUpload(upload: SimUpload): void {
+    this.uploads.set(upload.fileName, upload);
+  }
+
+  upload(fileName: string): SimUpload | undefined {
+    return this.uploads.get(fileName);
   }
 
   reset(): void {
@@ -135,5 +210,7 @@ export class SimStore {
     this.referenceById.clear();
     this.refunds.clear();
     this.customers.clear();
+    this.disputes.clear();
+    this.uploads.clear();
   }
 }

@@ -128,6 +128,7 @@ describe('attentionCounts', () => {
         deadJobs: before.deadJobs + 1,
         refundsNeedingAttention: before.refundsNeedingAttention + 1,
         lowStockVariants: before.lowStockVariants,
+        disputesDueSoon: before.disputesDueSoon,
       });
     });
   });

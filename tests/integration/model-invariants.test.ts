@@ -3,9 +3,12 @@
 // the same or a changed checkout, pay or decline at the simulator, deliver its signed charge.success through the webhook
 // route handler (once, twice, three copies at once, late, or racing the release job, reconciliation or a refund), let
 // holds run out, run the release job and reconciliation, refund part, the rest or too much (with or without restock, a
-// key sent twice at once) through lib/refunds/request-refund.ts, and move refunds on through their signed refund.*
+// key sent twice at once) through lib/refunds/request-refund.ts, move refunds on through their signed refund.*
 // webhooks, send a charge that does not match what the shop asked for (flagged for review) and have an admin accept it,
-// refund it, or both at once (lib/payments/resolve-flagged-payment.ts). After EVERY step the database must satisfy the invariants in `violations` below; at the end of each run,
+// refund it, or both at once (lib/payments/resolve-flagged-payment.ts), and have customers dispute captured payments
+// (the simulator's signed charge.dispute.create, maybe twice at once, then the admin accepts part, all or too much
+// through lib/disputes/answer-dispute.ts and the resolve webhook comes). After EVERY step the database must satisfy the
+// invariants in `violations` below; at the end of each run,
 // once every hold has run out and every payment the simulator took has been delivered, nothing is held or pending.
 //
 // Stood in, and only this: time passing (holds moved into the past and this run's open payments aged past the
@@ -22,7 +25,7 @@ import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST as webhookRoute } from '@/app/api/webhooks/paystack/route';
-import { auditLogs, inventoryReservations, orderItems, orders, outbox, payments, productVariants, refunds, webhookEvents } from '@/db/schema';
+import { auditLogs, disputes, inventoryReservations, orderItems, orders, outbox, payments, productVariants, refunds, webhookEvents } from '@/db/schema';
 import type { DbOrTx, Tx } from '@/db/client';
 import { addToCart } from '@/lib/cart/add-to-cart';
 import type { CartOwner } from '@/lib/cart/types';
@@ -32,6 +35,7 @@ import { signWebhookBody } from '@/lib/payments/paystack/signature';
 import { reconcilePayments } from '@/lib/payments/reconcile-payments';
 import { resolveFlaggedPayment } from '@/lib/payments/resolve-flagged-payment';
 import { requestRefund } from '@/lib/refunds/request-refund';
+import { answerDispute } from '@/lib/disputes/answer-dispute';
 import type { RestockLine } from '@/lib/refunds/types';
 import { newCartSessionId } from '@/lib/server/doors/cart-session';
 import { createTestVariants, testAddress } from '../support/catalog-fixtures';
@@ -120,8 +124,8 @@ async function snapshot(run: Run, handle: DbOrTx = db) {
     .from(productVariants)
     .where(inArray(productVariants.id, variantIds));
   const orderIds = await orderIdsOf(run, handle);
-  if (orderIds.length === 0) return { variants, orders: [], items: [], holds: [], payments: [], refunds: [], audits: [], jobs: [], events: [] };
-  const [orderRows, items, holds, paymentRows, refundRows] = await Promise.all([
+  if (orderIds.length === 0) return { variants, orders: [], items: [], holds: [], payments: [], refunds: [], disputes: [], audits: [], jobs: [], events: [] };
+  const [orderRows, items, holds, paymentRows, refundRows, disputeRows] = await Promise.all([
     handle.select().from(orders).where(inArray(orders.id, orderIds)),
     handle.select().from(orderItems).where(inArray(orderItems.orderId, orderIds)),
     handle
@@ -135,8 +139,9 @@ async function snapshot(run: Run, handle: DbOrTx = db) {
       .where(inArray(inventoryReservations.orderId, orderIds)),
     handle.select().from(payments).where(inArray(payments.orderId, orderIds)),
     handle.select().from(refunds).where(inArray(refunds.orderId, orderIds)),
+    handle.select().from(disputes).where(inArray(disputes.orderId, orderIds)),
   ]);
-  const entityIds = [...orderIds, ...variantIds, ...paymentRows.map((row) => row.id), ...refundRows.map((row) => row.id)];
+  const entityIds = [...orderIds, ...variantIds, ...paymentRows.map((row) => row.id), ...refundRows.map((row) => row.id), ...disputeRows.map((row) => row.id)];
   const references = paymentRows.map((row) => row.reference);
   const [audits, jobs, events] = await Promise.all([
     handle
@@ -173,7 +178,7 @@ async function snapshot(run: Run, handle: DbOrTx = db) {
               OR (${webhookEvents.type} LIKE 'refund.%' AND ${webhookEvents.payload} #>> '{data,transaction_reference}' IN ${references})`,
           ),
   ]);
-  return { variants, orders: orderRows, items, holds, payments: paymentRows, refunds: refundRows, audits, jobs, events };
+  return { variants, orders: orderRows, items, holds, payments: paymentRows, refunds: refundRows, disputes: disputeRows, audits, jobs, events };
 }
 type Snapshot = Awaited<ReturnType<typeof snapshot>>;
 
@@ -320,6 +325,10 @@ function violations(run: Run, snap: Snapshot): string[] {
     // Refunded ≤ captured: what Paystack accepted is what the payment records, and every refund not failed fits.
     if (payment.refundedAmount !== accepted) fail(`${tag}: refunded_amount ${payment.refundedAmount} ≠ Σ accepted refunds ${accepted}`);
     if (committed > payment.amount) fail(`${tag}: refunds not failed ${committed} exceed the capture ${payment.amount}`);
+    // Refunds and what disputes cost (an accepted amount from the moment it is accepted, a lost dispute) together never
+    // pass what was captured (lib/disputes/dispute-balance.ts, counted by both use cases under the same locks).
+    const disputed = sum(snap.disputes.filter((dispute) => dispute.paymentId === payment.id).map((dispute) => dispute.lossAmount));
+    if (committed + disputed > payment.amount) fail(`${tag}: refunds ${committed} + dispute losses ${disputed} exceed the capture ${payment.amount}`);
     if (payment.refundedAmount > payment.amount) fail(`${tag}: refunded ${payment.refundedAmount} > amount ${payment.amount}`);
     const flagged = auditsOf(payment.id, 'payment.mismatch').length;
     const acceptedByAdmin = auditsOf(payment.id, 'payment.accepted').length;
@@ -373,6 +382,17 @@ function violations(run: Run, snap: Snapshot): string[] {
     ).length;
     const expected = refund.restockedAt ? refund.restockLines.length : 0;
     if (restocks !== expected) fail(`${tag}: restocked ${restocks} line(s), expected ${expected}`);
+  }
+  // Disputes: one row per Paystack dispute, recorded once however often its events came; its cost matches its state.
+  for (const dispute of snap.disputes) {
+    const tag = `dispute ${dispute.gatewayDisputeId} (${dispute.status})`;
+    if (auditsOf(dispute.id, 'dispute.opened').length !== 1) fail(`${tag}: opened ${auditsOf(dispute.id, 'dispute.opened').length} times`);
+    if (dispute.lossAmount > dispute.amount) fail(`${tag}: lost ${dispute.lossAmount}, more than the ${dispute.amount} disputed`);
+    if (dispute.status === 'lost' && dispute.lossAmount <= 0) fail(`${tag}: lost, at no cost`);
+    if (dispute.status === 'won' && dispute.lossAmount !== 0) fail(`${tag}: won, yet costs ${dispute.lossAmount}`);
+    if (dispute.status !== 'lost' && dispute.answer !== 'accept' && dispute.lossAmount !== 0)
+      fail(`${tag}: open and not accepted, yet costs ${dispute.lossAmount}`);
+    for (const status of ['won', 'lost']) if (auditsOf(dispute.id, `dispute.${status}`).length > 1) fail(`${tag}: moved to ${status} more than once`);
   }
   // A processed refund event had exactly its one effect: the refund's move to that status.
   for (const event of snap.events.filter((candidate) => candidate.type.startsWith('refund.'))) {
@@ -873,12 +893,18 @@ class Refund implements Cmd {
     const orderId = pick(this.target === 'paid' && paidOrders.length > 0 ? paidOrders : model.orders, this.order);
     const pays = await db.select().from(payments).where(eq(payments.orderId, orderId));
     const before = await db.select().from(refunds).where(eq(refunds.orderId, orderId));
+    const lost = await db.select().from(disputes).where(eq(disputes.orderId, orderId));
     const remaining = new Map(
       pays
         .filter((payment) => payment.status === 'paid' || payment.status === 'partially_refunded')
         .map((payment) => [
           payment.id,
-          payment.amount - sum(before.filter((refund) => refund.paymentId === payment.id && refund.status !== 'failed').map((refund) => refund.amount)),
+          Math.max(
+            0,
+            payment.amount -
+              sum(before.filter((refund) => refund.paymentId === payment.id && refund.status !== 'failed').map((refund) => refund.amount)) -
+              sum(lost.filter((dispute) => dispute.paymentId === payment.id).map((dispute) => dispute.lossAmount)),
+          ),
         ]),
     );
     const most = Math.max(0, ...remaining.values());
@@ -1030,6 +1056,84 @@ class Resolve implements Cmd {
   }
 }
 
+type DisputeAnswer = 'none' | 'part' | 'all' | 'excess';
+
+/**
+ * A customer disputes a captured payment at Paystack (the simulator's signed charge.dispute.create, delivered through
+ * the route once or twice at once); the admin then leaves it open, or accepts part, all that may go back, or more than
+ * that (refused) through the use case the dispute page calls, and Paystack's signed charge.dispute.resolve follows.
+ */
+class DisputePayment implements Cmd {
+  constructor(
+    readonly ref: number,
+    readonly disputedPercent: number,
+    readonly answer: DisputeAnswer,
+    readonly percent: number,
+    readonly copies: number,
+  ) {}
+  check = (model: Model) => model.refs.some((ref) => ref.paidAtSim);
+  async run(model: Model, run: Run) {
+    const ref = pick(
+      model.refs.filter((candidate) => candidate.paidAtSim),
+      this.ref,
+    );
+    const payment = await paymentOf(ref.reference);
+    if (!isCaptured(payment.status)) {
+      await checkInvariants(run, `${this.toString()} (not captured in the shop yet: skipped)`);
+      return;
+    }
+    const opened = await fetch(`${paystackEnv().baseUrl}/__simulator/transactions/${encodeURIComponent(ref.reference)}/dispute`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ amount: Math.max(1, Math.floor((payment.amount * this.disputedPercent) / 100)) }),
+    });
+    expect(opened.status).toBe(200);
+    const gatewayId = ((await opened.json()) as { dispute: { id: number } }).dispute.id;
+    const statuses = await deliverCopies(await disputeBody(ref.reference, 'charge.dispute.create', gatewayId), this.copies, true);
+    expect(statuses.filter((status) => status === 'processed')).toHaveLength(1);
+    const [row] = await db.select().from(disputes).where(eq(disputes.gatewayDisputeId, gatewayId));
+    expect(row).toMatchObject({ status: 'awaiting_merchant_feedback', paymentId: payment.id, lossAmount: 0 });
+
+    if (this.answer !== 'none') {
+      const pays = await db.select().from(refunds).where(eq(refunds.paymentId, payment.id));
+      const others = await db.select().from(disputes).where(eq(disputes.paymentId, payment.id));
+      const left = Math.min(
+        row!.amount,
+        payment.amount -
+          sum(pays.filter((refund) => refund.status !== 'failed').map((refund) => refund.amount)) -
+          sum(others.map((dispute) => dispute.lossAmount)),
+      );
+      const amount = this.answer === 'all' ? undefined : this.answer === 'part' ? Math.max(1, Math.floor((left * this.percent) / 100)) : left + this.percent;
+      const answered = await answerDispute(
+        { db, paystack },
+        { disputeId: row!.id, adminId, answer: 'accept', message: 'Model test acceptance', refundAmount: amount },
+      );
+      if (left <= 0 || this.answer === 'excess') {
+        expect(answered.ok, JSON.stringify(answered)).toBe(false);
+        if (!answered.ok) expect(answered.error).toMatchObject({ code: 'refund_exceeds_remaining', remaining: Math.max(0, left) });
+      } else {
+        expect(answered.ok, JSON.stringify(answered)).toBe(true);
+        if (answered.ok) expect(answered.value).toMatchObject({ status: 'lost', lossAmount: amount ?? left });
+        const [resolved] = await deliverCopies(await disputeBody(ref.reference, 'charge.dispute.resolve', gatewayId), 1, false);
+        expect(resolved).toBe('processed');
+      }
+    }
+    await checkInvariants(run, this.toString());
+  }
+  toString() {
+    return `Dispute(paid#${this.ref},${this.disputedPercent}%,${this.answer}${this.answer === 'part' || this.answer === 'excess' ? ` ${this.percent}` : ''},×${this.copies})`;
+  }
+}
+
+/** The body of the dispute webhook the simulator signed (and, by this run's knob, kept to itself). */
+async function disputeBody(reference: string, event: string, gatewayId: number): Promise<string> {
+  const delivery = (await simulator.deliveries(reference)).find(
+    (candidate) => candidate.event === event && (JSON.parse(candidate.body) as { data: { id: number } }).data.id === gatewayId,
+  );
+  if (!delivery) throw new Error(`the simulator logged no ${event} for dispute ${gatewayId}`);
+  return delivery.body;
+}
+
 const commandArbs: Array<fc.Arbitrary<Cmd>> = [];
 const settle = fc
   .record({
@@ -1082,7 +1186,17 @@ commandArbs.push(
   settle,
   fc.nat({ max: 7 }).map((ref) => new FlaggedCharge(ref)),
   fc.tuple(fc.nat({ max: 7 }), fc.constantFrom<'accept' | 'refund' | 'race'>('accept', 'refund', 'race')).map(([index, how]) => new Resolve(index, how)),
+  fc
+    .record({
+      ref: fc.nat({ max: 7 }),
+      disputed: fc.integer({ min: 10, max: 100 }),
+      answer: fc.constantFrom<DisputeAnswer>('none', 'part', 'all', 'excess'),
+      percent: fc.integer({ min: 1, max: 99 }),
+      copies: fc.integer({ min: 1, max: 2 }),
+    })
+    .map(({ ref, disputed, answer, percent, copies }) => new DisputePayment(ref, disputed, answer, percent, copies)),
 );
+commandArbs.push(commandArbs.at(-1)!);
 
 // ---------------------------------------------------------------------------------------------------------------
 // One run: fresh variants, the commands, then the end of the story — every hold runs out, the release job and
@@ -1132,6 +1246,7 @@ async function runSequence(stocks: readonly number[], commands: Iterable<Cmd>): 
     count('late paid orders', snap.audits.filter((row) => row.action === 'order.paid_late').length);
     count('surplus payments', snap.audits.filter((row) => row.action === 'payment.unexpected').length);
     for (const refund of snap.refunds) count(`refund ${refund.status}${refund.restockedAt ? ' restocked' : ''}`);
+    for (const dispute of snap.disputes) count(`dispute ${dispute.status}`);
   }
   return { model, run };
 }
@@ -1212,6 +1327,27 @@ describe('money and stock invariants under random sequences of the real use case
     expect(run.steps).toHaveLength(16);
   });
 
+  it('disputes: accepted part, refunds of what is left, a second dispute with nothing left, copies of every webhook', async () => {
+    const { model } = await runSequence(
+      [3],
+      [
+        new PlaceOrder([{ variant: 0, quantity: 2 }], 'pickup'),
+        new PayAndDeliver(0, 1),
+        new DisputePayment(0, 100, 'part', 40, 2), // 40 % of the payment accepted; the create arrives twice at once
+        new Refund('paid', 0, 'excess', 1, false, false), // more than the dispute left: refused
+        new Refund('paid', 0, 'rest', 1, false, true), // the rest, the key twice
+        new DisputePayment(0, 50, 'all', 1, 1), // nothing left to give back: refused
+        new DisputePayment(0, 30, 'none', 1, 2), // stays open, costs nothing
+      ],
+    );
+    const [order] = await Promise.all(model.orders.map(orderOf));
+    const rows = await db.select().from(disputes).where(eq(disputes.orderId, order!.id));
+    expect(rows.map((row) => row.status).sort()).toEqual(['awaiting_merchant_feedback', 'awaiting_merchant_feedback', 'lost']);
+    const [payment] = await db.select().from(payments).where(eq(payments.orderId, order!.id));
+    const refunded = sum((await db.select().from(refunds).where(eq(refunds.paymentId, payment!.id))).map((row) => row.amount));
+    expect(refunded + sum(rows.map((row) => row.lossAmount))).toBe(payment!.amount);
+  });
+
   it('are not vacuous: each kind of corruption, made in a transaction that is rolled back, is reported', async () => {
     const { model, run } = await runSequence(
       [4],
@@ -1221,6 +1357,7 @@ describe('money and stock invariants under random sequences of the real use case
         new Refund('any', 0, 'part', 40, false, false),
         new SettleRefund(0, 'processed', 1, false),
         new PlaceOrder([{ variant: 0, quantity: 1 }], 'pickup'),
+        new DisputePayment(0, 100, 'none', 1, 1),
       ],
     );
     const [paidOrder, otherOrder] = model.orders as [string, string];
@@ -1247,6 +1384,10 @@ describe('money and stock invariants under random sequences of the real use case
             .update(webhookEvents)
             .set({ status: 'ignored' })
             .where(eq(webhookEvents.eventKey, `charge.success:${payment.gatewayTransactionId}`)),
+      ],
+      [
+        /refunds \d+ \+ dispute losses \d+ exceed the capture/,
+        (tx) => tx.update(disputes).set({ lossAmount: payment.amount }).where(eq(disputes.paymentId, payment.id)),
       ],
       [
         /refund event refund:.*:processed processed with 0 matching move/,

@@ -29,6 +29,7 @@ const STATUS_MODULES = {
   payments: 'lib/payments/payment-status.ts',
   refunds: 'lib/refunds/refund-status.ts',
   inventory_reservations: 'lib/inventory/reservation-status.ts',
+  disputes: 'lib/disputes/dispute-status.ts',
 } as const;
 type StatusTable = keyof typeof STATUS_MODULES;
 const DRIZZLE_NAMES: Record<StatusTable, string> = {
@@ -36,6 +37,7 @@ const DRIZZLE_NAMES: Record<StatusTable, string> = {
   payments: 'payments',
   refunds: 'refunds',
   inventory_reservations: 'inventoryReservations',
+  disputes: 'disputes',
 };
 
 /**

@@ -27,6 +27,13 @@ interface Tile {
 
 const TILES: Tile[] = [
   {
+    count: 'disputesDueSoon',
+    label: 'Disputes due within 48 h',
+    href: '/admin/disputes?due=48h',
+    todo: 'Customers disputed these payments. Answer with evidence before the deadline, or Paystack decides for them.',
+    calm: 'No dispute is due in the next 48 hours.',
+  },
+  {
     count: 'paymentsNeedingReview',
     label: 'Payments needing review',
     href: '/admin/payments?status=needs_review',

@@ -1,4 +1,5 @@
-// The Paystack API client the shop uses: five calls, each returning domain types or a PaystackError.
+// The Paystack API client the shop uses: transactions, refunds and disputes, each call returning domain types or a
+// PaystackError.
 // Framework-free and configured by its caller (see ./index.ts for the env-backed default).
 import type { z } from 'zod';
 import { err, ok, type Result } from '../../core/result';
@@ -7,6 +8,19 @@ import { callPaystack, type HttpSettings, type PaystackCall } from './http';
 import { toRefund, toVerifiedTransaction } from './map';
 import type { CreateRefundInput, InitializedTransaction, InitializeTransactionInput, ListRefundsQuery, Refund, RefundPage, VerifiedTransaction } from './types';
 import { initializeDataSchema, refundDataSchema, refundListMetaSchema, verifyDataSchema } from './wire';
+import {
+  type Dispute,
+  type DisputeEvidenceInput,
+  type DisputePage,
+  type DisputeUploadTarget,
+  disputeDataSchema,
+  disputeListMetaSchema,
+  evidenceDataSchema,
+  type ListDisputesQuery,
+  type ResolveDisputeInput,
+  toDispute,
+  uploadUrlDataSchema,
+} from './disputes';
 
 export interface PaystackClientOptions {
   secretKey: string;
@@ -28,6 +42,16 @@ export interface PaystackClient {
   createRefund(input: CreateRefundInput): PaystackResult<Refund>;
   fetchRefund(id: number): PaystackResult<Refund>;
   listRefunds(query?: ListRefundsQuery): PaystackResult<RefundPage>;
+  listDisputes(query?: ListDisputesQuery): PaystackResult<DisputePage>;
+  fetchDispute(id: number): PaystackResult<Dispute>;
+  /** Evidence for the merchant's side; answers Paystack's evidence id. */
+  addDisputeEvidence(id: number, input: DisputeEvidenceInput): PaystackResult<{ evidenceId: number }>;
+  /** Where to upload one file of evidence (a signed URL that takes a PUT of the bytes), and the name to cite it by. */
+  disputeUploadUrl(id: number): PaystackResult<DisputeUploadTarget>;
+  /** PUT of the file's bytes to the signed URL disputeUploadUrl gave (no API key: the URL carries its own signature). */
+  uploadDisputeFile(target: DisputeUploadTarget, file: { bytes: Uint8Array; contentType: string }): PaystackResult<{ fileName: string }>;
+  /** Accept (refunding `refundAmount`) or decline a dispute. One attempt: it moves money. */
+  resolveDispute(id: number, input: ResolveDisputeInput): PaystackResult<Dispute>;
 }
 
 export function createPaystackClient(options: PaystackClientOptions): PaystackClient {
@@ -113,5 +137,89 @@ export function createPaystackClient(options: PaystackClientOptions): PaystackCl
           : { refunds, total: refunds.length, page: query.page ?? 1, pageCount: 1 };
       });
     },
+
+    listDisputes: (query = {}) =>
+      request(
+        {
+          method: 'GET',
+          path: 'dispute',
+          repeatable: true,
+          query: { page: query.page, perPage: query.perPage, status: query.status, transaction: query.transaction },
+        },
+        disputeDataSchema.array(),
+        (wire, meta) => {
+          const disputes = wire.map(toDispute);
+          const paging = disputeListMetaSchema.safeParse(meta);
+          return paging.success
+            ? { disputes, total: paging.data.total, page: paging.data.page, pageCount: paging.data.pageCount }
+            : { disputes, total: disputes.length, page: query.page ?? 1, pageCount: 1 };
+        },
+      ),
+
+    fetchDispute: (id) => request({ method: 'GET', path: `dispute/${encodeURIComponent(String(id))}`, repeatable: true }, disputeDataSchema, toDispute),
+
+    addDisputeEvidence: (id, input) =>
+      request(
+        {
+          method: 'POST',
+          path: `dispute/${encodeURIComponent(String(id))}/evidence`,
+          // Evidence is additive at Paystack: a repeat after a lost answer adds a second copy, never moves money.
+          repeatable: false,
+          body: {
+            customer_email: input.customerEmail,
+            customer_name: input.customerName,
+            customer_phone: input.customerPhone,
+            service_details: input.serviceDetails,
+            delivery_address: input.deliveryAddress,
+            delivery_date: input.deliveryDate,
+          },
+        },
+        evidenceDataSchema,
+        (data) => ({ evidenceId: data.id }),
+      ),
+
+    disputeUploadUrl: (id) =>
+      request({ method: 'GET', path: `dispute/${encodeURIComponent(String(id))}/upload_url`, repeatable: true }, uploadUrlDataSchema, (data) => ({
+        signedUrl: data.signedUrl,
+        fileName: data.fileName,
+      })),
+
+    uploadDisputeFile: async (target, file) => {
+      try {
+        const response = await settings.fetch(target.signedUrl, {
+          method: 'PUT',
+          headers: { 'content-type': file.contentType },
+          body: new Uint8Array(file.bytes),
+          signal: AbortSignal.timeout(settings.timeoutMs),
+        });
+        await response.arrayBuffer();
+        if (response.ok) return ok({ fileName: target.fileName });
+        const kind = response.status >= 500 ? 'unavailable' : 'rejected';
+        return err<PaystackError>({ kind, status: response.status, message: `upload answered ${response.status}` });
+      } catch (error) {
+        const timedOut = (error as { name?: unknown } | null)?.name === 'TimeoutError';
+        return err<PaystackError>(
+          timedOut ? { kind: 'timeout', message: `no response within ${settings.timeoutMs} ms` } : { kind: 'unavailable', message: String(error) },
+        );
+      }
+    },
+
+    resolveDispute: (id, input) =>
+      request(
+        {
+          method: 'PUT',
+          path: `dispute/${encodeURIComponent(String(id))}/resolve`,
+          repeatable: false,
+          body: {
+            resolution: input.resolution,
+            message: input.message,
+            refund_amount: input.refundAmount,
+            uploaded_filename: input.uploadedFilename,
+            evidence: input.evidence,
+          },
+        },
+        disputeDataSchema,
+        toDispute,
+      ),
   };
 }

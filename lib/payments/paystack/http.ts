@@ -17,7 +17,7 @@ export interface HttpSettings {
 }
 
 export interface PaystackCall {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   path: string;
   query?: Record<string, string | number | undefined>;
   body?: Record<string, unknown>;

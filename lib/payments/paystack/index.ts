@@ -9,8 +9,9 @@ export { describePaystackError, isOutcomeUnknown, isTransient } from './errors';
 export type { PaystackError, PaystackErrorKind } from './errors';
 export { signWebhookBody, verifyWebhookSignature } from './signature';
 export { toConfirmedCharge } from './map';
-export { CHARGE_SUCCESS_EVENT, chargeEventKey, readWebhookEvent, type PaystackWebhookEvent, type RefundEvent } from './webhook-events';
+export { CHARGE_SUCCESS_EVENT, chargeEventKey, type DisputeEvent, readWebhookEvent, type PaystackWebhookEvent, type RefundEvent } from './webhook-events';
 export * from './types';
+export * from './disputes';
 
 let defaultClient: PaystackClient | undefined;
 

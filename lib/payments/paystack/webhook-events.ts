@@ -8,6 +8,7 @@ import { err, ok, type Result } from '../../core/result';
 import { toConfirmedCharge } from './map';
 import { type RefundStatus, refundStatuses } from './types';
 import { redactCardData } from './redact';
+import { type Dispute, disputeDataSchema, toDispute } from './disputes';
 
 const webhookEnvelopeSchema = z.object({ event: z.string().min(1).max(100), data: z.record(z.string(), z.unknown()) });
 type WebhookEnvelope = z.infer<typeof webhookEnvelopeSchema>;
@@ -59,8 +60,20 @@ export type PaystackWebhookEvent = {
   | { kind: 'refund'; refund: RefundEvent }
   /** A refund event the shop cannot act on; `reason` says why. */
   | { kind: 'refund_unusable'; reason: string }
+  | { kind: 'dispute'; dispute: DisputeEvent }
+  /** A dispute event the shop cannot act on; `reason` says why. */
+  | { kind: 'dispute_unusable'; reason: string }
   | { kind: 'other' }
 );
+
+export const DISPUTE_EVENT_PREFIX = 'charge.dispute.';
+const disputeEventNames = ['create', 'remind', 'resolve'] as const;
+
+/** A `charge.dispute.create|remind|resolve` webhook: which one, and the dispute as Paystack describes it now. */
+export interface DisputeEvent {
+  event: (typeof disputeEventNames)[number];
+  dispute: Dispute;
+}
 
 /** A `refund.*` webhook in domain terms. */
 export interface RefundEvent {
@@ -104,7 +117,32 @@ function classify({ event, data }: WebhookEnvelope) {
     const { id, status, transaction_reference: transactionReference, amount, currency } = refund.data;
     return { kind: 'refund' as const, refund: { gatewayRefundId: id ?? null, status, transactionReference, amount, currency } };
   }
+  if (event.startsWith(DISPUTE_EVENT_PREFIX)) return classifyDispute(event, data);
   return { kind: 'other' as const };
+}
+
+function classifyDispute(event: string, data: Record<string, unknown>) {
+  const name = disputeEventNames.find((candidate) => `${DISPUTE_EVENT_PREFIX}${candidate}` === event);
+  if (!name) return { kind: 'other' as const };
+  const parsed = disputeDataSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { kind: 'dispute_unusable' as const, reason: `${event} without the fields a dispute needs: ${issue?.path.join('.') || 'data'}` };
+  }
+  const dispute = toDispute(parsed.data);
+  if (!dispute.transactionReference) return { kind: 'dispute_unusable' as const, reason: `${event} names no transaction reference` };
+  return { kind: 'dispute' as const, dispute: { event: name, dispute } };
+}
+
+/**
+ * A dispute opens once and resolves once, so those keys are the dispute's id; Paystack may remind several times, so a
+ * reminder's key is its body too (an exact redelivery is a duplicate, the next day's reminder is not).
+ */
+function disputeEventKey(envelope: WebhookEnvelope, rawBody: string): string | undefined {
+  const id = z.number().int().positive().safeParse(envelope.data.id);
+  if (!id.success) return undefined;
+  if (envelope.event === `${DISPUTE_EVENT_PREFIX}remind`) return `${envelope.event}:${id.data}:sha256:${createHash('sha256').update(rawBody).digest('hex')}`;
+  return `${envelope.event}:${id.data}`;
 }
 
 function eventKey(envelope: WebhookEnvelope, rawBody: string): string {
@@ -125,6 +163,10 @@ function eventKey(envelope: WebhookEnvelope, rawBody: string): string {
       // finds the match ambiguous and leaves both to the refund reconciliation, which asks Paystack by id.
       return `refund:${reference}:${refund.data.refund_reference ?? 'no-id'}:${state}:sha256:${sha256(rawBody)}`;
     }
+  }
+  if (envelope.event.startsWith(DISPUTE_EVENT_PREFIX)) {
+    const key = disputeEventKey(envelope, rawBody);
+    if (key) return key;
   }
   // Anything else is kept and acknowledged once per distinct body.
   return `${envelope.event}:sha256:${sha256(rawBody)}`;

@@ -1,6 +1,7 @@
 // POST /api/webhooks/paystack – verify, dedupe and apply Paystack events
 import { env, paystackMode, webhookIpAllowlist } from '@/lib/core/env';
 import { verifyWebhookSignature } from '@/lib/payments/paystack/signature';
+import { relayAfterResponse } from '@/lib/server/deps/jobs';
 import { afterPaymentCommitted } from '@/lib/server/deps/payment-effects';
 import { apiError, apiJson, DEFAULT_RAW_BODY_BYTES, route } from '@/lib/server/doors/route';
 import { receivePaystackWebhook } from '@/lib/webhooks/receive-paystack-webhook';
@@ -27,6 +28,8 @@ export const POST = route(
         return apiJson({ status: 'failed' }, { status: 500 });
       default:
         if (result.effects) await afterPaymentCommitted(result.effects, { mirrors: 'after-response' });
+        // Refund and dispute events queue jobs too (emails to the shopper or the admins): wake the relay for them.
+        else relayAfterResponse();
         return apiJson({ status: result.kind });
     }
   },
