@@ -35,9 +35,12 @@ export const errorCatalogue = {
   order_not_payable: { status: 409, message: 'This order no longer needs paying.' },
   changed_since_read: { status: 409, message: 'This changed since you opened it. Reload and try again.' },
   refund_exceeds_remaining: { status: 409, message: 'That is more than can still be refunded on this order.' },
+  fulfillment_exceeds_remaining: { status: 409, message: 'That is more than is left to ship on this line: it has already shipped or been refunded.' },
+  not_shippable: { status: 409, message: 'This order cannot be shipped in its current state.' },
   stock_below_reserved: { status: 409, message: 'On hand cannot go below the units held for orders that are waiting for payment.' },
   // 422: understood, but this order or key cannot take it
   not_refundable: { status: 422, message: 'This order has no captured payment that can be refunded.' },
+  fulfillment_invalid: { status: 422, message: 'Check the shipment: lines, carrier and tracking number.' },
   idempotency_key_reused: { status: 422, message: 'This Idempotency-Key was already used for a different refund request.' },
   // 413 / 429
   payload_too_large: { status: 413, message: 'The request body is too large.' },

@@ -38,7 +38,7 @@ export interface OrderListRow {
 }
 
 /** Orders whose money the shop took and kept an order for: what revenue and lifetime value count. */
-export const PAID_ORDER_STATUSES = ['paid', 'fulfilled', 'partially_refunded', 'refunded'] as const satisfies readonly OrderStatus[];
+export const PAID_ORDER_STATUSES = ['paid', 'partially_fulfilled', 'fulfilled', 'partially_refunded', 'refunded'] as const satisfies readonly OrderStatus[];
 
 // Subqueries name the outer row literally (orders.id): in a one-table select list Drizzle leaves a column unqualified,
 // and inside `FROM refunds r` a bare "id" would be the refund's.

@@ -2,6 +2,7 @@ export * from './audit';
 export * from './carts';
 export * from './catalog';
 export * from './documents';
+export * from './fulfillments';
 export * from './inventory';
 export * from './orders';
 export * from './outbox';

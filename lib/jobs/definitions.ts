@@ -9,6 +9,7 @@ import { sendLowStockDigest } from '../email/admin-emails';
 import { sendFreshOrderLink } from '../email/order-link-email';
 import { sendOrderConfirmation, sendPaymentAlert, sendPaymentReceipt } from '../email/order-emails';
 import { sendRefundNotice } from '../email/refund-emails';
+import { sendShippingNotice } from '../email/shipping-emails';
 import type { PaystackMode } from '../core/env';
 import { allocateInvoice } from '../invoices/allocate-invoice';
 import type { PaystackClient } from '../payments/paystack/client';
@@ -66,6 +67,12 @@ export const jobDefinitions = {
     id: 'alert-payment-needs-attention',
     name: 'Payment needs attention: alert the admins',
     steps: [{ id: 'alert-admins', run: (deps, payload) => sendPaymentAlert(deps, payload) }],
+  },
+  'order/shipped': {
+    event: 'order/shipped',
+    id: 'send-shipping-notice',
+    name: 'Order shipped: email the shopper the tracking details',
+    steps: [{ id: 'email-shopper', run: (deps, payload) => sendShippingNotice(deps, payload) }],
   },
   'order/expired-unpaid': {
     event: 'order/expired-unpaid',
