@@ -108,9 +108,43 @@ export function OrderDetails({ order, showPayments = false }: { order: OrderDeta
           </section>
         ) : null}
 
+        {order.shipments.length > 0 ? <OrderShipments shipments={order.shipments} /> : null}
+
         {order.refunds.length > 0 ? <OrderRefunds refunds={order.refunds} /> : null}
       </div>
     </div>
+  );
+}
+
+/** Each parcel with its carrier and tracking number, linked to the carrier's page when the shop gave one. */
+function OrderShipments({ shipments }: { shipments: OrderDetail['shipments'] }) {
+  return (
+    <section aria-labelledby="order-shipments-heading" className="rounded-xl border border-stone-200 bg-white p-6 text-sm">
+      <h2 id="order-shipments-heading" className="text-lg font-semibold">
+        Shipping
+      </h2>
+      <ul className="mt-2 divide-y divide-stone-100" data-testid="order-shipments">
+        {shipments.map((shipment) => (
+          <li key={shipment.id} className="space-y-0.5 py-2">
+            <p className="font-medium">
+              {shipments.length > 1 ? `Parcel ${shipment.sequence}: ` : ''}shipped with {shipment.carrier}
+            </p>
+            <p className="text-stone-700">
+              Tracking number <span className="font-mono">{shipment.trackingNumber}</span>
+            </p>
+            {shipment.trackingUrl ? (
+              <p>
+                <a href={shipment.trackingUrl} rel="noopener noreferrer" target="_blank" className="font-medium text-brand-700 underline underline-offset-2">
+                  Track your parcel
+                </a>
+              </p>
+            ) : null}
+            <p className="text-stone-600">{shipment.lines.map((line) => `${line.quantity} × ${line.productTitle} – ${line.variantTitle}`).join(', ')}</p>
+            <p className="text-xs text-stone-500">Shipped {dateTime.format(shipment.shippedAt)}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

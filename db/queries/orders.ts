@@ -2,7 +2,7 @@
 // order after the caller has verified its signed token. Nothing here returns an order by id alone to a shopper.
 import { and, asc, count, desc, eq, gt, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
-import { inventoryReservations, orderItems, orders, payments, refunds, type ShippingAddress } from '../schema';
+import { fulfillmentLines, fulfillments, inventoryReservations, orderItems, orders, payments, refunds, type ShippingAddress } from '../schema';
 import type { CurrencyCode } from '../../lib/core/money';
 
 type OrderRow = typeof orders.$inferSelect;
@@ -59,6 +59,16 @@ export interface OrderDetail extends OrderSummary {
     createdAt: Date;
     processedAt: Date | null;
   }>;
+  /** Parcels handed to a carrier, oldest first, with how to follow each. */
+  shipments: Array<{
+    id: string;
+    sequence: number;
+    carrier: string;
+    trackingNumber: string;
+    trackingUrl: string | null;
+    shippedAt: Date;
+    lines: Array<{ productTitle: string; variantTitle: string; quantity: number }>;
+  }>;
 }
 
 const summaryColumns = {
@@ -93,7 +103,7 @@ async function loadDetail(db: DbOrTx, where: SQL | undefined): Promise<OrderDeta
     .from(orders)
     .where(where);
   if (!order) return null;
-  const [items, paymentRows, refundRows] = await Promise.all([
+  const [items, paymentRows, refundRows, shipmentRows, shipmentLines] = await Promise.all([
     db
       .select({
         variantId: orderItems.variantId,
@@ -133,8 +143,36 @@ async function loadDetail(db: DbOrTx, where: SQL | undefined): Promise<OrderDeta
       .from(refunds)
       .where(and(eq(refunds.orderId, order.id), or(ne(refunds.status, 'failed'), isNotNull(refunds.gatewayRefundId))))
       .orderBy(asc(refunds.createdAt), asc(refunds.id)),
+    db
+      .select({
+        id: fulfillments.id,
+        sequence: fulfillments.sequence,
+        carrier: fulfillments.carrier,
+        trackingNumber: fulfillments.trackingNumber,
+        trackingUrl: fulfillments.trackingUrl,
+        shippedAt: fulfillments.createdAt,
+      })
+      .from(fulfillments)
+      .where(eq(fulfillments.orderId, order.id))
+      .orderBy(asc(fulfillments.sequence)),
+    db
+      .select({
+        fulfillmentId: fulfillmentLines.fulfillmentId,
+        productTitle: orderItems.productTitle,
+        variantTitle: orderItems.variantTitle,
+        quantity: fulfillmentLines.quantity,
+      })
+      .from(fulfillmentLines)
+      .innerJoin(fulfillments, eq(fulfillments.id, fulfillmentLines.fulfillmentId))
+      .innerJoin(orderItems, eq(orderItems.id, fulfillmentLines.orderItemId))
+      .where(eq(fulfillments.orderId, order.id))
+      .orderBy(asc(orderItems.productTitle), asc(orderItems.variantTitle)),
   ]);
-  return { ...order, holdLive: Boolean(order.holdLive), items, payments: paymentRows, refunds: refundRows };
+  const shipments = shipmentRows.map((row) => ({
+    ...row,
+    lines: shipmentLines.filter((line) => line.fulfillmentId === row.id).map(({ fulfillmentId: _, ...line }) => line),
+  }));
+  return { ...order, holdLive: Boolean(order.holdLive), items, payments: paymentRows, refunds: refundRows, shipments };
 }
 
 /** Any order by id, for callers that authorise the viewer themselves (mayViewOrder; the admin console). */

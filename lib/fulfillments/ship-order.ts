@@ -68,7 +68,8 @@ export async function shipOrder(db: Database, input: ShipOrderInput): Promise<Re
     const facts = await loadLineFacts(tx, order.id);
     const problem = checkShipLines(shipment.lines, facts);
     if (problem?.kind === 'unknown_line') return err({ code: 'unknown_line', orderItemId: problem.orderItemId });
-    if (problem) return err({ code: 'fulfillment_exceeds_remaining', orderItemId: problem.orderItemId, requested: problem.requested, remaining: problem.remaining });
+    if (problem)
+      return err({ code: 'fulfillment_exceeds_remaining', orderItemId: problem.orderItemId, requested: problem.requested, remaining: problem.remaining });
 
     const [{ next } = { next: 1 }] = await tx
       .select({ next: sql<number>`coalesce(max(${fulfillments.sequence}), 0)::int + 1` })
@@ -96,7 +97,9 @@ export async function shipOrder(db: Database, input: ShipOrderInput): Promise<Re
         .where(eq(fulfillments.idempotencyKey, input.idempotencyKey));
       return raced?.fingerprint === fingerprint ? ok({ id: raced.id, created: false }) : err({ code: 'idempotency_key_reused' });
     }
-    await tx.insert(fulfillmentLines).values(shipment.lines.map((line) => ({ fulfillmentId: created.id, orderItemId: line.orderItemId, quantity: line.quantity })));
+    await tx
+      .insert(fulfillmentLines)
+      .values(shipment.lines.map((line) => ({ fulfillmentId: created.id, orderItemId: line.orderItemId, quantity: line.quantity })));
     for (const line of shipment.lines) {
       await tx
         .update(orderItems)
@@ -114,7 +117,10 @@ export async function shipOrder(db: Database, input: ShipOrderInput): Promise<Re
     });
     // Once money has gone back, the refund states say more than the shipping ones: the order keeps its status.
     if (order.status === 'paid' || order.status === 'partially_fulfilled') {
-      const after = facts.map((fact) => ({ ...fact, shipped: fact.shipped + (shipment.lines.find((line) => line.orderItemId === fact.orderItemId)?.quantity ?? 0) }));
+      const after = facts.map((fact) => ({
+        ...fact,
+        shipped: fact.shipped + (shipment.lines.find((line) => line.orderItemId === fact.orderItemId)?.quantity ?? 0),
+      }));
       const target = shippingStatusFor(after);
       if (target !== order.status) {
         await transitionLockedOrder(tx, { id: order.id, status: order.status }, target, {

@@ -16,7 +16,8 @@ export const refundRestockLineSchema = z.object({
 });
 
 /** One line per item and kind (not shipped / came back): a refund may cancel some units of a line and take back others. */
-export const restockLineKey = (line: { variantId: string; returnedToStock?: boolean }) => `${line.variantId}:${line.returnedToStock ? 'returned' : 'unshipped'}`;
+export const restockLineKey = (line: { variantId: string; returnedToStock?: boolean }) =>
+  `${line.variantId}:${line.returnedToStock ? 'returned' : 'unshipped'}`;
 
 export const refundInputSchema = z.object({
   reason: z.string().trim().min(1, 'Give a reason for the refund').max(REFUND_REASON_MAX, `Keep the reason under ${REFUND_REASON_MAX} characters`),

@@ -27,16 +27,17 @@ export function ShippingNoticeEmail(props: ShippingNoticeProps) {
         {parcel} has been handed to {props.carrier}.
         {props.stillToShip > 0 ? ` The rest of your order follows separately; we will email you when it ships.` : ''}
       </Paragraph>
-      <Fact label="In this parcel">
-        {props.lines.map((line) => `${line.quantity} × ${line.title} – ${line.variantTitle}`).join(', ')}
-      </Fact>
+      <Fact label="In this parcel">{props.lines.map((line) => `${line.quantity} × ${line.title} – ${line.variantTitle}`).join(', ')}</Fact>
       <Fact label="Carrier">{props.carrier}</Fact>
       <Fact label="Tracking number">{props.trackingNumber}</Fact>
       {props.trackingUrl ? (
         <>
           <CallToAction href={props.trackingUrl}>Track your parcel</CallToAction>
           <Paragraph>
-            Or open this link: <Link href={props.trackingUrl} style={styles.link}>{props.trackingUrl}</Link>
+            Or open this link:{' '}
+            <Link href={props.trackingUrl} style={styles.link}>
+              {props.trackingUrl}
+            </Link>
           </Paragraph>
         </>
       ) : null}
