@@ -24,6 +24,6 @@ export const refundInputSchema = z.object({
   restock: z
     .array(refundRestockLineSchema)
     .max(100)
-    .refine((lines) => new Set(lines.map(restockLineKey)).size === lines.length, 'Each item may appear once (once more for units that came back)')
+    .refine((lines) => new Set(lines.map(restockLineKey)).size === lines.length, 'Each item may appear once')
     .default([]),
 });

@@ -15,7 +15,7 @@ export const requestRefundInputSchema = z.object({
   restock: z
     .array(refundRestockLineSchema)
     .max(100)
-    .refine((lines) => new Set(lines.map(restockLineKey)).size === lines.length, 'Each item may appear once (once more for units that came back)')
+    .refine((lines) => new Set(lines.map(restockLineKey)).size === lines.length, 'Each item may appear once')
     .optional(),
   actor: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('admin'), userId: z.uuid() }),
