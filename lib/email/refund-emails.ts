@@ -4,6 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { createElement } from 'react';
 import { creditNotes, orders, refunds } from '../../db/schema';
+import { allocateCreditNote } from '../invoices/allocate-credit-note';
 import { creditNotePdf } from '../invoices/render-credit-note';
 import { formatMoney, money } from '../core/money';
 import { orderLedger } from '../refunds/order-ledger';
@@ -37,7 +38,9 @@ export async function sendRefundNotice(deps: OrderEmailDeps, input: { refundId: 
   // A notice that no longer fits (the refund failed before its "on its way" email went) would mislead: the failed one goes instead.
   if (!STATES[input.outcome].includes(refund.status)) return { status: 'skipped', reason: 'refund_not_in_that_state' };
   const ledger = await orderLedger(deps.db, order.id);
-  // The credit note the job's previous step issued (an invoiced order's accepted refund), attached to the good news.
+  // An invoiced order's accepted refund gets its credit note here, attached to the good news: allocateCreditNote is
+  // idempotent (one per refund), so a retried job finds the same one; a refund that paid no invoice gets none.
+  if (input.outcome === 'processed') await allocateCreditNote(deps.db, refund.id);
   const [noteRow] =
     input.outcome === 'processed' ? await deps.db.select({ id: creditNotes.id }).from(creditNotes).where(eq(creditNotes.refundId, refund.id)) : [];
   const note = noteRow ? await creditNotePdf(deps.db, noteRow.id) : null;

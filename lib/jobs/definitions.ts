@@ -11,7 +11,6 @@ import { sendOrderConfirmation, sendPaymentAlert, sendPaymentReceipt } from '../
 import { sendRefundNotice } from '../email/refund-emails';
 import { sendShippingNotice } from '../email/shipping-emails';
 import type { PaystackMode } from '../core/env';
-import { allocateCreditNote } from '../invoices/allocate-credit-note';
 import { allocateInvoice } from '../invoices/allocate-invoice';
 import type { PaystackClient } from '../payments/paystack/client';
 import { refundAutomatically } from '../refunds/refund-automatically';
@@ -103,19 +102,8 @@ export const jobDefinitions = {
   'refund/settled': {
     event: 'refund/settled',
     id: 'send-refund-notice',
-    name: 'Refund on its way or failed: credit note, tell the shopper',
-    steps: [
-      {
-        // Before the email, which carries it: an accepted refund of an invoiced order gets its credit note.
-        id: 'issue-credit-note',
-        run: async (deps, { refundId, outcome }) => {
-          if (outcome !== 'processed') return { skipped: 'refund_failed' };
-          const note = await allocateCreditNote(deps.db, refundId);
-          return note.ok ? { number: note.value.number, created: note.value.created } : { skipped: note.error };
-        },
-      },
-      { id: 'email-shopper', run: (deps, payload) => sendRefundNotice(deps, payload) },
-    ],
+    name: 'Refund on its way or failed: tell the shopper (with the credit note)',
+    steps: [{ id: 'email-shopper', run: (deps, payload) => sendRefundNotice(deps, payload) }],
   },
   'account/verify-email': {
     event: 'account/verify-email',
