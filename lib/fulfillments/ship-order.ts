@@ -21,8 +21,12 @@ import { checkShipLines, fulfillmentFingerprint, fulfillmentInputSchema, type Fu
 import { type FulfillmentView, loadFulfillment } from './fulfillment-view';
 import { loadLineFacts } from './line-facts';
 
-/** Paid and not wholly refunded; a partly refunded order may still ship what was not given back. */
-const SHIPPABLE_ORDER_STATUSES = ['paid', 'partially_fulfilled', 'partially_refunded'] as const;
+/**
+ * Paid and not wholly refunded; a partly refunded order may still ship what was not given back. A fulfilled order is
+ * let through to the line check, which answers "nothing left on that line" — what the second of two admins shipping
+ * the last units at once should hear.
+ */
+const SHIPPABLE_ORDER_STATUSES = ['paid', 'partially_fulfilled', 'fulfilled', 'partially_refunded'] as const;
 
 export interface ShipOrderInput {
   orderId: string;

@@ -9,7 +9,6 @@ const statusWords: Record<string, string> = {
   pending_payment: 'This order has not been paid yet, so nothing can ship.',
   expired: 'This order expired unpaid, so nothing can ship.',
   cancelled: 'This order was cancelled, so nothing can ship.',
-  fulfilled: 'Everything on this order has shipped already.',
   refunded: 'This order was refunded in full, so nothing ships.',
   paid_needs_attention: 'This order’s payment needs review: settle it before shipping.',
 };
