@@ -6,6 +6,7 @@ import { type JobEventName, jobEventSchemas as schemas } from '@/lib/jobs/events
 export const jobEvents = {
   orderPaid: eventType('order/paid', { schema: schemas['order/paid'] }),
   paymentNeedsAttention: eventType('payment/needs-attention', { schema: schemas['payment/needs-attention'] }),
+  orderShipped: eventType('order/shipped', { schema: schemas['order/shipped'] }),
   orderExpiredUnpaid: eventType('order/expired-unpaid', { schema: schemas['order/expired-unpaid'] }),
   orderLinkRequested: eventType('order/link-requested', { schema: schemas['order/link-requested'] }),
   inventoryLowStock: eventType('inventory/low-stock', { schema: schemas['inventory/low-stock'] }),

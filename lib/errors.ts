@@ -37,12 +37,15 @@ export const errorCatalogue = {
   changed_since_read: { status: 409, message: 'This changed since you opened it. Reload and try again.' },
   refund_exceeds_remaining: { status: 409, message: 'That is more than can still be refunded on this order.' },
   payment_not_flagged: { status: 409, message: 'This payment is no longer waiting for review. Reload to see what happened to it.' },
+  fulfillment_exceeds_remaining: { status: 409, message: 'That is more than is left to ship on this line: it has already shipped or been refunded.' },
+  not_shippable: { status: 409, message: 'This order cannot be shipped in its current state.' },
   stock_below_reserved: { status: 409, message: 'On hand cannot go below the units held for orders that are waiting for payment.' },
   dispute_closed: { status: 409, message: 'This dispute is resolved: nothing more can be sent for it.' },
   dispute_already_answered: { status: 409, message: 'This dispute has already been answered.' },
   // 422: understood, but this order or key cannot take it
   not_refundable: { status: 422, message: 'This order has no captured payment that can be refunded.' },
   payment_not_resolvable: { status: 422, message: 'This payment cannot be settled that way.' },
+  fulfillment_invalid: { status: 422, message: 'Check the shipment: lines, carrier and tracking number.' },
   idempotency_key_reused: { status: 422, message: 'This Idempotency-Key was already used for a different refund request.' },
   dispute_evidence_required: { status: 422, message: 'Send evidence before declining the dispute: Paystack weighs the decline by it.' },
   // 413 / 429

@@ -7,6 +7,7 @@ const dots: Record<TimelineTone, string> = {
   refund: 'bg-sky-500',
   stock: 'bg-violet-500',
   problem: 'bg-red-600',
+  shipping: 'bg-amber-500',
   neutral: 'bg-stone-400',
 };
 

@@ -5,6 +5,12 @@ export function invoiceHref(orderId: string, token: string | null): string {
   return token ? `${path}?${new URLSearchParams({ token })}` : path;
 }
 
+/** One credit note's PDF (GET /api/orders/:id/credit-notes/:creditNoteId), for the same people as the invoice. */
+export function creditNoteHref(orderId: string, creditNoteId: string, token: string | null): string {
+  const path = `/api/orders/${encodeURIComponent(orderId)}/credit-notes/${encodeURIComponent(creditNoteId)}`;
+  return token ? `${path}?${new URLSearchParams({ token })}` : path;
+}
+
 export function InvoiceDownloadLink({ orderId, token }: { orderId: string; token: string | null }) {
   return (
     <a

@@ -4,6 +4,7 @@
 import type { OrderDetail } from '@/db/queries/orders';
 import { deliveryOptions } from '@/lib/checkout/delivery-options';
 import { formatMoney, type CurrencyCode, type Money } from '@/lib/core/money';
+import { creditNoteHref } from './invoice-download-link';
 
 const money = (amount: number, currency: CurrencyCode): Money => ({ amount, currency });
 const dateTime = new Intl.DateTimeFormat('en-NG', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Africa/Lagos' });
@@ -19,7 +20,16 @@ const paymentLabels: Record<OrderDetail['payments'][number]['status'], string> =
   refunded: 'Refunded',
 };
 
-export function OrderDetails({ order, showPayments = false }: { order: OrderDetail; showPayments?: boolean }) {
+export function OrderDetails({
+  order,
+  showPayments = false,
+  accessToken = null,
+}: {
+  order: OrderDetail;
+  showPayments?: boolean;
+  /** A guest order's link token, carried by its document links (credit notes), as by the invoice's. */
+  accessToken?: string | null;
+}) {
   const delivery = deliveryOptions.find((option) => option.id === order.deliveryOption);
   const address = order.shippingAddress;
   return (
@@ -108,9 +118,43 @@ export function OrderDetails({ order, showPayments = false }: { order: OrderDeta
           </section>
         ) : null}
 
-        {order.refunds.length > 0 ? <OrderRefunds refunds={order.refunds} /> : null}
+        {order.shipments.length > 0 ? <OrderShipments shipments={order.shipments} /> : null}
+
+        {order.refunds.length > 0 ? <OrderRefunds refunds={order.refunds} orderId={order.id} accessToken={accessToken} /> : null}
       </div>
     </div>
+  );
+}
+
+/** Each parcel with its carrier and tracking number, linked to the carrier's page when the shop gave one. */
+function OrderShipments({ shipments }: { shipments: OrderDetail['shipments'] }) {
+  return (
+    <section aria-labelledby="order-shipments-heading" className="rounded-xl border border-stone-200 bg-white p-6 text-sm">
+      <h2 id="order-shipments-heading" className="text-lg font-semibold">
+        Shipping
+      </h2>
+      <ul className="mt-2 divide-y divide-stone-100" data-testid="order-shipments">
+        {shipments.map((shipment) => (
+          <li key={shipment.id} className="space-y-0.5 py-2">
+            <p className="font-medium">
+              {shipments.length > 1 ? `Parcel ${shipment.sequence}: ` : ''}shipped with {shipment.carrier}
+            </p>
+            <p className="text-stone-700">
+              Tracking number <span className="font-mono">{shipment.trackingNumber}</span>
+            </p>
+            {shipment.trackingUrl ? (
+              <p>
+                <a href={shipment.trackingUrl} rel="noopener noreferrer" target="_blank" className="font-medium text-brand-700 underline underline-offset-2">
+                  Track your parcel
+                </a>
+              </p>
+            ) : null}
+            <p className="text-stone-600">{shipment.lines.map((line) => `${line.quantity} × ${line.productTitle} – ${line.variantTitle}`).join(', ')}</p>
+            <p className="text-xs text-stone-500">Shipped {dateTime.format(shipment.shippedAt)}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -126,7 +170,7 @@ const refundWords: Record<Refund['status'], { label: string; note: string }> = {
   failed: { label: 'Delayed', note: 'The refund could not be completed; we will contact you to put it right.' },
 };
 
-function OrderRefunds({ refunds }: { refunds: Refund[] }) {
+function OrderRefunds({ refunds, orderId, accessToken }: { refunds: Refund[]; orderId: string; accessToken: string | null }) {
   return (
     <section aria-labelledby="order-refunds-heading" className="rounded-xl border border-stone-200 bg-white p-6 text-sm">
       <h2 id="order-refunds-heading" className="text-lg font-semibold">
@@ -145,6 +189,17 @@ function OrderRefunds({ refunds }: { refunds: Refund[] }) {
               <p className="text-xs text-stone-500">
                 {refund.processedAt ? `Refunded ${dateTime.format(refund.processedAt)}` : `Requested ${dateTime.format(refund.createdAt)}`}
               </p>
+              {refund.creditNote ? (
+                <p>
+                  <a
+                    href={creditNoteHref(orderId, refund.creditNote.id, accessToken)}
+                    download
+                    className="font-medium text-brand-700 underline underline-offset-2"
+                  >
+                    Credit note {refund.creditNote.number} (PDF)
+                  </a>
+                </p>
+              ) : null}
             </li>
           );
         })}

@@ -5,6 +5,7 @@ import type { OrderStatus } from '@/lib/orders/order-status';
 const tones: Record<OrderStatus, string> = {
   pending_payment: 'bg-amber-50 text-amber-900 ring-amber-300',
   paid: 'bg-brand-50 text-brand-700 ring-brand-600/40',
+  partially_fulfilled: 'bg-brand-50 text-brand-700 ring-brand-600/40',
   fulfilled: 'bg-brand-50 text-brand-700 ring-brand-600/40',
   partially_refunded: 'bg-sky-50 text-sky-900 ring-sky-300',
   refunded: 'bg-sky-50 text-sky-900 ring-sky-300',

@@ -16,6 +16,7 @@ import { fromDay, likeContaining, toDay } from './admin-ops-sql';
 export interface OrderListParams extends ListPaging<'created' | 'total' | 'number' | 'status'> {
   status?: OrderStatus | undefined;
   refund?: 'any' | 'in_progress' | 'attention' | 'none' | undefined;
+  ship?: 'to_ship' | undefined;
   from?: string | undefined;
   to?: string | undefined;
 }
@@ -38,7 +39,7 @@ export interface OrderListRow {
 }
 
 /** Orders whose money the shop took and kept an order for: what revenue and lifetime value count. */
-export const PAID_ORDER_STATUSES = ['paid', 'fulfilled', 'partially_refunded', 'refunded'] as const satisfies readonly OrderStatus[];
+export const PAID_ORDER_STATUSES = ['paid', 'partially_fulfilled', 'fulfilled', 'partially_refunded', 'refunded'] as const satisfies readonly OrderStatus[];
 
 // Subqueries name the outer row literally (orders.id): in a one-table select list Drizzle leaves a column unqualified,
 // and inside `FROM refunds r` a bare "id" would be the refund's.
@@ -63,7 +64,23 @@ const refundCondition: Record<NonNullable<OrderListParams['refund']>, SQL> = {
   none: sql`NOT EXISTS (SELECT 1 FROM refunds r WHERE r.order_id = orders.id)`,
 };
 
-export type OrderListFilter = Pick<OrderListParams, 'q' | 'status' | 'refund' | 'from' | 'to'>;
+/**
+ * To ship: paid, not wholly refunded or flagged, and a line with units still to ship — sold (its committed hold) minus
+ * shipped minus what refunds cancelled before shipping (restock lines without returnedToStock, from refunds that did
+ * not fail or that restocked anyway): the shipping use case's rule (lib/fulfillments/fulfillment-rules.ts).
+ */
+export const toShip = sql<boolean>`(orders.status IN ('paid', 'partially_fulfilled', 'partially_refunded') AND EXISTS (
+  SELECT 1 FROM order_items i
+  JOIN inventory_reservations h ON h.order_id = i.order_id AND h.variant_id = i.variant_id AND h.status = 'committed'
+  WHERE i.order_id = orders.id
+    AND h.quantity - i.shipped_quantity - coalesce((
+      SELECT sum((l ->> 'quantity')::int) FROM refunds r, jsonb_array_elements(r.restock_lines) l
+      WHERE r.order_id = orders.id AND (r.status <> 'failed' OR r.restocked_at IS NOT NULL)
+        AND l ->> 'variantId' = i.variant_id::text AND coalesce((l ->> 'returnedToStock')::boolean, false) = false
+    ), 0) > 0
+))`;
+
+export type OrderListFilter = Pick<OrderListParams, 'q' | 'status' | 'refund' | 'ship' | 'from' | 'to'>;
 
 export function orderListWhere(filter: OrderListFilter): SQL | undefined {
   const conditions: SQL[] = [];
@@ -79,6 +96,7 @@ export function orderListWhere(filter: OrderListFilter): SQL | undefined {
   }
   if (filter.status) conditions.push(eq(orders.status, filter.status));
   if (filter.refund) conditions.push(refundCondition[filter.refund]);
+  if (filter.ship === 'to_ship') conditions.push(toShip);
   if (filter.from) conditions.push(fromDay(orders.createdAt, filter.from));
   if (filter.to) conditions.push(toDay(orders.createdAt, filter.to));
   return conditions.length > 0 ? and(...conditions) : undefined;

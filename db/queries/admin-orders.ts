@@ -10,6 +10,7 @@ type OrderStatus = (typeof orders.$inferSelect)['status'];
 type PaymentRow = typeof payments.$inferSelect;
 
 export interface AdminOrderLine {
+  orderItemId: string;
   variantId: string;
   productTitle: string;
   variantTitle: string;
@@ -18,8 +19,14 @@ export interface AdminOrderLine {
   quantity: number;
   lineTotalAmount: number;
   currency: CurrencyCode;
-  /** Units that left the shelf for this order and no refund has put (or is putting) back: the most a refund may restock. */
+  /** Units that left the shelf, never shipped, and no refund has put (or is putting) back: the most a refund may cancel and restock. */
   restockable: number;
+  /** Units handed to a carrier. */
+  shipped: number;
+  /** Shipped units no refund has taken back to stock yet: the most a refund may restock as returned. */
+  returnable: number;
+  /** Units that may still ship: sold − shipped − cancelled by refunds (the shipping use case's rule). */
+  shippable: number;
 }
 
 export interface AdminOrderPayment {
@@ -88,11 +95,16 @@ export async function getAdminOrder(db: DbOrTx, params: { orderId: string }): Pr
       .where(and(eq(inventoryReservations.orderId, order.id), eq(inventoryReservations.status, 'committed'))),
   ]);
 
-  // The same counting as the refund use case: a refund Paystack refused never restocked; one that failed later did.
+  // The same counting as the refund and shipping use cases (lib/fulfillments/line-facts.ts): a refund Paystack refused
+  // never restocked; one that failed later did. Lines that came back (returnedToStock) had shipped; the others never did.
   const restocked = new Map<string, number>();
+  const returned = new Map<string, number>();
   for (const refund of refundRows) {
     if (refund.status === 'failed' && !refund.restockedAt) continue;
-    for (const line of refund.restockLines) restocked.set(line.variantId, (restocked.get(line.variantId) ?? 0) + line.quantity);
+    for (const line of refund.restockLines) {
+      const into = line.returnedToStock ? returned : restocked;
+      into.set(line.variantId, (into.get(line.variantId) ?? 0) + line.quantity);
+    }
   }
   const soldBy = new Map(sold.map((row) => [row.variantId, row.quantity]));
 
@@ -122,6 +134,7 @@ export async function getAdminOrder(db: DbOrTx, params: { orderId: string }): Pr
     createdAt: order.createdAt,
     paidAt: order.paidAt,
     lines: items.map((item) => ({
+      orderItemId: item.id,
       variantId: item.variantId,
       productTitle: item.productTitle,
       variantTitle: item.variantTitle,
@@ -130,7 +143,10 @@ export async function getAdminOrder(db: DbOrTx, params: { orderId: string }): Pr
       quantity: item.quantity,
       lineTotalAmount: item.lineTotalAmount,
       currency: item.currency,
-      restockable: Math.max(0, (soldBy.get(item.variantId) ?? 0) - (restocked.get(item.variantId) ?? 0)),
+      restockable: Math.max(0, (soldBy.get(item.variantId) ?? 0) - item.shippedQuantity - (restocked.get(item.variantId) ?? 0)),
+      shipped: item.shippedQuantity,
+      returnable: Math.max(0, item.shippedQuantity - (returned.get(item.variantId) ?? 0)),
+      shippable: Math.max(0, (soldBy.get(item.variantId) ?? 0) - item.shippedQuantity - (restocked.get(item.variantId) ?? 0)),
     })),
     payments: paymentRows.map((payment) => ({
       id: payment.id,

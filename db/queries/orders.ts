@@ -2,7 +2,7 @@
 // order after the caller has verified its signed token. Nothing here returns an order by id alone to a shopper.
 import { and, asc, count, desc, eq, gt, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
-import { inventoryReservations, orderItems, orders, payments, refunds, type ShippingAddress } from '../schema';
+import { creditNotes, fulfillmentLines, fulfillments, inventoryReservations, orderItems, orders, payments, refunds, type ShippingAddress } from '../schema';
 import type { CurrencyCode } from '../../lib/core/money';
 
 type OrderRow = typeof orders.$inferSelect;
@@ -58,6 +58,18 @@ export interface OrderDetail extends OrderSummary {
     status: (typeof refunds.$inferSelect)['status'];
     createdAt: Date;
     processedAt: Date | null;
+    /** The credit note issued for it (an invoiced order's accepted refund), to download beside the invoice. */
+    creditNote: { id: string; number: string } | null;
+  }>;
+  /** Parcels handed to a carrier, oldest first, with how to follow each. */
+  shipments: Array<{
+    id: string;
+    sequence: number;
+    carrier: string;
+    trackingNumber: string;
+    trackingUrl: string | null;
+    shippedAt: Date;
+    lines: Array<{ productTitle: string; variantTitle: string; quantity: number }>;
   }>;
 }
 
@@ -93,7 +105,7 @@ async function loadDetail(db: DbOrTx, where: SQL | undefined): Promise<OrderDeta
     .from(orders)
     .where(where);
   if (!order) return null;
-  const [items, paymentRows, refundRows] = await Promise.all([
+  const [items, paymentRows, refundRows, shipmentRows, shipmentLines] = await Promise.all([
     db
       .select({
         variantId: orderItems.variantId,
@@ -129,12 +141,47 @@ async function loadDetail(db: DbOrTx, where: SQL | undefined): Promise<OrderDeta
         status: refunds.status,
         createdAt: refunds.createdAt,
         processedAt: refunds.processedAt,
+        creditNoteId: creditNotes.id,
+        creditNoteNumber: creditNotes.number,
       })
       .from(refunds)
+      .leftJoin(creditNotes, eq(creditNotes.refundId, refunds.id))
       .where(and(eq(refunds.orderId, order.id), or(ne(refunds.status, 'failed'), isNotNull(refunds.gatewayRefundId))))
       .orderBy(asc(refunds.createdAt), asc(refunds.id)),
+    db
+      .select({
+        id: fulfillments.id,
+        sequence: fulfillments.sequence,
+        carrier: fulfillments.carrier,
+        trackingNumber: fulfillments.trackingNumber,
+        trackingUrl: fulfillments.trackingUrl,
+        shippedAt: fulfillments.createdAt,
+      })
+      .from(fulfillments)
+      .where(eq(fulfillments.orderId, order.id))
+      .orderBy(asc(fulfillments.sequence)),
+    db
+      .select({
+        fulfillmentId: fulfillmentLines.fulfillmentId,
+        productTitle: orderItems.productTitle,
+        variantTitle: orderItems.variantTitle,
+        quantity: fulfillmentLines.quantity,
+      })
+      .from(fulfillmentLines)
+      .innerJoin(fulfillments, eq(fulfillments.id, fulfillmentLines.fulfillmentId))
+      .innerJoin(orderItems, eq(orderItems.id, fulfillmentLines.orderItemId))
+      .where(eq(fulfillments.orderId, order.id))
+      .orderBy(asc(orderItems.productTitle), asc(orderItems.variantTitle)),
   ]);
-  return { ...order, holdLive: Boolean(order.holdLive), items, payments: paymentRows, refunds: refundRows };
+  const shipments = shipmentRows.map((row) => ({
+    ...row,
+    lines: shipmentLines.filter((line) => line.fulfillmentId === row.id).map(({ fulfillmentId: _, ...line }) => line),
+  }));
+  const refundViews = refundRows.map(({ creditNoteId, creditNoteNumber, ...refund }) => ({
+    ...refund,
+    creditNote: creditNoteId && creditNoteNumber ? { id: creditNoteId, number: creditNoteNumber } : null,
+  }));
+  return { ...order, holdLive: Boolean(order.holdLive), items, payments: paymentRows, refunds: refundViews, shipments };
 }
 
 /** Any order by id, for callers that authorise the viewer themselves (mayViewOrder; the admin console). */

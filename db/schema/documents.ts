@@ -37,6 +37,47 @@ export const invoices = pgTable(
   ],
 );
 
+/** Per-year counter for gapless credit-note numbers, kept apart from the invoices' (a credit note is its own series). */
+export const creditNoteSequences = pgTable(
+  'credit_note_sequences',
+  {
+    year: integer('year').primaryKey(),
+    lastNumber: integer('last_number').notNull().default(0),
+  },
+  (t) => [check('credit_note_sequences_last_number_non_negative', sql`${t.lastNumber} >= 0`)],
+);
+
+/** The document that credits part of an invoice: one per refund of an invoiced order, issued when Paystack accepts it. */
+export const creditNotes = pgTable(
+  'credit_notes',
+  {
+    id: id(),
+    refundId: uuid('refund_id')
+      .notNull()
+      .unique()
+      .references(() => refunds.id, { onDelete: 'restrict' }),
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.id, { onDelete: 'restrict' }),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'restrict' }),
+    /** e.g. CN-2026-000042 */
+    number: text('number').notNull().unique(),
+    year: integer('year').notNull(),
+    sequence: integer('sequence').notNull(),
+    amount: minor('amount').notNull(),
+    currency: currency(),
+    issuedAt: tstz('issued_at').notNull().defaultNow(),
+  },
+  (t) => [
+    unique('credit_notes_year_sequence_unique').on(t.year, t.sequence),
+    index('credit_notes_order_idx').on(t.orderId),
+    check('credit_notes_sequence_positive', sql`${t.sequence} > 0`),
+    check('credit_notes_amount_positive', sql`${t.amount} > 0`),
+  ],
+);
+
 export const emailDeliveryStatus = pgEnum('email_delivery_status', ['sending', 'sent', 'failed']);
 
 /** One row per email a job means to send; the unique key is what stops a retried job from sending twice. */

@@ -3,6 +3,7 @@ export * from './carts';
 export * from './catalog';
 export * from './disputes';
 export * from './documents';
+export * from './fulfillments';
 export * from './inventory';
 export * from './orders';
 export * from './outbox';

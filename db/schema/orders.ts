@@ -7,6 +7,7 @@ import { users } from './users';
 export const orderStatus = pgEnum('order_status', [
   'pending_payment',
   'paid',
+  'partially_fulfilled',
   'fulfilled',
   'partially_refunded',
   'refunded',
@@ -85,11 +86,15 @@ export const orderItems = pgTable(
     quantity: integer('quantity').notNull(),
     lineTotalAmount: minor('line_total_amount').notNull(),
     currency: currency(),
+    /** Units handed to a carrier so far (the sum of this line's fulfillment lines), moved only by the shipping use case. */
+    shippedQuantity: integer('shipped_quantity').notNull().default(0),
   },
   (t) => [
     unique('order_items_order_variant_unique').on(t.orderId, t.variantId),
     check('order_items_quantity_positive', sql`${t.quantity} > 0`),
     check('order_items_unit_price_positive', sql`${t.unitPriceAmount} > 0`),
     check('order_items_line_total', sql`${t.lineTotalAmount} = ${t.unitPriceAmount} * ${t.quantity}`),
+    // Never more shipped than sold, whatever races the use case's own check (it decides under the order's lock).
+    check('order_items_shipped_within_quantity', sql`${t.shippedQuantity} >= 0 AND ${t.shippedQuantity} <= ${t.quantity}`),
   ],
 );

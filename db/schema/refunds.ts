@@ -15,6 +15,8 @@ export const refundOrigin = pgEnum('refund_origin', ['admin', 'system', 'externa
 export interface RefundRestockLine {
   variantId: string;
   quantity: number;
+  /** Units that had shipped and came back to the shop; absent: units that never shipped (and now never will). */
+  returnedToStock?: boolean;
 }
 
 export const refunds = pgTable(

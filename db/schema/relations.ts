@@ -2,6 +2,7 @@ import { relations } from 'drizzle-orm';
 import { cartItems, carts } from './carts';
 import { categories, productImages, products, productVariants } from './catalog';
 import { emailDeliveries, invoices } from './documents';
+import { fulfillmentLines, fulfillments } from './fulfillments';
 import { inventoryReservations } from './inventory';
 import { orderItems, orders } from './orders';
 import { payments } from './payments';
@@ -48,6 +49,17 @@ export const ordersRelations = relations(orders, ({ one, many }) => ({
   payments: many(payments),
   refunds: many(refunds),
   invoice: one(invoices, { fields: [orders.id], references: [invoices.orderId] }),
+  fulfillments: many(fulfillments),
+}));
+
+export const fulfillmentsRelations = relations(fulfillments, ({ one, many }) => ({
+  order: one(orders, { fields: [fulfillments.orderId], references: [orders.id] }),
+  lines: many(fulfillmentLines),
+}));
+
+export const fulfillmentLinesRelations = relations(fulfillmentLines, ({ one }) => ({
+  fulfillment: one(fulfillments, { fields: [fulfillmentLines.fulfillmentId], references: [fulfillments.id] }),
+  item: one(orderItems, { fields: [fulfillmentLines.orderItemId], references: [orderItems.id] }),
 }));
 
 export const orderItemsRelations = relations(orderItems, ({ one }) => ({

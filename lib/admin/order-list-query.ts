@@ -30,6 +30,12 @@ export const refundFilterLabels: Record<RefundFilter, string> = {
   none: 'No refunds',
 };
 
+/** Shipping state: `to_ship` — paid, not wholly refunded, with units that left the shelf and have not shipped or been refunded. */
+export const SHIP_FILTERS = ['to_ship'] as const;
+export type ShipFilter = (typeof SHIP_FILTERS)[number];
+
+export const shipFilterLabels: Record<ShipFilter, string> = { to_ship: 'To ship' };
+
 export const orderListQuerySchema = listQuerySchema({
   sorts: ORDER_LIST_SORTS,
   defaultSort: ORDER_LIST_DEFAULT_SORT,
@@ -37,6 +43,7 @@ export const orderListQuerySchema = listQuerySchema({
   filters: {
     status: urlEnum(ORDER_STATUS_VALUES),
     refund: urlEnum(REFUND_FILTERS),
+    ship: urlEnum(SHIP_FILTERS),
     /** Placed on or after this day (Africa/Lagos). */
     from: urlDate.transform(realDay),
     /** Placed on or before this day (Africa/Lagos), inclusive. */

@@ -23,7 +23,7 @@ export type SkipReason = 'order_not_found' | 'order_not_paid' | 'payment_not_fou
 export type OrderEmailOutcome = SendEmailOutcome | { status: 'skipped'; reason: SkipReason };
 
 /** Orders whose customer has paid and should hear about it. */
-const CONFIRMABLE = ['paid', 'fulfilled', 'partially_refunded', 'refunded'] as const;
+const CONFIRMABLE = ['paid', 'partially_fulfilled', 'fulfilled', 'partially_refunded', 'refunded'] as const;
 const CAPTURED = ['paid', 'partially_refunded', 'refunded'] as const;
 
 export const orderEmailKeys = {

@@ -3,7 +3,9 @@
 // outcome through sendEmailOnce, so a retried job never sends twice. Pass the database itself, not a transaction.
 import { eq } from 'drizzle-orm';
 import { createElement } from 'react';
-import { orders, refunds } from '../../db/schema';
+import { creditNotes, orders, refunds } from '../../db/schema';
+import { allocateCreditNote } from '../invoices/allocate-credit-note';
+import { creditNotePdf } from '../invoices/render-credit-note';
 import { formatMoney, money } from '../core/money';
 import { orderLedger } from '../refunds/order-ledger';
 import { defaultShopDetails } from '../shop';
@@ -36,6 +38,12 @@ export async function sendRefundNotice(deps: OrderEmailDeps, input: { refundId: 
   // A notice that no longer fits (the refund failed before its "on its way" email went) would mislead: the failed one goes instead.
   if (!STATES[input.outcome].includes(refund.status)) return { status: 'skipped', reason: 'refund_not_in_that_state' };
   const ledger = await orderLedger(deps.db, order.id);
+  // An invoiced order's accepted refund gets its credit note here, attached to the good news: allocateCreditNote is
+  // idempotent (one per refund), so a retried job finds the same one; a refund that paid no invoice gets none.
+  if (input.outcome === 'processed') await allocateCreditNote(deps.db, refund.id);
+  const [noteRow] =
+    input.outcome === 'processed' ? await deps.db.select({ id: creditNotes.id }).from(creditNotes).where(eq(creditNotes.refundId, refund.id)) : [];
+  const note = noteRow ? await creditNotePdf(deps.db, noteRow.id) : null;
   const refunded = money(refund.amount, refund.currency);
   const shop = deps.shop ?? defaultShopDetails;
   const { html, text } = await renderEmail(
@@ -48,6 +56,7 @@ export async function sendRefundNotice(deps: OrderEmailDeps, input: { refundId: 
       remaining: money(Math.max(0, ledger?.net.amount ?? 0), order.currency),
       reason: refund.reason,
       orderUrl: customerOrderUrl(deps.siteUrl, deps.orderAccessSecret, order),
+      creditNoteNumber: note?.number ?? null,
     }),
   );
   return sendEmailOnce(deps, {
@@ -62,5 +71,6 @@ export async function sendRefundNotice(deps: OrderEmailDeps, input: { refundId: 
         : `Your refund on order ${order.number} is delayed – ${shop.name}`,
     html,
     text,
+    attachments: note ? [{ filename: note.filename, content: note.pdf, contentType: 'application/pdf' }] : undefined,
   });
 }

@@ -31,6 +31,7 @@ export type EmailKind =
   | 'abandoned_checkout'
   | 'refund_processed'
   | 'refund_failed'
+  | 'order_shipped'
   | 'verify_email'
   | 'password_reset'
   | 'already_registered';

@@ -17,7 +17,7 @@ export type Invoice = typeof invoices.$inferSelect;
 export type AllocateInvoiceError = 'order_not_found' | 'order_not_paid';
 
 /** Orders whose money was taken and kept (at least in part): these get an invoice. */
-export const INVOICEABLE_ORDER_STATUSES = ['paid', 'fulfilled', 'partially_refunded', 'refunded'] as const;
+export const INVOICEABLE_ORDER_STATUSES = ['paid', 'partially_fulfilled', 'fulfilled', 'partially_refunded', 'refunded'] as const;
 
 export function formatInvoiceNumber(year: number, sequence: number): string {
   return `INV-${year}-${String(sequence).padStart(6, '0')}`;

@@ -67,7 +67,8 @@ export function resolveFontFile(file: string): string {
 
 let cachedFonts: { regular: Buffer; bold: Buffer } | undefined;
 
-function defaultFonts(): { regular: Buffer; bold: Buffer } {
+/** The embedded DejaVu Sans pair, read once: every PDF the shop renders (invoice, packing slip, credit note) uses it. */
+export function defaultFonts(): { regular: Buffer; bold: Buffer } {
   cachedFonts ??= {
     regular: readFileSync(resolveFontFile(FONT_FILES.regular)),
     bold: readFileSync(resolveFontFile(FONT_FILES.bold)),

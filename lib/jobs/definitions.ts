@@ -10,6 +10,7 @@ import { sendFreshOrderLink } from '../email/order-link-email';
 import { sendOrderConfirmation, sendPaymentAlert, sendPaymentReceipt } from '../email/order-emails';
 import { sendRefundNotice } from '../email/refund-emails';
 import { sendDisputeAlert } from '../email/dispute-emails';
+import { sendShippingNotice } from '../email/shipping-emails';
 import type { PaystackMode } from '../core/env';
 import { allocateInvoice } from '../invoices/allocate-invoice';
 import type { PaystackClient } from '../payments/paystack/client';
@@ -68,6 +69,12 @@ export const jobDefinitions = {
     name: 'Payment needs attention: alert the admins',
     steps: [{ id: 'alert-admins', run: (deps, payload) => sendPaymentAlert(deps, payload) }],
   },
+  'order/shipped': {
+    event: 'order/shipped',
+    id: 'send-shipping-notice',
+    name: 'Order shipped: email the shopper the tracking details',
+    steps: [{ id: 'email-shopper', run: (deps, payload) => sendShippingNotice(deps, payload) }],
+  },
   'order/expired-unpaid': {
     event: 'order/expired-unpaid',
     id: 'recover-abandoned-checkout',
@@ -96,7 +103,7 @@ export const jobDefinitions = {
   'refund/settled': {
     event: 'refund/settled',
     id: 'send-refund-notice',
-    name: 'Refund on its way or failed: tell the shopper',
+    name: 'Refund on its way or failed: tell the shopper (with the credit note)',
     steps: [{ id: 'email-shopper', run: (deps, payload) => sendRefundNotice(deps, payload) }],
   },
   'dispute/alert': {

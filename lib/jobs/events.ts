@@ -17,6 +17,8 @@ export const jobEventSchemas = {
     /** Tells apart several alerts about one payment (e.g. `refund:<id>:failed`); each is sent once. */
     topic: z.string().min(1).max(200).optional(),
   }),
+  /** An admin handed (part of) a paid order to a carrier: email the shopper the tracking details. */
+  'order/shipped': z.object({ orderId: id, fulfillmentId: id }),
   /** An order's holds ran out unpaid: after a wait, one recovery email with a link that restores its lines. */
   'order/expired-unpaid': z.object({ orderId: id }),
   /** A guest whose order link expired asked for a fresh one: it goes to the order's own address. */

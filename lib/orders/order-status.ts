@@ -1,6 +1,8 @@
-// Order states and the only transitions allowed between them: pending_payment → paid → (fulfilled) →
-// partially_refunded → refunded; pending_payment → expired | cancelled; and paid_needs_attention for money received
-// that cannot be honoured. A refund that fails after Paystack accepted it moves the order back down.
+// Order states and the only transitions allowed between them: pending_payment → paid → partially_fulfilled →
+// fulfilled (shipping, lib/fulfillments) → partially_refunded → refunded; pending_payment → expired | cancelled; and
+// paid_needs_attention for money received that cannot be honoured. A refund that fails after Paystack accepted it moves
+// the order back down, to where its shipments put it. Once money has gone back the refund states win: shipping more of a
+// partly refunded order leaves it partially_refunded (its shipments say the rest).
 // Every write of `orders.status` goes through this module (the doors test checks it), built on the shared state
 // machine, so an illegal move is an error, never a silent overwrite, and each move can carry its audit entry.
 import type { DbOrTx } from '../../db/client';
@@ -11,11 +13,12 @@ export type OrderStatus = (typeof orderStatus.enumValues)[number];
 
 const allowed: Record<OrderStatus, readonly OrderStatus[]> = {
   pending_payment: ['paid', 'expired', 'cancelled', 'paid_needs_attention'],
-  paid: ['fulfilled', 'partially_refunded', 'refunded'],
+  paid: ['partially_fulfilled', 'fulfilled', 'partially_refunded', 'refunded'],
+  partially_fulfilled: ['fulfilled', 'partially_refunded', 'refunded'],
   fulfilled: ['partially_refunded', 'refunded'],
   // Back to where it stood when every refund Paystack had accepted failed: the customer's money is still with the shop.
-  partially_refunded: ['partially_refunded', 'refunded', 'paid', 'fulfilled', 'paid_needs_attention'],
-  refunded: ['partially_refunded', 'paid', 'fulfilled', 'paid_needs_attention'],
+  partially_refunded: ['partially_refunded', 'refunded', 'paid', 'partially_fulfilled', 'fulfilled', 'paid_needs_attention'],
+  refunded: ['partially_refunded', 'paid', 'partially_fulfilled', 'fulfilled', 'paid_needs_attention'],
   // A payment can still land after the hold expired (late payment): it is honoured or flagged, never lost.
   expired: ['paid', 'paid_needs_attention'],
   cancelled: ['paid_needs_attention'],

@@ -26,9 +26,11 @@ export interface TimelineContext {
   payments: ReadonlyMap<string, string>;
   /** refund id → its amount in minor units */
   refunds: ReadonlyMap<string, number>;
+  /** order item id → "SKU (Product – Variant)", for shipments (which name lines, not variants) */
+  items?: ReadonlyMap<string, string>;
 }
 
-export type TimelineTone = 'money' | 'refund' | 'stock' | 'problem' | 'neutral';
+export type TimelineTone = 'money' | 'refund' | 'stock' | 'shipping' | 'problem' | 'neutral';
 
 export interface TimelineEntry {
   id: number;
@@ -84,6 +86,23 @@ export function describeEntry(entry: TimelineEntryInput, context: TimelineContex
       return { ...base, title: 'Paid after the reservation expired', detail: `Order is now ${to}`, tone: to === 'paid' ? 'money' : 'problem' };
     case 'order.superseded':
       return { ...base, title: 'Replaced by a newer checkout', detail: 'Its held stock went back on sale', tone: 'neutral' };
+    case 'order.shipped': {
+      const lines = field(entry.after, 'lines');
+      const items = Array.isArray(lines)
+        ? lines.map((line) => `${quantityOf(line)} × ${context.items?.get(String(field(line, 'orderItemId'))) ?? 'an item'}`).join(', ')
+        : null;
+      const tracking = field(entry.after, 'trackingNumber');
+      return {
+        ...base,
+        title: `Shipment ${field(entry.after, 'sequence') ?? ''} handed to ${String(field(entry.after, 'carrier') ?? 'a carrier')}`.replace('  ', ' '),
+        detail: [typeof tracking === 'string' ? `Tracking ${tracking}` : null, items].filter(Boolean).join(' · ') || null,
+        tone: 'shipping',
+      };
+    }
+    case 'order.partially_fulfilled':
+      return { ...base, title: 'Order partly shipped', detail: 'Some items are still to ship', tone: 'shipping' };
+    case 'order.fulfilled':
+      return { ...base, title: 'Order shipped in full', detail: null, tone: 'shipping' };
     case 'reservation.expired':
       return { ...base, title: 'Reservation expired unpaid', detail: 'Its held stock went back on sale', tone: 'neutral' };
     case 'order.refund_balance':
@@ -149,7 +168,12 @@ function quantityOf(value: unknown): number | string {
 
 function restockOf(lines: unknown, context: TimelineContext): string | null {
   if (!Array.isArray(lines) || lines.length === 0) return null;
-  return lines.map((line) => `${quantityOf(line)} × ${context.variants.get(String(field(line, 'variantId'))) ?? 'an item'}`).join(', ');
+  return lines
+    .map(
+      (line) =>
+        `${quantityOf(line)} × ${context.variants.get(String(field(line, 'variantId'))) ?? 'an item'}${field(line, 'returnedToStock') ? ' (came back)' : ''}`,
+    )
+    .join(', ');
 }
 
 function problemsOf(metadata: unknown): string | null {

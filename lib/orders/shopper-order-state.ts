@@ -23,6 +23,7 @@ export function shopperOrderState(
 ): ShopperOrderState {
   switch (order.status) {
     case 'paid':
+    case 'partially_fulfilled':
     case 'fulfilled':
     case 'partially_refunded':
       return 'paid';
@@ -53,7 +54,8 @@ export function isSettled(state: ShopperOrderState): boolean {
 export const orderStatusLabels: Record<OrderStatus, string> = {
   pending_payment: 'Awaiting payment',
   paid: 'Paid',
-  fulfilled: 'Fulfilled',
+  partially_fulfilled: 'Partly shipped',
+  fulfilled: 'Shipped',
   partially_refunded: 'Partly refunded',
   refunded: 'Refunded',
   expired: 'Expired',

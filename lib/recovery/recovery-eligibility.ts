@@ -21,6 +21,7 @@ export type RecoverySkipReason =
 /** Orders where the shopper's money arrived: they bought (or are buying) what was in them. */
 export const PURCHASED_ORDER_STATUSES = [
   'paid',
+  'partially_fulfilled',
   'fulfilled',
   'partially_refunded',
   'refunded',

@@ -4,7 +4,8 @@
 // and their sum — with what disputes on the payment have cost — can never pass what was captured.
 import { and, asc, eq, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client';
-import { inventoryReservations, orders, payments, refunds, users } from '../../db/schema';
+import { orders, payments, refunds, users } from '../../db/schema';
+import { loadLineFacts } from '../fulfillments/line-facts';
 import { recordAudit } from '../audit/record-audit';
 import { releaseHoldsOfRefundedOrder } from '../inventory/release-order';
 import { disputeLossOnPayment } from '../disputes/dispute-balance';
@@ -146,30 +147,17 @@ async function refundablePayment(tx: Tx, orderId: string, paymentId: string | un
   return ok(payment);
 }
 
-/** Stock that left the shelf for this order (committed holds) and what earlier refunds already put back or will. */
+/**
+ * Stock that left the shelf for this order (committed holds), what shipped, and what earlier refunds already put back or
+ * will (cancelled before shipping, or came back after): the same facts the shipping use case decides on, under the
+ * same order lock.
+ */
 async function restockLines(tx: Tx, orderId: string, lines: readonly RestockLine[]): Promise<Result<RestockLine[], string>> {
   if (lines.length === 0) return ok([]);
-  const [sold, earlier] = await Promise.all([
-    tx
-      .select({ variantId: inventoryReservations.variantId, quantity: inventoryReservations.quantity })
-      .from(inventoryReservations)
-      .where(
-        and(
-          eq(inventoryReservations.orderId, orderId),
-          eq(inventoryReservations.status, 'committed'),
-          inArray(
-            inventoryReservations.variantId,
-            lines.map((line) => line.variantId),
-          ),
-        ),
-      ),
-    // A refund Paystack refused never restocked; one that failed later did (the goods are back either way).
-    tx
-      .select({ lines: refunds.restockLines })
-      .from(refunds)
-      .where(and(eq(refunds.orderId, orderId), or(ne(refunds.status, 'failed'), isNotNull(refunds.restockedAt)))),
-  ]);
-  const restocked = new Map<string, number>();
-  for (const line of earlier.flatMap((row) => row.lines)) restocked.set(line.variantId, (restocked.get(line.variantId) ?? 0) + line.quantity);
-  return checkRestockLines(lines, new Map(sold.map((row) => [row.variantId, row.quantity])), restocked);
+  const facts = await loadLineFacts(tx, orderId);
+  const sold = new Map(facts.filter((fact) => fact.sold > 0).map((fact) => [fact.variantId, fact.sold]));
+  const cancelled = new Map(facts.map((fact) => [fact.variantId, fact.cancelled]));
+  const shipped = new Map(facts.map((fact) => [fact.variantId, fact.shipped]));
+  const returned = new Map(facts.map((fact) => [fact.variantId, fact.returned]));
+  return checkRestockLines(lines, sold, cancelled, { shipped, returned });
 }

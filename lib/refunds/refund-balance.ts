@@ -6,6 +6,8 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { auditLogs, orders, payments } from '../../db/schema';
 import type { AuditActor } from '../audit/record-audit';
+import { shippingStatusFor } from '../fulfillments/fulfillment-rules';
+import { loadLineFacts } from '../fulfillments/line-facts';
 import { transitionOrder } from '../orders/order-status';
 import { transitionPayment } from '../payments/payment-status';
 import { orderRefundedAmount, orderStatusFor, paymentStatusFor, REFUND_TRACKED_ORDER_STATUSES, type RefundTrackedOrderStatus } from './refund-rules';
@@ -14,6 +16,7 @@ import { orderRefundedAmount, orderStatusFor, paymentStatusFor, REFUND_TRACKED_O
 const CAPTURED_PAYMENT_STATUSES = ['paid', 'partially_refunded', 'refunded'] as const;
 const PAYMENT_REFUND_STATUSES = ['needs_review', ...CAPTURED_PAYMENT_STATUSES] as const;
 const REFUNDED = ['partially_refunded', 'refunded'];
+const SHIPPING_STATUSES = ['paid', 'partially_fulfilled', 'fulfilled'];
 
 export interface BalanceChange {
   orderId: string;
@@ -65,7 +68,9 @@ export async function changeRefundedBalance(tx: Tx, change: BalanceChange): Prom
     return;
   }
   const current = order.status as RefundTrackedOrderStatus;
-  const restoreTo = REFUNDED.includes(current) ? await statusBeforeRefunds(tx, 'order', order.id) : current;
+  let restoreTo = REFUNDED.includes(current) ? await statusBeforeRefunds(tx, 'order', order.id) : current;
+  // Shipments may have gone out while refunds were in flight: a paid order goes back to where they put it.
+  if (SHIPPING_STATUSES.includes(restoreTo)) restoreTo = shippingStatusFor(await loadLineFacts(tx, order.id));
   const target = orderStatusFor(order.totalAmount, orderRefunded, restoreTo as Exclude<RefundTrackedOrderStatus, 'partially_refunded' | 'refunded'>);
   if (target === current) {
     await tx.update(orders).set({ refundedAmount: orderRefunded }).where(eq(orders.id, order.id));

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { AuditActor } from '../audit/record-audit';
 import { err, ok, type Result } from '../core/result';
+import { refundRestockLineSchema, restockLineKey } from './refund-input';
 import type { RefundActor, RequestRefundInput, RestockLine } from './types';
 
 /** What every door hands to requestRefund, checked again here (a job or a script is a door too). */
@@ -12,9 +13,9 @@ export const requestRefundInputSchema = z.object({
   amount: z.number().int().positive().max(2_000_000_000).optional(),
   reason: z.string().trim().min(1, 'Give a reason').max(500),
   restock: z
-    .array(z.object({ variantId: z.uuid(), quantity: z.number().int().positive().max(10_000) }))
+    .array(refundRestockLineSchema)
     .max(100)
-    .refine((lines) => new Set(lines.map((line) => line.variantId)).size === lines.length, 'Each item may appear once')
+    .refine((lines) => new Set(lines.map(restockLineKey)).size === lines.length, 'Each item may appear once')
     .optional(),
   actor: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('admin'), userId: z.uuid() }),
@@ -31,7 +32,10 @@ export const requestRefundInputSchema = z.object({
  * after the first refund went through would otherwise resolve to something else and look like another request.
  */
 export function requestFingerprint(input: Pick<RequestRefundInput, 'orderId' | 'paymentId' | 'amount' | 'restock'>): string {
-  const lines = [...(input.restock ?? [])].sort((a, b) => a.variantId.localeCompare(b.variantId)).map((line) => [line.variantId, line.quantity]);
+  // A line that came back carries a third element; a plain line keeps the two it always had (old keys still match).
+  const lines = [...(input.restock ?? [])]
+    .sort((a, b) => restockLineKey(a).localeCompare(restockLineKey(b)))
+    .map((line) => (line.returnedToStock ? [line.variantId, line.quantity, 'returned'] : [line.variantId, line.quantity]));
   const canonical = JSON.stringify([input.orderId, input.paymentId ?? null, input.amount ?? null, lines]);
   return createHash('sha256').update(canonical).digest('hex');
 }
@@ -53,20 +57,35 @@ export function resolveRefundAmount(
 
 /**
  * Lines that may go back on the shelf: variants the order sold (stock that actually left: `sold` counts committed
- * holds only), no more than sold minus what earlier refunds already put back or are about to.
+ * holds only). Units that never shipped: no more than sold − shipped − what earlier refunds cancelled (`restocked`,
+ * their lines without returnedToStock). Units that came back (returnedToStock): no more than shipped − what earlier
+ * refunds took back. A shipped unit goes back on the shelf only when the admin says it came back.
  */
 export function checkRestockLines(
   lines: readonly RestockLine[],
   sold: ReadonlyMap<string, number>,
   restocked: ReadonlyMap<string, number>,
+  shipping: { shipped: ReadonlyMap<string, number>; returned: ReadonlyMap<string, number> } = { shipped: new Map(), returned: new Map() },
 ): Result<RestockLine[], string> {
   for (const line of lines) {
     const bought = sold.get(line.variantId);
     if (bought === undefined) return err(`Item ${line.variantId} did not leave the shelf for this order, so it cannot be restocked`);
-    const left = bought - (restocked.get(line.variantId) ?? 0);
-    if (line.quantity > left) return err(`Only ${left} of item ${line.variantId} can still be restocked for this order`);
+    const shipped = shipping.shipped.get(line.variantId) ?? 0;
+    if (line.returnedToStock) {
+      const back = shipped - (shipping.returned.get(line.variantId) ?? 0);
+      if (line.quantity > back) return err(`Only ${back} shipped unit(s) of item ${line.variantId} can still come back to stock for this order`);
+      continue;
+    }
+    const left = bought - shipped - (restocked.get(line.variantId) ?? 0);
+    if (line.quantity > left) {
+      return err(
+        shipped > 0
+          ? `Only ${Math.max(0, left)} unshipped unit(s) of item ${line.variantId} can still be restocked for this order; shipped units go back in stock only if they came back (returned to stock)`
+          : `Only ${left} of item ${line.variantId} can still be restocked for this order`,
+      );
+    }
   }
-  return ok([...lines].sort((a, b) => a.variantId.localeCompare(b.variantId)));
+  return ok([...lines].sort((a, b) => restockLineKey(a).localeCompare(restockLineKey(b))));
 }
 
 export type RefundablePaymentStatus = 'paid' | 'needs_review' | 'partially_refunded' | 'refunded';
@@ -77,7 +96,7 @@ export function paymentStatusFor(amount: number, refunded: number, restoreTo: 'p
   return refunded >= amount ? 'refunded' : 'partially_refunded';
 }
 
-export const REFUND_TRACKED_ORDER_STATUSES = ['paid', 'fulfilled', 'paid_needs_attention', 'partially_refunded', 'refunded'] as const;
+export const REFUND_TRACKED_ORDER_STATUSES = ['paid', 'partially_fulfilled', 'fulfilled', 'paid_needs_attention', 'partially_refunded', 'refunded'] as const;
 export type RefundTrackedOrderStatus = (typeof REFUND_TRACKED_ORDER_STATUSES)[number];
 
 /**

@@ -15,7 +15,9 @@ export function toRefundView(row: RefundRow): RefundView {
     amount: money(row.amount, row.currency),
     status: row.status,
     reason: row.reason,
-    restock: row.restockLines.map(({ variantId, quantity }) => ({ variantId, quantity })),
+    restock: row.restockLines.map(({ variantId, quantity, returnedToStock }) =>
+      returnedToStock ? { variantId, quantity, returnedToStock } : { variantId, quantity },
+    ),
     gatewayRefundId: row.gatewayRefundId,
     requestedBy: row.requestedBy,
     origin: row.origin,

@@ -10,6 +10,8 @@ export type RefundActor = { kind: 'admin'; userId: string } | { kind: 'system'; 
 export interface RestockLine {
   variantId: string;
   quantity: number;
+  /** Shipped units that came back to the shop (absent: units that never shipped, cancelled by this refund). */
+  returnedToStock?: boolean;
 }
 
 export interface RequestRefundInput {

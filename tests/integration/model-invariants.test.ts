@@ -5,10 +5,11 @@
 // holds run out, run the release job and reconciliation, refund part, the rest or too much (with or without restock, a
 // key sent twice at once) through lib/refunds/request-refund.ts, move refunds on through their signed refund.*
 // webhooks, send a charge that does not match what the shop asked for (flagged for review) and have an admin accept it,
-// refund it, or both at once (lib/payments/resolve-flagged-payment.ts), and have customers dispute captured payments
+// refund it, or both at once (lib/payments/resolve-flagged-payment.ts), have customers dispute captured payments
 // (the simulator's signed charge.dispute.create, maybe twice at once, then the admin accepts part, all or too much
-// through lib/disputes/answer-dispute.ts and the resolve webhook comes). After EVERY step the database must satisfy the
-// invariants in `violations` below; at the end of each run,
+// through lib/disputes/answer-dispute.ts and the resolve webhook comes), and ship lines of paid orders
+// (lib/fulfillments/ship-order.ts; some, the rest, too many, two admins at once). After EVERY step the database must
+// satisfy the invariants in `violations` below; at the end of each run,
 // once every hold has run out and every payment the simulator took has been delivered, nothing is held or pending.
 //
 // Stood in, and only this: time passing (holds moved into the past and this run's open payments aged past the
@@ -25,11 +26,27 @@ import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST as webhookRoute } from '@/app/api/webhooks/paystack/route';
-import { auditLogs, disputes, inventoryReservations, orderItems, orders, outbox, payments, productVariants, refunds, webhookEvents } from '@/db/schema';
+import {
+  auditLogs,
+  disputes,
+  fulfillmentLines,
+  fulfillments,
+  inventoryReservations,
+  orderItems,
+  orders,
+  outbox,
+  payments,
+  productVariants,
+  refunds,
+  webhookEvents,
+} from '@/db/schema';
 import type { DbOrTx, Tx } from '@/db/client';
 import { addToCart } from '@/lib/cart/add-to-cart';
 import type { CartOwner } from '@/lib/cart/types';
 import { checkout } from '@/lib/checkout/checkout-use-case';
+import { shippingStatusFor } from '@/lib/fulfillments/fulfillment-rules';
+import { loadLineFacts } from '@/lib/fulfillments/line-facts';
+import { shipOrder } from '@/lib/fulfillments/ship-order';
 import { releaseExpiredReservations } from '@/lib/inventory/release-expired-reservations';
 import { signWebhookBody } from '@/lib/payments/paystack/signature';
 import { reconcilePayments } from '@/lib/payments/reconcile-payments';
@@ -124,8 +141,22 @@ async function snapshot(run: Run, handle: DbOrTx = db) {
     .from(productVariants)
     .where(inArray(productVariants.id, variantIds));
   const orderIds = await orderIdsOf(run, handle);
-  if (orderIds.length === 0) return { variants, orders: [], items: [], holds: [], payments: [], refunds: [], disputes: [], audits: [], jobs: [], events: [] };
-  const [orderRows, items, holds, paymentRows, refundRows, disputeRows] = await Promise.all([
+  if (orderIds.length === 0)
+    return {
+      variants,
+      orders: [],
+      items: [],
+      holds: [],
+      payments: [],
+      refunds: [],
+      disputes: [],
+      shipments: [],
+      shippedLines: [],
+      audits: [],
+      jobs: [],
+      events: [],
+    };
+  const [orderRows, items, holds, paymentRows, refundRows, disputeRows, shipments, shippedLines] = await Promise.all([
     handle.select().from(orders).where(inArray(orders.id, orderIds)),
     handle.select().from(orderItems).where(inArray(orderItems.orderId, orderIds)),
     handle
@@ -140,6 +171,12 @@ async function snapshot(run: Run, handle: DbOrTx = db) {
     handle.select().from(payments).where(inArray(payments.orderId, orderIds)),
     handle.select().from(refunds).where(inArray(refunds.orderId, orderIds)),
     handle.select().from(disputes).where(inArray(disputes.orderId, orderIds)),
+    handle.select().from(fulfillments).where(inArray(fulfillments.orderId, orderIds)),
+    handle
+      .select({ orderItemId: fulfillmentLines.orderItemId, quantity: fulfillmentLines.quantity })
+      .from(fulfillmentLines)
+      .innerJoin(fulfillments, eq(fulfillments.id, fulfillmentLines.fulfillmentId))
+      .where(inArray(fulfillments.orderId, orderIds)),
   ]);
   const entityIds = [...orderIds, ...variantIds, ...paymentRows.map((row) => row.id), ...refundRows.map((row) => row.id), ...disputeRows.map((row) => row.id)];
   const references = paymentRows.map((row) => row.reference);
@@ -161,11 +198,8 @@ async function snapshot(run: Run, handle: DbOrTx = db) {
           .from(outbox)
           .where(
             and(
-              inArray(outbox.event, ['order/paid', 'refund/requested']),
-              inArray(
-                outbox.dedupeKey,
-                paymentRows.map((row) => row.id),
-              ),
+              inArray(outbox.event, ['order/paid', 'refund/requested', 'order/shipped']),
+              inArray(outbox.dedupeKey, [...paymentRows.map((row) => row.id), ...shipments.map((row) => row.id)]),
             ),
           ),
     references.length === 0
@@ -178,7 +212,20 @@ async function snapshot(run: Run, handle: DbOrTx = db) {
               OR (${webhookEvents.type} LIKE 'refund.%' AND ${webhookEvents.payload} #>> '{data,transaction_reference}' IN ${references})`,
           ),
   ]);
-  return { variants, orders: orderRows, items, holds, payments: paymentRows, refunds: refundRows, disputes: disputeRows, audits, jobs, events };
+  return {
+    variants,
+    orders: orderRows,
+    items,
+    holds,
+    payments: paymentRows,
+    refunds: refundRows,
+    disputes: disputeRows,
+    shipments,
+    shippedLines,
+    audits,
+    jobs,
+    events,
+  };
 }
 type Snapshot = Awaited<ReturnType<typeof snapshot>>;
 
@@ -270,6 +317,40 @@ function violations(run: Run, snap: Snapshot): string[] {
         fail(`${tag}: refunded after review, yet still holds stock`);
       continue;
     }
+    // Shipping: shipped = Σ its shipments' lines, shipped ≤ ordered − refunded-unshipped (restocked without
+    // returnedToStock, by refunds that did not fail or restocked anyway), shipped ≤ sold, came back ≤ shipped; one
+    // order.shipped entry and one shipping-email job per shipment; only a paid order ships.
+    const restockOf = (variantId: string, returned: boolean) =>
+      sum(
+        snap.refunds
+          .filter((refund) => refund.orderId === order.id && (refund.status !== 'failed' || refund.restockedAt !== null))
+          .flatMap((refund) => refund.restockLines)
+          .filter((line) => line.variantId === variantId && Boolean(line.returnedToStock) === returned)
+          .map((line) => line.quantity),
+      );
+    const lineFacts = items.map((item) => ({
+      orderItemId: item.id,
+      variantId: item.variantId,
+      ordered: item.quantity,
+      sold: sum(holds.filter((hold) => hold.variantId === item.variantId && hold.status === 'committed').map((hold) => hold.quantity)),
+      shipped: item.shippedQuantity,
+      cancelled: restockOf(item.variantId, false),
+      returned: restockOf(item.variantId, true),
+    }));
+    for (const fact of lineFacts) {
+      const recorded = sum(snap.shippedLines.filter((line) => line.orderItemId === fact.orderItemId).map((line) => line.quantity));
+      if (fact.shipped !== recorded) fail(`${tag}: line ${fact.orderItemId} says ${fact.shipped} shipped, its shipments hold ${recorded}`);
+      if (fact.shipped > fact.ordered - fact.cancelled)
+        fail(`${tag}: line ${fact.orderItemId} shipped ${fact.shipped} > ordered ${fact.ordered} − refunded unshipped ${fact.cancelled}`);
+      if (fact.shipped > fact.sold) fail(`${tag}: line ${fact.orderItemId} shipped ${fact.shipped} of ${fact.sold} sold`);
+      if (fact.returned > fact.shipped) fail(`${tag}: line ${fact.orderItemId} took back ${fact.returned} of ${fact.shipped} shipped`);
+    }
+    const orderShipments = snap.shipments.filter((shipment) => shipment.orderId === order.id);
+    if (auditsOf(order.id, 'order.shipped').length !== orderShipments.length)
+      fail(`${tag}: ${auditsOf(order.id, 'order.shipped').length} order.shipped entries for ${orderShipments.length} shipment(s)`);
+    for (const shipment of orderShipments)
+      if (jobCount('order/shipped', shipment.id) !== 1) fail(`${tag}: shipment ${shipment.sequence} has no shipping email queued`);
+    if (orderShipments.length > 0 && primary.length === 0) fail(`${tag}: shipped, yet no payment paid it`);
 
     switch (order.status) {
       case 'pending_payment':
@@ -288,6 +369,8 @@ function violations(run: Run, snap: Snapshot): string[] {
         if (open.length > 0) fail(`${tag}: cancelled with open payment(s) ${open.map((payment) => payment.reference).join(', ')}`);
         break;
       case 'paid':
+      case 'partially_fulfilled':
+      case 'fulfilled':
       case 'partially_refunded':
       case 'refunded':
       case 'paid_needs_attention': {
@@ -305,7 +388,8 @@ function violations(run: Run, snap: Snapshot): string[] {
         if (honoured && jobCount('order/paid', payer.id) !== 1) fail(`${tag}: honoured, with ${jobCount('order/paid', payer.id)} paid-order job(s)`);
         if (!honoured && jobCount('refund/requested', payer.id) !== 1) fail(`${tag}: late payment not honoured and no refund queued`);
         if (!honoured && auditsOf(order.id, 'order.paid_late').length !== 1) fail(`${tag}: not honoured, yet not recorded as a late payment`);
-        const base = honoured ? 'paid' : 'paid_needs_attention';
+        // A paid order's own status is where its shipments put it; once money went back, the refund states say more.
+        const base = honoured ? shippingStatusFor(lineFacts) : 'paid_needs_attention';
         const expected = order.refundedAmount <= 0 ? base : order.refundedAmount >= order.totalAmount ? 'refunded' : 'partially_refunded';
         if (order.status !== expected) fail(`${tag}: with ${order.refundedAmount} of ${order.totalAmount} refunded it should be ${expected}`);
         if (surplus.length === 0 && order.refundedAmount !== payer.refundedAmount)
@@ -886,6 +970,8 @@ class Refund implements Cmd {
     readonly percent: number,
     readonly restock: boolean,
     readonly twice: boolean,
+    /** The restocked unit is a shipped one that came back (returnedToStock), not one that never shipped. */
+    readonly returned = false,
   ) {}
   check = (model: Model) => model.orders.length > 0;
   async run(model: Model, run: Run) {
@@ -910,7 +996,10 @@ class Refund implements Cmd {
     const most = Math.max(0, ...remaining.values());
     const amount = this.kind === 'rest' ? undefined : this.kind === 'part' ? Math.max(1, Math.floor((most * this.percent) / 100)) : most + this.percent;
     const [item] = await db.select({ variantId: orderItems.variantId }).from(orderItems).where(eq(orderItems.orderId, orderId)).limit(1);
-    const restock: RestockLine[] | undefined = this.restock && item ? [{ variantId: item.variantId, quantity: 1 }] : undefined;
+    const restock: RestockLine[] | undefined =
+      this.restock && item
+        ? [this.returned ? { variantId: item.variantId, quantity: 1, returnedToStock: true } : { variantId: item.variantId, quantity: 1 }]
+        : undefined;
     const input = {
       orderId,
       amount,
@@ -953,7 +1042,55 @@ class Refund implements Cmd {
     await checkInvariants(run, this.toString());
   }
   toString() {
-    return `Refund(${this.target === 'paid' ? 'paid#' : 'o'}${this.order},${this.kind}${this.kind === 'rest' ? '' : ` ${this.percent}`}${this.restock ? ',restock 1' : ''}${this.twice ? ',key twice' : ''})`;
+    return `Refund(${this.target === 'paid' ? 'paid#' : 'o'}${this.order},${this.kind}${this.kind === 'rest' ? '' : ` ${this.percent}`}${this.restock ? `,restock 1${this.returned ? ' returned' : ''}` : ''}${this.twice ? ',key twice' : ''})`;
+  }
+}
+
+/**
+ * An admin ships a line of an order through the use case every door calls: `percent` of what is left to ship on it, or
+ * one more than is left (`excess`), possibly by two admins at the same instant with their own keys. Whatever the order's
+ * state, the answer must be the one its facts call for, and the invariants must hold after.
+ */
+class Ship implements Cmd {
+  constructor(
+    readonly order: number,
+    readonly line: number,
+    readonly percent: number,
+    readonly excess: boolean,
+    readonly twoAdmins: boolean,
+  ) {}
+  check = (model: Model) => model.orders.length > 0;
+  async run(model: Model, run: Run) {
+    const paidOrders = model.orders.filter((id) => model.refs.some((ref) => ref.orderId === id && ref.paidAtSim));
+    const orderId = pick(paidOrders.length > 0 ? paidOrders : model.orders, this.order);
+    const before = await orderOf(orderId);
+    const facts = await loadLineFacts(db, orderId);
+    const fact = pick(facts, this.line);
+    const left = Math.max(0, fact.sold - fact.shipped - fact.cancelled);
+    const quantity = this.excess ? left + 1 : Math.max(1, Math.ceil((left * this.percent) / 100));
+    const ship = () =>
+      shipOrder(db, {
+        orderId,
+        adminId,
+        idempotencyKey: `model-ship-${randomUUID()}`,
+        shipment: { lines: [{ orderItemId: fact.orderItemId, quantity }], carrier: 'Model Couriers', trackingNumber: `MC-${randomUUID().slice(0, 8)}` },
+      });
+    const answers = await Promise.all(Array.from({ length: this.twoAdmins ? 2 : 1 }, ship));
+    const shippable = ['paid', 'partially_fulfilled', 'fulfilled', 'partially_refunded'].includes(before.status);
+    const landed = answers.filter((answer) => answer.ok).length;
+    for (const answer of answers) {
+      if (answer.ok) continue;
+      const { code } = answer.error;
+      if (!shippable) expect(code, JSON.stringify(answer.error)).toBe('not_shippable');
+      else expect(code, JSON.stringify(answer.error)).toBe('fulfillment_exceeds_remaining');
+    }
+    if (!shippable) expect(landed).toBe(0);
+    else if (quantity > left) expect(landed, 'more than is left never ships').toBe(0);
+    else expect(landed, `${quantity} of ${left} left, ${answers.length} admin(s)`).toBe(Math.min(answers.length, Math.floor(left / quantity)));
+    await checkInvariants(run, this.toString());
+  }
+  toString() {
+    return `Ship(paid#${this.order},line ${this.line},${this.excess ? 'one too many' : `${this.percent}%`}${this.twoAdmins ? ',two admins at once' : ''})`;
   }
 }
 
@@ -1162,8 +1299,12 @@ const refund = fc
     percent: fc.integer({ min: 1, max: 99 }),
     restock: fc.boolean(),
     twice: fc.boolean(),
+    returned: fc.boolean(),
   })
-  .map(({ target, order, kind, percent, restock, twice }) => new Refund(target, order, kind, percent, restock, twice));
+  .map(({ target, order, kind, percent, restock, twice, returned }) => new Refund(target, order, kind, percent, restock, twice, returned));
+const ship = fc
+  .record({ order: fc.nat({ max: 7 }), line: fc.nat({ max: 1 }), percent: fc.integer({ min: 1, max: 100 }), excess: fc.boolean(), twoAdmins: fc.boolean() })
+  .map(({ order, line, percent, excess, twoAdmins }) => new Ship(order, line, percent, excess, twoAdmins));
 // Weights by repetition: placing, paying, delivering and refunding are what the invariants are mostly about.
 commandArbs.push(
   place,
@@ -1195,6 +1336,8 @@ commandArbs.push(
       copies: fc.integer({ min: 1, max: 2 }),
     })
     .map(({ ref, disputed, answer, percent, copies }) => new DisputePayment(ref, disputed, answer, percent, copies)),
+  ship,
+  ship,
 );
 commandArbs.push(commandArbs.at(-1)!);
 
@@ -1348,6 +1491,23 @@ describe('money and stock invariants under random sequences of the real use case
     expect(refunded + sum(rows.map((row) => row.lossAmount))).toBe(payment!.amount);
   });
 
+  it('regression: shipments by two admins, a returned unit refunded and its refund failed, the rest shipped, an unshipped restock refused', async () => {
+    const { model } = await runSequence(
+      [3],
+      [
+        new PlaceOrder([{ variant: 0, quantity: 3 }], 'pickup'),
+        new PayAndDeliver(0, 1),
+        new Ship(0, 0, 34, false, true), // one unit each, two admins at once: both land (2 of 3 shipped)
+        new Refund('paid', 0, 'part', 10, true, false, true), // a shipped unit came back: restocked
+        new SettleRefund(0, 'failed', 1, false), // Paystack fails it: the order goes back to partly shipped
+        new Ship(0, 0, 100, false, false), // the last unit: shipped in full
+        new Refund('paid', 0, 'part', 10, true, false, false), // an unshipped unit back on the shelf: none is left
+        new Ship(0, 0, 1, true, false), // one too many: refused
+      ],
+    );
+    expect(await orderOf(model.orders[0]!)).toMatchObject({ status: 'fulfilled', refundedAmount: 0 });
+  });
+
   it('are not vacuous: each kind of corruption, made in a transaction that is rolled back, is reported', async () => {
     const { model, run } = await runSequence(
       [4],
@@ -1370,6 +1530,7 @@ describe('money and stock invariants under random sequences of the real use case
         (tx) => tx.update(productVariants).set({ stockOnHand: 2 }).where(eq(productVariants.id, variantId)),
       ],
       [/reserved 1 ≠ Σ active holds 0/, (tx) => tx.update(productVariants).set({ reserved: 1 }).where(eq(productVariants.id, variantId))],
+      [/says 1 shipped, its shipments hold 0/, (tx) => tx.update(orderItems).set({ shippedQuantity: 1 }).where(eq(orderItems.orderId, paidOrder))],
       [
         /captured by 2 commits/,
         (tx) => tx.insert(auditLogs).values({ actorType: 'webhook', actorId: 'paystack', action: 'payment.paid', entityType: 'payment', entityId: payment.id }),

@@ -37,7 +37,7 @@ export interface OrderSpec {
   refunds?: Array<{ status: RefundStatus; amount: number; origin?: 'admin' | 'external' }>;
 }
 
-const FOLLOWS_PAYMENT: readonly OrderStatus[] = ['paid', 'fulfilled', 'partially_refunded', 'refunded', 'paid_needs_attention'];
+const FOLLOWS_PAYMENT: readonly OrderStatus[] = ['paid', 'partially_fulfilled', 'fulfilled', 'partially_refunded', 'refunded', 'paid_needs_attention'];
 
 export interface InsertedOrder {
   id: string;

@@ -14,6 +14,17 @@ describe('order transitions', () => {
     ['refunded', 'expired', false],
     ['cancelled', 'paid', false],
     ['paid', 'expired', false],
+    // Shipping: some lines, then the rest; never back to unshipped, never shipped before it was paid.
+    ['paid', 'partially_fulfilled', true],
+    ['paid', 'fulfilled', true],
+    ['partially_fulfilled', 'fulfilled', true],
+    ['partially_fulfilled', 'partially_refunded', true],
+    ['fulfilled', 'partially_fulfilled', false],
+    ['fulfilled', 'paid', false],
+    ['partially_fulfilled', 'paid', false],
+    ['pending_payment', 'fulfilled', false],
+    ['paid_needs_attention', 'fulfilled', false],
+    ['partially_refunded', 'partially_fulfilled', true],
   ] as const)('%s → %s allowed: %s', (from, to, allowed) => {
     expect(canTransition(from, to)).toBe(allowed);
   });

@@ -4,11 +4,11 @@
 // table refetches from the URL. "Download CSV" exports exactly what is filtered, in the list's order.
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useListParams } from '@/components/admin/admin-table';
-import { ORDER_STATUS_VALUES, REFUND_FILTERS, refundFilterLabels } from '@/lib/admin/order-list-query';
+import { ORDER_STATUS_VALUES, REFUND_FILTERS, refundFilterLabels, SHIP_FILTERS, shipFilterLabels } from '@/lib/admin/order-list-query';
 import { orderStatusLabels } from '@/lib/orders/shopper-order-state';
 
 const SEARCH_PAUSE_MS = 400;
-const FILTER_KEYS = ['q', 'status', 'refund', 'from', 'to'] as const;
+const FILTER_KEYS = ['q', 'status', 'refund', 'ship', 'from', 'to'] as const;
 
 const control = 'mt-1 block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600';
 const label = 'block text-sm font-medium text-stone-800';
@@ -113,6 +113,24 @@ export function OrderFilters() {
               {REFUND_FILTERS.map((value) => (
                 <option key={value} value={value}>
                   {refundFilterLabels[value]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="w-full sm:w-40">
+            <label htmlFor="orders-ship" className={label}>
+              Shipping
+            </label>
+            <select
+              id="orders-ship"
+              value={params.get('ship') ?? ''}
+              onChange={(event) => set({ ship: event.target.value || null }, { history: 'push' })}
+              className={control}
+            >
+              <option value="">Any</option>
+              {SHIP_FILTERS.map((value) => (
+                <option key={value} value={value}>
+                  {shipFilterLabels[value]}
                 </option>
               ))}
             </select>

@@ -13,6 +13,8 @@ export interface RefundNoticeProps {
   remaining: Money;
   reason: string;
   orderUrl: string;
+  /** The credit note attached to this email, when the refunded order was invoiced. */
+  creditNoteNumber?: string | null;
 }
 
 export function RefundNoticeEmail(props: RefundNoticeProps) {
@@ -41,6 +43,7 @@ export function RefundNoticeEmail(props: RefundNoticeProps) {
       <Fact label="Amount refunded">{amount}</Fact>
       <Fact label="Remaining paid on the order">{formatMoney(props.remaining)}</Fact>
       <Fact label="Reason">{props.reason}</Fact>
+      {props.creditNoteNumber ? <Fact label="Credit note (attached)">{props.creditNoteNumber}</Fact> : null}
       <CallToAction href={props.orderUrl}>View your order</CallToAction>
     </EmailLayout>
   );

@@ -44,7 +44,7 @@ export default async function GuestOrderPage({
         <p className="w-full text-sm text-stone-600">Placed on {dateFormat.format(order.createdAt)}</p>
       </div>
       <OrderStatePanel state={shopperOrderState(order, order.payments[0])} order={order} accessToken={accessToken} polling={false} />
-      <OrderDetails order={order} showPayments />
+      <OrderDetails order={order} showPayments accessToken={accessToken} />
     </div>
   );
 }

@@ -4,13 +4,19 @@
 import 'server-only';
 import { db } from '@/db';
 import { getAdminOrder, orderTimeline, userNames } from '@/db/queries/admin-orders';
+import { listFulfillments } from '@/lib/fulfillments/fulfillment-view';
 import { describeEntry } from '@/lib/orders/order-timeline';
 import { orderLedger } from '@/lib/refunds/order-ledger';
 import { isUuid } from '@/lib/is-uuid';
 
 export async function loadAdminOrder(id: string) {
   if (!isUuid(id)) return null;
-  const [order, ledger, audit] = await Promise.all([getAdminOrder(db, { orderId: id }), orderLedger(db, id), orderTimeline(db, { orderId: id })]);
+  const [order, ledger, audit, fulfillments] = await Promise.all([
+    getAdminOrder(db, { orderId: id }),
+    orderLedger(db, id),
+    orderTimeline(db, { orderId: id }),
+    listFulfillments(db, id),
+  ]);
   if (!order || !ledger) return null;
   const names = await userNames(db, { ids: ledger.refunds.flatMap((refund) => (refund.requestedBy ? [refund.requestedBy] : [])) });
 
@@ -21,6 +27,7 @@ export async function loadAdminOrder(id: string) {
       variants: new Map(order.lines.map((line) => [line.variantId, `${line.sku} (${lineLabel.get(line.variantId)})`])),
       payments: new Map(order.payments.map((payment) => [payment.id, payment.reference])),
       refunds: new Map(ledger.refunds.map((refund) => [refund.id, refund.amount.amount])),
+      items: new Map(order.lines.map((line) => [line.orderItemId, `${line.sku} (${lineLabel.get(line.variantId)})`])),
     }),
   );
   const refundUnavailable = order.refundable
@@ -41,5 +48,28 @@ export async function loadAdminOrder(id: string) {
           : "made in Paystack's dashboard",
   }));
 
-  return { order, ledger, lineLabel, timeline, refunds, refundUnavailable, customerEmail: order.customer?.email ?? order.email };
+  const shippable = order.lines.reduce((total, line) => total + line.shippable, 0);
+  const shipUnavailable = !['paid', 'partially_fulfilled', 'partially_refunded'].includes(order.status)
+    ? order.status === 'fulfilled'
+      ? 'Everything has shipped.'
+      : order.status === 'refunded'
+        ? 'Refunded in full: nothing ships.'
+        : order.status === 'paid_needs_attention'
+          ? 'The payment needs review before anything ships.'
+          : 'Not paid: nothing to ship.'
+    : shippable === 0
+      ? 'Nothing left to ship.'
+      : undefined;
+
+  return {
+    order,
+    ledger,
+    lineLabel,
+    timeline,
+    refunds,
+    refundUnavailable,
+    fulfillments,
+    shipUnavailable,
+    customerEmail: order.customer?.email ?? order.email,
+  };
 }

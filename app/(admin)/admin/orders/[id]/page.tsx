@@ -7,6 +7,7 @@ import { MoneyLedger } from '@/components/admin/money-ledger';
 import { OrderTimeline } from '@/components/admin/order-timeline';
 import { RefundDialog } from '@/app/(admin)/admin/orders/[id]/_components/refund-dialog';
 import { ResolvePaymentForm } from '@/components/admin/payments/resolve-payment-form';
+import { ShipDialog } from '@/app/(admin)/admin/orders/[id]/_components/ship-dialog';
 import { RefundStatusBadge } from '@/components/admin/refund-status-badge';
 import { OrderStatusBadge } from '@/components/orders/order-status-badge';
 import { Card } from '@/components/ui/card';
@@ -26,7 +27,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
   await userForPage('admin', `/admin/orders/${encodeURIComponent(id)}`);
   const loaded = await loadAdminOrder(id);
   if (!loaded) notFound();
-  const { order, ledger, lineLabel, timeline, refunds, refundUnavailable, customerEmail } = loaded;
+  const { order, ledger, lineLabel, timeline, refunds, refundUnavailable, fulfillments, shipUnavailable, customerEmail } = loaded;
   const money = (amount: number) => formatMoney({ amount, currency: order.currency });
 
   return (
@@ -37,7 +38,19 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">Order {order.number}</h1>
         <OrderStatusBadge status={order.status} />
-        <div className="ml-auto">
+        <div className="ml-auto flex flex-wrap items-center gap-3">
+          <ShipDialog
+            orderId={order.id}
+            orderNumber={order.number}
+            lines={order.lines.map((line) => ({
+              orderItemId: line.orderItemId,
+              label: lineLabel.get(line.variantId) ?? line.sku,
+              ordered: line.quantity,
+              shipped: line.shipped,
+              shippable: line.shippable,
+            }))}
+            unavailable={shipUnavailable}
+          />
           <RefundDialog
             orderId={order.id}
             orderNumber={order.number}
@@ -50,6 +63,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
               label: lineLabel.get(line.variantId) ?? line.sku,
               sold: line.quantity,
               restockable: line.restockable,
+              returnable: line.returnable,
             }))}
             unavailable={refundUnavailable}
           />
@@ -72,6 +86,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
                     </p>
                     <p className="text-xs text-stone-500">
                       <span className="font-mono">{line.sku}</span> · {line.quantity} × {money(line.unitPriceAmount)}
+                      {line.shipped > 0 ? ` · ${line.shipped} shipped` : ''}
                     </p>
                   </div>
                   <p className="shrink-0 tabular-nums">{money(line.lineTotalAmount)}</p>
@@ -87,6 +102,50 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
                 ...(order.refundedAmount > 0 ? [{ term: 'Refunded', value: `−${money(order.refundedAmount)}`, className: 'text-sky-900' }] : []),
               ]}
             />
+          </Card>
+          <Card id="shipments" title="Shipments">
+            {fulfillments.length === 0 ? (
+              <p className="mt-2 text-stone-600" data-testid="no-shipments">
+                Nothing shipped yet.
+              </p>
+            ) : (
+              <ul className="mt-2 divide-y divide-stone-100" data-testid="order-shipments">
+                {fulfillments.map((fulfillment) => (
+                  <li key={fulfillment.id} className="space-y-1 py-3">
+                    <p className="flex flex-wrap items-center justify-between gap-2">
+                      <span className="font-medium">
+                        Shipment {fulfillment.sequence} · {fulfillment.carrier}
+                      </span>
+                      <a
+                        href={`/api/admin/orders/${order.id}/fulfillments/${fulfillment.id}/packing-slip`}
+                        className="text-sm font-medium text-brand-700 underline underline-offset-2"
+                      >
+                        Packing slip (PDF)
+                      </a>
+                    </p>
+                    <p className="text-stone-700">
+                      Tracking{' '}
+                      {fulfillment.trackingUrl ? (
+                        <a
+                          href={fulfillment.trackingUrl}
+                          rel="noopener noreferrer"
+                          target="_blank"
+                          className="font-mono text-brand-700 underline underline-offset-2"
+                        >
+                          {fulfillment.trackingNumber}
+                        </a>
+                      ) : (
+                        <span className="font-mono">{fulfillment.trackingNumber}</span>
+                      )}
+                    </p>
+                    <p className="text-xs text-stone-600">
+                      {fulfillment.lines.map((line) => `${line.quantity} × ${line.productTitle} – ${line.variantTitle}`).join(', ')}
+                    </p>
+                    <p className="text-xs text-stone-500">{formatDateTime(new Date(fulfillment.createdAt))}</p>
+                  </li>
+                ))}
+              </ul>
+            )}
           </Card>
           <MoneyLedger ledger={ledger} />
           <OrderTimeline entries={timeline} />
@@ -162,7 +221,10 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
                     <p className="text-stone-700">{refund.reason}</p>
                     {refund.restock.length > 0 ? (
                       <p className="text-xs text-stone-600">
-                        Restock: {refund.restock.map((line) => `${line.quantity} × ${lineLabel.get(line.variantId) ?? 'an item'}`).join(', ')}
+                        Restock:{' '}
+                        {refund.restock
+                          .map((line) => `${line.quantity} × ${lineLabel.get(line.variantId) ?? 'an item'}${line.returnedToStock ? ' (came back)' : ''}`)
+                          .join(', ')}
                       </p>
                     ) : null}
                     {refund.failureReason ? <p className="text-xs text-red-700">{refund.failureReason}</p> : null}

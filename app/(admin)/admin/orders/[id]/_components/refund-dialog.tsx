@@ -1,6 +1,6 @@
 'use client';
 // The admin's refund: amount (prefilled with what remains, typed in naira), a reason, optionally some lines back on
-// the shelf, then a confirmation that says exactly what will happen before anything does. One idempotency key per
+// the shelf — units that never shipped, and shipped units only when they came back ("returned to stock") — then a confirmation that says exactly what will happen before anything does. One idempotency key per
 // opening of the dialog, so a double click or a resubmit after a lost answer is still one refund. The server checks
 // everything again; the checks here only save a round trip.
 import { type FormEvent, useRef, useState, useTransition } from 'react';
@@ -8,6 +8,7 @@ import { type RefundActionData, refundOrderAction } from '../actions';
 import { actionFailure, type DoorResult } from '@/components/ui/action-result';
 import { TextField } from '@/components/ui/fields';
 import { type CurrencyCode, formatMoney, toDecimalString } from '@/lib/core/money';
+import { newKey } from './new-key';
 import { REFUND_REASON_MAX, refundFormSchema } from './refund-form';
 import { adminRefundStatusLabels } from '@/components/admin/refund-status-badge';
 
@@ -15,8 +16,10 @@ export interface RefundDialogLine {
   variantId: string;
   label: string;
   sold: number;
-  /** Most that may still go back on the shelf for this order. */
+  /** Unshipped units that may still go back on the shelf for this order. */
   restockable: number;
+  /** Shipped units that may go back on the shelf if they came back (returned to stock). */
+  returnable?: number;
 }
 
 export interface RefundDialogProps {
@@ -41,16 +44,6 @@ const primary = `${button} bg-brand-700 text-white hover:bg-brand-600`;
 const danger = `${button} bg-red-700 text-white hover:bg-red-600`;
 const secondary = `${button} border border-stone-300 bg-white text-stone-800 hover:border-stone-900`;
 
-/** A v4 UUID; crypto.randomUUID needs a secure context, which a shop behind plain http in a LAN test may not be. */
-function newKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
 export function RefundDialog(props: RefundDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [key, setKey] = useState('');
@@ -58,6 +51,7 @@ export function RefundDialog(props: RefundDialogProps) {
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
   const [restock, setRestock] = useState<Record<string, string>>({});
+  const [returned, setReturned] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<FieldErrors>({});
   const [done, setDone] = useState<RefundActionData | null>(null);
   const [pending, startTransition] = useTransition();
@@ -69,6 +63,7 @@ export function RefundDialog(props: RefundDialogProps) {
     setAmount(toDecimalString({ amount: props.remaining, currency: props.currency }));
     setReason('');
     setRestock({});
+    setReturned({});
     setErrors({});
     setDone(null);
     dialog.current?.showModal();
@@ -79,7 +74,10 @@ export function RefundDialog(props: RefundDialogProps) {
   }
 
   const restockLines = props.lines
-    .map((line) => ({ line, quantity: Number(restock[line.variantId] || 0) }))
+    .flatMap((line) => [
+      { line, quantity: Number(restock[line.variantId] || 0), returnedToStock: false },
+      { line, quantity: Number(returned[line.variantId] || 0), returnedToStock: true },
+    ])
     .filter(({ quantity }) => Number.isInteger(quantity) && quantity > 0);
 
   function input() {
@@ -87,7 +85,9 @@ export function RefundDialog(props: RefundDialogProps) {
       orderId: props.orderId,
       amount,
       reason,
-      restock: restockLines.map(({ line, quantity }) => ({ variantId: line.variantId, quantity })),
+      restock: restockLines.map(({ line, quantity, returnedToStock }) =>
+        returnedToStock ? { variantId: line.variantId, quantity, returnedToStock } : { variantId: line.variantId, quantity },
+      ),
       idempotencyKey: key,
     };
   }
@@ -111,6 +111,9 @@ export function RefundDialog(props: RefundDialogProps) {
       const quantity = Number(restock[line.variantId] || 0);
       if (!Number.isInteger(quantity) || quantity < 0) add('restock', `${line.label}: enter a whole number of items`);
       else if (quantity > line.restockable) add('restock', `${line.label}: at most ${line.restockable} can go back in stock`);
+      const back = Number(returned[line.variantId] || 0);
+      if (!Number.isInteger(back) || back < 0) add('restock', `${line.label}: enter a whole number of returned items`);
+      else if (back > (line.returnable ?? 0)) add('restock', `${line.label}: at most ${line.returnable ?? 0} shipped can come back`);
     }
     setErrors(found);
     if (Object.keys(found).length === 0) setStep('confirm');
@@ -236,13 +239,16 @@ export function RefundDialog(props: RefundDialogProps) {
               {props.lines.length > 0 ? (
                 <fieldset aria-describedby={errors.restock?.length ? 'refund-restock-error' : undefined}>
                   <legend className="text-sm font-medium text-stone-800">Put items back in stock (optional)</legend>
+                  <p className="mt-1 text-xs text-stone-500">
+                    Shipped items go back in stock only if they came back to you: count them under “returned to stock”.
+                  </p>
                   <ul className="mt-2 space-y-2">
                     {props.lines.map((line) => (
                       <li key={line.variantId} className="flex items-center justify-between gap-3 text-sm">
                         <label htmlFor={`refund-restock-${line.variantId}`} className="min-w-0">
                           <span className="block truncate">{line.label}</span>
                           <span className="block text-xs text-stone-500">
-                            {line.restockable === 0 ? 'Nothing left to restock' : `${line.restockable} of ${line.sold} can go back`}
+                            {line.restockable === 0 ? 'Nothing unshipped to restock' : `${line.restockable} of ${line.sold} not shipped can go back`}
                           </span>
                         </label>
                         <input
@@ -258,6 +264,25 @@ export function RefundDialog(props: RefundDialogProps) {
                           onChange={(event) => setRestock({ ...restock, [line.variantId]: event.target.value })}
                           className="w-20 rounded-lg border border-stone-300 px-2 py-1.5 text-right tabular-nums disabled:bg-stone-100"
                         />
+                        {(line.returnable ?? 0) > 0 ? (
+                          <span className="flex items-center gap-2">
+                            <label htmlFor={`refund-returned-${line.variantId}`} className="text-xs text-stone-600">
+                              Returned to stock ({line.returnable} shipped)
+                            </label>
+                            <input
+                              id={`refund-returned-${line.variantId}`}
+                              type="number"
+                              inputMode="numeric"
+                              min={0}
+                              max={line.returnable}
+                              step={1}
+                              value={returned[line.variantId] ?? ''}
+                              placeholder="0"
+                              onChange={(event) => setReturned({ ...returned, [line.variantId]: event.target.value })}
+                              className="w-20 rounded-lg border border-stone-300 px-2 py-1.5 text-right tabular-nums"
+                            />
+                          </span>
+                        ) : null}
                       </li>
                     ))}
                   </ul>
@@ -289,7 +314,7 @@ export function RefundDialog(props: RefundDialogProps) {
                 </p>
                 <p>
                   {restockLines.length > 0
-                    ? `Restock ${restockLines.map(({ line, quantity }) => `${quantity} × ${line.label}`).join(', ')}.`
+                    ? `Restock ${restockLines.map(({ line, quantity, returnedToStock }) => `${quantity} × ${line.label}${returnedToStock ? ' (came back)' : ''}`).join(', ')}.`
                     : 'No items go back in stock.'}
                 </p>
                 <p>Reason: {reason.trim()}</p>
