@@ -1,7 +1,7 @@
 // A confirmed charge marks the payment and order paid and commits the held stock, all in
 // the caller's transaction (the webhook's or reconciliation's, wrapped by applyOnce). Returns what must happen
 // after COMMIT (Redis keys to clear, cache tags to revalidate).
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { inventoryReservations, orders, payments } from '../../db/schema';
 import { type AuditActor, recordAudit } from '../audit/record-audit';
@@ -31,6 +31,21 @@ export interface CommitContext {
   afterStockCommitted?: () => void;
 }
 
+/**
+ * An order flagged because a charge did not match what the shop asked for (its holds kept, nothing sold) is still
+ * unpaid: a matching charge on another of its attempts pays it as any first payment would, and the flagged one stays
+ * for a person to refund. Money that arrives after the order was paid through another attempt is not this case.
+ */
+async function awaitsOnlyAFlaggedCharge(tx: Tx, order: { id: string; status: string }): Promise<boolean> {
+  if (order.status !== 'paid_needs_attention') return false;
+  const accepted = await tx
+    .select({ id: payments.id })
+    .from(payments)
+    .where(and(eq(payments.orderId, order.id), inArray(payments.status, ['paid', 'partially_refunded', 'refunded'])))
+    .limit(1);
+  return accepted.length === 0;
+}
+
 export async function commitPayment(tx: Tx, charge: ConfirmedCharge, ctx: CommitContext): Promise<Applied<CommitEffects>> {
   // Lock order: order → payment → reservations → variants (ascending), the same as every other writer of an
   // existing order, so the webhook, reconciliation and the release job serialise on the order row and never deadlock.
@@ -50,7 +65,7 @@ export async function commitPayment(tx: Tx, charge: ConfirmedCharge, ctx: Commit
     return { status: 'ignored', outcome: `payment already ${payment.status}` };
   }
   const problems = mismatches(charge, payment, ctx.expectedDomain);
-  if (!['pending_payment', 'expired'].includes(order.status)) {
+  if (!['pending_payment', 'expired'].includes(order.status) && !(await awaitsOnlyAFlaggedCharge(tx, order))) {
     // Money for an order that can no longer take it (paid through another attempt, cancelled, refunded): the order
     // stays as it is, but the money is recorded, never silently dropped — given back when it matches the payment,
     // flagged for a person when it does not (a wrong amount or currency is not something to refund blindly).

@@ -1508,6 +1508,23 @@ describe('money and stock invariants under random sequences of the real use case
     expect(await orderOf(model.orders[0]!)).toMatchObject({ status: 'fulfilled', refundedAmount: 0 });
   });
 
+  it('regression: a declined then retried checkout paid by a flagged charge and a matching one, then refunded in part', async () => {
+    // The matching charge pays the order the flagged one left waiting (its stock sold then, not refunded as surplus).
+    const { model } = await runSequence(
+      [2],
+      [
+        new PlaceOrder([{ variant: 0, quantity: 1 }], 'pickup'),
+        new DeclineAndRetry(0),
+        new FlaggedCharge(0),
+        new PayAndDeliver(0, 1),
+        new Refund('paid', 0, 'part', 1, false, false),
+      ],
+    );
+    expect(await orderOf(model.orders[0]!)).toMatchObject({ status: 'partially_refunded' });
+    const holds = await db.select().from(inventoryReservations).where(eq(inventoryReservations.orderId, model.orders[0]!));
+    expect(holds.map((hold) => hold.status)).toEqual(['committed']);
+  });
+
   it('are not vacuous: each kind of corruption, made in a transaction that is rolled back, is reported', async () => {
     const { model, run } = await runSequence(
       [4],
