@@ -20,6 +20,11 @@ export const inventoryReservations = pgTable(
     quantity: integer('quantity').notNull(),
     status: reservationStatus('status').notNull().default('active'),
     reservedUntil: tstz('reserved_until').notNull(),
+    /**
+     * Set the first time the release job extends the hold because Paystack reports its payment in progress (a bank
+     * transfer or USSD session): the latest `reserved_until` may ever move to. Null while never extended.
+     */
+    extendableUntil: tstz('extendable_until'),
     committedAt: tstz('committed_at'),
     releasedAt: tstz('released_at'),
     createdAt: createdAt(),

@@ -1,0 +1,1 @@
+ALTER TABLE "inventory_reservations" ADD COLUMN "extendable_until" timestamp with time zone;
