@@ -9,7 +9,7 @@ import { type AuditEntry, recordAudit, type AuditActor } from '../audit/record-a
 import { canTransition, expireOrders, transitionLockedOrder } from '../orders/order-status';
 import { abandonOpenPayments } from '../payments/payment-status';
 import { enqueue } from '../outbox/enqueue';
-import { endReservations } from './reservation-status';
+import { endReservations, extendReservations } from './reservation-status';
 import { releaseStock, releaseStockOf } from './stock';
 
 export interface ReleaseMode {
@@ -142,6 +142,26 @@ export async function releaseExpiredOrders(db: Database, orderIds: readonly stri
     const standing: AuditEntry[] = entries.filter((entry) => !entry.moving).map(({ id, audit }) => ({ ...audit, entityType: 'order', entityId: id }));
     if (standing.length > 0) await recordAudit(tx, standing);
     return { orderIds: released.map((order) => order.id) };
+  });
+}
+
+/**
+ * The release job's step for orders whose payment Paystack reports in progress (bank transfer, USSD): their lapsed
+ * holds get another step instead of ending, up to the bound (extendReservations). Locks the orders first, like the
+ * release and the payment commit; an order a commit holds right now is skipped (SKIP LOCKED). Returns the orders
+ * extended: the caller releases the rest as usual (bound passed, or nothing left to extend).
+ */
+export async function extendInProgressOrders(db: Database, orderIds: readonly string[]): Promise<{ orderIds: string[]; locked: string[] }> {
+  if (orderIds.length === 0) return { orderIds: [], locked: [] };
+  return db.transaction(async (tx) => {
+    const locked = await tx
+      .select({ id: orders.id })
+      .from(orders)
+      .where(inArray(orders.id, [...orderIds]))
+      .orderBy(asc(orders.id))
+      .for('update', { skipLocked: true });
+    const ids = locked.map((order) => order.id);
+    return { orderIds: await extendReservations(tx, ids, EXPIRED.actor), locked: ids };
   });
 }
 

@@ -26,7 +26,12 @@ export const schedules: readonly Schedule[] = [
     run: async (deps) => {
       const released = await releaseExpiredReservations({ db: deps.db, paystack: deps.paystack });
       if (released.expiredOrders.length > 0) deps.log(`jobs: released the holds of ${released.expiredOrders.length} expired order(s)`);
-      return { expired: released.expiredOrders.length, paid: released.paidOrders.length, unverified: released.unverifiedOrders.length };
+      return {
+        expired: released.expiredOrders.length,
+        paid: released.paidOrders.length,
+        unverified: released.unverifiedOrders.length,
+        extended: released.extendedOrders.length,
+      };
     },
   },
   {

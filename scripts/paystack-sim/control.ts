@@ -2,7 +2,7 @@
 // knobs, the webhook delivery log, acting as the customer, settling refunds, reset. See README.md.
 import { z } from 'zod';
 import type { SimContext } from './context';
-import { performCustomerAction } from './customer-actions';
+import { performCustomerAction, settleTransaction } from './customer-actions';
 import { json, type SimReply, type SimRequest } from './http-kit';
 import { knobsSchema } from './knobs';
 import { transactionJson } from './render';
@@ -117,6 +117,19 @@ export const controlRoutes: ControlRoute[] = [
       if (!dispute || !transaction) return problem(404, 'no such dispute');
       const uploads = dispute.attachments.map((name) => ({ fileName: name, received: ctx.store.upload(name)?.received ?? null }));
       return json(200, { dispute: disputeJson(dispute, transaction, ctx), uploads });
+    },
+  },
+  {
+    // Before the customer-action route below. Ends a transfer held by the `pendingStatus` knob.
+    method: 'POST',
+    pattern: '/__simulator/transactions/:reference/settle',
+    handle: (ctx, req) => {
+      const parsed = z.strictObject({ outcome: z.enum(['success', 'failed']) }).safeParse(req.body);
+      if (!parsed.success) return problem(400, 'outcome must be success or failed');
+      const transaction = ctx.store.transaction(req.params.reference ?? '');
+      if (!transaction) return problem(404, 'no such transaction');
+      const outcome = settleTransaction(ctx, transaction, parsed.data.outcome);
+      return json(outcome === 'already_paid' ? 409 : 200, { outcome, ...describeTransaction(ctx, transaction.reference) });
     },
   },
   {

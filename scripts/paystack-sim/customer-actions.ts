@@ -6,6 +6,7 @@ import { paystackFee, randomCode } from './rules';
 import type { SimTransaction } from './store';
 
 export type CustomerAction = 'pay' | 'decline' | 'abandon';
+export type SettleOutcome = 'success' | 'failed';
 export type ActionOutcome = 'paid' | 'declined' | 'abandoned' | 'already_paid';
 
 const isPaid = (transaction: SimTransaction) => transaction.status === 'success' || transaction.status === 'reversed';
@@ -57,4 +58,17 @@ function pay(ctx: SimContext, transaction: SimTransaction): ActionOutcome {
   note(transaction, 'success', 'Successfully paid with card');
   ctx.webhooks.emit('charge.success', transactionJson(transaction, ctx.domain), transaction.reference);
   return 'paid';
+}
+
+/**
+ * The bank's answer to a transfer or USSD payment held by the `pendingStatus` knob: `success` pays it (and sends the
+ * signed `charge.success`), `failed` fails it (no webhook, as for a declined card). A paid transaction is final.
+ */
+export function settleTransaction(ctx: SimContext, transaction: SimTransaction, outcome: SettleOutcome): ActionOutcome {
+  if (isPaid(transaction)) return 'already_paid';
+  if (outcome === 'success') return pay(ctx, transaction);
+  transaction.status = 'failed';
+  transaction.gatewayResponse = 'Transfer not received';
+  note(transaction, 'error', 'Error: Transfer not received');
+  return 'declined';
 }

@@ -46,6 +46,7 @@ export async function startPaystackSimulator(opts: PaystackSimulatorOptions): Pr
     // Real refunds take days; locally a couple of seconds keeps the admin flow moving.
     refundAutoProcessMs: 2_000,
     refundOutcome: 'processed',
+    pendingStatus: null,
   });
   const ctx: SimContext = {
     store: new SimStore(),

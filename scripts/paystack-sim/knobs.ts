@@ -56,6 +56,12 @@ export const knobsSchema = z.strictObject({
   /** Pending refunds settle by themselves after this long; null = only when told via the control API. */
   refundAutoProcessMs: z.number().int().nonnegative().nullable().optional(),
   refundOutcome: z.enum(['processed', 'failed', 'needs-attention']).optional(),
+  /**
+   * A bank transfer or USSD payment Paystack is still waiting for: while the transaction is not paid, failed or
+   * cancelled, verify answers this status instead of `abandoned`, until `POST /__simulator/transactions/:ref/settle`.
+   * null = off.
+   */
+  pendingStatus: z.enum(['ongoing', 'pending', 'processing', 'queued']).nullable().optional(),
   /** Per endpoint; `null` clears that endpoint's fault. */
   faults: z.partialRecord(z.enum(endpoints), faultSchema.nullable()).optional(),
 });
@@ -74,6 +80,7 @@ export interface Knobs {
   timeScale: number;
   refundAutoProcessMs: number | null;
   refundOutcome: 'processed' | 'failed' | 'needs-attention';
+  pendingStatus: 'ongoing' | 'pending' | 'processing' | 'queued' | null;
 }
 type Overrides = Partial<Knobs> & { faults: Partial<Record<Endpoint, Fault>> };
 

@@ -86,7 +86,13 @@ export function verifyTransaction(ctx: SimContext, reference: string): SimReply 
       }),
     );
   }
-  return json(200, envelope(messages.verified, transactionJson(transaction, ctx.domain)));
+  const shown = transactionJson(transaction, ctx.domain);
+  // A transfer or USSD payment in flight (the `pendingStatus` knob): nothing final yet, so not `abandoned` either.
+  const { pendingStatus } = ctx.knobs.resolve(reference);
+  if (pendingStatus && transaction.status === 'abandoned') {
+    return json(200, envelope(messages.verified, { ...shown, status: pendingStatus, gateway_response: 'Transaction ongoing', channel: 'bank_transfer' }));
+  }
+  return json(200, envelope(messages.verified, shown));
 }
 
 /** Form-encoded requests send metadata as a JSON string; Paystack stores the object. */

@@ -32,6 +32,8 @@ export const simulator = {
   },
   act: (reference: string, action: 'pay' | 'decline' | 'abandon') =>
     control<{ outcome: string }>('POST', `/transactions/${encodeURIComponent(reference)}/${action}`),
+  settleTransaction: (reference: string, outcome: 'success' | 'failed') =>
+    control<{ outcome: string }>('POST', `/transactions/${encodeURIComponent(reference)}/settle`, { outcome }),
   settleRefund: (id: number, status: 'processing' | 'processed' | 'failed' | 'needs-attention') =>
     control<{ moved: boolean }>('POST', `/refunds/${id}/settle`, { status }),
   deliveries: async (reference: string): Promise<Delivery[]> =>

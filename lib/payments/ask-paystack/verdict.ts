@@ -5,11 +5,13 @@ import type { Database } from '../../../db/client';
 import { payments } from '../../../db/schema';
 import { OPEN_PAYMENT_STATUSES, type PaymentStatus } from '../payment-status';
 import type { PaystackClient } from '../paystack/client';
+import { isInProgressTransaction } from '../paystack/types';
 
 /** Money already recorded for the order: paid, or paid but flagged for a person to review. */
 const RECORDED_AS_PAID = ['paid', 'needs_review'] as const satisfies readonly PaymentStatus[];
 
-export type OrderVerdict = 'paid' | 'unpaid' | 'unknown';
+/** `in_progress`: Paystack is still waiting for a bank transfer or USSD payment (ongoing, pending, processing, queued). */
+export type OrderVerdict = 'paid' | 'in_progress' | 'unpaid' | 'unknown';
 
 /** Whether any of the order's open payment intents was paid at Paystack. */
 export async function orderVerdict(deps: { db: Database; paystack: PaystackClient }, orderId: string): Promise<OrderVerdict> {
@@ -19,7 +21,7 @@ export async function orderVerdict(deps: { db: Database; paystack: PaystackClien
 /**
  * The verdict for many orders at once (the release job's batches): one query for their intents, then Paystack is asked
  * about every intent a shopper received a URL for, `concurrency` at a time. An order is paid if any intent is, unknown
- * if any could not be asked, else unpaid.
+ * if any could not be asked, in progress if Paystack is still waiting for the money of any, else unpaid.
  */
 export async function orderVerdicts(
   deps: { db: Database; paystack: PaystackClient },
@@ -43,7 +45,9 @@ export async function orderVerdicts(
       if (verdicts.get(payment.orderId) === 'paid') continue;
       const reply = await deps.paystack.verifyTransaction(payment.reference);
       if (reply.ok && reply.value.status === 'success') verdicts.set(payment.orderId, 'paid');
-      else if (!reply.ok && !(reply.error.kind === 'rejected' && reply.error.status === 400) && verdicts.get(payment.orderId) !== 'paid') {
+      else if (reply.ok && isInProgressTransaction(reply.value.status)) {
+        if (verdicts.get(payment.orderId) === 'unpaid') verdicts.set(payment.orderId, 'in_progress');
+      } else if (!reply.ok && !(reply.error.kind === 'rejected' && reply.error.status === 400) && verdicts.get(payment.orderId) !== 'paid') {
         verdicts.set(payment.orderId, 'unknown');
       }
     }

@@ -9,6 +9,12 @@ export type PaystackCurrency = (typeof paystackCurrencies)[number];
 export const transactionStatuses = ['success', 'failed', 'abandoned', 'ongoing', 'pending', 'processing', 'queued', 'reversed'] as const;
 export type TransactionStatus = (typeof transactionStatuses)[number];
 
+/** Paystack is still waiting for the money (a bank transfer or USSD session in flight): neither paid nor failed yet. */
+export const inProgressTransactionStatuses = ['ongoing', 'pending', 'processing', 'queued'] as const satisfies readonly TransactionStatus[];
+export function isInProgressTransaction(status: TransactionStatus): boolean {
+  return (inProgressTransactionStatuses as readonly TransactionStatus[]).includes(status);
+}
+
 /** Every status Paystack documents for a refund (and its `refund.*` webhooks). */
 export const refundStatuses = ['pending', 'processing', 'processed', 'failed', 'needs-attention'] as const;
 export type RefundStatus = (typeof refundStatuses)[number];
