@@ -32,9 +32,11 @@ interface Props {
   accessToken: string | null;
   /** On the return page an open payment means "Paystack is still confirming": poll. Elsewhere offer to pay. */
   polling: boolean;
+  /** Paystack says a bank transfer or USSD payment is still in flight (return page only): say it is being confirmed. */
+  confirmingTransfer?: boolean;
 }
 
-export function OrderStatePanel({ state, order, accessToken, polling }: Props) {
+export function OrderStatePanel({ state, order, accessToken, polling, confirmingTransfer = false }: Props) {
   switch (state) {
     case 'paid':
       return (
@@ -46,6 +48,17 @@ export function OrderStatePanel({ state, order, accessToken, polling }: Props) {
         </Panel>
       );
     case 'awaiting_payment':
+      if (polling && confirmingTransfer) {
+        return (
+          <Panel kind="wait" title="Your transfer is being confirmed">
+            <p data-testid="transfer-confirming">
+              Paystack is waiting for your bank to confirm your transfer or USSD payment for order <strong>{order.number}</strong>. Your items stay reserved
+              while it does — there is no need to pay again. We will email <strong>{order.email}</strong> as soon as it is confirmed.
+            </p>
+            <PaymentStatusPoller orderId={order.id} token={accessToken} />
+          </Panel>
+        );
+      }
       return polling ? (
         <Panel kind="wait" title="Confirming your payment…">
           <PaymentStatusPoller orderId={order.id} token={accessToken} />

@@ -12,6 +12,7 @@ import { takeCheckoutAttempt } from '../../checkout/checkout-attempt';
 import { shopperOrderState, type ShopperOrderState } from '../../orders/shopper-order-state';
 import type { CommitEffects } from '../commit-payment';
 import { isOpenPayment, tryTransitionPayment } from '../payment-status';
+import { isInProgressTransaction } from '../paystack/types';
 import { PAYMENT_REFERENCE_PATTERN } from '../reference';
 import { confirmPayment, type ConfirmDeps } from './confirm';
 
@@ -50,6 +51,8 @@ export type ReturnView =
       refreshCart: boolean;
       /** The guest's private link to the order, when there is one worth keeping. */
       link: string | null;
+      /** Still awaiting payment and Paystack says a bank transfer or USSD payment is in flight: "being confirmed". */
+      confirmingTransfer: boolean;
     };
 
 /** `reference` is only a lookup key: what the page says comes from Paystack's verify and the database, never the URL. */
@@ -73,7 +76,17 @@ export async function completeReturn(deps: CompleteReturnDeps, reference: string
   }
   const link =
     accessToken && state !== 'expired' ? new URL(`/orders/${order.id}?${new URLSearchParams({ token: accessToken })}`, deps.siteUrl).toString() : null;
-  return { kind: 'order', order, state, accessToken, viewer, cartCleared, refreshCart: cartCleared || (state === 'paid' && viewer === 'owner'), link };
+  return {
+    kind: 'order',
+    order,
+    state,
+    accessToken,
+    viewer,
+    cartCleared,
+    refreshCart: cartCleared || (state === 'paid' && viewer === 'owner'),
+    link,
+    confirmingTransfer: state === 'awaiting_payment' && outcome.inProgress,
+  };
 }
 
 export interface ReturnOutcome {
@@ -83,6 +96,8 @@ export interface ReturnOutcome {
   committed: CommitEffects | null;
   /** False when Paystack could not be asked (outage): the page polls until the webhook lands. */
   verified: boolean;
+  /** Paystack answered ongoing, pending, processing or queued: a bank transfer or USSD payment not yet final. */
+  inProgress: boolean;
 }
 
 export async function confirmReturn(deps: ConfirmDeps, reference: string): Promise<ReturnOutcome | null> {
@@ -91,10 +106,10 @@ export async function confirmReturn(deps: ConfirmDeps, reference: string): Promi
   if (!payment) return null;
   const base = { orderId: payment.orderId, orderUserId: payment.orderUserId };
   // Settled payments need no call to Paystack: reloads of the page and late visitors read the database only.
-  if (!isOpenPayment(payment.status)) return { ...base, committed: null, verified: true };
+  if (!isOpenPayment(payment.status)) return { ...base, committed: null, verified: true, inProgress: false };
 
   const confirmed = await confirmPayment(deps, reference, { type: 'job', id: 'checkout-return' });
-  if (!confirmed.ok) return { ...base, committed: null, verified: false };
+  if (!confirmed.ok) return { ...base, committed: null, verified: false, inProgress: false };
   const { transaction, applied } = confirmed.value;
 
   const status = transaction.status;
@@ -114,5 +129,5 @@ export async function confirmReturn(deps: ConfirmDeps, reference: string): Promi
     );
   }
   const committed = applied?.kind === 'processed' && applied.effects ? applied.effects : null;
-  return { ...base, committed, verified: true };
+  return { ...base, committed, verified: true, inProgress: isInProgressTransaction(status) };
 }

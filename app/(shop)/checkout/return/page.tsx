@@ -68,7 +68,7 @@ export default async function CheckoutReturnPage({ searchParams }: { searchParam
     );
   }
 
-  const { order, state, accessToken, viewer, refreshCart, link } = view;
+  const { order, state, accessToken, viewer, refreshCart, link, confirmingTransfer } = view;
   return (
     <div className="space-y-6">
       {refreshCart ? <RefreshCart /> : null}
@@ -80,7 +80,7 @@ export default async function CheckoutReturnPage({ searchParams }: { searchParam
           </Link>
         ) : null}
       </div>
-      <OrderStatePanel state={state} order={order} accessToken={accessToken} polling />
+      <OrderStatePanel state={state} order={order} accessToken={accessToken} polling confirmingTransfer={confirmingTransfer} />
       {link ? (
         <p className="text-sm text-stone-600">
           Keep this private link to check your order later:{' '}
