@@ -7,9 +7,9 @@
 //      rollback gives the number back, so there are never gaps;
 //   3. insert the invoice (order_id and number are unique: the constraints back up both steps).
 // The year is the database clock's, in the shop's time zone (Lagos), the same instant as `issued_at`.
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { invoices, orders } from '../../db/schema';
+import { auditLogs, invoices, orders } from '../../db/schema';
 import { err, ok, type Result } from '../core/result';
 import { SHOP_TIME_ZONE } from '../core/format-date';
 
@@ -35,6 +35,21 @@ export async function allocateInvoice(db: DbOrTx, orderId: string): Promise<Resu
     const [existing] = await tx.select().from(invoices).where(eq(invoices.orderId, orderId));
     if (existing) return ok({ ...existing, created: false });
     if (!(INVOICEABLE_ORDER_STATUSES as readonly string[]).includes(order.status)) return err('order_not_paid' as const);
+    // A refunded order sold something only if a payment was once honoured (the order moved to `paid`); money the shop
+    // never honoured — a flagged charge refunded after review, a late payment whose stock was gone — gave back all it
+    // took and must not use up a number of the gapless series (nor, through it, a credit note's).
+    if (order.status === 'refunded' || order.status === 'partially_refunded') {
+      const honoured = await tx.$count(
+        auditLogs,
+        and(
+          eq(auditLogs.entityType, 'order'),
+          eq(auditLogs.entityId, orderId),
+          inArray(auditLogs.action, ['order.paid', 'order.paid_late']),
+          sql`${auditLogs.after}->>'status' = 'paid'`,
+        ),
+      );
+      if (honoured === 0) return err('order_not_paid' as const);
+    }
 
     const bumped = await tx.execute<{ year: number; last_number: number }>(sql`
       INSERT INTO invoice_sequences (year, last_number)

@@ -9,6 +9,8 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/admin/payments/[id]/resolve/route';
 import { auditLogs, inventoryReservations, orders, outbox, payments, productVariants, refunds } from '@/db/schema';
+import { allocateCreditNote } from '@/lib/invoices/allocate-credit-note';
+import { allocateInvoice } from '@/lib/invoices/allocate-invoice';
 import { confirmPayment } from '@/lib/payments/ask-paystack';
 import { resolveFlaggedPayment } from '@/lib/payments/resolve-flagged-payment';
 import type { SessionUser } from '@/lib/server/deps/door-deps';
@@ -132,6 +134,10 @@ describe('resolving a flagged payment', () => {
     expect(await orderRow(order.id)).toMatchObject({ status: 'refunded' });
     expect(await holdStatuses(order.id)).toEqual(['released']);
     expect(await stockOf(variant.id)).toEqual({ onHand: stock.onHand, reserved: stock.reserved - 2 });
+    // Nothing was sold: the order gets no invoice number, and its refund no credit note (what the jobs would ask).
+    expect(await allocateInvoice(db, order.id)).toEqual({ ok: false, error: 'order_not_paid' });
+    const [refund] = await db.select().from(refunds).where(eq(refunds.orderId, order.id));
+    expect(await allocateCreditNote(db, refund!.id)).toEqual({ ok: false, error: 'not_invoiced' });
   });
 
   it('an accept racing a refund of the same payment: exactly one wins, and money and stock agree with the winner', async () => {
