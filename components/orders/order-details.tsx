@@ -8,6 +8,7 @@ import { creditNoteHref } from './invoice-download-link';
 
 const money = (amount: number, currency: CurrencyCode): Money => ({ amount, currency });
 const dateTime = new Intl.DateTimeFormat('en-NG', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Africa/Lagos' });
+const dateOnly = new Intl.DateTimeFormat('en-NG', { dateStyle: 'medium', timeZone: 'Africa/Lagos' });
 
 const paymentLabels: Record<OrderDetail['payments'][number]['status'], string> = {
   initialized: 'Started',
@@ -190,14 +191,23 @@ function OrderRefunds({ refunds, orderId, accessToken }: { refunds: Refund[]; or
                 {refund.processedAt ? `Refunded ${dateTime.format(refund.processedAt)}` : `Requested ${dateTime.format(refund.createdAt)}`}
               </p>
               {refund.creditNote ? (
-                <p>
+                <p data-testid="order-credit-note">
                   <a
                     href={creditNoteHref(orderId, refund.creditNote.id, accessToken)}
                     download
-                    className="font-medium text-brand-700 underline underline-offset-2"
+                    className={
+                      refund.creditNote.cancelledAt
+                        ? 'font-medium text-stone-500 underline underline-offset-2'
+                        : 'font-medium text-brand-700 underline underline-offset-2'
+                    }
                   >
                     Credit note {refund.creditNote.number} (PDF)
                   </a>
+                  {refund.creditNote.cancelledAt ? (
+                    <span className="block text-xs font-medium text-red-700">
+                      Cancelled: the refund failed on {dateOnly.format(refund.creditNote.cancelledAt)}; no amount was credited.
+                    </span>
+                  ) : null}
                 </p>
               ) : null}
             </li>

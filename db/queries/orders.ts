@@ -58,8 +58,11 @@ export interface OrderDetail extends OrderSummary {
     status: (typeof refunds.$inferSelect)['status'];
     createdAt: Date;
     processedAt: Date | null;
-    /** The credit note issued for it (an invoiced order's accepted refund), to download beside the invoice. */
-    creditNote: { id: string; number: string } | null;
+    /**
+     * The credit note issued for it (an invoiced order's accepted refund), to download beside the invoice.
+     * `cancelledAt` is set when the refund failed afterwards: the note is kept (gapless series) but credited nothing.
+     */
+    creditNote: { id: string; number: string; cancelledAt: Date | null } | null;
   }>;
   /** Parcels handed to a carrier, oldest first, with how to follow each. */
   shipments: Array<{
@@ -143,6 +146,7 @@ async function loadDetail(db: DbOrTx, where: SQL | undefined): Promise<OrderDeta
         processedAt: refunds.processedAt,
         creditNoteId: creditNotes.id,
         creditNoteNumber: creditNotes.number,
+        creditNoteCancelledAt: creditNotes.cancelledAt,
       })
       .from(refunds)
       .leftJoin(creditNotes, eq(creditNotes.refundId, refunds.id))
@@ -177,9 +181,9 @@ async function loadDetail(db: DbOrTx, where: SQL | undefined): Promise<OrderDeta
     ...row,
     lines: shipmentLines.filter((line) => line.fulfillmentId === row.id).map(({ fulfillmentId: _, ...line }) => line),
   }));
-  const refundViews = refundRows.map(({ creditNoteId, creditNoteNumber, ...refund }) => ({
+  const refundViews = refundRows.map(({ creditNoteId, creditNoteNumber, creditNoteCancelledAt, ...refund }) => ({
     ...refund,
-    creditNote: creditNoteId && creditNoteNumber ? { id: creditNoteId, number: creditNoteNumber } : null,
+    creditNote: creditNoteId && creditNoteNumber ? { id: creditNoteId, number: creditNoteNumber, cancelledAt: creditNoteCancelledAt } : null,
   }));
   return { ...order, holdLive: Boolean(order.holdLive), items, payments: paymentRows, refunds: refundViews, shipments };
 }

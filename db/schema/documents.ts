@@ -47,7 +47,11 @@ export const creditNoteSequences = pgTable(
   (t) => [check('credit_note_sequences_last_number_non_negative', sql`${t.lastNumber} >= 0`)],
 );
 
-/** The document that credits part of an invoice: one per refund of an invoiced order, issued when Paystack accepts it. */
+/**
+ * The document that credits part of an invoice: one per refund of an invoiced order, issued when Paystack accepts it.
+ * Never deleted (its number belongs to a gapless series): when that refund fails, the note is cancelled instead —
+ * `cancelled_at` and `cancellation_reason` set together, once, in the transaction that moves the refund to failed.
+ */
 export const creditNotes = pgTable(
   'credit_notes',
   {
@@ -69,12 +73,16 @@ export const creditNotes = pgTable(
     amount: minor('amount').notNull(),
     currency: currency(),
     issuedAt: tstz('issued_at').notNull().defaultNow(),
+    /** When its refund failed: nothing was credited. Null while the note stands. */
+    cancelledAt: tstz('cancelled_at'),
+    cancellationReason: text('cancellation_reason'),
   },
   (t) => [
     unique('credit_notes_year_sequence_unique').on(t.year, t.sequence),
     index('credit_notes_order_idx').on(t.orderId),
     check('credit_notes_sequence_positive', sql`${t.sequence} > 0`),
     check('credit_notes_amount_positive', sql`${t.amount} > 0`),
+    check('credit_notes_cancellation_complete', sql`(${t.cancelledAt} IS NULL) = (${t.cancellationReason} IS NULL)`),
   ],
 );
 

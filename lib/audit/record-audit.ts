@@ -7,7 +7,19 @@ export type AuditActor = { type: 'user' | 'admin'; id: string } | { type: 'syste
 export interface AuditEntry {
   actor: AuditActor;
   action: string;
-  entityType: 'order' | 'payment' | 'refund' | 'variant' | 'reservation' | 'cart' | 'user' | 'webhook_event' | 'outbox_job' | 'product' | 'dispute';
+  entityType:
+    | 'order'
+    | 'payment'
+    | 'refund'
+    | 'variant'
+    | 'reservation'
+    | 'cart'
+    | 'user'
+    | 'webhook_event'
+    | 'outbox_job'
+    | 'product'
+    | 'dispute'
+    | 'credit_note';
   entityId: string;
   before?: unknown;
   after?: unknown;

@@ -6,6 +6,8 @@
 //      RETURNING last_number`: the counter row's lock serialises allocations across orders until COMMIT, and a rollback
 //      gives the number back, so there are never gaps;
 //   3. insert the credit note (refund_id and number are unique: the constraints back up both steps).
+// The refund's status is checked again under that lock: a refund that failed meanwhile gets none. A credit note whose
+// refund fails later is cancelled, never deleted (cancel-credit-note.ts).
 // A paid order's invoice is allocated first if its job has not run yet (allocateInvoice is idempotent). Money that paid
 // no invoice — a second payment for an order another payment already paid, refunded as surplus — gets no credit note.
 import { and, eq, sql } from 'drizzle-orm';
@@ -43,6 +45,10 @@ export async function allocateCreditNote(db: Database, refundId: string): Promis
     await tx.select({ id: orders.id }).from(orders).where(eq(orders.id, refund.orderId)).for('no key update');
     const [again] = await tx.select().from(creditNotes).where(eq(creditNotes.refundId, refundId));
     if (again) return ok({ ...again, created: false });
+    // Asked again under the order's lock, which a refund's failure holds too (moveRefund): a refund that failed since
+    // the first look gets no credit note, rather than one that nothing would ever cancel.
+    const [current] = await tx.select({ status: refunds.status }).from(refunds).where(eq(refunds.id, refundId));
+    if (!current || !ACCEPTED.includes(current.status)) return err('refund_not_accepted' as const);
     const [invoiceRow] = await tx.select({ id: invoices.id }).from(invoices).where(eq(invoices.orderId, refund.orderId));
     if (!invoiceRow) return err('not_invoiced' as const);
 

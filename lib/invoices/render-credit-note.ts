@@ -1,5 +1,6 @@
 // A credit note as a one-page A4 PDF (pdfkit, DejaVu Sans embedded like the invoice, for ₦): its number, the invoice it
-// credits, the customer, what is credited and why, and the VAT that amount contains.
+// credits, the customer, what is credited and why, and the VAT that amount contains. A cancelled note (its refund failed
+// after Paystack accepted it) is the same document, marked CANCELLED across the top and in its closing words.
 import { asc, eq } from 'drizzle-orm';
 import PDFDocument from 'pdfkit';
 import type { DbOrTx } from '../../db/client';
@@ -21,9 +22,17 @@ export interface CreditNoteDocument {
   currency: CurrencyCode;
   reason: string;
   vatRateBps?: number;
+  /** Set when the refund failed: the note stands as issued but credits nothing. */
+  cancelled?: { at: Date } | null;
+}
+
+/** The mark a cancelled credit note carries (PDF and order page say the same). */
+export function creditNoteCancelledMark(cancelledAt: Date): string {
+  return `CANCELLED — the refund failed on ${formatDate(cancelledAt)}; no amount was credited`;
 }
 
 const INK = '#111827';
+const VOID = '#b91c1c';
 const MUTED = '#6b7280';
 const RULE = '#d1d5db';
 const MARGIN = 50;
@@ -34,7 +43,7 @@ export function renderCreditNotePdf(note: CreditNoteDocument): Promise<Buffer> {
     size: 'A4',
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN },
     font: fonts.regular as unknown as string,
-    info: { Title: `Credit note ${note.number}`, Author: note.shop.name, Subject: `Invoice ${note.invoice.number}` },
+    info: { Title: `Credit note ${note.number}${note.cancelled ? ' (cancelled)' : ''}`, Author: note.shop.name, Subject: `Invoice ${note.invoice.number}` },
   });
   doc.registerFont('regular', fonts.regular);
   doc.registerFont('bold', fonts.bold);
@@ -90,6 +99,21 @@ export function renderCreditNotePdf(note: CreditNoteDocument): Promise<Buffer> {
   }
 
   y = Math.max(sellerBottom, y) + 24;
+  if (note.cancelled) {
+    const boxTop = y;
+    doc
+      .font('bold')
+      .fontSize(10)
+      .fillColor(VOID)
+      .text(creditNoteCancelledMark(note.cancelled.at), MARGIN + 10, boxTop + 8, { width: width - 20 });
+    const boxBottom = doc.y + 6;
+    doc
+      .rect(MARGIN, boxTop, width, boxBottom - boxTop)
+      .lineWidth(1.5)
+      .strokeColor(VOID)
+      .stroke();
+    y = boxBottom + 18;
+  }
   doc.font('bold').fontSize(10).fillColor(INK).text('Credit to', MARGIN, y);
   doc
     .font('regular')
@@ -126,7 +150,9 @@ export function renderCreditNotePdf(note: CreditNoteDocument): Promise<Buffer> {
     .fontSize(9)
     .fillColor(MUTED)
     .text(
-      `This credit note reduces invoice ${note.invoice.number} by ${m(note.amount)}. The amount is refunded through Paystack to the card or account the customer paid with. Amounts in ${note.currency}.`,
+      note.cancelled
+        ? `This credit note is cancelled: the refund failed at Paystack on ${formatDate(note.cancelled.at)}, no amount was credited, and invoice ${note.invoice.number} stands in full. Its number is kept so that the series stays complete. Amounts in ${note.currency}.`
+        : `This credit note reduces invoice ${note.invoice.number} by ${m(note.amount)}. The amount is refunded through Paystack to the card or account the customer paid with. Amounts in ${note.currency}.`,
       MARGIN,
       y,
       { width },
@@ -154,6 +180,7 @@ export async function loadCreditNoteDocument(db: DbOrTx, creditNoteId: string, s
     amount: row.note.amount,
     currency: row.note.currency,
     reason: row.reason,
+    cancelled: row.note.cancelledAt ? { at: row.note.cancelledAt } : null,
   };
 }
 
@@ -173,6 +200,7 @@ export async function listCreditNotes(db: DbOrTx, orderId: string) {
       amount: creditNotes.amount,
       currency: creditNotes.currency,
       issuedAt: creditNotes.issuedAt,
+      cancelledAt: creditNotes.cancelledAt,
     })
     .from(creditNotes)
     .where(eq(creditNotes.orderId, orderId))

@@ -2,7 +2,8 @@
 // the reconciliation job adopting a refund Paystack already had, a webhook, a refund made in Paystack's dashboard):
 // - accepted by Paystack: its amount counts against the payment and the order, its lines go back on the shelf, and
 //   the shopper is told the money is on its way;
-// - an accepted refund failing: the amount is refundable again, statuses go back, admins are alerted and the shopper
+// - an accepted refund failing: the amount is refundable again, statuses go back, its credit note (if one was issued)
+//   is cancelled — kept, never deleted, its number being part of a gapless series — admins are alerted and the shopper
 //   is told the shop will follow up;
 // - needs attention: admins are alerted.
 // Runs inside the caller's transaction, which holds the order, payment and refund rows (locked in that order).
@@ -10,6 +11,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { refunds } from '../../db/schema';
 import type { AuditActor } from '../audit/record-audit';
+import { cancelCreditNoteOfRefund } from '../invoices/cancel-credit-note';
 import { restockVariants } from '../inventory/restock-stock';
 import { formatMoney, money } from '../core/money';
 import { enqueue } from '../outbox/enqueue';
@@ -57,6 +59,10 @@ export async function moveRefund(tx: Tx, refund: RefundRow, to: RefundStatus, op
     }
   } else if (wasCounted && !counts) {
     await changeRefundedBalance(tx, { ...balance, delta: -refund.amount });
+  }
+  if (to === 'failed') {
+    const why = options.failureReason ?? refund.failureReason;
+    await cancelCreditNoteOfRefund(tx, refund.id, { actor: options.actor, reason: why ? `The refund failed: ${why}` : 'The refund failed' });
   }
 
   // The shopper hears from the shop about refunds the shop made; one made in Paystack's dashboard is its maker's to tell.
