@@ -48,6 +48,11 @@ export const errorCatalogue = {
   fulfillment_invalid: { status: 422, message: 'Check the shipment: lines, carrier and tracking number.' },
   idempotency_key_reused: { status: 422, message: 'This Idempotency-Key was already used for a different refund request.' },
   dispute_evidence_required: { status: 422, message: 'Send evidence before declining the dispute: Paystack weighs the decline by it.' },
+  dispute_file_required: {
+    status: 422,
+    message:
+      'Upload a file with the evidence first — a receipt, delivery proof or the refund confirmation: Paystack takes no answer (accept or decline) without one.',
+  },
   // 413 / 429
   payload_too_large: { status: 413, message: 'The request body is too large.' },
   unsupported_media_type: { status: 415, message: 'Upload a PNG, JPEG or WebP image.' },

@@ -2,7 +2,8 @@
 // Paystack's `PUT /dispute/:id/resolve`. As with a refund, nothing is held across the network call:
 //
 // 1. One transaction under the order's, the payment's and the dispute's locks (the shop's lock order): the admin is
-//    re-checked against the database; the dispute must be open and unanswered; an acceptance must fit in what is left
+//    re-checked against the database; the dispute must be open and unanswered, with a file uploaded to it (Paystack's
+//    resolve requires `uploaded_filename` with every answer, so without one nothing is recorded or sent); an acceptance must fit in what is left
 //    of the payment — captured − every refund not failed − every other dispute's loss — and in what was disputed.
 //    The answer is recorded, and an acceptance's amount is counted as this dispute's loss from this moment, so a refund
 //    racing it sees the money as gone. Commit.
@@ -36,13 +37,13 @@ type DisputeRow = typeof disputes.$inferSelect;
 export async function answerDispute(deps: DisputeDeps, input: AnswerDisputeInput): Promise<Result<DisputeRow, DisputeError>> {
   const opened = await deps.db.transaction((tx) => recordAnswer(tx, input));
   if (!opened.ok) return opened;
-  const { row, refundAmount } = opened.value;
+  const { row, refundAmount, uploadedFilename } = opened.value;
 
   const reply = await deps.paystack.resolveDispute(row.gatewayDisputeId, {
     resolution: input.answer === 'accept' ? 'merchant-accepted' : 'declined',
     message: input.message,
     refundAmount,
-    uploadedFilename: row.attachmentFilename ?? undefined,
+    uploadedFilename,
     evidence: row.gatewayEvidenceId ?? undefined,
   });
   if (!reply.ok) {
@@ -60,18 +61,23 @@ export async function answerDispute(deps: DisputeDeps, input: AnswerDisputeInput
   return ok(applied);
 }
 
-async function recordAnswer(tx: Tx, input: AnswerDisputeInput): Promise<Result<{ row: DisputeRow; refundAmount: number }, DisputeError>> {
+async function recordAnswer(
+  tx: Tx,
+  input: AnswerDisputeInput,
+): Promise<Result<{ row: DisputeRow; refundAmount: number; uploadedFilename: string }, DisputeError>> {
   const [user] = await tx.select({ role: users.role }).from(users).where(eq(users.id, input.adminId));
   if (user?.role !== 'admin') return err({ code: 'forbidden' });
   const { dispute: row } = await lockDispute(tx, input.disputeId);
   if (!row) return err({ code: 'not_found' });
   if (isFinalDispute(row.status)) return err({ code: 'dispute_closed', status: row.status });
   if (row.answer) return err({ code: 'dispute_already_answered', answer: row.answer });
+  if (input.answer === 'decline' && !row.evidenceSubmittedAt) return err({ code: 'dispute_evidence_required' });
+  // Paystack refuses a resolve without `uploaded_filename`: ask for the file before anything is recorded.
+  const uploadedFilename = row.attachmentFilename;
+  if (!uploadedFilename) return err({ code: 'dispute_file_required' });
 
   let refundAmount = 0;
-  if (input.answer === 'decline') {
-    if (!row.evidenceSubmittedAt) return err({ code: 'dispute_evidence_required' });
-  } else {
+  if (input.answer === 'accept') {
     // Under the order's and payment's locks: a refund racing this acceptance is decided before or after it, never beside.
     const remaining = await remainingForDispute(tx, row);
     const amount = resolveAcceptAmount(row.amount, remaining, input.refundAmount);
@@ -92,7 +98,7 @@ async function recordAnswer(tx: Tx, input: AnswerDisputeInput): Promise<Result<{
     after: { answer: input.answer, lossAmount: refundAmount },
     metadata: { orderId: row.orderId, message: input.message },
   });
-  return ok({ row: answered ?? row, refundAmount });
+  return ok({ row: answered ?? row, refundAmount, uploadedFilename });
 }
 
 /** Paystack refused the answer: it was never given, so the dispute is open to answer again and its loss goes back to 0. */

@@ -19,6 +19,8 @@ export type DisputeError =
   | { code: 'dispute_already_answered'; answer: string }
   /** Declining needs evidence first (Paystack weighs the decline by it). */
   | { code: 'dispute_evidence_required' }
+  /** Paystack's resolve requires a file uploaded to the dispute (`uploaded_filename`) with every answer, accept or decline. */
+  | { code: 'dispute_file_required' }
   /** More than the customer disputed, or than is left of the payment once refunds and other disputes are taken off. */
   | { code: 'refund_exceeds_remaining'; requested: number; remaining: number; currency: CurrencyCode }
   /** Paystack refused (its words); nothing changed. */

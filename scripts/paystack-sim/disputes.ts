@@ -24,7 +24,7 @@ export const disputeMessages = {
   invalidRefundAmount: 'Invalid refund amount',
   refundAboveDisputed: 'Refund amount cannot be greater than the disputed amount',
   refundAboveRemaining: 'Refund amount cannot be greater than the unrefunded amount of the transaction',
-  evidenceRequired: 'Provide evidence or upload a file before declining a dispute',
+  fileRequired: 'uploaded_filename is required',
   unknownFile: 'Uploaded file not found for this dispute',
   evidenceFields: 'customer_email, customer_name, customer_phone and service_details are required',
 };
@@ -214,10 +214,12 @@ export function resolveDispute(ctx: SimContext, id: string, body: Record<string,
   const resolution = body.resolution;
   if (resolution !== 'merchant-accepted' && resolution !== 'declined') return json(400, failure(disputeMessages.invalidResolution));
   if (typeof body.message !== 'string' || body.message.trim() === '') return json(400, failure(disputeMessages.messageRequired));
+  // DisputeResolve requires refund_amount (0 when declining) and uploaded_filename, a file uploaded to this dispute.
   const refundAmount = parseAmount(body.refund_amount);
   if (refundAmount === undefined || refundAmount < 0) return json(400, failure(disputeMessages.invalidRefundAmount));
-  const file = typeof body.uploaded_filename === 'string' ? body.uploaded_filename : undefined;
-  if (file !== undefined && !dispute.attachments.includes(file)) return json(400, failure(disputeMessages.unknownFile));
+  const file = typeof body.uploaded_filename === 'string' ? body.uploaded_filename.trim() : '';
+  if (file === '') return json(400, failure(disputeMessages.fileRequired));
+  if (!dispute.attachments.includes(file)) return json(400, failure(disputeMessages.unknownFile));
 
   if (resolution === 'merchant-accepted') {
     if (refundAmount === 0) return json(400, failure(disputeMessages.invalidRefundAmount));
@@ -225,8 +227,6 @@ export function resolveDispute(ctx: SimContext, id: string, body: Record<string,
     // Checked and recorded synchronously, like POST /refund: refunds and accepted disputes never pass the amount paid.
     if (refundAmount > tx.amount - ctx.store.refundedAmount(tx.id)) return json(400, failure(disputeMessages.refundAboveRemaining));
     dispute.refundAmount = refundAmount;
-  } else if (!dispute.evidence && dispute.attachments.length === 0) {
-    return json(400, failure(disputeMessages.evidenceRequired));
   }
   const now = touch(dispute);
   dispute.status = 'resolved';

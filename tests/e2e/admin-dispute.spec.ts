@@ -75,13 +75,21 @@ test('an admin answers a dispute with evidence from the dispute page, and wins i
   await row.getByRole('link', { name: `Dispute ${gatewayId}` }).click();
 
   await expect(admin.getByRole('heading', { name: `Dispute ${gatewayId}` })).toBeVisible();
+  // No file uploaded yet: Paystack takes no answer without one, so the answer controls say so and are disabled.
+  await expect(admin.getByTestId('answer-file-needed')).toContainText('A file is needed before you can answer');
+  await expect(admin.getByRole('button', { name: 'Decline the dispute…' })).toBeDisabled();
+  await expect(admin.getByRole('radio', { name: /Decline/ })).toBeDisabled();
   // Prefilled from the order; the admin adds what was delivered, when, and the signed delivery note.
   await expect(admin.getByLabel('Customer name')).toHaveValue('Dispute Dayo');
   await admin.getByLabel('Delivery date').fill('2026-12-01');
   await admin.getByLabel('What was sold and how it was delivered').fill(`Order ${number}: one beaded necklace, delivered by courier and signed for.`);
-  await admin.getByLabel('File (optional)').setInputFiles({ name: 'delivery-note.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 signed') });
+  await admin
+    .getByLabel('File', { exact: true })
+    .setInputFiles({ name: 'delivery-note.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 signed') });
   await admin.getByRole('button', { name: 'Send evidence to Paystack' }).click();
   await expect(admin.getByRole('status')).toHaveText('Evidence sent to Paystack.');
+  await expect(admin.getByTestId('answer-file-needed')).toHaveCount(0);
+  await expect(admin.getByRole('button', { name: 'Decline the dispute…' })).toBeEnabled();
 
   await admin.getByLabel('Message for Paystack and the bank').fill('Delivered and signed for; the delivery note is attached.');
   await admin.getByRole('button', { name: 'Decline the dispute…' }).click();

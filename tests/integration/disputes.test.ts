@@ -1,7 +1,7 @@
 // Disputes end to end against the real Postgres and the Paystack simulator, with every webhook signed and delivered by
 // the simulator to a listener that hands it to the real webhook route: a dispute opened at the simulator lands in the
 // inbox and emails every admin; a reminder emails again; evidence (with a file through Paystack's signed upload URL)
-// and a decline or an acceptance reach Paystack and come back as charge.dispute.resolve; copies and reordering apply
+// and a decline or an acceptance reach Paystack (never an answer without a file: Paystack's resolve requires one) and come back as charge.dispute.resolve; copies and reordering apply
 // once; refunds and acceptances racing on one payment never give back more than it captured. Orders are really paid.
 // Stood in: who is signed in (the doors' own seam) for the JSON list — nothing else.
 import { createServer, type Server } from 'node:http';
@@ -101,6 +101,33 @@ async function runAlerts(disputeId: string) {
   return jobs.length;
 }
 
+/** What an admin does before answering: evidence with a file (a receipt), through Paystack's signed upload URL. */
+async function sendEvidenceWithFile(disputeId: string, email: string) {
+  const sent = await addDisputeEvidence(
+    { db, paystack },
+    {
+      disputeId,
+      adminId: admin.id,
+      evidence: { customerEmail: email, customerName: 'Ada Obi', customerPhone: '08012345678', serviceDetails: 'Two shirts, delivered by courier' },
+      file: { name: 'receipt.pdf', contentType: 'application/pdf', bytes: new TextEncoder().encode('%PDF-1.4 receipt') },
+    },
+  );
+  expect(sent.ok, JSON.stringify(sent)).toBe(true);
+}
+
+const simulatorDispute = async (gatewayId: number) =>
+  (await (await fetch(`${paystackEnv().baseUrl}/__simulator/disputes/${gatewayId}`)).json()) as {
+    dispute: { status: string; resolution: string | null; refund_amount: number; messages: unknown[] | null };
+    uploads: Array<{ fileName: string }>;
+  };
+
+const resolveAtPaystack = (gatewayId: number, body: Record<string, unknown>) =>
+  fetch(`${paystackEnv().baseUrl}/dispute/${gatewayId}/resolve`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${paystackEnv().secretKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
 const adminAs = (): SessionUser => ({ id: admin.id, email: admin.email, name: admin.name, role: 'admin' });
 
 describe('disputes', () => {
@@ -191,6 +218,63 @@ describe('disputes', () => {
     expect((await orderLedger(db, order.id))!.disputeLosses.amount).toBe(0);
   });
 
+  it('an answer without a file uploaded to the dispute is refused before anything is recorded or sent; Paystack refuses it too', async () => {
+    const { order, payment } = await paidWithHooks();
+    const gatewayId = await openAtPaystack(payment.reference);
+    const row = await disputeRow(gatewayId);
+    const auditBefore = await db.$count(auditLogs, eq(auditLogs.entityId, row.id));
+    let resolveCalls = 0;
+    const counted = {
+      ...paystack,
+      resolveDispute: (...args: Parameters<typeof paystack.resolveDispute>) => {
+        resolveCalls += 1;
+        return paystack.resolveDispute(...args);
+      },
+    };
+
+    const accept = await answerDispute({ db, paystack: counted }, { disputeId: row.id, adminId: admin.id, answer: 'accept', message: 'Sorry' });
+    expect(accept).toEqual({ ok: false, error: { code: 'dispute_file_required' } });
+    // Evidence without a file is not enough either: a decline needs the file too.
+    const sent = await addDisputeEvidence(
+      { db, paystack },
+      {
+        disputeId: row.id,
+        adminId: admin.id,
+        evidence: { customerEmail: order.email, customerName: 'Ada Obi', customerPhone: '08012345678', serviceDetails: 'Two shirts' },
+      },
+    );
+    expect(sent.ok, JSON.stringify(sent)).toBe(true);
+    const withEvidence = await disputeRow(gatewayId);
+    const decline = await answerDispute({ db, paystack: counted }, { disputeId: row.id, adminId: admin.id, answer: 'decline', message: 'Delivered' });
+    expect(decline).toEqual({ ok: false, error: { code: 'dispute_file_required' } });
+
+    expect(resolveCalls).toBe(0);
+    expect(await disputeRow(gatewayId)).toEqual(withEvidence);
+    expect(withEvidence).toMatchObject({ status: 'awaiting_merchant_feedback', answer: null, answeredAt: null, lossAmount: 0, attachmentFilename: null });
+    // Only the evidence was audited: no answer was recorded.
+    const audit = await db.select({ action: auditLogs.action }).from(auditLogs).where(eq(auditLogs.entityId, row.id));
+    expect(audit.map((entry) => entry.action).filter((action) => action.startsWith('dispute.') && action.includes('_sent'))).toEqual([]);
+    expect(audit.length).toBe(auditBefore + 1);
+    const atPaystack = await simulatorDispute(gatewayId);
+    expect(atPaystack.dispute).toMatchObject({ status: 'awaiting-merchant-feedback', resolution: null });
+    expect(atPaystack.uploads).toEqual([]);
+
+    // Paystack's DisputeResolve requires uploaded_filename (a file of this dispute) and refund_amount.
+    const base = { resolution: 'declined', message: 'Delivered', refund_amount: 0 };
+    const refusals = await Promise.all([
+      resolveAtPaystack(gatewayId, base),
+      resolveAtPaystack(gatewayId, { ...base, uploaded_filename: 'not-uploaded.pdf' }),
+      resolveAtPaystack(gatewayId, { resolution: 'declined', message: 'Delivered', uploaded_filename: 'not-uploaded.pdf' }),
+    ]);
+    expect(refusals.map((response) => response.status)).toEqual([400, 400, 400]);
+    expect(await Promise.all(refusals.map((response) => response.json()))).toEqual([
+      { status: false, message: 'uploaded_filename is required' },
+      { status: false, message: 'Uploaded file not found for this dispute' },
+      { status: false, message: 'Invalid refund amount' },
+    ]);
+    expect((await simulatorDispute(gatewayId)).dispute).toMatchObject({ status: 'awaiting-merchant-feedback', resolution: null });
+  });
+
   it('an acceptance gives back at most what is left, is lost on the ledger, and later refunds see the money as gone', async () => {
     const { order, payment } = await paidWithHooks();
     const gatewayId = await openAtPaystack(payment.reference);
@@ -200,6 +284,7 @@ describe('disputes', () => {
       { orderId: order.id, amount: payment.amount - 5_000_00, reason: 'Damaged', actor: { kind: 'admin', userId: admin.id }, idempotencyKey: newKey() },
     );
     expect(refund.ok, JSON.stringify(refund)).toBe(true);
+    await sendEvidenceWithFile(row.id, order.email);
 
     const tooMuch = await answerDispute({ db, paystack }, { disputeId: row.id, adminId: admin.id, answer: 'accept', message: 'Sorry', refundAmount: 5_000_01 });
     expect(tooMuch).toEqual({ ok: false, error: { code: 'refund_exceeds_remaining', requested: 5_000_01, remaining: 5_000_00, currency: 'NGN' } });
@@ -224,11 +309,17 @@ describe('disputes', () => {
     const { payment } = await paidWithHooks({ webhookCopies: 3, webhookConcurrentCopies: 3, outOfOrderWindowMs: 400 });
     const gatewayId = await openAtPaystack(payment.reference, { amount: 7_000_00 });
     expect((await control(`/disputes/${gatewayId}/remind`)).status).toBe(200);
-    // Resolved in Paystack's dashboard, not through the shop: the shop learns of it only by webhook.
-    const resolved = await fetch(`${paystackEnv().baseUrl}/dispute/${gatewayId}/resolve`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${paystackEnv().secretKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ resolution: 'merchant-accepted', message: 'Refund agreed by phone', refund_amount: 6_000_00 }),
+    // Resolved in Paystack's dashboard, not through the shop: the shop learns of it only by webhook. Paystack takes the
+    // answer only with a file uploaded to the dispute (here the refund confirmation).
+    const target = await paystack.disputeUploadUrl(gatewayId);
+    if (!target.ok) throw new Error(JSON.stringify(target.error));
+    const uploaded = await paystack.uploadDisputeFile(target.value, { bytes: new TextEncoder().encode('%PDF-1.4 refund'), contentType: 'application/pdf' });
+    expect(uploaded.ok, JSON.stringify(uploaded)).toBe(true);
+    const resolved = await resolveAtPaystack(gatewayId, {
+      resolution: 'merchant-accepted',
+      message: 'Refund agreed by phone',
+      refund_amount: 6_000_00,
+      uploaded_filename: target.value.fileName,
     });
     expect(resolved.status).toBe(200);
 
@@ -258,6 +349,7 @@ describe('disputes', () => {
     const { order, payment } = await paidWithHooks();
     const [first, second] = [await openAtPaystack(payment.reference), await openAtPaystack(payment.reference)];
     const rows = [await disputeRow(first), await disputeRow(second)];
+    for (const row of rows) await sendEvidenceWithFile(row.id, order.email);
     const share = Math.floor(payment.amount * 0.3);
     const attempts = await Promise.all([
       ...Array.from({ length: 4 }, () =>

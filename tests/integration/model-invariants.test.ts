@@ -52,6 +52,7 @@ import { signWebhookBody } from '@/lib/payments/paystack/signature';
 import { reconcilePayments } from '@/lib/payments/reconcile-payments';
 import { resolveFlaggedPayment } from '@/lib/payments/resolve-flagged-payment';
 import { requestRefund } from '@/lib/refunds/request-refund';
+import { addDisputeEvidence } from '@/lib/disputes/add-dispute-evidence';
 import { answerDispute } from '@/lib/disputes/answer-dispute';
 import type { RestockLine } from '@/lib/refunds/types';
 import { newCartSessionId } from '@/lib/server/doors/cart-session';
@@ -1197,8 +1198,9 @@ type DisputeAnswer = 'none' | 'part' | 'all' | 'excess';
 
 /**
  * A customer disputes a captured payment at Paystack (the simulator's signed charge.dispute.create, delivered through
- * the route once or twice at once); the admin then leaves it open, or accepts part, all that may go back, or more than
- * that (refused) through the use case the dispute page calls, and Paystack's signed charge.dispute.resolve follows.
+ * the route once or twice at once); the admin then leaves it open, or — after sending evidence with a file (the refund
+ * confirmation), which Paystack requires with every answer — accepts part, all that may go back, or more than that
+ * (refused) through the use case the dispute page calls, and Paystack's signed charge.dispute.resolve follows.
  */
 class DisputePayment implements Cmd {
   constructor(
@@ -1232,6 +1234,16 @@ class DisputePayment implements Cmd {
     expect(row).toMatchObject({ status: 'awaiting_merchant_feedback', paymentId: payment.id, lossAmount: 0 });
 
     if (this.answer !== 'none') {
+      const evidence = await addDisputeEvidence(
+        { db, paystack },
+        {
+          disputeId: row!.id,
+          adminId,
+          evidence: { customerEmail: 'model@example.com', customerName: 'Model Customer', customerPhone: '08012345678', serviceDetails: 'Model test order' },
+          file: { name: 'refund.pdf', contentType: 'application/pdf', bytes: new TextEncoder().encode('%PDF-1.4 refund confirmation') },
+        },
+      );
+      expect(evidence.ok, JSON.stringify(evidence)).toBe(true);
       const pays = await db.select().from(refunds).where(eq(refunds.paymentId, payment.id));
       const others = await db.select().from(disputes).where(eq(disputes.paymentId, payment.id));
       const left = Math.min(

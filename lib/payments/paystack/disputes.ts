@@ -118,7 +118,8 @@ export interface ResolveDisputeInput {
   message: string;
   /** Minor units given back to the customer; 0 when declining. */
   refundAmount: number;
-  uploadedFilename?: string | undefined;
+  /** A file uploaded to this dispute (its upload URL's `fileName`): Paystack requires one with every answer. */
+  uploadedFilename: string;
   /** Paystack's evidence id (asked for on fraud claims). */
   evidence?: number | undefined;
 }

@@ -18,6 +18,7 @@ export function disputeFailure(error: DisputeError): AppError {
     case 'not_found':
     case 'forbidden':
     case 'dispute_evidence_required':
+    case 'dispute_file_required':
       return new AppError(error.code);
     case 'invalid_input':
       return new AppError('invalid_input', error.message);

@@ -70,7 +70,8 @@ export default async function AdminDisputePage({ params }: { params: Promise<{ i
             <>
               <Card id="evidence" title="1. Evidence">
                 <p className="mt-1 text-stone-600">
-                  What shows the customer got what they paid for. It goes to Paystack at once; you can send it again to add more.
+                  What shows the customer got what they paid for, with a file (Paystack takes no answer without one). It goes to Paystack at once; you can send
+                  it again to add more.
                   {dispute.evidenceSubmittedAt ? ` Last sent ${formatDateTime(new Date(dispute.evidenceSubmittedAt))}.` : ''}
                 </p>
                 <EvidenceForm
@@ -91,6 +92,7 @@ export default async function AdminDisputePage({ params }: { params: Promise<{ i
                 <AnswerForm
                   disputeId={dispute.id}
                   evidenceSent={dispute.evidenceSubmittedAt !== null}
+                  fileUploaded={dispute.attachmentFilename !== null}
                   disputed={dispute.amount}
                   maxRefund={remaining}
                   currency={dispute.currency}

@@ -1,14 +1,23 @@
 'use client';
 // The answer: decline (contest it with the evidence sent) or accept (give back an amount, at most what was disputed
 // and what refunds and other disputes leave of the payment). A confirmation says what will happen before anything does.
+// Paystack takes no answer without a file uploaded to the dispute, so until one is the controls say so and stay disabled.
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { actionFailure, type DoorResult } from '@/components/ui/action-result';
 import { TextField } from '@/components/ui/fields';
+import { errorCatalogue } from '@/lib/errors';
 import { type CurrencyCode, formatMoney, toDecimalString } from '@/lib/core/money';
 import { type AnswerActionData, answerDisputeAction } from '../actions';
 
-export function AnswerForm(props: { disputeId: string; evidenceSent: boolean; disputed: number; maxRefund: number; currency: CurrencyCode }) {
+export function AnswerForm(props: {
+  disputeId: string;
+  evidenceSent: boolean;
+  fileUploaded: boolean;
+  disputed: number;
+  maxRefund: number;
+  currency: CurrencyCode;
+}) {
   const router = useRouter();
   const [answer, setAnswer] = useState<'decline' | 'accept'>('decline');
   const [message, setMessage] = useState('');
@@ -18,11 +27,13 @@ export function AnswerForm(props: { disputeId: string; evidenceSent: boolean; di
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
   const money = (value: number) => formatMoney({ amount: value, currency: props.currency });
+  const locked = !props.fileUploaded;
 
   function review() {
     const found: Record<string, string[]> = {};
     if (message.trim() === '') found.message = ['Enter a message for Paystack and the bank'];
-    if (answer === 'decline' && !props.evidenceSent) found.form = ['Send evidence first: Paystack weighs a decline by it.'];
+    if (locked) found.form = [errorCatalogue.dispute_file_required.message];
+    else if (answer === 'decline' && !props.evidenceSent) found.form = ['Send evidence first: Paystack weighs a decline by it.'];
     setErrors(found);
     if (Object.keys(found).length === 0) setConfirming(true);
   }
@@ -68,7 +79,13 @@ export function AnswerForm(props: { disputeId: string; evidenceSent: boolean; di
           {errors.form[0]}
         </p>
       ) : null}
-      <fieldset className="space-y-2" disabled={pending || confirming}>
+      {locked ? (
+        <p id="answer-file-needed" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="answer-file-needed">
+          A file is needed before you can answer: upload one with the evidence above — a receipt, delivery proof or the refund confirmation. Paystack takes no
+          answer, accept or decline, without it.
+        </p>
+      ) : null}
+      <fieldset className="space-y-2" disabled={locked || pending || confirming} aria-describedby={locked ? 'answer-file-needed' : undefined}>
         <legend className="text-sm font-medium text-stone-800">Your answer</legend>
         <label className="flex items-start gap-2 text-sm">
           <input type="radio" name="answer" value="decline" checked={answer === 'decline'} onChange={() => setAnswer('decline')} className="mt-1" />
@@ -100,7 +117,7 @@ export function AnswerForm(props: { disputeId: string; evidenceSent: boolean; di
           inputMode="decimal"
           value={amount}
           onChange={(event) => setAmount(event.target.value)}
-          disabled={pending || confirming}
+          disabled={locked || pending || confirming}
           hint={`At most ${money(props.maxRefund)}: what was disputed (${money(props.disputed)}) and what refunds and other disputes leave of the payment.`}
           errors={errors.refundAmount}
         />
@@ -152,7 +169,13 @@ export function AnswerForm(props: { disputeId: string; evidenceSent: boolean; di
           </div>
         </div>
       ) : (
-        <button type="button" onClick={review} className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-600">
+        <button
+          type="button"
+          onClick={review}
+          disabled={locked}
+          aria-describedby={locked ? 'answer-file-needed' : undefined}
+          className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-600 disabled:cursor-not-allowed disabled:opacity-60"
+        >
           {answer === 'decline' ? 'Decline the dispute…' : 'Accept the dispute…'}
         </button>
       )}

@@ -84,11 +84,11 @@ export function EvidenceForm({ disputeId, defaults, maxFileKb }: { disputeId: st
       </div>
       <TextField
         {...common}
-        label="File (optional)"
+        label="File"
         name="file"
         type="file"
         accept="application/pdf,image/png,image/jpeg"
-        hint={`A receipt, a signed delivery note or a photo: PDF, PNG or JPEG, up to ${maxFileKb} KB.`}
+        hint={`A receipt, a signed delivery note, the refund confirmation or a photo: PDF, PNG or JPEG, up to ${maxFileKb} KB. Paystack needs one before you can accept or decline; sending evidence again without a file keeps the one uploaded.`}
         errors={errors.file}
       />
       <button
