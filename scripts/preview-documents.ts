@@ -1,4 +1,4 @@
-// Renders every customer/admin email (HTML + text) and a sample invoice PDF from made-up data into .data/preview/,
+// Renders every customer/admin email (HTML + text) and sample invoice, credit note and packing slip PDFs from made-up data into .data/preview/,
 // to look at them without a database or a mail server: `npx tsx scripts/preview-documents.ts`.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,6 +10,10 @@ import { PaymentAlertEmail } from '../lib/email/templates/payment-alert';
 import { PaymentReceiptEmail } from '../lib/email/templates/payment-receipt';
 import { RefundNoticeEmail } from '../lib/email/templates/refund-notice';
 import { renderEmail } from '../lib/email/templates/render';
+import { DisputeAlertEmail } from '../lib/email/templates/dispute-alert';
+import { ShippingNoticeEmail } from '../lib/email/templates/shipping-notice';
+import { renderPackingSlipPdf } from '../lib/fulfillments/render-packing-slip';
+import { renderCreditNotePdf } from '../lib/invoices/render-credit-note';
 import { renderInvoicePdf } from '../lib/invoices/render-invoice';
 import { money } from '../lib/core/money';
 import { defaultShopDetails } from '../lib/shop';
@@ -127,6 +131,36 @@ const emails: Array<[string, ReactElement]> = [
       orderUrl: `${siteUrl}/account/orders/00000000-0000-4000-8000-000000000042`,
     }),
   ],
+  [
+    'order-shipped',
+    createElement(ShippingNoticeEmail, {
+      shopName,
+      siteUrl,
+      orderNumber: 'SO-100042',
+      sequence: 2,
+      lines: [{ title: 'Leather Sandals', variantTitle: 'EU 42', quantity: 1 }],
+      carrier: 'GIG Logistics',
+      trackingNumber: 'GIG-5521-0093',
+      trackingUrl: 'https://giglogistics.com/track/GIG-5521-0093',
+      stillToShip: 0,
+      orderUrl: `${siteUrl}/account/orders/00000000-0000-4000-8000-000000000042`,
+    }),
+  ],
+  [
+    'dispute-alert',
+    createElement(DisputeAlertEmail, {
+      shopName,
+      siteUrl,
+      reminder: false,
+      amount: money(24_000_00),
+      category: 'chargeback',
+      reason: 'Customer says the sandals never arrived',
+      orderNumber: 'SO-100042',
+      reference: 'TXN-7Q2M4K9X1B3C5D6E8F0G',
+      due: 'Due 9 Dec 2026, 14:00 (2 days left)',
+      disputeUrl: `${siteUrl}/admin/disputes/00000000-0000-4000-8000-000000000007`,
+    }),
+  ],
 ];
 
 await mkdir(out, { recursive: true });
@@ -160,4 +194,40 @@ const pdf = await renderInvoicePdf({
   payment: { reference: 'TXN-7Q2M4K9X1B3C5D6E8F0G', paidAt: new Date('2026-12-03T13:05:00Z'), channel: 'card' },
 });
 await writeFile(path.join(out, 'invoice.pdf'), pdf);
-console.log(`wrote ${emails.length} emails and invoice.pdf to ${path.relative(process.cwd(), out)}/`);
+
+const orderFacts = { number: 'SO-100042', email: 'ngozi@example.com', shippingAddress: address };
+const creditNote = {
+  number: 'CN-2026-000007',
+  issuedAt: new Date('2026-12-05T09:30:00Z'),
+  shop: defaultShopDetails,
+  invoice: { number: 'INV-2026-000042', issuedAt: new Date('2026-12-03T13:06:00Z'), totalAmount: 63_500_00 },
+  order: orderFacts,
+  amount: 24_000_00,
+  currency: 'NGN' as const,
+  reason: 'Sandals returned (wrong size)',
+};
+await writeFile(path.join(out, 'credit-note.pdf'), await renderCreditNotePdf(creditNote));
+await writeFile(path.join(out, 'credit-note-cancelled.pdf'), await renderCreditNotePdf({ ...creditNote, cancelled: { at: new Date('2026-12-06T10:00:00Z') } }));
+await writeFile(
+  path.join(out, 'packing-slip.pdf'),
+  await renderPackingSlipPdf({
+    shop: defaultShopDetails,
+    orderNumber: 'SO-100042',
+    email: 'ngozi@example.com',
+    shippingAddress: address,
+    deliveryLabel: 'Standard delivery',
+    shipments: 2,
+    fulfillment: {
+      id: '00000000-0000-4000-8000-000000000002',
+      orderId: '00000000-0000-4000-8000-000000000042',
+      sequence: 2,
+      carrier: 'GIG Logistics',
+      trackingNumber: 'GIG-5521-0093',
+      trackingUrl: 'https://giglogistics.com/track/GIG-5521-0093',
+      lines: [{ orderItemId: 'i2', variantId: 'v2', sku: 'SKU-2', productTitle: 'Leather Sandals', variantTitle: 'EU 42', quantity: 1 }],
+      createdBy: 'admin@shop.test',
+      createdAt: '2026-12-04T10:15:00Z',
+    },
+  }),
+);
+console.log(`wrote ${emails.length} emails, invoice.pdf, credit-note(-cancelled).pdf and packing-slip.pdf to ${path.relative(process.cwd(), out)}/`);
