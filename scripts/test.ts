@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { Redis } from '@upstash/redis';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { createDatabase } from '../db/client';
 import { runDependencyAudit } from './dependency-audit';
 import { seedDatabase } from './seed/index';
@@ -20,6 +21,51 @@ interface LayerCounts {
   passed: number;
   failed: number;
   skipped: number;
+}
+
+/** Every failed test by name, gathered from the layers' JSON reports and printed again just above the closing line. */
+const failures: string[] = [];
+const firstLine = (text: string | undefined) =>
+  (text ?? '')
+    .split('\n')
+    .find((line) => line.trim() !== '')
+    ?.trim()
+    .slice(0, 200) ?? '';
+
+interface VitestReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  numFailedTestSuites: number;
+  testResults?: Array<{ name: string; message?: string; assertionResults: Array<{ fullName: string; status: string; failureMessages?: string[] }> }>;
+}
+
+interface PlaywrightSuite {
+  file?: string;
+  specs?: Array<{ title: string; line: number; ok: boolean; tests: Array<{ results: Array<{ status: string; error?: { message?: string } }> }> }>;
+  suites?: PlaywrightSuite[];
+}
+
+function noteVitestFailures(report: VitestReport) {
+  for (const file of report.testResults ?? []) {
+    const where = path.relative(repoRoot, file.name);
+    const failed = file.assertionResults.filter((test) => test.status === 'failed');
+    for (const test of failed) failures.push(`${where} › ${test.fullName} — ${firstLine(test.failureMessages?.[0])}`);
+    if (failed.length === 0 && file.message) failures.push(`${where} (did not run) — ${firstLine(file.message)}`);
+  }
+}
+
+function notePlaywrightFailures(suites: PlaywrightSuite[] = [], file = '') {
+  for (const suite of suites) {
+    const where = suite.file ?? file;
+    for (const spec of suite.specs ?? []) {
+      if (spec.ok) continue;
+      const error = spec.tests.flatMap((test) => test.results).find((result) => result.error)?.error?.message;
+      failures.push(`tests/e2e/${where}:${spec.line} › ${spec.title} — ${firstLine(error)}`);
+    }
+    notePlaywrightFailures(suite.suites, where);
+  }
 }
 
 const profile = profiles.test;
@@ -43,10 +89,12 @@ async function runVitest(env: Record<string, string>, ...projects: string[]): Pr
   const output = path.join(resultsDir, `vitest-${projects.join('-')}.json`);
   const projectArgs = projects.flatMap((project) => ['--project', project]);
   const code = await runTool('vitest/vitest.mjs', ['run', ...projectArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${output}`], env);
-  const report = readJson(output) as
-    | { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numFailedTestSuites: number }
-    | undefined;
-  if (!report) return { passed: 0, failed: 1, skipped: 0 };
+  const report = readJson(output) as VitestReport | undefined;
+  if (!report) {
+    failures.push(`vitest ${projects.join(' + ')} wrote no report (exit ${code})`);
+    return { passed: 0, failed: 1, skipped: 0 };
+  }
+  noteVitestFailures(report);
   // A file that fails to load has no tests to count: count it as a failure so it can never pass silently.
   const brokenFiles = report.numFailedTests === 0 && code !== 0 ? Math.max(report.numFailedTestSuites, 1) : 0;
   return {
@@ -62,8 +110,14 @@ async function runPlaywright(env: Record<string, string>): Promise<LayerCounts> 
     ...env,
     PLAYWRIGHT_JSON_OUTPUT_FILE: output,
   });
-  const report = readJson(output) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } } | undefined;
-  if (!report) return { passed: 0, failed: 1, skipped: 0 };
+  const report = readJson(output) as
+    | { stats: { expected: number; unexpected: number; flaky: number; skipped: number }; suites?: PlaywrightSuite[] }
+    | undefined;
+  if (!report) {
+    failures.push(`playwright wrote no report (exit ${code})`);
+    return { passed: 0, failed: 1, skipped: 0 };
+  }
+  notePlaywrightFailures(report.suites);
   const { expected, unexpected, flaky, skipped } = report.stats;
   return { passed: expected, failed: unexpected + flaky + (unexpected === 0 && code !== 0 ? 1 : 0), skipped };
 }
@@ -87,12 +141,14 @@ async function runStaticChecks(): Promise<LayerCounts> {
     if (code === 0) counts.passed += 1;
     else {
       counts.failed += 1;
+      failures.push(`${check.name} — run \`${check.fix}\` to see why`);
       console.log(`\n✖ ${check.name} failed — run \`${check.fix}\` to see why`);
     }
   }
   const audit = await runDependencyAudit();
   counts.passed += audit.passed;
   counts.failed += audit.failed;
+  if (audit.failed > 0) failures.push('dependency audit — run `npm audit --omit=dev`');
   // An audit the registry cannot answer is a note (printed above), not a skipped test: the closing line counts tests.
   return counts;
 }
@@ -118,7 +174,9 @@ async function main(): Promise<number> {
   const staticChecks = await runStaticChecks();
 
   console.log('\nStarting the test stack…');
-  const stack = await startStack(profile, { fresh: true, log });
+  // The simulator's line per request would bury the test output (and a failure's name) in CI logs: it goes to a file.
+  // The simulator's line per request would bury the test output, and a failure's name, in a CI log: it goes to a file.
+  const stack = await startStack(profile, { fresh: true, log, simulatorLogFile: path.join(resultsDir, 'paystack-sim.log') });
   const totals: LayerCounts = { ...staticChecks };
   const add = (counts: LayerCounts) => {
     totals.passed += counts.passed;
@@ -159,6 +217,10 @@ async function main(): Promise<number> {
     await stack.stop();
   }
 
+  if (failures.length > 0) {
+    console.log(`\nFailed (${failures.length}):`);
+    for (const failure of failures) console.log(`  ✖ ${failure}`);
+  }
   const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : '';
   console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
   return totals.failed > 0 || totals.passed === 0 ? 1 : 0;

@@ -1,5 +1,7 @@
 // Starts every service a profile needs (Postgres, Redis + Upstash bridge, mail catcher, Paystack simulator)
 // and stops them in reverse order. Used by `npm start`, `npm run dev` and the test setup.
+import { appendFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { startPaystackSimulator } from '../paystack-sim/index';
 import { parseEnv } from '../../lib/core/env';
 import { appUrl, type StackEnv, stackEnv } from './env';
@@ -10,6 +12,12 @@ import type { StackProfile } from './profiles';
 import { startRedisServer } from './redis';
 import { startUpstashBridge } from './upstash-bridge';
 import { startUpstashBridgeProcess } from './upstash-bridge-process';
+
+/** A log that appends each line to `file` (its folder created first). */
+function fileLog(file: string): (line: string) => void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  return (line) => appendFileSync(file, `${new Date().toISOString()} ${line}\n`);
+}
 
 export interface RunningStack {
   env: StackEnv;
@@ -24,6 +32,8 @@ export interface StackOptions {
   log?: (line: string) => void;
   /** Runs the Upstash bridge in a child process of its own (the benchmarks measure its CPU apart from the simulator's). */
   bridgeProcess?: boolean;
+  /** Where the simulator's per-request and per-webhook lines go (a file), instead of `log`: `npm test` keeps its output to results. */
+  simulatorLogFile?: string;
 }
 
 export async function startStack(profile: StackProfile, opts: StackOptions = {}): Promise<RunningStack> {
@@ -87,7 +97,7 @@ export async function startStack(profile: StackProfile, opts: StackOptions = {})
       publicKey: profile.paystackPublicKey,
       webhookUrl: `${appUrl(profile)}/api/webhooks/paystack`,
       merchantName: 'Paystack Commerce',
-      log,
+      log: opts.simulatorLogFile ? fileLog(opts.simulatorLogFile) : log,
     });
     stops.push(paystack.stop);
     log(`paystack   ${paystack.url} (simulator)`);
