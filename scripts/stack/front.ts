@@ -180,6 +180,20 @@ ${stampChain('$upstream_http_link', 'front_link', 8)}
       sub_filter_once off;
     }
 
+    # The shop's own images in public/ (the seed's product pictures, the icon): a file that changes only with a deploy.
+    # Kept here for a minute, so a page's images come from the front, not from a busy app process (they are the largest
+    # thing on a listing's first screen). Admin uploads (/uploads/…) keep the app's own caching.
+    location ~* ^/(?!_next/|uploads/|api/)[^?]*\.(svg|png|jpe?g|webp|avif|gif|ico)$ {
+      proxy_pass http://shop_app;
+      proxy_cache shop_pages;
+      proxy_cache_key "$request_method|$request_uri";
+      proxy_cache_valid 200 60s;
+      proxy_ignore_headers Cache-Control Expires Set-Cookie;
+      proxy_no_cache $upstream_http_set_cookie;
+      proxy_cache_use_stale updating error timeout http_500 http_502 http_503;
+      proxy_cache_background_update on;
+    }
+
     # Content-hashed build assets: Next says "immutable, a year"; nginx keeps them as Next says.
     location /_next/static/ {
       proxy_pass http://shop_app;

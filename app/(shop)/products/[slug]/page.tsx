@@ -61,13 +61,13 @@ export default async function ProductPage({ params, searchParams }: Props) {
       <nav aria-label="Breadcrumb" className="text-sm text-stone-600">
         <ol className="flex flex-wrap gap-2">
           <li>
-            <Link href="/" className="hover:text-stone-900">
+            <Link prefetch={false} href="/" className="hover:text-stone-900">
               Home
             </Link>{' '}
             <span aria-hidden="true">/</span>
           </li>
           <li>
-            <Link href={`/category/${product.category.slug}`} className="hover:text-stone-900">
+            <Link prefetch={false} href={`/category/${product.category.slug}`} className="hover:text-stone-900">
               {product.category.name}
             </Link>{' '}
             <span aria-hidden="true">/</span>
