@@ -38,7 +38,7 @@ type Common = { label: string; name: string; errors?: string[]; hint?: string; c
  * The errors still standing: `errors` unless the field was edited since they were given. Errors arrive as a new array
  * with each refusal, so the identity of the array says which refusal an edit followed.
  */
-function useStandingErrors(errors: string[] | undefined) {
+export function useStandingErrors(errors: string[] | undefined) {
   const [editedAfter, setEditedAfter] = useState<string[] | undefined | null>(null);
   const standing = errors?.length && editedAfter !== errors ? errors : undefined;
   return { standing, edited: () => setEditedAfter(errors) };
