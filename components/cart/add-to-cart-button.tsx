@@ -1,10 +1,12 @@
 'use client';
 // The product page's "Add to cart": an optional quantity box, a pending state, and a live message that says what
-// happened — added, clamped to what can be bought ("only 3 left"), or refused (sold out).
+// happened — added, clamped to what can be bought ("only 3 left"), or refused (sold out). While the request runs the
+// button stays focusable (aria-disabled, clicks ignored): a disabled button would drop keyboard focus to <body>.
 import Link from 'next/link';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { describeNotice } from '@/lib/cart/cart-messages';
 import { errorMessage } from './cart-api';
+import { readQuantity } from './quantity-input';
 import { useAddToCart } from './use-cart';
 
 interface AddToCartButtonProps {
@@ -35,14 +37,32 @@ export function AddToCartButton({
   maxQuantity,
 }: AddToCartButtonProps) {
   const add = useAddToCart();
-  const [quantity, setQuantity] = useState(1);
+  const [typed, setTyped] = useState('1');
+  const [quantityError, setQuantityError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const inputId = useId();
+  const messageId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const messageRef = useRef<HTMLParagraphElement>(null);
+
+  // On a phone the button can sit at the bottom edge of the screen: bring the answer under it into view.
+  useEffect(() => {
+    if (outcome || quantityError) messageRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [outcome, quantityError]);
 
   function submit() {
+    if (disabled || add.isPending) return;
+    const reading = withQuantity ? readQuantity(typed, maxQuantity) : ({ ok: true, quantity: 1 } as const);
+    if (!reading.ok) {
+      setOutcome(null);
+      setQuantityError(reading.message);
+      inputRef.current?.focus();
+      return;
+    }
+    setQuantityError(null);
     setOutcome(null);
     add.mutate(
-      { variantId, quantity },
+      { variantId, quantity: reading.quantity },
       {
         onSuccess: (cart) => {
           const clamp = cart.notices.find((notice) => notice.variantId === variantId);
@@ -62,31 +82,50 @@ export function AddToCartButton({
               Quantity
             </label>
             <input
+              ref={inputRef}
               id={inputId}
               type="number"
               inputMode="numeric"
               min={1}
               max={maxQuantity}
-              value={quantity}
+              step={1}
+              value={typed}
               disabled={disabled}
-              onChange={(event) => setQuantity(Math.max(1, Math.min(maxQuantity, Math.trunc(Number(event.target.value)) || 1)))}
-              className="mt-1 h-11 w-20 rounded-lg border border-stone-300 px-3 tabular-nums"
+              aria-invalid={quantityError ? true : undefined}
+              aria-describedby={quantityError ? messageId : undefined}
+              onChange={(event) => {
+                setTyped(event.target.value);
+                setQuantityError(null);
+              }}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter') submit();
+              }}
+              className="mt-1 h-11 w-20 rounded-lg border border-stone-300 px-3 tabular-nums aria-[invalid=true]:border-red-500"
             />
           </div>
         ) : null}
         <button
           type="button"
           onClick={submit}
-          disabled={disabled || add.isPending}
+          disabled={disabled}
           aria-disabled={disabled || add.isPending}
           data-testid="add-to-cart"
-          className="h-11 flex-1 rounded-lg bg-brand-700 px-6 font-semibold text-white hover:bg-brand-600 disabled:cursor-not-allowed disabled:bg-stone-300 disabled:text-stone-600 sm:flex-none"
+          className="h-11 flex-1 rounded-lg bg-brand-700 px-6 font-semibold text-white hover:bg-brand-600 aria-disabled:cursor-wait aria-disabled:opacity-80 disabled:cursor-not-allowed disabled:bg-stone-300 disabled:text-stone-600 disabled:opacity-100 sm:flex-none"
         >
           {disabled ? disabledLabel : add.isPending ? 'Adding…' : label}
         </button>
       </div>
-      <p role="status" aria-live="polite" data-testid="add-to-cart-message" className={`min-h-5 text-sm ${outcome ? toneClass[outcome.tone] : ''}`}>
-        {outcome ? (
+      <p
+        ref={messageRef}
+        id={messageId}
+        role="status"
+        aria-live="polite"
+        data-testid="add-to-cart-message"
+        className={`min-h-5 scroll-mb-4 text-sm ${quantityError ? toneClass.error : outcome ? toneClass[outcome.tone] : ''}`}
+      >
+        {quantityError ? (
+          quantityError
+        ) : outcome ? (
           <>
             {outcome.text}{' '}
             {outcome.tone !== 'error' ? (

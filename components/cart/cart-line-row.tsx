@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { formatMoney } from '@/lib/core/money';
 import type { CartLine } from '@/lib/cart/types';
 import { QuantityStepper } from './quantity-stepper';
+import { lineTitle, variantName } from '@/lib/products/variant-title';
 
 interface CartLineRowProps {
   line: CartLine;
@@ -13,7 +14,8 @@ interface CartLineRowProps {
 }
 
 export function CartLineRow({ line, busy, onQuantity, onRemove }: CartLineRowProps) {
-  const name = line.variantTitle ? `${line.productTitle}, ${line.variantTitle}` : line.productTitle;
+  const variant = variantName(line.variantTitle);
+  const name = lineTitle(line.productTitle, line.variantTitle, ', ');
   const atMax = line.quantity >= line.maxQuantity;
   return (
     <li className="flex gap-4 py-5" data-testid="cart-line" data-variant-id={line.variantId}>
@@ -28,7 +30,7 @@ export function CartLineRow({ line, busy, onQuantity, onRemove }: CartLineRowPro
           <Link href={`/products/${line.productSlug}`} className="font-medium hover:text-brand-700">
             {line.productTitle}
           </Link>
-          {line.variantTitle ? <p className="text-sm text-stone-600">{line.variantTitle}</p> : null}
+          {variant ? <p className="text-sm text-stone-600">{variant}</p> : null}
           <p className="mt-1 text-sm text-stone-600">
             <span className="sr-only">Unit price: </span>
             {formatMoney(line.unitPrice)} each

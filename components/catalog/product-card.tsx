@@ -55,13 +55,16 @@ export function ProductCard({
             {product.title}
           </Link>
         </Heading>
-        <p className="text-sm">
-          {product.toPriceAmount > product.fromPriceAmount ? <span className="text-stone-500">From </span> : null}
-          <span className="font-semibold" data-testid="card-price">
-            {formatMoney({ amount: product.fromPriceAmount, currency })}
+        {/* Two columns of cards on a phone leave ~150 px: each amount stays whole and the old price wraps under the new one. */}
+        <p className="flex flex-wrap items-baseline gap-x-2 text-sm">
+          <span className="whitespace-nowrap">
+            {product.toPriceAmount > product.fromPriceAmount ? <span className="text-stone-500">From </span> : null}
+            <span className="font-semibold" data-testid="card-price">
+              {formatMoney({ amount: product.fromPriceAmount, currency })}
+            </span>
           </span>
           {product.compareAtAmount && product.compareAtAmount > product.fromPriceAmount ? (
-            <s className="ml-2 text-stone-500">
+            <s className="whitespace-nowrap text-stone-500" data-testid="card-compare-at">
               <span className="sr-only">Was </span>
               {formatMoney({ amount: product.compareAtAmount, currency })}
             </s>

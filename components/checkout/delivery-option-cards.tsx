@@ -18,7 +18,7 @@ export function DeliveryOptionCards({ options, defaultValue, errors, onSelect }:
         {options.map((option) => (
           <label
             key={option.id}
-            className="relative flex cursor-pointer flex-col gap-1 rounded-lg border border-stone-300 p-4 hover:border-brand-600 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:checked]:ring-1 has-[:checked]:ring-brand-600 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600"
+            className="group relative flex cursor-pointer flex-col gap-1 rounded-lg border border-stone-300 p-4 hover:border-stone-500 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:checked]:ring-1 has-[:checked]:ring-brand-600 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-dashed has-[:focus-visible]:outline-stone-900"
           >
             <input
               type="radio"
@@ -28,7 +28,14 @@ export function DeliveryOptionCards({ options, defaultValue, errors, onSelect }:
               onChange={() => onSelect(option.id)}
               className="sr-only"
             />
-            <span className="font-medium">{option.label}</span>
+            <span className="flex items-center gap-2 font-medium">
+              {/* The choice shows as a filled dot, not only as colour: focus (a dashed outline) never reads as chosen. */}
+              <span
+                aria-hidden="true"
+                className="inline-block h-4 w-4 shrink-0 rounded-full border-2 border-stone-400 bg-white group-has-[:checked]:border-brand-700 group-has-[:checked]:bg-brand-700 group-has-[:checked]:shadow-[inset_0_0_0_2px_white]"
+              />
+              {option.label}
+            </span>
             <span className="text-sm text-stone-600">{option.description}</span>
             <span className="mt-1 font-semibold tabular-nums">{option.fee.amount === 0 ? 'Free' : formatMoney(option.fee)}</span>
           </label>

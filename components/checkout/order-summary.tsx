@@ -1,6 +1,7 @@
 // The order summary beside the checkout form: the server cart's lines and totals. The total here is for display
 // (server subtotal + the server's fee for the chosen option); the order's real total is recomputed on submit.
 import { addMoney, formatMoney, type Money } from '@/lib/core/money';
+import { variantName } from '@/lib/products/variant-title';
 
 export interface SummaryLine {
   variantId: string;
@@ -44,7 +45,7 @@ export function OrderSummary({
             <div className="min-w-0 flex-1 text-sm">
               <p className="truncate font-medium">{line.title}</p>
               <p className="text-stone-600">
-                {line.variantTitle ? `${line.variantTitle} · ` : ''}Qty {line.quantity}
+                {variantName(line.variantTitle) ? `${variantName(line.variantTitle)} · ` : ''}Qty {line.quantity}
               </p>
             </div>
             <p className="text-sm font-medium tabular-nums">{formatMoney(line.lineTotal)}</p>

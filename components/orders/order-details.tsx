@@ -5,6 +5,8 @@ import type { OrderDetail } from '@/db/queries/orders';
 import { deliveryOptions } from '@/lib/checkout/delivery-options';
 import { formatMoney, type CurrencyCode, type Money } from '@/lib/core/money';
 import { creditNoteHref } from './invoice-download-link';
+import { lineTitle, variantName } from '@/lib/products/variant-title';
+import { REFUND_TIMING } from '@/lib/refunds/refund-timing';
 
 const money = (amount: number, currency: CurrencyCode): Money => ({ amount, currency });
 const dateTime = new Intl.DateTimeFormat('en-NG', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Africa/Lagos' });
@@ -45,7 +47,8 @@ export function OrderDetails({
               <div>
                 <p className="font-medium">{item.productTitle}</p>
                 <p className="text-stone-600">
-                  {item.variantTitle} · {item.quantity} × {formatMoney(money(item.unitPriceAmount, item.currency))}
+                  {variantName(item.variantTitle) ? `${variantName(item.variantTitle)} · ` : ''}
+                  {item.quantity} × {formatMoney(money(item.unitPriceAmount, item.currency))}
                 </p>
               </div>
               <p className="font-medium tabular-nums">{formatMoney(money(item.lineTotalAmount, item.currency))}</p>
@@ -150,7 +153,7 @@ function OrderShipments({ shipments }: { shipments: OrderDetail['shipments'] }) 
                 </a>
               </p>
             ) : null}
-            <p className="text-stone-600">{shipment.lines.map((line) => `${line.quantity} × ${line.productTitle} – ${line.variantTitle}`).join(', ')}</p>
+            <p className="text-stone-600">{shipment.lines.map((line) => `${line.quantity} × ${lineTitle(line.productTitle, line.variantTitle)}`).join(', ')}</p>
             <p className="text-xs text-stone-500">Shipped {dateTime.format(shipment.shippedAt)}</p>
           </li>
         ))}
@@ -166,7 +169,7 @@ const refundWords: Record<Refund['status'], { label: string; note: string }> = {
   requested: { label: 'On its way', note: 'We have asked Paystack to refund you.' },
   pending: { label: 'On its way', note: 'Paystack is returning the money to the card or account you paid with.' },
   processing: { label: 'On its way', note: 'Paystack is returning the money to the card or account you paid with.' },
-  processed: { label: 'Refunded', note: 'Your bank can take up to 10 working days to show it.' },
+  processed: { label: 'Refunded', note: REFUND_TIMING },
   needs_attention: { label: 'Delayed', note: 'Paystack needs more details to complete it; we will contact you.' },
   failed: { label: 'Delayed', note: 'The refund could not be completed; we will contact you to put it right.' },
 };

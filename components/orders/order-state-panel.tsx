@@ -6,7 +6,9 @@ import { PaymentStatusPoller } from '@/components/checkout/payment-status-poller
 import { RetryPaymentForm } from '@/components/checkout/retry-payment-form';
 import type { OrderDetail } from '@/db/queries/orders';
 import type { ShopperOrderState } from '@/lib/orders/shopper-order-state';
+import { confirmationEmailNote } from '@/lib/orders/confirmation-email-note';
 import { InvoiceDownloadLink } from './invoice-download-link';
+import { REFUND_TIMING } from '@/lib/refunds/refund-timing';
 
 const tone = {
   good: 'border-brand-600/30 bg-brand-50',
@@ -38,15 +40,28 @@ interface Props {
 
 export function OrderStatePanel({ state, order, accessToken, polling, confirmingTransfer = false }: Props) {
   switch (state) {
-    case 'paid':
+    case 'paid': {
+      const email = confirmationEmailNote(order, new Date());
       return (
         <Panel kind="good" title="Payment received — thank you!">
-          <p>
-            Order <strong>{order.number}</strong> is confirmed. A confirmation email is on its way to <strong>{order.email}</strong>.
+          <p data-testid="order-confirmed">
+            Order <strong>{order.number}</strong> is confirmed.
+            {email === 'sent' ? (
+              <>
+                {' '}
+                We have emailed the confirmation to <strong>{order.email}</strong>.
+              </>
+            ) : email === 'on_its_way' ? (
+              <>
+                {' '}
+                A confirmation email is on its way to <strong>{order.email}</strong>.
+              </>
+            ) : null}
           </p>
           <InvoiceDownloadLink orderId={order.id} token={accessToken} />
         </Panel>
       );
+    }
     case 'awaiting_payment':
       if (polling && confirmingTransfer) {
         return (
@@ -97,7 +112,7 @@ export function OrderStatePanel({ state, order, accessToken, polling, confirming
     case 'refunded':
       return (
         <Panel kind="wait" title="This order was refunded">
-          <p>The refund goes back to the card you paid with; banks usually show it within a few working days.</p>
+          <p>The refund goes back to the card or account you paid with. {REFUND_TIMING}</p>
           <InvoiceDownloadLink orderId={order.id} token={accessToken} />
         </Panel>
       );

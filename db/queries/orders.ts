@@ -2,7 +2,18 @@
 // order after the caller has verified its signed token. Nothing here returns an order by id alone to a shopper.
 import { and, asc, count, desc, eq, gt, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
-import { creditNotes, fulfillmentLines, fulfillments, inventoryReservations, orderItems, orders, payments, refunds, type ShippingAddress } from '../schema';
+import {
+  creditNotes,
+  emailDeliveries,
+  fulfillmentLines,
+  fulfillments,
+  inventoryReservations,
+  orderItems,
+  orders,
+  payments,
+  refunds,
+  type ShippingAddress,
+} from '../schema';
 import type { CurrencyCode } from '../../lib/core/money';
 
 type OrderRow = typeof orders.$inferSelect;
@@ -27,6 +38,8 @@ export interface OrderDetail extends OrderSummary {
   refundedAmount: number;
   /** An active reservation still inside its 15 minutes: the order can still be paid for. */
   holdLive: boolean;
+  /** When the order-confirmation email went out (null: not sent yet, or never). */
+  confirmationSentAt: Date | null;
   items: Array<{
     variantId: string;
     productTitle: string;
@@ -90,6 +103,12 @@ const summaryColumns = {
   paidAt: orders.paidAt,
 };
 
+const confirmationSentAt = sql<Date | null>`(SELECT max(${emailDeliveries.sentAt}) FROM ${emailDeliveries} WHERE ${and(
+  eq(emailDeliveries.orderId, orders.id),
+  eq(emailDeliveries.kind, 'order_confirmation'),
+  eq(emailDeliveries.status, 'sent'),
+)})`.mapWith((value: string | Date | null) => (value === null ? null : new Date(value)));
+
 const holdLive = sql<boolean>`EXISTS (SELECT 1 FROM ${inventoryReservations} WHERE ${and(
   eq(inventoryReservations.orderId, orders.id),
   eq(inventoryReservations.status, 'active'),
@@ -104,6 +123,7 @@ async function loadDetail(db: DbOrTx, where: SQL | undefined): Promise<OrderDeta
       shippingAddress: orders.shippingAddress,
       refundedAmount: orders.refundedAmount,
       holdLive,
+      confirmationSentAt,
     })
     .from(orders)
     .where(where);

@@ -4,6 +4,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { productImages, products, productVariants } from '@/db/schema';
 import type { CurrencyCode } from '../core/money';
+import { variantName } from '../products/variant-title';
 
 export interface VariantLimits {
   variantId: string;
@@ -34,7 +35,8 @@ export function lineCap(limits: Pick<VariantLimits, 'available' | 'maxPerOrder' 
 
 /** A readable name for messages: "Adire Indigo Shirt (M / Indigo)". */
 export function displayTitle(limits: Pick<VariantLimits, 'productTitle' | 'variantTitle'>): string {
-  return limits.variantTitle ? `${limits.productTitle} (${limits.variantTitle})` : limits.productTitle;
+  const name = variantName(limits.variantTitle);
+  return name ? `${limits.productTitle} (${name})` : limits.productTitle;
 }
 
 /**

@@ -41,11 +41,12 @@ export const NIGERIAN_STATES = [
   'Zamfara',
 ] as const;
 
+// An empty field has one problem, said once: `abort` stops the checks after it (an empty name is "required", not also "too short").
 const text = (label: string, max: number) =>
   z
     .string({ error: `${label} is required` })
     .trim()
-    .min(1, `${label} is required`)
+    .min(1, { error: `${label} is required`, abort: true })
     .max(max, `${label} is too long`);
 
 export const shippingAddressSchema = z.object({

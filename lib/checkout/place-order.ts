@@ -13,6 +13,7 @@ import { deliveryOption } from './delivery-options';
 import { checkOpenOrders, HOLD_MINUTES, isReturningGuest, type TooManyOpenOrders } from './open-orders';
 import { priceOrder, type PricedLine, type PricingProblem } from './price-order';
 import type { CurrencyCode } from '../core/money';
+import { lineTitle } from '../products/variant-title';
 
 export const RESERVATION_MINUTES = HOLD_MINUTES.first;
 
@@ -143,7 +144,7 @@ export async function placeOrder(
 }
 
 function toShort(line: PricedLine): ShortLine {
-  return { variantId: line.variantId, title: `${line.productTitle} – ${line.variantTitle}`, requested: line.quantity, available: 0 };
+  return { variantId: line.variantId, title: lineTitle(line.productTitle, line.variantTitle), requested: line.quantity, available: 0 };
 }
 
 async function loadVariants(tx: Tx, ids: string[]) {

@@ -10,6 +10,7 @@ import { addressLines } from '../orders/address-lines';
 import { deliveryLabel } from '../orders/delivery-label';
 import { defaultShopDetails, type ShopDetails } from '../shop';
 import { type FulfillmentView, listFulfillments } from './fulfillment-view';
+import { lineTitle } from '../products/variant-title';
 
 export interface PackingSlipDocument {
   shop: ShopDetails;
@@ -112,7 +113,7 @@ export function renderPackingSlipPdf(slip: PackingSlipDocument): Promise<Buffer>
     defaultStyle: { border: { top: 0, right: 0, bottom: 0.5, left: 0 }, borderColor: RULE, padding: { top: 6, bottom: 6, left: 6, right: 6 } },
     data: [
       [header('Item'), header('SKU'), header('Qty', 'right')],
-      ...slip.fulfillment.lines.map((line) => [cell(`${line.productTitle} – ${line.variantTitle}`), cell(line.sku), cell(String(line.quantity), 'right')]),
+      ...slip.fulfillment.lines.map((line) => [cell(lineTitle(line.productTitle, line.variantTitle)), cell(line.sku), cell(String(line.quantity), 'right')]),
     ],
   });
   const units = slip.fulfillment.lines.reduce((total, line) => total + line.quantity, 0);

@@ -10,6 +10,7 @@ import { type CurrencyCode, formatMoney, type Money, money } from '../core/money
 import { addressLines } from '../orders/address-lines';
 import type { ShopDetails } from '../shop';
 import { formatVatRate, NIGERIA_VAT_RATE_BPS, vatIncluded } from './vat';
+import { lineTitle } from '../products/variant-title';
 
 export interface InvoiceLine {
   productTitle: string;
@@ -187,7 +188,7 @@ function draw(doc: PDFKit.PDFDocument, invoice: InvoiceDocument): void {
     data: [
       [header('Item'), header('Qty', 'right'), header('Unit price', 'right'), header('Amount', 'right')],
       ...order.items.map((item) => [
-        cell(`${item.productTitle} – ${item.variantTitle}\nSKU ${item.sku}`),
+        cell(`${lineTitle(item.productTitle, item.variantTitle)}\nSKU ${item.sku}`),
         cell(String(item.quantity), 'right'),
         cell(m(item.unitPriceAmount), 'right'),
         cell(m(item.lineTotalAmount), 'right'),

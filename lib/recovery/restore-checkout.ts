@@ -11,6 +11,7 @@ import type { CartOwner } from '../cart/types';
 import { err, ok, type Result } from '../core/result';
 import { PURCHASED_ORDER_STATUSES } from './recovery-eligibility';
 import { verifyRestoreToken } from './recovery-links';
+import { lineTitle } from '../products/variant-title';
 
 export interface RestoreDeps extends CartDeps {
   db: Database;
@@ -34,7 +35,7 @@ export type RestoreNotice =
   | { kind: 'discontinued'; title: string }
   | { kind: 'not_added'; title: string };
 
-const displayTitle = (line: { title: string; variantTitle: string }) => `${line.title} – ${line.variantTitle}`;
+const displayTitle = (line: { title: string; variantTitle: string }) => lineTitle(line.title, line.variantTitle);
 
 /** What the restore page shows before the shopper confirms: read-only, so opening the link changes nothing. */
 export async function previewRestore(deps: Pick<RestoreDeps, 'db' | 'secret' | 'now'>, token: unknown): Promise<Result<RestorePreview, RestoreRefusal>> {

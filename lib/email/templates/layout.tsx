@@ -5,6 +5,7 @@ import type { CSSProperties, ReactNode } from 'react';
 import type { ShippingAddress } from '../../../db/schema';
 import { formatMoney, type Money } from '../../core/money';
 import { addressLines } from '../../orders/address-lines';
+import { lineTitle } from '../../products/variant-title';
 
 export interface EmailLine {
   title: string;
@@ -94,8 +95,7 @@ export function LinesTable({ lines }: { lines: EmailLine[] }) {
         // An order has one line per variant, so product + variant title identifies a line.
         <Row key={`${line.title}|${line.variantTitle ?? ''}`} style={{ borderBottom: '1px solid #e5e7eb' }}>
           <Column style={styles.cell}>
-            {line.title}
-            {line.variantTitle ? ` – ${line.variantTitle}` : ''}
+            {lineTitle(line.title, line.variantTitle)}
             <br />
             <span style={{ color: '#6b7280', fontSize: 13 }}>
               {line.quantity} × {formatMoney(line.unitPrice)}

@@ -2,6 +2,7 @@
 import type { Money } from '../../core/money';
 import { formatMoney } from '../../core/money';
 import { CallToAction, EmailHeading, EmailLayout, Fact, Paragraph } from './layout';
+import { REFUND_TIMING } from '../../refunds/refund-timing';
 
 export interface RefundNoticeProps {
   shopName: string;
@@ -37,8 +38,7 @@ export function RefundNoticeEmail(props: RefundNoticeProps) {
     <EmailLayout shopName={props.shopName} siteUrl={props.siteUrl} preview={`${amount} refunded on order ${props.orderNumber}`}>
       <EmailHeading>Your refund is on its way</EmailHeading>
       <Paragraph>
-        We have refunded {amount} for order {props.orderNumber} to the card or account you paid with. Depending on your bank it can take up to 10 working days
-        to appear.
+        We have refunded {amount} for order {props.orderNumber} to the card or account you paid with. {REFUND_TIMING}
       </Paragraph>
       <Fact label="Amount refunded">{amount}</Fact>
       <Fact label="Remaining paid on the order">{formatMoney(props.remaining)}</Fact>

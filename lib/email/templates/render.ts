@@ -12,5 +12,14 @@ const htmlToTextOptions = { wordwrap: false as const, selectors: [...plainTextSe
 
 export async function renderEmail(element: ReactElement): Promise<RenderedEmail> {
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true, htmlToTextOptions })]);
-  return { html, text };
+  return { html, text: detachUrlPunctuation(text) };
+}
+
+// A sentence's full stop (or comma, colon…) right after a link's address is read by mail apps as part of the address,
+// which then 404s ("…/invoice?token=abc."). In plain text a link's address stands after its words, so the punctuation
+// that closed the sentence in HTML adds nothing there: it is dropped. No address of this shop ends in punctuation.
+const urlThenPunctuation = /(https?:\/\/[^\s<>"]*?)[.,;:!?]+(?=\s|$)/g;
+
+export function detachUrlPunctuation(text: string): string {
+  return text.replace(urlThenPunctuation, '$1');
 }

@@ -1,6 +1,7 @@
 // Tells the customer a parcel is on its way: what is in it, the carrier, the tracking number and its tracking link.
 import { Link } from '@react-email/components';
 import { CallToAction, EmailHeading, EmailLayout, Fact, Paragraph, styles } from './layout';
+import { lineTitle } from '../../products/variant-title';
 
 export interface ShippingNoticeProps {
   shopName: string;
@@ -27,7 +28,7 @@ export function ShippingNoticeEmail(props: ShippingNoticeProps) {
         {parcel} has been handed to {props.carrier}.
         {props.stillToShip > 0 ? ` The rest of your order follows separately; we will email you when it ships.` : ''}
       </Paragraph>
-      <Fact label="In this parcel">{props.lines.map((line) => `${line.quantity} × ${line.title} – ${line.variantTitle}`).join(', ')}</Fact>
+      <Fact label="In this parcel">{props.lines.map((line) => `${line.quantity} × ${lineTitle(line.title, line.variantTitle)}`).join(', ')}</Fact>
       <Fact label="Carrier">{props.carrier}</Fact>
       <Fact label="Tracking number">{props.trackingNumber}</Fact>
       {props.trackingUrl ? (

@@ -13,6 +13,7 @@ import type { Result } from '@/lib/core/result';
 import type { CartSessionCookie } from './cart-session';
 import { guestAccessToken } from './order-access';
 import { apiError, apiJson, NO_STORE } from './route';
+import { lineTitle } from '@/lib/products/variant-title';
 
 /** The new cart (200) or the mapped error; the guest cookie is only set when the write succeeded. */
 export function cartReply(result: Result<CartView, CartError>, issue: CartSessionCookie | null = null): Response {
@@ -89,7 +90,7 @@ export function orderJson(order: OrderDetail) {
     },
     items: order.items.map((item) => ({
       variantId: item.variantId,
-      title: `${item.productTitle} – ${item.variantTitle}`,
+      title: lineTitle(item.productTitle, item.variantTitle),
       sku: item.sku,
       quantity: item.quantity,
       unitPrice: money(item.unitPriceAmount, item.currency),

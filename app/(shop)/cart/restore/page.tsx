@@ -6,6 +6,7 @@ import { db } from '@/db';
 import { env } from '@/lib/core/env';
 import { previewRestore, type RestoreRefusal } from '@/lib/recovery/restore-checkout';
 import { describeRestoreRefusal } from '@/lib/recovery/restore-messages';
+import { variantName } from '@/lib/products/variant-title';
 
 // The token is in the URL: keep it out of Referer headers and search indexes.
 export const metadata: Metadata = { title: 'Restore your cart', robots: { index: false, follow: false }, referrer: 'no-referrer' };
@@ -58,7 +59,7 @@ export default async function RestoreCartPage({ searchParams }: { searchParams: 
           <li key={line.variantId} className="flex justify-between gap-4 px-4 py-3 text-sm">
             <span>
               <span className="font-medium">{line.title}</span>
-              <span className="block text-stone-600">{line.variantTitle}</span>
+              {variantName(line.variantTitle) ? <span className="block text-stone-600">{variantName(line.variantTitle)}</span> : null}
             </span>
             <span className="tabular-nums text-stone-700">× {line.quantity}</span>
           </li>

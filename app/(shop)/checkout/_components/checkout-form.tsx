@@ -44,9 +44,10 @@ export function CheckoutForm({ lines, subtotal, deliveryOptions, defaultEmail, s
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
       <div className="space-y-6">
+        {/* The one live region for the form's outcome: its message inside is plain text, not a second (alert) region, so it is read once. */}
         <div id="checkout-status" aria-live="polite">
           {state.status === 'invalid' || state.status === 'error' ? (
-            <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+            <p className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="checkout-message">
               {state.message}
             </p>
           ) : null}

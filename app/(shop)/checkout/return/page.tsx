@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { RefreshCart } from '@/components/checkout/refresh-cart';
+import { CopyOrderLink } from '@/components/orders/copy-order-link';
 import { OrderDetails } from '@/components/orders/order-details';
 import { OrderStatePanel } from '@/components/orders/order-state-panel';
 import { type CompleteReturnDeps, completeReturn } from '@/lib/payments/ask-paystack';
@@ -81,14 +82,7 @@ export default async function CheckoutReturnPage({ searchParams }: { searchParam
         ) : null}
       </div>
       <OrderStatePanel state={state} order={order} accessToken={accessToken} polling confirmingTransfer={confirmingTransfer} />
-      {link ? (
-        <p className="text-sm text-stone-600">
-          Keep this private link to check your order later:{' '}
-          <a href={link} className="break-all font-medium text-brand-700 underline underline-offset-2" data-testid="order-link">
-            {link}
-          </a>
-        </p>
-      ) : null}
+      {link ? <CopyOrderLink link={link} /> : null}
       <OrderDetails order={order} />
     </div>
   );

@@ -13,6 +13,7 @@ import { type ProductFieldErrors, type ProductFormValues, parseProductForm, slug
 import { ImagePicker } from './image-picker';
 import { emptyVariant, VariantsEditor } from './variants-editor';
 import { FieldErrorList } from '@/components/admin/catalog/field-error-list';
+import { standingErrors } from '@/components/ui/standing-errors';
 
 interface ProductFormProps {
   categories: Array<{ id: string; name: string }>;
@@ -36,6 +37,12 @@ const blank: ProductFormValues = {
   images: [],
 };
 
+/** What the shared schema still finds wrong with these values (the server's own answers, like a taken slug, aside). */
+function recheck(values: ProductFormValues): ProductFieldErrors {
+  const checked = parseProductForm(values);
+  return checked.ok ? {} : checked.fieldErrors;
+}
+
 /** Errors under `prefix.` with the prefix removed ("images.0.url" → "0.url"; "images" → ""). */
 function within(errors: ProductFieldErrors, prefix: string): Record<string, string[] | undefined> {
   const found: Record<string, string[]> = {};
@@ -52,7 +59,11 @@ export function ProductForm({ categories, product }: ProductFormProps) {
   const [openedAt, setOpenedAt] = useState(product?.updatedAt ?? '');
   const [stock, setStock] = useState(product?.stock ?? {});
   const [slugTouched, setSlugTouched] = useState(Boolean(product));
-  const [errors, setErrors] = useState<ProductFieldErrors>({});
+  // The errors of the last refusal with the values they were given for; a field edited since shows only what it still gets wrong.
+  const [refused, setRefused] = useState<{ errors: ProductFieldErrors; values: ProductFormValues }>({ errors: {}, values: blank });
+  const refusedSomething = Object.keys(refused.errors).length > 0;
+  const errors = refusedSomething ? standingErrors(refused.errors, refused.values, values, recheck(values)) : refused.errors;
+  const setErrors = (found: ProductFieldErrors, at: ProductFormValues = values) => setRefused({ errors: found, values: at });
   const [notice, setNotice] = useState<{ tone: 'error' | 'ok'; text: string } | null>(null);
   const [status, setStatus] = useState(product?.status ?? 'draft');
   const [pending, startTransition] = useTransition();

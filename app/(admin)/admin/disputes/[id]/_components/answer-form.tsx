@@ -5,7 +5,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { actionFailure, type DoorResult } from '@/components/ui/action-result';
-import { TextField } from '@/components/ui/fields';
+import { TextField, useStandingErrors } from '@/components/ui/fields';
 import { errorCatalogue } from '@/lib/errors';
 import { type CurrencyCode, formatMoney, toDecimalString } from '@/lib/core/money';
 import { type AnswerActionData, answerDisputeAction } from '../actions';
@@ -24,6 +24,7 @@ export function AnswerForm(props: {
   const [amount, setAmount] = useState(toDecimalString({ amount: props.maxRefund, currency: props.currency }));
   const [confirming, setConfirming] = useState(false);
   const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
+  const messageErrors = useStandingErrors(errors.message);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
   const money = (value: number) => formatMoney({ amount: value, currency: props.currency });
@@ -130,15 +131,18 @@ export function AnswerForm(props: {
           id="answer-message"
           rows={3}
           value={message}
-          onChange={(event) => setMessage(event.target.value)}
+          onChange={(event) => {
+            messageErrors.edited();
+            setMessage(event.target.value);
+          }}
           disabled={pending || confirming}
-          aria-invalid={errors.message?.length ? true : undefined}
-          aria-describedby={errors.message?.length ? 'answer-message-error' : undefined}
+          aria-invalid={messageErrors.standing ? true : undefined}
+          aria-describedby={messageErrors.standing ? 'answer-message-error' : undefined}
           className="mt-1 block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-sm aria-[invalid=true]:border-red-500"
         />
-        {errors.message?.length ? (
+        {messageErrors.standing ? (
           <p id="answer-message-error" className="mt-1 text-sm text-red-700">
-            {errors.message[0]}
+            {messageErrors.standing[0]}
           </p>
         ) : null}
       </div>

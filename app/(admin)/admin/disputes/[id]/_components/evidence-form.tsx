@@ -4,7 +4,7 @@
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState, useTransition } from 'react';
 import { actionFailure, type DoorResult } from '@/components/ui/action-result';
-import { TextField } from '@/components/ui/fields';
+import { TextField, useStandingErrors } from '@/components/ui/fields';
 import { addEvidenceAction, type EvidenceActionData } from '../actions';
 
 export interface EvidenceDefaults {
@@ -19,6 +19,7 @@ export interface EvidenceDefaults {
 export function EvidenceForm({ disputeId, defaults, maxFileKb }: { disputeId: string; defaults: EvidenceDefaults; maxFileKb: number }) {
   const router = useRouter();
   const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const detailsErrors = useStandingErrors(errors.serviceDetails);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
 
@@ -72,13 +73,14 @@ export function EvidenceForm({ disputeId, defaults, maxFileKb }: { disputeId: st
           rows={4}
           defaultValue={defaults.serviceDetails}
           disabled={pending}
-          aria-invalid={errors.serviceDetails?.length ? true : undefined}
-          aria-describedby={errors.serviceDetails?.length ? 'evidence-serviceDetails-error' : undefined}
+          onChange={detailsErrors.edited}
+          aria-invalid={detailsErrors.standing ? true : undefined}
+          aria-describedby={detailsErrors.standing ? 'evidence-serviceDetails-error' : undefined}
           className="mt-1 block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-sm focus:border-brand-600 aria-[invalid=true]:border-red-500"
         />
-        {errors.serviceDetails?.length ? (
+        {detailsErrors.standing ? (
           <p id="evidence-serviceDetails-error" className="mt-1 text-sm text-red-700">
-            {errors.serviceDetails[0]}
+            {detailsErrors.standing[0]}
           </p>
         ) : null}
       </div>

@@ -6,7 +6,7 @@
 import { type FormEvent, useRef, useState, useTransition } from 'react';
 import { type RefundActionData, refundOrderAction } from '../actions';
 import { actionFailure, type DoorResult } from '@/components/ui/action-result';
-import { TextField } from '@/components/ui/fields';
+import { TextField, useStandingErrors } from '@/components/ui/fields';
 import { type CurrencyCode, formatMoney, toDecimalString } from '@/lib/core/money';
 import { newKey } from './new-key';
 import { REFUND_REASON_MAX, refundFormSchema } from './refund-form';
@@ -53,6 +53,7 @@ export function RefundDialog(props: RefundDialogProps) {
   const [restock, setRestock] = useState<Record<string, string>>({});
   const [returned, setReturned] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<FieldErrors>({});
+  const reasonErrors = useStandingErrors(errors.reason);
   const [done, setDone] = useState<RefundActionData | null>(null);
   const [pending, startTransition] = useTransition();
   const money = (amount: number) => formatMoney({ amount, currency: props.currency });
@@ -220,17 +221,20 @@ export function RefundDialog(props: RefundDialogProps) {
                   rows={2}
                   maxLength={REFUND_REASON_MAX}
                   value={reason}
-                  onChange={(event) => setReason(event.target.value)}
-                  aria-invalid={errors.reason?.length ? true : undefined}
-                  aria-describedby={['refund-reason-hint', errors.reason?.length ? 'refund-reason-error' : null].filter(Boolean).join(' ')}
+                  onChange={(event) => {
+                    reasonErrors.edited();
+                    setReason(event.target.value);
+                  }}
+                  aria-invalid={reasonErrors.standing ? true : undefined}
+                  aria-describedby={['refund-reason-hint', reasonErrors.standing ? 'refund-reason-error' : null].filter(Boolean).join(' ')}
                   className="mt-1 block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-stone-900 shadow-sm focus:border-brand-600 aria-[invalid=true]:border-red-500"
                 />
                 <p id="refund-reason-hint" className="mt-1 text-xs text-stone-500">
                   The customer sees it in their refund email.
                 </p>
-                {errors.reason?.length ? (
+                {reasonErrors.standing ? (
                   <ul id="refund-reason-error" className="mt-1 text-sm text-red-700">
-                    {errors.reason.map((message) => (
+                    {reasonErrors.standing.map((message) => (
                       <li key={message}>{message}</li>
                     ))}
                   </ul>
