@@ -2,7 +2,18 @@
 // order after the caller has verified its signed token. Nothing here returns an order by id alone to a shopper.
 import { and, asc, count, desc, eq, gt, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
-import { creditNotes, fulfillmentLines, fulfillments, inventoryReservations, orderItems, orders, payments, refunds, type ShippingAddress } from '../schema';
+import {
+  creditNotes,
+  fulfillmentLines,
+  fulfillments,
+  inventoryReservations,
+  type OrderSettingsSnapshot,
+  orderItems,
+  orders,
+  payments,
+  refunds,
+  type ShippingAddress,
+} from '../schema';
 import type { CurrencyCode } from '../../lib/core/money';
 
 type OrderRow = typeof orders.$inferSelect;
@@ -16,6 +27,9 @@ export interface OrderSummary {
   currency: CurrencyCode;
   subtotalAmount: number;
   shippingAmount: number;
+  /** VAT contained in the total; `taxAddedAmount` of it was added on top (prices without VAT). */
+  taxAmount: number;
+  taxAddedAmount: number;
   totalAmount: number;
   createdAt: Date;
   paidAt: Date | null;
@@ -24,6 +38,8 @@ export interface OrderSummary {
 export interface OrderDetail extends OrderSummary {
   deliveryOption: string;
   shippingAddress: ShippingAddress;
+  /** The shop settings in force when it was placed (delivery as sold, VAT rule, shop contact); null on older orders. */
+  settingsSnapshot: OrderSettingsSnapshot | null;
   refundedAmount: number;
   /** An active reservation still inside its 15 minutes: the order can still be paid for. */
   holdLive: boolean;
@@ -85,6 +101,8 @@ const summaryColumns = {
   currency: orders.currency,
   subtotalAmount: orders.subtotalAmount,
   shippingAmount: orders.shippingAmount,
+  taxAmount: orders.taxAmount,
+  taxAddedAmount: orders.taxAddedAmount,
   totalAmount: orders.totalAmount,
   createdAt: orders.createdAt,
   paidAt: orders.paidAt,
@@ -102,6 +120,7 @@ async function loadDetail(db: DbOrTx, where: SQL | undefined): Promise<OrderDeta
       ...summaryColumns,
       deliveryOption: orders.deliveryOption,
       shippingAddress: orders.shippingAddress,
+      settingsSnapshot: orders.settingsSnapshot,
       refundedAmount: orders.refundedAmount,
       holdLive,
     })
