@@ -273,7 +273,9 @@ function drawFooters(doc: PDFKit.PDFDocument, invoice: InvoiceDocument): void {
   const range = doc.bufferedPageRange();
   const tax = invoiceTax(invoice);
   const rate = formatVatRate(tax.rateBasisPoints);
-  const statement = tax.pricesIncludeVat ? `All prices include Value Added Tax at ${rate}.` : `Prices exclude Value Added Tax, charged at ${rate} on the total.`;
+  const statement = tax.pricesIncludeVat
+    ? `All prices include Value Added Tax at ${rate}.`
+    : `Prices exclude Value Added Tax, charged at ${rate} on the total.`;
   for (let index = range.start; index < range.start + range.count; index += 1) {
     doc.switchToPage(index);
     const width = doc.page.width - PAGE_MARGIN * 2;
@@ -291,15 +293,10 @@ function drawFooters(doc: PDFKit.PDFDocument, invoice: InvoiceDocument): void {
       .font('regular')
       .fontSize(8)
       .fillColor(MUTED)
-      .text(
-        `${statement} Amounts in ${invoice.order.currency}. Thank you for shopping with ${invoice.shop.name}.`,
-        PAGE_MARGIN,
-        top + 8,
-        {
-          width,
-          align: 'center',
-        },
-      )
+      .text(`${statement} Amounts in ${invoice.order.currency}. Thank you for shopping with ${invoice.shop.name}.`, PAGE_MARGIN, top + 8, {
+        width,
+        align: 'center',
+      })
       .text(`${invoice.number} · Page ${index - range.start + 1} of ${range.count}`, PAGE_MARGIN, top + 20, { width, align: 'center' });
     doc.page.margins.bottom = bottomMargin;
   }

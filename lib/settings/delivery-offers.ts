@@ -63,7 +63,11 @@ export function deliveryOffersFor(settings: DeliverySettings, state: string | nu
 }
 
 /** The option the shopper chose, if the settings offer it for this state; otherwise why not, in words they can act on. */
-export function resolveDelivery(settings: DeliverySettings, option: DeliveryOptionId, state: string | null | undefined): Result<DeliveryOffer, DeliveryRefusal> {
+export function resolveDelivery(
+  settings: DeliverySettings,
+  option: DeliveryOptionId,
+  state: string | null | undefined,
+): Result<DeliveryOffer, DeliveryRefusal> {
   const offer = deliveryOffersFor(settings, state).find((candidate) => candidate.id === option);
   if (offer) return ok(offer);
   const where = state ?? null;

@@ -31,7 +31,11 @@ export async function saveShopSettings(
     if (Object.keys(diff.after).length === 0) return ok({ version: current.version, changed: false });
     const version = current.version + 1;
     // A concurrent save of the same version fails on the primary key and rolls this transaction back.
-    const inserted = await tx.insert(shopSettings).values({ version, settings, savedBy: params.adminId }).onConflictDoNothing().returning({ version: shopSettings.version });
+    const inserted = await tx
+      .insert(shopSettings)
+      .values({ version, settings, savedBy: params.adminId })
+      .onConflictDoNothing()
+      .returning({ version: shopSettings.version });
     if (inserted.length === 0) return err({ code: 'changed_since_read' as const, version, savedAt: null });
     await recordAudit(tx, {
       actor: { type: 'admin', id: params.adminId },

@@ -1,6 +1,7 @@
 // The settings form's values (what the owner types: fees in naira, VAT in percent) ↔ the stored settings (kobo, basis
 // points), and zod issues → messages by path (`delivery.zones.1.expressFee`). Shared by the admin form, which checks
 // before it sends, and the server action, which decides. Data only: client components import it.
+import { z } from 'zod';
 import { money, parseMoneyInput, toDecimalString } from '../core/money';
 import { type ShopSettings, shopSettingsSchema } from './shop-settings';
 
@@ -82,7 +83,12 @@ function toInput(values: SettingsFormValues): unknown {
     contactEmail: values.contactEmail,
     contactPhone: values.contactPhone,
     address: address(values.address),
-    pickup: { enabled: values.pickup.enabled, address: address(values.pickup.address), openingHours: values.pickup.openingHours, readyWithin: values.pickup.readyWithin },
+    pickup: {
+      enabled: values.pickup.enabled,
+      address: address(values.pickup.address),
+      openingHours: values.pickup.openingHours,
+      readyWithin: values.pickup.readyWithin,
+    },
     delivery: {
       zones: values.zones.map((zone) => ({
         name: zone.name,
@@ -109,3 +115,31 @@ export function parseSettingsForm(values: SettingsFormValues): { ok: true; setti
   }
   return { ok: false, fieldErrors };
 }
+
+const short = z.string().max(4000);
+const addressValuesSchema = z.object({ line1: short, line2: short, city: short, state: short });
+
+/** The door's bound on the form's shape (each field then checked, with words, by parseSettingsForm). */
+export const settingsFormValuesSchema = z.object({
+  name: short,
+  contactEmail: short,
+  contactPhone: short,
+  address: addressValuesSchema,
+  pickup: z.object({ enabled: z.boolean(), address: addressValuesSchema, openingHours: short, readyWithin: short }),
+  zones: z
+    .array(
+      z.object({
+        name: short,
+        states: z.array(short).max(40),
+        standardFee: short,
+        standardDescription: short,
+        expressOffered: z.boolean(),
+        expressFee: short,
+        expressDescription: short,
+      }),
+    )
+    .max(40),
+  vatPercent: short,
+  pricesIncludeVat: z.boolean(),
+  returnsPolicy: z.string().max(8000),
+}) satisfies z.ZodType<SettingsFormValues>;

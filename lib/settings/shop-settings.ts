@@ -74,7 +74,11 @@ export const shopSettingsSchema = z
     }),
     vat: z.object({
       /** Basis points: 750 is 7.5 %. */
-      rateBasisPoints: z.number({ error: 'Enter the VAT rate in percent' }).int('At most two decimals').min(0, 'VAT cannot be negative').max(5000, 'VAT is at most 50 %'),
+      rateBasisPoints: z
+        .number({ error: 'Enter the VAT rate in percent' })
+        .int('At most two decimals')
+        .min(0, 'VAT cannot be negative')
+        .max(5000, 'VAT is at most 50 %'),
       pricesIncludeVat: z.boolean(),
     }),
     returnsPolicy: text('Returns policy', 4000),

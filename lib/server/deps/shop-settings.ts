@@ -3,7 +3,6 @@
 // itself never trusts this copy: it reads the settings again inside the order's transaction (lib/checkout/place-order.ts).
 import 'server-only';
 import { unstable_cache } from 'next/cache';
-import { connection } from 'next/server';
 import { cache } from 'react';
 import { db } from '@/db';
 import { loadShopSettings } from '@/lib/settings/load-shop-settings';
@@ -15,11 +14,5 @@ const BACKSTOP_SECONDS = 300;
 
 const cachedSettings = unstable_cache(() => loadShopSettings(db), ['shop-settings'], { tags: [settingsTag], revalidate: BACKSTOP_SECONDS });
 
-/**
- * The settings in force, once per request. `connection()` keeps the pages that show them (the root layout's footer
- * among them) out of build-time prerendering: the build has no database, and a prerendered page would carry no nonce.
- */
-export const getShopSettings = cache(async (): Promise<VersionedShopSettings> => {
-  await connection();
-  return cachedSettings();
-});
+/** The settings in force, read once per request (the root layout's footer reads it, like the header's categories). */
+export const getShopSettings = cache((): Promise<VersionedShopSettings> => cachedSettings());

@@ -99,10 +99,18 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
               items={[
                 { term: 'Subtotal', value: money(order.subtotalAmount) },
                 { term: deliveryLabel(order), value: order.shippingAmount === 0 ? 'Free' : money(order.shippingAmount) },
-                ...(order.taxAddedAmount > 0 ? [{ term: `VAT at ${formatVatRate(order.settingsSnapshot?.vat.rateBasisPoints ?? 0)}`, value: money(order.taxAddedAmount) }] : []),
+                ...(order.taxAddedAmount > 0
+                  ? [{ term: `VAT at ${formatVatRate(order.settingsSnapshot?.vat.rateBasisPoints ?? 0)}`, value: money(order.taxAddedAmount) }]
+                  : []),
                 { term: 'Total', value: money(order.totalAmount), className: 'text-base font-semibold' },
                 ...(order.taxAddedAmount === 0 && order.taxAmount > 0
-                  ? [{ term: `Includes VAT at ${formatVatRate(order.settingsSnapshot?.vat.rateBasisPoints ?? 0)}`, value: money(order.taxAmount), className: 'text-stone-600' }]
+                  ? [
+                      {
+                        term: `Includes VAT at ${formatVatRate(order.settingsSnapshot?.vat.rateBasisPoints ?? 0)}`,
+                        value: money(order.taxAmount),
+                        className: 'text-stone-600',
+                      },
+                    ]
                   : []),
                 ...(order.refundedAmount > 0 ? [{ term: 'Refunded', value: `−${money(order.refundedAmount)}`, className: 'text-sky-900' }] : []),
               ]}
