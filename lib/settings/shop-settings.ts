@@ -83,22 +83,27 @@ export const shopSettingsSchema = z
     }),
     returnsPolicy: text('Returns policy', 4000),
   })
-  .superRefine((settings, ctx) => {
-    // A state in two zones would make its fee ambiguous: each state belongs to at most one zone.
-    const seen = new Map<string, string>();
-    settings.delivery.zones.forEach((zone, index) => {
-      for (const name of zone.states) {
-        const other = seen.get(name);
-        if (other !== undefined) {
-          ctx.addIssue({ code: 'custom', path: ['delivery', 'zones', index, 'states'], message: `${name} is already in the zone “${other}”` });
+  .superRefine(
+    (settings, ctx) => {
+      // A state in two zones would make its fee ambiguous: each state belongs to at most one zone. Runs even when other
+      // fields failed (`when`), so the form shows every problem at once; hence the defensive reads.
+      const zones = Array.isArray(settings?.delivery?.zones) ? settings.delivery.zones : [];
+      const seen = new Map<string, string>();
+      zones.forEach((zone, index) => {
+        for (const name of Array.isArray(zone?.states) ? zone.states : []) {
+          const other = seen.get(name);
+          if (other !== undefined) {
+            ctx.addIssue({ code: 'custom', path: ['delivery', 'zones', index, 'states'], message: `${name} is already in the zone “${other}”` });
+          }
+          seen.set(name, zone.name);
         }
-        seen.set(name, zone.name);
-      }
-      if (zone.expressFee !== null && !zone.expressDescription) {
-        ctx.addIssue({ code: 'custom', path: ['delivery', 'zones', index, 'expressDescription'], message: 'Say how fast express delivery is' });
-      }
-    });
-  });
+        if (zone && zone.expressFee !== null && !zone.expressDescription) {
+          ctx.addIssue({ code: 'custom', path: ['delivery', 'zones', index, 'expressDescription'], message: 'Say how fast express delivery is' });
+        }
+      });
+    },
+    { when: () => true },
+  );
 
 /** What is stored and what checkout reads (zod's output). */
 export type ShopSettings = z.output<typeof shopSettingsSchema>;
