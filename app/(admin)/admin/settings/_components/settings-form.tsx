@@ -214,7 +214,12 @@ export function SettingsForm({ initial, version: openedVersion, states }: { init
               <legend className="px-1 font-medium">{zone.name || `Zone ${index + 1}`}</legend>
               <div className="grid gap-4 md:grid-cols-2">
                 {text(`${path}.name`, 'Zone name', zone.name, (name) => setZone(index, { name }))}
-                <Field path={`${path}.states`} label="States" errors={errors} hint="Hold Ctrl (⌘ on a Mac) to choose several.">
+                <Field
+                  path={`${path}.states`}
+                  label="States"
+                  errors={errors}
+                  hint={`${zone.states.length === 0 ? 'None chosen' : zone.states.length <= 4 ? `Chosen: ${zone.states.join(', ')}` : `${zone.states.length} states chosen`}. Hold Ctrl (⌘ on a Mac) to choose several.`}
+                >
                   {(props) => (
                     <select
                       {...props}
