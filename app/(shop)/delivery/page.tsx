@@ -26,7 +26,7 @@ export default async function DeliveryPage() {
         </h2>
         <p className="text-stone-600">The fee is added at checkout once you choose your state. Express delivery goes only where this table says.</p>
         <div className="overflow-x-auto">
-          <table className="w-full min-w-[32rem] text-left text-sm" data-testid="delivery-zones">
+          <table className="w-full text-left text-sm" data-testid="delivery-zones">
             <thead className="border-b border-stone-200 text-stone-600">
               <tr>
                 <th scope="col" className="py-2 pr-4 font-medium">
