@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { Providers } from '@/components/providers';
+import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import { env } from '@/lib/core/env';
 import './globals.css';
@@ -31,9 +32,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <main id="main" className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
             {children}
           </main>
-          <footer className="border-t border-stone-200 py-8 text-center text-sm text-stone-500">
-            Payments processed by Paystack. Prices in Nigerian naira, VAT included.
-          </footer>
+          <SiteFooter />
         </Providers>
       </body>
     </html>

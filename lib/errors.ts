@@ -43,6 +43,7 @@ export const errorCatalogue = {
   dispute_closed: { status: 409, message: 'This dispute is resolved: nothing more can be sent for it.' },
   dispute_already_answered: { status: 409, message: 'This dispute has already been answered.' },
   // 422: understood, but this order or key cannot take it
+  delivery_unavailable: { status: 422, message: 'That delivery option is not available for this address. Please choose another.' },
   not_refundable: { status: 422, message: 'This order has no captured payment that can be refunded.' },
   payment_not_resolvable: { status: 422, message: 'This payment cannot be settled that way.' },
   fulfillment_invalid: { status: 422, message: 'Check the shipment: lines, carrier and tracking number.' },

@@ -1,16 +1,9 @@
-// Who the shop is, as printed on emails and invoices. One place to change the seller's name, address and tax number.
-export interface ShopDetails {
-  name: string;
-  addressLines: string[];
-  email: string;
-  phone?: string;
-  /** The seller's Tax Identification Number, printed on invoices when set. */
-  taxId?: string;
-}
+// Who the shop is, as printed on emails and invoices. The owner sets it at /admin/settings (lib/settings/); an order's
+// documents print what was in force when it was placed (its settings snapshot). These defaults stand in for mail
+// that belongs to no order when no caller passes the current settings.
+import { type ShopDetails, shopDetailsFrom } from './settings/order-settings-snapshot';
+import { defaultShopSettings } from './settings/shop-settings';
 
-export const defaultShopDetails: ShopDetails = {
-  name: 'Paystack Commerce',
-  addressLines: ['14 Herbert Macaulay Way', 'Yaba, Lagos', 'Nigeria'],
-  email: 'shop@example.com',
-  phone: '+234 800 000 0000',
-};
+export type { ShopDetails };
+
+export const defaultShopDetails: ShopDetails = shopDetailsFrom(defaultShopSettings);

@@ -16,6 +16,7 @@ const sections = [
   section('/admin/customers', 'Customers'),
   section('/admin/jobs', 'Jobs'),
   section('/admin/audit', 'Audit log'),
+  section('/admin/settings', 'Settings'),
 ];
 
 export function AdminNav() {

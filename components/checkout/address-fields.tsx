@@ -20,11 +20,27 @@ export function ContactFields({ values, errors, signedIn }: { values: Partial<Ch
   );
 }
 
-/** `states`: the State select's choices (NIGERIAN_STATES, handed down from the server page). */
-export function AddressFields({ values, errors, states }: { values: Partial<CheckoutValues>; errors: FieldErrors; states: readonly string[] }) {
+/**
+ * `states`: the State select's choices (NIGERIAN_STATES, handed down from the server page). `pickup`: the shopper
+ * collects the order, so only who collects it is asked (name and phone), never a home address. `onStateChange`: the
+ * delivery options depend on the state.
+ */
+export function AddressFields({
+  values,
+  errors,
+  states,
+  pickup = false,
+  onStateChange,
+}: {
+  values: Partial<CheckoutValues>;
+  errors: FieldErrors;
+  states: readonly string[];
+  pickup?: boolean;
+  onStateChange?: (state: string) => void;
+}) {
   return (
     <fieldset className="grid gap-4 rounded-xl border border-stone-200 bg-white p-6 sm:grid-cols-2">
-      <legend className="px-1 text-lg font-semibold">Shipping address</legend>
+      <legend className="px-1 text-lg font-semibold">{pickup ? 'Who collects the order' : 'Shipping address'}</legend>
       <TextField
         className="sm:col-span-2"
         label="Full name"
@@ -44,8 +60,29 @@ export function AddressFields({ values, errors, states }: { values: Partial<Chec
         required
         defaultValue={values.phone}
         errors={errors.phone}
-        hint="For the courier, e.g. 0803 123 4567"
+        hint={pickup ? 'We call or text this number when your order is ready, e.g. 0803 123 4567' : 'For the courier, e.g. 0803 123 4567'}
       />
+      {/* Hidden, not removed, for a pickup: switching back to delivery finds what was typed (the server drops it for a pickup). */}
+      <div hidden={pickup} className={pickup ? undefined : 'contents'} data-testid="home-address">
+        <HomeAddress values={values} errors={errors} states={states} onStateChange={onStateChange} />
+      </div>
+    </fieldset>
+  );
+}
+
+function HomeAddress({
+  values,
+  errors,
+  states,
+  onStateChange,
+}: {
+  values: Partial<CheckoutValues>;
+  errors: FieldErrors;
+  states: readonly string[];
+  onStateChange?: (state: string) => void;
+}) {
+  return (
+    <>
       <TextField
         className="sm:col-span-2"
         label="Address"
@@ -73,9 +110,10 @@ export function AddressFields({ values, errors, states }: { values: Partial<Chec
         errors={errors.state}
         options={states}
         placeholder="Choose a state"
+        onChange={(event) => onStateChange?.(event.target.value)}
       />
       <TextField label="Postal code (optional)" name="postalCode" autoComplete="postal-code" defaultValue={values.postalCode} errors={errors.postalCode} />
       <p className="self-end text-sm text-stone-500">We deliver within Nigeria.</p>
-    </fieldset>
+    </>
   );
 }

@@ -1,21 +1,25 @@
-// Delivery options as radio cards with their fees. The fee shown is the server's; the server charges it again
-// from the option id alone when the order is placed.
-import type { DeliveryOption } from '@/lib/checkout/delivery-options';
+// Delivery options as radio cards with their fees: only those the shop's settings offer for the chosen state
+// (lib/settings/delivery-offers.ts). The fee shown is the server's; the server decides again from the option id and the
+// address's state when the order is placed, and refuses an option that state does not get.
 import { formatMoney } from '@/lib/core/money';
+import type { DeliveryOffer, DeliveryOptionId } from '@/lib/settings/delivery-offers';
 
 interface Props {
-  options: readonly DeliveryOption[];
-  defaultValue: string;
+  offers: readonly DeliveryOffer[];
+  selected: string;
   errors?: string[];
-  onSelect: (id: DeliveryOption['id']) => void;
+  /** What the shopper should know about the options not shown (choose a state; where express goes). */
+  notes: string[];
+  onSelect: (id: DeliveryOptionId) => void;
 }
 
-export function DeliveryOptionCards({ options, defaultValue, errors, onSelect }: Props) {
+export function DeliveryOptionCards({ offers, selected, errors, notes, onSelect }: Props) {
+  const described = [notes.length ? 'checkout-delivery-notes' : null, errors?.length ? 'checkout-deliveryOption-error' : null].filter(Boolean).join(' ');
   return (
-    <fieldset className="rounded-xl border border-stone-200 bg-white p-6" aria-describedby={errors?.length ? 'checkout-deliveryOption-error' : undefined}>
+    <fieldset className="rounded-xl border border-stone-200 bg-white p-6" aria-describedby={described || undefined} data-testid="delivery-options">
       <legend className="px-1 text-lg font-semibold">Delivery</legend>
       <div className="mt-2 grid gap-3 sm:grid-cols-3">
-        {options.map((option) => (
+        {offers.map((option) => (
           <label
             key={option.id}
             className="group relative flex cursor-pointer flex-col gap-1 rounded-lg border border-stone-300 p-4 hover:border-stone-500 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:checked]:ring-1 has-[:checked]:ring-brand-600 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-dashed has-[:focus-visible]:outline-stone-900"
@@ -24,7 +28,7 @@ export function DeliveryOptionCards({ options, defaultValue, errors, onSelect }:
               type="radio"
               name="deliveryOption"
               value={option.id}
-              defaultChecked={option.id === defaultValue}
+              checked={option.id === selected}
               onChange={() => onSelect(option.id)}
               className="sr-only"
             />
@@ -41,6 +45,13 @@ export function DeliveryOptionCards({ options, defaultValue, errors, onSelect }:
           </label>
         ))}
       </div>
+      {notes.length ? (
+        <div id="checkout-delivery-notes" className="mt-3 space-y-1 text-sm text-stone-600" aria-live="polite">
+          {notes.map((note) => (
+            <p key={note}>{note}</p>
+          ))}
+        </div>
+      ) : null}
       {errors?.length ? (
         <p id="checkout-deliveryOption-error" className="mt-2 text-sm text-red-700">
           {errors.join(' ')}

@@ -1,6 +1,9 @@
 // The order summary beside the checkout form: the server cart's lines and totals. The total here is for display
-// (server subtotal + the server's fee for the chosen option); the order's real total is recomputed on submit.
-import { addMoney, formatMoney, type Money } from '@/lib/core/money';
+// (server subtotal + the server's fee for the chosen option + VAT when prices exclude it, by the same pure function
+// the server uses); the order's real total is recomputed on submit.
+import type { OrderTotals, VatRule } from '@/lib/checkout/order-totals';
+import { formatMoney, type Money } from '@/lib/core/money';
+import { formatVatRate } from '@/lib/invoices/vat';
 import { variantName } from '@/lib/products/variant-title';
 
 export interface SummaryLine {
@@ -15,15 +18,18 @@ export interface SummaryLine {
 export function OrderSummary({
   lines,
   subtotal,
-  deliveryFee,
-  deliveryLabel,
+  delivery,
+  totals,
+  vat,
 }: {
   lines: SummaryLine[];
   subtotal: Money;
-  deliveryFee: Money;
-  deliveryLabel: string;
+  /** The chosen option, or null while none the address can have is chosen. */
+  delivery: { label: string; fee: Money } | null;
+  totals: OrderTotals | null;
+  vat: VatRule;
 }) {
-  const total = addMoney(subtotal, deliveryFee);
+  const rate = formatVatRate(vat.rateBasisPoints);
   const itemCount = lines.reduce((sum, line) => sum + line.quantity, 0);
   return (
     <aside className="h-fit space-y-4 rounded-xl border border-stone-200 bg-white p-6 lg:sticky lg:top-6" aria-labelledby="order-summary-heading">
@@ -62,19 +68,30 @@ export function OrderSummary({
           </dd>
         </div>
         <div className="flex justify-between">
-          <dt>{deliveryLabel}</dt>
+          <dt>{delivery?.label ?? 'Delivery'}</dt>
           <dd className="tabular-nums" data-testid="summary-delivery">
-            {deliveryFee.amount === 0 ? 'Free' : formatMoney(deliveryFee)}
+            {!delivery ? 'Choose an option' : delivery.fee.amount === 0 ? 'Free' : formatMoney(delivery.fee)}
           </dd>
         </div>
+        {totals && totals.taxAdded.amount > 0 ? (
+          <div className="flex justify-between">
+            <dt>VAT at {rate}</dt>
+            <dd className="tabular-nums" data-testid="summary-vat">
+              {formatMoney(totals.taxAdded)}
+            </dd>
+          </div>
+        ) : null}
         <div className="flex justify-between border-t border-stone-200 pt-2 text-base font-semibold">
           <dt>Total</dt>
           <dd className="tabular-nums" data-testid="summary-total" aria-live="polite">
-            {formatMoney(total)}
+            {totals ? formatMoney(totals.total) : '—'}
           </dd>
         </div>
       </dl>
-      <p className="text-xs text-stone-500">VAT included. You pay securely on Paystack&apos;s page.</p>
+      <p className="text-xs text-stone-500">
+        {vat.rateBasisPoints === 0 ? '' : vat.pricesIncludeVat ? `Prices include VAT at ${rate}. ` : `Prices exclude VAT; ${rate} is added at checkout. `}
+        You pay securely on Paystack&apos;s page.
+      </p>
     </aside>
   );
 }

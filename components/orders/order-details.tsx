@@ -2,7 +2,9 @@
 // Server-rendered from the database; used by the return page, the guest order page and the account pages. Refunds are
 // listed with their state in words whenever there are any.
 import type { OrderDetail } from '@/db/queries/orders';
-import { deliveryOptions } from '@/lib/checkout/delivery-options';
+import { formatVatRate } from '@/lib/invoices/vat';
+import { addressLines } from '@/lib/orders/address-lines';
+import { deliveryOfOrder } from '@/lib/settings/order-settings-snapshot';
 import { formatMoney, type CurrencyCode, type Money } from '@/lib/core/money';
 import { creditNoteHref } from './invoice-download-link';
 import { lineTitle, variantName } from '@/lib/products/variant-title';
@@ -33,7 +35,9 @@ export function OrderDetails({
   /** A guest order's link token, carried by its document links (credit notes), as by the invoice's. */
   accessToken?: string | null;
 }) {
-  const delivery = deliveryOptions.find((option) => option.id === order.deliveryOption);
+  // As sold: the delivery's words and the VAT come from the settings in force when the order was placed.
+  const delivery = deliveryOfOrder(order);
+  const vat = order.settingsSnapshot?.vat;
   const address = order.shippingAddress;
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_20rem] lg:items-start">
@@ -61,15 +65,27 @@ export function OrderDetails({
             <dd className="tabular-nums">{formatMoney(money(order.subtotalAmount, order.currency))}</dd>
           </div>
           <div className="flex justify-between">
-            <dt>{delivery?.label ?? 'Delivery'}</dt>
+            <dt>{delivery.label}</dt>
             <dd className="tabular-nums">{order.shippingAmount === 0 ? 'Free' : formatMoney(money(order.shippingAmount, order.currency))}</dd>
           </div>
+          {vat && !vat.pricesIncludeVat ? (
+            <div className="flex justify-between">
+              <dt>VAT at {formatVatRate(vat.rateBasisPoints)}</dt>
+              <dd className="tabular-nums">{formatMoney(money(order.taxAddedAmount, order.currency))}</dd>
+            </div>
+          ) : null}
           <div className="flex justify-between pt-1 text-base font-semibold">
             <dt>Total</dt>
             <dd className="tabular-nums" data-testid="order-total">
               {formatMoney(money(order.totalAmount, order.currency))}
             </dd>
           </div>
+          {vat?.pricesIncludeVat && order.taxAmount > 0 ? (
+            <div className="flex justify-between text-stone-600">
+              <dt>Includes VAT at {formatVatRate(vat.rateBasisPoints)}</dt>
+              <dd className="tabular-nums">{formatMoney(money(order.taxAmount, order.currency))}</dd>
+            </div>
+          ) : null}
           {order.refundedAmount > 0 ? (
             <div className="flex justify-between text-sky-900">
               <dt>Refunded</dt>
@@ -85,22 +101,16 @@ export function OrderDetails({
             Delivery
           </h2>
           <address className="mt-2 not-italic leading-relaxed text-stone-700">
-            {address.fullName}
-            <br />
-            {address.line1}
-            {address.line2 ? (
-              <>
-                <br />
-                {address.line2}
-              </>
-            ) : null}
-            <br />
-            {address.city}, {address.state}
-            {address.postalCode ? ` ${address.postalCode}` : ''}
-            <br />
-            {address.phone}
+            {addressLines(address).map((line) => (
+              <span key={line} className="block">
+                {line}
+              </span>
+            ))}
           </address>
-          <p className="mt-2 text-stone-600">{delivery?.description}</p>
+          <p className="mt-2 text-stone-600">
+            {delivery.label}
+            {delivery.description ? ` · ${delivery.description}` : ''}
+          </p>
         </section>
 
         {showPayments && order.payments.length > 0 ? (

@@ -4,7 +4,7 @@
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { CurrencyCode } from '../../lib/core/money';
 import type { DbOrTx } from '../client';
-import { auditLogs, inventoryReservations, orderItems, orders, payments, refunds, type ShippingAddress, users } from '../schema';
+import { auditLogs, inventoryReservations, type OrderSettingsSnapshot, orderItems, orders, payments, refunds, type ShippingAddress, users } from '../schema';
 
 type OrderStatus = (typeof orders.$inferSelect)['status'];
 type PaymentRow = typeof payments.$inferSelect;
@@ -54,10 +54,15 @@ export interface AdminOrder {
   customer: { id: string; name: string; email: string } | null;
   subtotalAmount: number;
   shippingAmount: number;
+  /** VAT contained in the total, and the part of it added on top (prices without VAT). */
+  taxAmount: number;
+  taxAddedAmount: number;
   totalAmount: number;
   refundedAmount: number;
   deliveryOption: string;
   shippingAddress: ShippingAddress;
+  /** The settings in force when it was placed; null for older orders. */
+  settingsSnapshot: OrderSettingsSnapshot | null;
   createdAt: Date;
   paidAt: Date | null;
   lines: AdminOrderLine[];
@@ -127,10 +132,13 @@ export async function getAdminOrder(db: DbOrTx, params: { orderId: string }): Pr
     customer: customer[0] ?? null,
     subtotalAmount: order.subtotalAmount,
     shippingAmount: order.shippingAmount,
+    taxAmount: order.taxAmount,
+    taxAddedAmount: order.taxAddedAmount,
     totalAmount: order.totalAmount,
     refundedAmount: order.refundedAmount,
     deliveryOption: order.deliveryOption,
     shippingAddress: order.shippingAddress,
+    settingsSnapshot: order.settingsSnapshot,
     createdAt: order.createdAt,
     paidAt: order.paidAt,
     lines: items.map((item) => ({

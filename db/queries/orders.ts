@@ -8,6 +8,7 @@ import {
   fulfillmentLines,
   fulfillments,
   inventoryReservations,
+  type OrderSettingsSnapshot,
   orderItems,
   orders,
   payments,
@@ -27,6 +28,9 @@ export interface OrderSummary {
   currency: CurrencyCode;
   subtotalAmount: number;
   shippingAmount: number;
+  /** VAT contained in the total; `taxAddedAmount` of it was added on top (prices without VAT). */
+  taxAmount: number;
+  taxAddedAmount: number;
   totalAmount: number;
   createdAt: Date;
   paidAt: Date | null;
@@ -35,6 +39,8 @@ export interface OrderSummary {
 export interface OrderDetail extends OrderSummary {
   deliveryOption: string;
   shippingAddress: ShippingAddress;
+  /** The shop settings in force when it was placed (delivery as sold, VAT rule, shop contact); null on older orders. */
+  settingsSnapshot: OrderSettingsSnapshot | null;
   refundedAmount: number;
   /** An active reservation still inside its 15 minutes: the order can still be paid for. */
   holdLive: boolean;
@@ -98,6 +104,8 @@ const summaryColumns = {
   currency: orders.currency,
   subtotalAmount: orders.subtotalAmount,
   shippingAmount: orders.shippingAmount,
+  taxAmount: orders.taxAmount,
+  taxAddedAmount: orders.taxAddedAmount,
   totalAmount: orders.totalAmount,
   createdAt: orders.createdAt,
   paidAt: orders.paidAt,
@@ -121,6 +129,7 @@ async function loadDetail(db: DbOrTx, where: SQL | undefined): Promise<OrderDeta
       ...summaryColumns,
       deliveryOption: orders.deliveryOption,
       shippingAddress: orders.shippingAddress,
+      settingsSnapshot: orders.settingsSnapshot,
       refundedAmount: orders.refundedAmount,
       holdLive,
       confirmationSentAt,

@@ -11,5 +11,6 @@ export * from './payments';
 export * from './recovery';
 export * from './refunds';
 export * from './relations';
+export * from './settings';
 export * from './users';
 export * from './webhooks';

@@ -20,15 +20,28 @@ export type OrderStatus = (typeof orderStatus.enumValues)[number];
 /** Source of human order numbers (e.g. SO-100042); gaps are fine for orders, unlike invoices. */
 export const orderNumberSeq = pgSequence('order_number_seq', { startWith: 100001 });
 
+/** Where the order goes. A pickup order keeps only who collects it (name and phone): no street, city or state. */
 export interface ShippingAddress {
   fullName: string;
   phone: string;
-  line1: string;
+  line1?: string;
   line2?: string;
-  city: string;
-  state: string;
+  city?: string;
+  state?: string;
   postalCode?: string;
   country: string;
+}
+
+/**
+ * The shop settings in force when the order was placed (lib/settings/), copied onto the order so its emails, invoice
+ * and pages say what the shopper was sold even after the settings change. Null on orders placed before settings existed.
+ */
+export interface OrderSettingsSnapshot {
+  settingsVersion: number;
+  shop: { name: string; email: string; phone: string; addressLines: string[] };
+  delivery: { id: string; label: string; description: string; zone: string | null; feeAmount: number };
+  /** VAT rate in basis points (750 = 7.5 %) and whether the catalogue prices already include it. */
+  vat: { rateBasisPoints: number; pricesIncludeVat: boolean };
 }
 
 export const orders = pgTable(
@@ -42,10 +55,15 @@ export const orders = pgTable(
     currency: currency(),
     subtotalAmount: minor('subtotal_amount').notNull(),
     shippingAmount: minor('shipping_amount').notNull().default(0),
+    /** VAT contained in the total (part of the prices when they include VAT, else the same as tax_added_amount). */
+    taxAmount: minor('tax_amount').notNull().default(0),
+    /** VAT added on top of subtotal and delivery when prices exclude it; 0 when they include it. */
+    taxAddedAmount: minor('tax_added_amount').notNull().default(0),
     totalAmount: minor('total_amount').notNull(),
     refundedAmount: minor('refunded_amount').notNull().default(0),
     deliveryOption: text('delivery_option').notNull(),
     shippingAddress: jsonb('shipping_address').$type<ShippingAddress>().notNull(),
+    settingsSnapshot: jsonb('settings_snapshot').$type<OrderSettingsSnapshot>(),
     paidAt: tstz('paid_at'),
     /**
      * The address the order was placed from (lib/server/doors/request-meta.ts), for the cap on open orders per address and
@@ -63,7 +81,8 @@ export const orders = pgTable(
     check('orders_subtotal_non_negative', sql`${t.subtotalAmount} >= 0`),
     check('orders_shipping_non_negative', sql`${t.shippingAmount} >= 0`),
     check('orders_total_positive', sql`${t.totalAmount} > 0`),
-    check('orders_total_adds_up', sql`${t.totalAmount} = ${t.subtotalAmount} + ${t.shippingAmount}`),
+    check('orders_tax_non_negative', sql`${t.taxAmount} >= 0 AND ${t.taxAddedAmount} >= 0 AND ${t.taxAddedAmount} <= ${t.taxAmount}`),
+    check('orders_total_adds_up', sql`${t.totalAmount} = ${t.subtotalAmount} + ${t.shippingAmount} + ${t.taxAddedAmount}`),
     check('orders_refunded_within_total', sql`${t.refundedAmount} >= 0 AND ${t.refundedAmount} <= ${t.totalAmount}`),
   ],
 );

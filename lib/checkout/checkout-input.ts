@@ -49,41 +49,75 @@ const text = (label: string, max: number) =>
     .min(1, { error: `${label} is required`, abort: true })
     .max(max, `${label} is too long`);
 
+const phoneSchema = z
+  .string({ error: 'Phone number is required' })
+  .trim()
+  .transform((value) => value.replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^(\+234|0)[789][01]\d{8}$/, 'Enter a Nigerian phone number, e.g. 0803 123 4567'));
+
+const optionalText = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} is too long`)
+    .transform((value) => value || undefined)
+    .optional();
+
+/** A home address: every part a courier needs. */
 export const shippingAddressSchema = z.object({
   fullName: text('Full name', 120).min(2, 'Enter your full name'),
-  phone: z
-    .string({ error: 'Phone number is required' })
-    .trim()
-    .transform((value) => value.replace(/[\s-]/g, ''))
-    .pipe(z.string().regex(/^(\+234|0)[789][01]\d{8}$/, 'Enter a Nigerian phone number, e.g. 0803 123 4567')),
+  phone: phoneSchema,
   line1: text('Address', 200),
-  line2: z
-    .string()
-    .trim()
-    .max(200, 'Address line 2 is too long')
-    .transform((value) => value || undefined)
-    .optional(),
+  line2: optionalText('Address line 2', 200),
   city: text('City', 80),
   state: z.enum(NIGERIAN_STATES, { error: 'Choose a state' }),
-  postalCode: z
-    .string()
-    .trim()
-    .max(12, 'Postal code is too long')
-    .transform((value) => value || undefined)
-    .optional(),
+  postalCode: optionalText('Postal code', 12),
   country: z.literal('NG', { error: 'We deliver within Nigeria only' }).default('NG'),
 });
 
-export const checkoutInputSchema = z.object({
-  email: z
-    .string({ error: 'Email is required' })
-    .trim()
-    .toLowerCase()
-    .pipe(z.email({ error: 'Enter a valid email address' }))
-    .pipe(z.string().max(254)),
-  shippingAddress: shippingAddressSchema,
-  deliveryOption: z.enum(['standard', 'express', 'pickup'], { error: 'Choose a delivery option' }),
+// The address as typed, before we know whether it is needed: street, city and state are required for home delivery
+// only (the refinement below), so a pickup order asks for no home address.
+const typedAddressSchema = shippingAddressSchema.extend({
+  line1: optionalText('Address', 200),
+  city: optionalText('City', 80),
+  state: z.enum(NIGERIAN_STATES, { error: 'Choose a state' }).optional(),
 });
+
+export const DELIVERY_OPTIONS = ['standard', 'express', 'pickup'] as const;
+
+export const checkoutInputSchema = z
+  .object({
+    email: z
+      .string({ error: 'Email is required' })
+      .trim()
+      .toLowerCase()
+      .pipe(z.email({ error: 'Enter a valid email address' }))
+      .pipe(z.string().max(254)),
+    shippingAddress: typedAddressSchema,
+    deliveryOption: z.enum(DELIVERY_OPTIONS, { error: 'Choose a delivery option' }),
+  })
+  .superRefine(
+    (input, ctx) => {
+      // Runs even when another field failed (`when`), so every missing part of the address is reported in one pass.
+      if (input.deliveryOption === 'pickup' || typeof input.shippingAddress !== 'object' || input.shippingAddress === null) return;
+      const address = input.shippingAddress as Partial<Record<string, unknown>>;
+      const missing: Array<[string, string]> = [
+        ['line1', 'Address is required'],
+        ['city', 'City is required'],
+        ['state', 'Choose a state'],
+      ];
+      for (const [field, message] of missing) {
+        if (address[field] === undefined) ctx.addIssue({ code: 'custom', path: ['shippingAddress', field], message });
+      }
+    },
+    { when: () => true },
+  )
+  .transform(({ shippingAddress, ...rest }) =>
+    // Pickup: keep who collects it, never a home address nobody asked for.
+    rest.deliveryOption === 'pickup'
+      ? { ...rest, shippingAddress: { fullName: shippingAddress.fullName, phone: shippingAddress.phone, country: shippingAddress.country } }
+      : { ...rest, shippingAddress },
+  );
 
 export type CheckoutInput = z.infer<typeof checkoutInputSchema>;
 

@@ -39,6 +39,8 @@ export function checkoutErrorMessage(error: CheckoutError): string {
       return 'Some items in your cart can no longer be bought. Please review your cart.';
     case 'payment_failed':
       return paymentErrorMessage(error.cause);
+    case 'delivery_unavailable':
+      return error.message;
     case 'too_many_open_orders': {
       const minutes = Math.max(1, Math.ceil(error.retryAfterSeconds / 60));
       const wait = `in about ${minutes} minute${minutes === 1 ? '' : 's'}`;

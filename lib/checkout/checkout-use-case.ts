@@ -16,6 +16,7 @@ import type { TooManyOpenOrders } from './open-orders';
 import { placeOrder } from './place-order';
 import { supersedeOrder } from './supersede-order';
 import type { PricingProblem } from './price-order';
+import type { DeliveryRefusal } from '../settings/delivery-offers';
 
 export type CheckoutDeps = InitializePaymentDeps & RedisWriteTarget & { redis: Redis };
 
@@ -43,6 +44,8 @@ export type CheckoutError =
   | { code: 'cart_invalid'; problems: PricingProblem[] }
   /** This email or client address already holds as many unpaid orders as one buyer may (open-orders.ts). */
   | TooManyOpenOrders
+  /** The settings do not offer the chosen delivery option for the address's state (express to Kano, say). */
+  | DeliveryRefusal
   /** The order exists and holds its stock; only the payment step failed. Retry payment for `order.id`. */
   | { code: 'payment_failed'; order: OrderSummary; cause: InitializePaymentError };
 
@@ -100,7 +103,7 @@ async function checkoutLocked(deps: CheckoutDeps, request: CheckoutRequest & { o
     return err(error);
   }
   await recordCheckoutAttempt(deps, owner, { orderId: placed.value.id, fingerprint });
-  const { id, number, email, currency, subtotalAmount, shippingAmount, totalAmount } = placed.value;
+  const { id, number, email, currency, subtotalAmount, shippingAmount, taxAmount, taxAddedAmount, totalAmount } = placed.value;
   const order: OrderSummary = {
     id,
     number,
@@ -110,6 +113,8 @@ async function checkoutLocked(deps: CheckoutDeps, request: CheckoutRequest & { o
     currency,
     subtotalAmount,
     shippingAmount,
+    taxAmount,
+    taxAddedAmount,
     totalAmount,
     createdAt: new Date(),
     paidAt: null,

@@ -9,7 +9,9 @@ import { recordAudit } from '../audit/record-audit';
 import { availableStock, reserveStock } from '../inventory/stock';
 import { err, ok, type Result } from '../core/result';
 import type { CheckoutInput, OrderLineInput } from './checkout-input';
-import { deliveryOption } from './delivery-options';
+import { loadShopSettings } from '../settings/load-shop-settings';
+import { type DeliveryRefusal, resolveDelivery } from '../settings/delivery-offers';
+import { orderSettingsSnapshot } from '../settings/order-settings-snapshot';
 import { checkOpenOrders, HOLD_MINUTES, isReturningGuest, type TooManyOpenOrders } from './open-orders';
 import { priceOrder, type PricedLine, type PricingProblem } from './price-order';
 import type { CurrencyCode } from '../core/money';
@@ -24,6 +26,8 @@ export interface PlacedOrder {
   currency: CurrencyCode;
   subtotalAmount: number;
   shippingAmount: number;
+  taxAmount: number;
+  taxAddedAmount: number;
   totalAmount: number;
   reservedUntil: Date;
 }
@@ -35,7 +39,12 @@ export interface ShortLine {
   available: number;
 }
 
-export type PlaceOrderError = { code: 'invalid_lines'; problems: PricingProblem[] } | { code: 'out_of_stock'; lines: ShortLine[] } | TooManyOpenOrders;
+export type PlaceOrderError =
+  | { code: 'invalid_lines'; problems: PricingProblem[] }
+  | { code: 'out_of_stock'; lines: ShortLine[] }
+  | TooManyOpenOrders
+  /** The settings in force do not offer this delivery option for the address's state (e.g. express to Kano). */
+  | DeliveryRefusal;
 
 class OutOfStock extends Error {
   constructor(readonly lines: ShortLine[]) {
@@ -53,19 +62,24 @@ export async function placeOrder(
       // Independent reads go out together (postgres.js pipelines them on the transaction's connection): one round
       // trip each instead of one per statement. Every statement is a loopback write the app pays for in CPU.
       const guard = input.clientAddress === undefined ? null : { email: input.email, clientAddress: input.clientAddress };
-      const [refused, returningGuest, variants] = await Promise.all([
+      const [refused, returningGuest, variants, current] = await Promise.all([
         guard ? checkOpenOrders(tx, guard) : null,
         guard && input.userId === null ? isReturningGuest(tx, guard) : false,
         loadVariants(
           tx,
           input.lines.map((line) => line.variantId),
         ),
+        // The settings of this moment, read inside the transaction (never a cached copy): they price the order and are
+        // copied onto it.
+        loadShopSettings(tx),
       ]);
       if (refused) return err(refused);
+      const delivery = resolveDelivery(current.settings, input.deliveryOption, input.shippingAddress.state);
+      if (!delivery.ok) return err(delivery.error);
       const holdMinutes: number = returningGuest ? HOLD_MINUTES.returningGuest : HOLD_MINUTES.first;
-      const priced = priceOrder(input.lines, variants, deliveryOption(input.deliveryOption).fee);
+      const priced = priceOrder(input.lines, variants, delivery.value.fee, current.settings.vat);
       if (!priced.ok) return err({ code: 'invalid_lines' as const, problems: priced.error });
-      const { lines, subtotal, shipping, total } = priced.value;
+      const { lines, subtotal, shipping, tax, taxAdded, total } = priced.value;
 
       const short: ShortLine[] = [];
       for (const line of lines) {
@@ -88,9 +102,12 @@ export async function placeOrder(
           currency: total.currency,
           subtotalAmount: subtotal.amount,
           shippingAmount: shipping.amount,
+          taxAmount: tax.amount,
+          taxAddedAmount: taxAdded.amount,
           totalAmount: total.amount,
           deliveryOption: input.deliveryOption,
           shippingAddress: input.shippingAddress,
+          settingsSnapshot: orderSettingsSnapshot(current, delivery.value),
           clientAddress: input.clientAddress ?? null,
         })
         .returning();
@@ -134,6 +151,8 @@ export async function placeOrder(
       currency: order.currency,
       subtotalAmount: order.subtotalAmount,
       shippingAmount: order.shippingAmount,
+      taxAmount: order.taxAmount,
+      taxAddedAmount: order.taxAddedAmount,
       totalAmount: order.totalAmount,
       reservedUntil,
     });

@@ -2,6 +2,7 @@
 import { addMoney, money, multiplyMoney, type CurrencyCode, type Money } from '../core/money';
 import { err, ok, type Result } from '../core/result';
 import type { OrderLineInput } from './checkout-input';
+import { orderTotals, type OrderTotals, type VatRule } from './order-totals';
 
 export interface VariantForPricing {
   id: string;
@@ -32,15 +33,20 @@ export type PricingProblem =
   | { variantId: string; problem: 'above_limit'; limit: number }
   | { variantId: string; problem: 'currency_mismatch' };
 
-export interface PricedOrder {
+export interface PricedOrder extends OrderTotals {
   /** Sorted by variant id: the lock order every stock-moving transaction follows. */
   lines: PricedLine[];
-  subtotal: Money;
-  shipping: Money;
-  total: Money;
 }
 
-export function priceOrder(input: OrderLineInput[], variants: VariantForPricing[], shipping: Money): Result<PricedOrder, PricingProblem[]> {
+/** No VAT: for callers that price goods alone. */
+const NO_VAT: VatRule = { rateBasisPoints: 0, pricesIncludeVat: true };
+
+export function priceOrder(
+  input: OrderLineInput[],
+  variants: VariantForPricing[],
+  shipping: Money,
+  vat: VatRule = NO_VAT,
+): Result<PricedOrder, PricingProblem[]> {
   const quantities = new Map<string, number>();
   for (const line of input) quantities.set(line.variantId, (quantities.get(line.variantId) ?? 0) + line.quantity);
 
@@ -71,5 +77,5 @@ export function priceOrder(input: OrderLineInput[], variants: VariantForPricing[
   if (lines.length === 0) return err([]);
 
   const subtotal = lines.reduce((sum, line) => addMoney(sum, money(line.lineTotalAmount, sum.currency)), money(0, shipping.currency));
-  return ok({ lines, subtotal, shipping, total: addMoney(subtotal, shipping) });
+  return ok({ lines, ...orderTotals(subtotal, shipping, vat) });
 }

@@ -3,7 +3,7 @@
 // time the job runs is not sent.
 import { createElement, type ReactElement } from 'react';
 import { AUTH_TOKEN_TTL_MS, authTokenForEmail, authTokenFor } from '../auth/auth-tokens';
-import { defaultShopDetails } from '../shop';
+import { currentShopDetails } from '../settings/current-shop';
 import { absoluteUrl } from './links';
 import type { OrderEmailDeps } from './order-emails';
 import { type EmailKind, type SendEmailOutcome, sendEmailOnce } from './send-email';
@@ -34,10 +34,10 @@ async function send(
 }
 
 const linkTo = (deps: Deps, path: string, token: string) => absoluteUrl(deps.siteUrl, `${path}?${new URLSearchParams({ token })}`);
-const shopOf = (deps: Deps) => deps.shop ?? defaultShopDetails;
+const shopOf = async (deps: Deps) => deps.shop ?? (await currentShopDetails(deps.db));
 
-export function sendVerifyEmail(deps: Deps, tokenId: string): Promise<AccountEmailOutcome> {
-  const shop = shopOf(deps);
+export async function sendVerifyEmail(deps: Deps, tokenId: string): Promise<AccountEmailOutcome> {
+  const shop = await shopOf(deps);
   return send(deps, tokenId, 'verify_email', 'verify_email', ({ email, token }) => ({
     subject: `Confirm your email address for ${shop.name}`,
     element: createElement(VerifyEmailEmail, {
@@ -50,8 +50,8 @@ export function sendVerifyEmail(deps: Deps, tokenId: string): Promise<AccountEma
   }));
 }
 
-export function sendPasswordResetEmail(deps: Deps, tokenId: string): Promise<AccountEmailOutcome> {
-  const shop = shopOf(deps);
+export async function sendPasswordResetEmail(deps: Deps, tokenId: string): Promise<AccountEmailOutcome> {
+  const shop = await shopOf(deps);
   return send(deps, tokenId, 'reset_password', 'password_reset', ({ email, token }) => ({
     subject: `Reset your ${shop.name} password`,
     element: createElement(PasswordResetEmail, {
@@ -64,8 +64,8 @@ export function sendPasswordResetEmail(deps: Deps, tokenId: string): Promise<Acc
   }));
 }
 
-export function sendAlreadyRegisteredEmail(deps: Deps, tokenId: string): Promise<AccountEmailOutcome> {
-  const shop = shopOf(deps);
+export async function sendAlreadyRegisteredEmail(deps: Deps, tokenId: string): Promise<AccountEmailOutcome> {
+  const shop = await shopOf(deps);
   return send(deps, tokenId, 'reset_password', 'already_registered', ({ email, token }) => ({
     subject: `You already have a ${shop.name} account`,
     element: createElement(AlreadyRegisteredEmail, {

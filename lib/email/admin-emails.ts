@@ -3,7 +3,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { createElement, type ReactElement } from 'react';
 import { productVariants, products, users } from '../../db/schema';
-import { defaultShopDetails } from '../shop';
+import { currentShopDetails } from '../settings/current-shop';
 import { absoluteUrl } from './links';
 import type { OrderEmailDeps } from './order-email-deps';
 import { type EmailToSend, type SendEmailOutcome, sendEmailOnce } from './send-email';
@@ -61,7 +61,7 @@ export async function sendLowStockDigest(
     .where(inArray(productVariants.id, input.variantIds))
     .orderBy(asc(products.title), asc(productVariants.title));
   if (variants.length === 0) return { status: 'skipped', reason: 'no_variants' };
-  const shop = deps.shop ?? defaultShopDetails;
+  const shop = deps.shop ?? (await currentShopDetails(deps.db));
   const element = createElement(LowStockDigestEmail, {
     shopName: shop.name,
     siteUrl: deps.siteUrl,

@@ -7,7 +7,7 @@ import { formatDateTime } from '../core/format-date';
 import { money } from '../core/money';
 import { timeLeft } from '../disputes/dispute-rules';
 import { isFinalDispute } from '../disputes/dispute-status';
-import { defaultShopDetails } from '../shop';
+import { currentShopDetails } from '../settings/current-shop';
 import { listAdmins, sendToEachAdmin } from './admin-emails';
 import { absoluteUrl } from './links';
 import type { OrderEmailDeps } from './order-email-deps';
@@ -34,7 +34,7 @@ export async function sendDisputeAlert(deps: OrderEmailDeps, input: { disputeId:
   const amount = money(dispute.amount, dispute.currency);
   const reminder = input.topic !== 'opened';
   const element = createElement(DisputeAlertEmail, {
-    shopName: (deps.shop ?? defaultShopDetails).name,
+    shopName: (deps.shop ?? (await currentShopDetails(deps.db))).name,
     siteUrl: deps.siteUrl,
     reminder,
     amount,

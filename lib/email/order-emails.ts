@@ -6,7 +6,8 @@ import { createElement, type ReactElement } from 'react';
 import { invoices, orderItems, orders, payments, users } from '../../db/schema';
 import { formatMoney, money } from '../core/money';
 import { deliveryLabel } from '../orders/delivery-label';
-import { defaultShopDetails } from '../shop';
+import { formatVatRate } from '../invoices/vat';
+import { deliveryOfOrder, shopOfOrder } from '../settings/order-settings-snapshot';
 import { adminOrderUrl, customerOrderUrl, invoicePdfUrl } from './links';
 import { sendToEachAdmin } from './admin-emails';
 import type { OrderEmailDeps } from './order-email-deps';
@@ -52,7 +53,10 @@ export async function sendOrderConfirmation(deps: OrderEmailDeps, orderId: strin
     deps.db.select().from(orderItems).where(eq(orderItems.orderId, orderId)).orderBy(asc(orderItems.productTitle), asc(orderItems.variantTitle)),
     deps.db.select({ number: invoices.number }).from(invoices).where(eq(invoices.orderId, orderId)),
   ]);
-  const shop = deps.shop ?? defaultShopDetails;
+  // The shop, delivery and VAT as they were when the order was placed (its settings snapshot), not as they are now.
+  const shop = deps.shop ?? shopOfOrder(order);
+  const delivery = deliveryOfOrder(order);
+  const vat = order.settingsSnapshot?.vat;
   return send(
     deps,
     {
@@ -76,7 +80,10 @@ export async function sendOrderConfirmation(deps: OrderEmailDeps, orderId: strin
       })),
       subtotal: money(order.subtotalAmount, currency),
       shipping: money(order.shippingAmount, currency),
-      deliveryLabel: deliveryLabel(order.deliveryOption),
+      deliveryLabel: deliveryLabel(order),
+      deliveryDescription: delivery.description || undefined,
+      vat: vat ? { rate: formatVatRate(vat.rateBasisPoints), amount: money(order.taxAmount, currency), added: !vat.pricesIncludeVat } : undefined,
+      contact: { email: shop.email, phone: shop.phone },
       total: money(order.totalAmount, currency),
       address: order.shippingAddress,
       addressLabel: order.deliveryOption === 'pickup' ? 'Your details (for collection)' : 'Delivery address',
@@ -97,7 +104,7 @@ export async function sendPaymentReceipt(deps: OrderEmailDeps, input: { orderId:
   if (!payment) return { status: 'skipped', reason: 'payment_not_found' };
   if (!(CAPTURED as readonly string[]).includes(payment.status)) return { status: 'skipped', reason: 'payment_not_captured' };
   const amount = money(payment.amount, payment.currency);
-  const shop = deps.shop ?? defaultShopDetails;
+  const shop = deps.shop ?? shopOfOrder(order);
   return send(
     deps,
     {
@@ -132,7 +139,7 @@ export async function sendPaymentAlert(
   if (!order) return { status: 'skipped', reason: 'order_not_found' };
   const admins = await deps.db.select({ id: users.id, email: users.email }).from(users).where(eq(users.role, 'admin')).orderBy(asc(users.email));
   if (admins.length === 0) return { status: 'skipped', reason: 'no_admins' };
-  const shop = deps.shop ?? defaultShopDetails;
+  const shop = deps.shop ?? shopOfOrder(order);
   const element = createElement(PaymentAlertEmail, {
     shopName: shop.name,
     siteUrl: deps.siteUrl,

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { createElement } from 'react';
 import { orders } from '../../db/schema';
 import { ORDER_LINK_TTL_MS } from '../orders/order-access';
-import { defaultShopDetails } from '../shop';
+import { shopOfOrder } from '../settings/order-settings-snapshot';
 import { customerOrderUrl } from './links';
 import type { OrderEmailDeps } from './order-emails';
 import { sendEmailOnce } from './send-email';
@@ -14,7 +14,7 @@ import { renderEmail } from './templates/render';
 export async function sendFreshOrderLink(deps: OrderEmailDeps, orderId: string, requestId: string): Promise<'sent' | 'not_a_guest_order'> {
   const [order] = await deps.db.select().from(orders).where(eq(orders.id, orderId));
   if (!order || order.userId !== null) return 'not_a_guest_order';
-  const shop = deps.shop ?? defaultShopDetails;
+  const shop = deps.shop ?? shopOfOrder(order);
   const { html, text } = await renderEmail(
     createElement(OrderLinkEmail, {
       shopName: shop.name,

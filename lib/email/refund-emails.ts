@@ -8,7 +8,7 @@ import { allocateCreditNote } from '../invoices/allocate-credit-note';
 import { creditNotePdf } from '../invoices/render-credit-note';
 import { formatMoney, money } from '../core/money';
 import { orderLedger } from '../refunds/order-ledger';
-import { defaultShopDetails } from '../shop';
+import { shopOfOrder } from '../settings/order-settings-snapshot';
 import { customerOrderUrl } from './links';
 import type { OrderEmailDeps } from './order-emails';
 import { sendEmailOnce, type SendEmailOutcome } from './send-email';
@@ -45,7 +45,7 @@ export async function sendRefundNotice(deps: OrderEmailDeps, input: { refundId: 
     input.outcome === 'processed' ? await deps.db.select({ id: creditNotes.id }).from(creditNotes).where(eq(creditNotes.refundId, refund.id)) : [];
   const note = noteRow ? await creditNotePdf(deps.db, noteRow.id) : null;
   const refunded = money(refund.amount, refund.currency);
-  const shop = deps.shop ?? defaultShopDetails;
+  const shop = deps.shop ?? shopOfOrder(order);
   const { html, text } = await renderEmail(
     createElement(RefundNoticeEmail, {
       shopName: shop.name,

@@ -7,7 +7,7 @@ import { orders } from '../../db/schema';
 import { loadFulfillment } from '../fulfillments/fulfillment-view';
 import { shippableOf } from '../fulfillments/fulfillment-rules';
 import { loadLineFacts } from '../fulfillments/line-facts';
-import { defaultShopDetails } from '../shop';
+import { shopOfOrder } from '../settings/order-settings-snapshot';
 import { customerOrderUrl } from './links';
 import type { OrderEmailDeps } from './order-email-deps';
 import { sendEmailOnce, type SendEmailOutcome } from './send-email';
@@ -24,7 +24,7 @@ export async function sendShippingNotice(deps: OrderEmailDeps, input: { fulfillm
   const [order] = await deps.db.select().from(orders).where(eq(orders.id, fulfillment.orderId));
   if (!order) return { status: 'skipped', reason: 'fulfillment_not_found' };
   const stillToShip = (await loadLineFacts(deps.db, order.id)).reduce((total, line) => total + shippableOf(line), 0);
-  const shop = deps.shop ?? defaultShopDetails;
+  const shop = deps.shop ?? shopOfOrder(order);
   const { html, text } = await renderEmail(
     createElement(ShippingNoticeEmail, {
       shopName: shop.name,

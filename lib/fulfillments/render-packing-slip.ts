@@ -8,7 +8,8 @@ import { formatDate } from '../core/format-date';
 import { defaultFonts } from '../invoices/render-invoice';
 import { addressLines } from '../orders/address-lines';
 import { deliveryLabel } from '../orders/delivery-label';
-import { defaultShopDetails, type ShopDetails } from '../shop';
+import { shopOfOrder } from '../settings/order-settings-snapshot';
+import type { ShopDetails } from '../shop';
 import { type FulfillmentView, listFulfillments } from './fulfillment-view';
 import { lineTitle } from '../products/variant-title';
 
@@ -130,7 +131,7 @@ export async function packingSlipFor(
   db: Database,
   orderId: string,
   fulfillmentId: string,
-  shop: ShopDetails = defaultShopDetails,
+  shop?: ShopDetails,
 ): Promise<{ filename: string; pdf: Buffer } | null> {
   const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
   if (!order) return null;
@@ -138,11 +139,11 @@ export async function packingSlipFor(
   const fulfillment = all.find((candidate) => candidate.id === fulfillmentId);
   if (!fulfillment) return null;
   const pdf = await renderPackingSlipPdf({
-    shop,
+    shop: shop ?? shopOfOrder(order),
     orderNumber: order.number,
     email: order.email,
     shippingAddress: order.shippingAddress,
-    deliveryLabel: deliveryLabel(order.deliveryOption),
+    deliveryLabel: deliveryLabel(order),
     fulfillment,
     shipments: all.length,
   });

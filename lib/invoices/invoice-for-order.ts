@@ -4,14 +4,18 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { invoices, orderItems, orders, payments } from '../../db/schema';
 import { deliveryLabel } from '../orders/delivery-label';
-import { defaultShopDetails, type ShopDetails } from '../shop';
+import { shopOfOrder } from '../settings/order-settings-snapshot';
+import type { ShopDetails } from '../shop';
 import { type InvoiceDocument, renderInvoicePdf } from './render-invoice';
 
 /** Statuses of a payment whose money was captured (some of it may since have been refunded). */
 const CAPTURED = ['paid', 'partially_refunded', 'refunded'] as const;
 
-/** Everything printed on the invoice, or null when the order has no invoice yet. */
-export async function loadInvoiceDocument(db: DbOrTx, orderId: string, shop: ShopDetails = defaultShopDetails): Promise<InvoiceDocument | null> {
+/**
+ * Everything printed on the invoice, or null when the order has no invoice yet. The seller's details, the delivery and
+ * the VAT are the order's own (the settings in force when it was placed), unless a caller passes `shop` (previews).
+ */
+export async function loadInvoiceDocument(db: DbOrTx, orderId: string, shop?: ShopDetails): Promise<InvoiceDocument | null> {
   const [row] = await db
     .select({ invoice: invoices, order: orders })
     .from(invoices)
@@ -42,16 +46,24 @@ export async function loadInvoiceDocument(db: DbOrTx, orderId: string, shop: Sho
   return {
     number: invoice.number,
     issuedAt: invoice.issuedAt,
-    shop,
+    shop: shop ?? shopOfOrder(order),
     order: {
       number: order.number,
       email: order.email,
       shippingAddress: order.shippingAddress,
-      deliveryLabel: deliveryLabel(order.deliveryOption),
+      deliveryLabel: deliveryLabel(order),
       currency: order.currency,
       subtotalAmount: order.subtotalAmount,
       shippingAmount: order.shippingAmount,
       totalAmount: order.totalAmount,
+      tax: order.settingsSnapshot
+        ? {
+            amount: order.taxAmount,
+            addedAmount: order.taxAddedAmount,
+            rateBasisPoints: order.settingsSnapshot.vat.rateBasisPoints,
+            pricesIncludeVat: order.settingsSnapshot.vat.pricesIncludeVat,
+          }
+        : undefined,
       items,
     },
     payment: payment ? { reference: payment.reference, paidAt: payment.paidAt ?? order.paidAt, channel: payment.channel } : null,

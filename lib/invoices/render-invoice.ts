@@ -34,6 +34,11 @@ export interface InvoiceDocument {
     subtotalAmount: number;
     shippingAmount: number;
     totalAmount: number;
+    /**
+     * VAT as charged when the order was placed (its settings snapshot): the amount the total contains and the part
+     * of it added on top. Absent for orders placed before the shop had settings: 7.5 % contained in the total.
+     */
+    tax?: { amount: number; addedAmount: number; rateBasisPoints: number; pricesIncludeVat: boolean };
     items: InvoiceLine[];
   };
   /** The payment that paid the order; null only for an order paid some other way. */
@@ -196,9 +201,12 @@ function draw(doc: PDFKit.PDFDocument, invoice: InvoiceDocument): void {
     ],
   });
 
-  // Totals, right-aligned under the Amount column. Prices include VAT: the VAT line shows what the total contains.
-  const rate = invoice.vatRateBps ?? NIGERIA_VAT_RATE_BPS;
-  const { vat, net } = vatIncluded(money(order.totalAmount, cur), rate);
+  // Totals, right-aligned under the Amount column. Prices including VAT: the VAT line shows what the total contains;
+  // prices excluding it: VAT is a line of its own before the total.
+  const tax = invoiceTax(invoice);
+  const rate = tax.rateBasisPoints;
+  const vat = money(tax.amount, cur);
+  const net = money(order.totalAmount - tax.amount, cur);
   const amountWidth = 110;
   const labelX = right - amountWidth - 210;
   // Totals and payment stay together: start a page when they would run into the footer.
@@ -220,14 +228,19 @@ function draw(doc: PDFKit.PDFDocument, invoice: InvoiceDocument): void {
   };
   totalRow('Subtotal', money(order.subtotalAmount, cur));
   totalRow(`Delivery (${order.deliveryLabel})`, money(order.shippingAmount, cur));
+  if (!tax.pricesIncludeVat) totalRow(`VAT at ${formatVatRate(rate)}`, money(tax.addedAmount, cur));
   doc
     .moveTo(labelX + 60, y - 3)
     .lineTo(right, y - 3)
     .lineWidth(0.5)
     .strokeColor(RULE)
     .stroke();
-  totalRow('Total (VAT inclusive)', money(order.totalAmount, cur), { bold: true });
-  totalRow(`Includes VAT at ${formatVatRate(rate)}`, vat, { muted: true });
+  if (tax.pricesIncludeVat) {
+    totalRow('Total (VAT inclusive)', money(order.totalAmount, cur), { bold: true });
+    totalRow(`Includes VAT at ${formatVatRate(rate)}`, vat, { muted: true });
+  } else {
+    totalRow('Total', money(order.totalAmount, cur), { bold: true });
+  }
   totalRow('Total excluding VAT', net, { muted: true });
 
   // Payment.
@@ -246,12 +259,24 @@ function draw(doc: PDFKit.PDFDocument, invoice: InvoiceDocument): void {
     .text(paymentText.join('\n'), left, doc.y + 4, { width, lineGap: 1 });
 }
 
+/** The order's VAT as charged; an order from before settings: 7.5 % contained in its total, as invoices always said. */
+function invoiceTax(invoice: InvoiceDocument): { amount: number; addedAmount: number; rateBasisPoints: number; pricesIncludeVat: boolean } {
+  if (invoice.order.tax) return invoice.order.tax;
+  const rateBasisPoints = invoice.vatRateBps ?? NIGERIA_VAT_RATE_BPS;
+  const { vat } = vatIncluded(money(invoice.order.totalAmount, invoice.order.currency), rateBasisPoints);
+  return { amount: vat.amount, addedAmount: 0, rateBasisPoints, pricesIncludeVat: true };
+}
+
 const footerTop = (doc: PDFKit.PDFDocument) => doc.page.height - PAGE_MARGIN - FOOTER_HEIGHT;
 
 /** The VAT statement and "Page i of n" at the bottom of every page. */
 function drawFooters(doc: PDFKit.PDFDocument, invoice: InvoiceDocument): void {
   const range = doc.bufferedPageRange();
-  const rate = formatVatRate(invoice.vatRateBps ?? NIGERIA_VAT_RATE_BPS);
+  const tax = invoiceTax(invoice);
+  const rate = formatVatRate(tax.rateBasisPoints);
+  const statement = tax.pricesIncludeVat
+    ? `All prices include Value Added Tax at ${rate}.`
+    : `Prices exclude Value Added Tax, charged at ${rate} on the total.`;
   for (let index = range.start; index < range.start + range.count; index += 1) {
     doc.switchToPage(index);
     const width = doc.page.width - PAGE_MARGIN * 2;
@@ -269,15 +294,10 @@ function drawFooters(doc: PDFKit.PDFDocument, invoice: InvoiceDocument): void {
       .font('regular')
       .fontSize(8)
       .fillColor(MUTED)
-      .text(
-        `All prices include Value Added Tax at ${rate}. Amounts in ${invoice.order.currency}. Thank you for shopping with ${invoice.shop.name}.`,
-        PAGE_MARGIN,
-        top + 8,
-        {
-          width,
-          align: 'center',
-        },
-      )
+      .text(`${statement} Amounts in ${invoice.order.currency}. Thank you for shopping with ${invoice.shop.name}.`, PAGE_MARGIN, top + 8, {
+        width,
+        align: 'center',
+      })
       .text(`${invoice.number} · Page ${index - range.start + 1} of ${range.count}`, PAGE_MARGIN, top + 20, { width, align: 'center' });
     doc.page.margins.bottom = bottomMargin;
   }

@@ -1,6 +1,8 @@
-// The words for an order's delivery option on emails and invoices; an option retired since keeps its id as a label.
-import { deliveryOptions } from '../checkout/delivery-options';
+// The words for an order's delivery option on emails, invoices and pages: as sold (the order's settings snapshot);
+// an order placed before settings existed keeps its option id's old label.
+import type { OrderSettingsSnapshot } from '../../db/schema';
+import { deliveryOfOrder } from '../settings/order-settings-snapshot';
 
-export function deliveryLabel(optionId: string): string {
-  return deliveryOptions.find((option) => option.id === optionId)?.label ?? optionId;
+export function deliveryLabel(order: { deliveryOption: string; settingsSnapshot: OrderSettingsSnapshot | null }): string {
+  return deliveryOfOrder(order).label;
 }

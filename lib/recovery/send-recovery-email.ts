@@ -11,7 +11,7 @@ import { sendEmailOnce } from '../email/send-email';
 import { AbandonedCheckoutEmail } from '../email/templates/abandoned-checkout';
 import { renderEmail } from '../email/templates/render';
 import { type CurrencyCode, money } from '../core/money';
-import { defaultShopDetails } from '../shop';
+import { shopOfOrder } from '../settings/order-settings-snapshot';
 import { type RecoverySkipReason, recoverySkipReason } from './recovery-eligibility';
 import { RESTORE_LINK_TTL_MS, restoreCartUrl, unsubscribeUrl } from './recovery-links';
 import { greetingName } from '../email/greeting-name';
@@ -42,7 +42,7 @@ export async function sendRecoveryEmail(deps: RecoveryEmailDeps, orderId: string
   await deps.db.insert(checkoutRecoveries).values({ orderId }).onConflictDoNothing();
 
   const currency = order.currency as CurrencyCode;
-  const shop = deps.shop ?? defaultShopDetails;
+  const shop = deps.shop ?? shopOfOrder(order);
   const expiresAt = new Date((deps.now?.() ?? new Date()).getTime() + RESTORE_LINK_TTL_MS);
   const { html, text } = await renderEmail(
     createElement(AbandonedCheckoutEmail, {

@@ -4,7 +4,8 @@ import bcrypt from 'bcryptjs';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { generatePassword } from '../../lib/auth/create-admin';
-import { categories, productImages, products, productVariants, users } from '../../db/schema';
+import { categories, productImages, products, productVariants, shopSettings, users } from '../../db/schema';
+import { defaultShopSettings } from '../../lib/settings/shop-settings';
 import { seedCategories, seedProducts, seedUsers } from './catalogue';
 import { expandVariants } from './expand-variants';
 
@@ -31,6 +32,8 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}): Pro
   const credentials: SeedResult['credentials'] = [];
 
   await db.transaction(async (tx) => {
+    // The demo Lagos shop's settings as version 1; an owner's saved versions are never touched.
+    await tx.insert(shopSettings).values({ version: 1, settings: defaultShopSettings }).onConflictDoNothing({ target: shopSettings.version });
     await tx.insert(categories).values(seedCategories).onConflictDoNothing({ target: categories.slug });
     const categoryRows = await tx.select({ id: categories.id, slug: categories.slug }).from(categories);
     const categoryId = new Map(categoryRows.map((row) => [row.slug, row.id]));

@@ -118,6 +118,9 @@ describe('POST /api/checkout: placing the order', () => {
     expect(reply.totals).toEqual({
       subtotal: { amount: subtotal, currency: 'NGN' },
       shipping: { amount: 250_000, currency: 'NGN' },
+      // The demo settings' prices include 7.5 % VAT: the total contains it (× 7.5/107.5), nothing is added.
+      tax: { amount: Math.round(((subtotal + 250_000) * 750) / 10_750), currency: 'NGN' },
+      taxAdded: { amount: 0, currency: 'NGN' },
       total: { amount: subtotal + 250_000, currency: 'NGN' },
     });
     expect(reply.number).toMatch(/^SO-\d+$/);

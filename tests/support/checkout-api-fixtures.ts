@@ -67,7 +67,14 @@ export interface CheckoutReply {
   orderId: string;
   number: string;
   status: string;
-  totals: { subtotal: { amount: number; currency: string }; shipping: { amount: number; currency: string }; total: { amount: number; currency: string } };
+  totals: {
+    subtotal: { amount: number; currency: string };
+    shipping: { amount: number; currency: string };
+    /** VAT the total contains, and the part of it added on top (prices without VAT). */
+    tax: { amount: number; currency: string };
+    taxAdded: { amount: number; currency: string };
+    total: { amount: number; currency: string };
+  };
   reference: string;
   authorizationUrl: string;
   accessToken: string | null;

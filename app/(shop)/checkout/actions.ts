@@ -36,6 +36,9 @@ export const placeOrderAction = shopperAction.inputSchema(formDataInput).stateAc
   switch (error.code) {
     case 'out_of_stock':
       return { status: 'out_of_stock', attempt, lines: error.lines, values };
+    case 'delivery_unavailable':
+      // Express to a state without it, say: shown next to the delivery options, with what to choose instead.
+      return { status: 'invalid', attempt, message: error.message, fieldErrors: { deliveryOption: [error.message] }, values };
     case 'payment_failed':
       // The retry proves access with the session (account orders) or this cookie (guest orders).
       await rememberGuestOrder(error.order);

@@ -5,14 +5,14 @@ import { CheckoutForm } from './_components/checkout-form';
 import { describeNotice } from '@/lib/cart/cart-messages';
 import { getCart } from '@/lib/cart/get-cart';
 import { NIGERIAN_STATES } from '@/lib/checkout/checkout-input';
-import { deliveryOptions } from '@/lib/checkout/delivery-options';
+import { getShopSettings } from '@/lib/server/deps/shop-settings';
 import { getCurrentUser } from '@/lib/server/doors/auth';
 import { cartDeps, getCartOwner } from '@/lib/server/doors/cart-session';
 
 export const metadata: Metadata = { title: 'Checkout', robots: { index: false } };
 
 export default async function CheckoutPage() {
-  const [owner, user] = await Promise.all([getCartOwner(), getCurrentUser()]);
+  const [owner, user, { settings }] = await Promise.all([getCartOwner(), getCurrentUser(), getShopSettings()]);
   const cart = await getCart(cartDeps(), owner);
 
   return (
@@ -67,7 +67,8 @@ export default async function CheckoutPage() {
               lineTotal: line.lineTotal,
             }))}
             subtotal={cart.value.subtotal}
-            deliveryOptions={deliveryOptions}
+            delivery={{ delivery: settings.delivery, pickup: settings.pickup }}
+            vat={settings.vat}
             defaultEmail={user?.email ?? ''}
             signedIn={user !== null}
             states={NIGERIAN_STATES}

@@ -32,7 +32,8 @@ export const styles = {
   link: { color: '#2563eb' },
 } satisfies Record<string, CSSProperties>;
 
-export function EmailLayout(props: { shopName: string; siteUrl: string; preview: string; children: ReactNode }) {
+/** `contact`: the shop's email and phone as they were when the order was placed (its settings snapshot). */
+export function EmailLayout(props: { shopName: string; siteUrl: string; preview: string; children: ReactNode; contact?: { email: string; phone?: string } }) {
   return (
     <Html lang="en">
       <Head />
@@ -49,6 +50,7 @@ export function EmailLayout(props: { shopName: string; siteUrl: string; preview:
             <Link href={props.siteUrl} style={styles.link}>
               {props.siteUrl.replace(/^https?:\/\//, '')}
             </Link>
+            {props.contact ? ` · Questions? ${[props.contact.email, props.contact.phone].filter(Boolean).join(' · ')}` : null}
           </Text>
         </Container>
       </Body>

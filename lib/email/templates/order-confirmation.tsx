@@ -14,6 +14,11 @@ export interface OrderConfirmationProps {
   subtotal: Money;
   shipping: Money;
   deliveryLabel: string;
+  /** The promise as sold ("Next working day"; for pickup where and when), from the order's settings snapshot. */
+  deliveryDescription?: string;
+  /** The VAT line: contained in the total (`added: false`) or added on top; absent for orders from before settings. */
+  vat?: { rate: string; amount: Money; added: boolean };
+  contact?: { email: string; phone?: string };
   total: Money;
   address: ShippingAddress;
   /** "Delivery address", or e.g. "Collection contact" for a pickup. */
@@ -27,7 +32,7 @@ export interface OrderConfirmationProps {
 
 export function OrderConfirmationEmail(props: OrderConfirmationProps) {
   return (
-    <EmailLayout shopName={props.shopName} siteUrl={props.siteUrl} preview={`Order ${props.orderNumber} is confirmed`}>
+    <EmailLayout shopName={props.shopName} siteUrl={props.siteUrl} preview={`Order ${props.orderNumber} is confirmed`} contact={props.contact}>
       <EmailHeading>Thank you for your order</EmailHeading>
       <Paragraph>
         Hi {props.customerName ?? 'there'}, we have received your payment and your order {props.orderNumber} is confirmed. We will let you know when it is on
@@ -38,8 +43,15 @@ export function OrderConfirmationEmail(props: OrderConfirmationProps) {
       <Section style={{ marginTop: 8 }}>
         <TotalRow label="Subtotal" amount={props.subtotal} />
         <TotalRow label={`Delivery: ${props.deliveryLabel}`} amount={props.shipping} />
+        {props.vat?.added ? <TotalRow label={`VAT at ${props.vat.rate}`} amount={props.vat.amount} /> : null}
         <TotalRow label="Total paid" amount={props.total} strong />
+        {props.vat && !props.vat.added ? <TotalRow label={`Includes VAT at ${props.vat.rate}`} amount={props.vat.amount} /> : null}
       </Section>
+      {props.deliveryDescription ? (
+        <Paragraph>
+          {props.deliveryLabel}: {props.deliveryDescription}
+        </Paragraph>
+      ) : null}
       <Text style={{ ...styles.label, marginTop: 16 }}>{props.addressLabel ?? 'Delivery address'}</Text>
       <AddressBlock address={props.address} />
       <CallToAction href={props.orderUrl}>View your order</CallToAction>

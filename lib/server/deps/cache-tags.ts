@@ -23,6 +23,9 @@ export const catalogTags = {
   product: (slug: string) => `catalog:product:${slug}`,
 } as const;
 
+/** The shop settings (footer, checkout's delivery cards, /delivery, /returns): lib/server/deps/shop-settings.ts. */
+export const settingsTag = 'shop-settings';
+
 // `expire: 0`: the next request renders fresh data instead of a stale copy — a shopper must see a new price or a
 // withdrawn product at once. Works in server actions and route handlers alike (updateTag is actions-only).
 const now = { expire: 0 } as const;
@@ -40,4 +43,9 @@ export function revalidateProduct(slugs: string | string[]): void {
 /** After category changes or bulk edits: drops every cached catalogue read. */
 export function revalidateCatalog(): void {
   revalidateTag(catalogTags.catalog, now);
+}
+
+/** After the shop settings are saved: every page that shows them reads the new version on its next request. */
+export function revalidateShopSettings(): void {
+  revalidateTag(settingsTag, now);
 }

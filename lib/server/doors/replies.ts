@@ -9,6 +9,7 @@ import { checkoutErrorMessage } from '@/lib/checkout/checkout-messages';
 import type { CheckoutError, CheckoutSuccess } from '@/lib/checkout/checkout-use-case';
 import { money } from '@/lib/core/money';
 import { shopperOrderState } from '@/lib/orders/shopper-order-state';
+import { deliveryOfOrder } from '@/lib/settings/order-settings-snapshot';
 import type { Result } from '@/lib/core/result';
 import type { CartSessionCookie } from './cart-session';
 import { guestAccessToken } from './order-access';
@@ -34,6 +35,8 @@ export function checkoutReply(result: Result<CheckoutSuccess, CheckoutError>): R
         totals: {
           subtotal: money(order.subtotalAmount, order.currency),
           shipping: money(order.shippingAmount, order.currency),
+          tax: money(order.taxAmount, order.currency),
+          taxAdded: money(order.taxAddedAmount, order.currency),
           total: money(order.totalAmount, order.currency),
         },
         reference: payment.reference,
@@ -51,6 +54,8 @@ export function checkoutReply(result: Result<CheckoutSuccess, CheckoutError>): R
       return apiError(error.code, { message, details: { lines: error.lines } });
     case 'cart_invalid':
       return apiError(error.code, { message, details: { problems: error.problems } });
+    case 'delivery_unavailable':
+      return apiError(error.code, { message, details: { field: 'deliveryOption', option: error.option, state: error.state } });
     case 'payment_failed': {
       const { order, cause } = error;
       const gateway = cause.code === 'payment_unavailable' || cause.code === 'payment_rejected';
@@ -81,10 +86,14 @@ export function orderJson(order: OrderDetail) {
     createdAt: order.createdAt.toISOString(),
     paidAt: order.paidAt?.toISOString() ?? null,
     deliveryOption: order.deliveryOption,
+    delivery: deliveryOfOrder(order),
     shippingAddress: order.shippingAddress,
     totals: {
       subtotal: money(order.subtotalAmount, order.currency),
       shipping: money(order.shippingAmount, order.currency),
+      tax: money(order.taxAmount, order.currency),
+      taxAdded: money(order.taxAddedAmount, order.currency),
+      vat: order.settingsSnapshot ? order.settingsSnapshot.vat : null,
       total: money(order.totalAmount, order.currency),
       refunded: money(order.refundedAmount, order.currency),
     },

@@ -1,11 +1,21 @@
 'use client';
 // The checkout form: contact, address, delivery, and the summary beside it. Submitting runs the server action,
 // which places the order and redirects to Paystack; anything else comes back as state shown next to the fields.
+// The delivery cards follow the chosen state (the shop's settings say which options each state gets); a pickup asks
+// only who collects the order.
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { placeOrderAction, type CheckoutFormState } from '../actions';
-import type { DeliveryOption } from '@/lib/checkout/delivery-options';
 import type { CheckoutValues } from '@/lib/checkout/checkout-form';
-import { addMoney, formatMoney, type Money } from '@/lib/core/money';
+import { orderTotals, type VatRule } from '@/lib/checkout/order-totals';
+import { formatMoney, type Money } from '@/lib/core/money';
+import {
+  type DeliverySettings,
+  deliveryOffersFor,
+  expressStates,
+  lowestStandardFee,
+  resolveDelivery,
+  type DeliveryOptionId,
+} from '@/lib/settings/delivery-offers';
 import { actionFailure } from '@/components/ui/action-result';
 import { AddressFields, ContactFields } from '@/components/checkout/address-fields';
 import { DeliveryOptionCards } from '@/components/checkout/delivery-option-cards';
@@ -16,7 +26,9 @@ import { RetryPaymentForm } from '@/components/checkout/retry-payment-form';
 interface Props {
   lines: SummaryLine[];
   subtotal: Money;
-  deliveryOptions: readonly [DeliveryOption, ...DeliveryOption[]];
+  /** The delivery zones, fees and pickup point from the shop settings in force (the server decides again on submit). */
+  delivery: DeliverySettings;
+  vat: VatRule;
   defaultEmail: string;
   signedIn: boolean;
   /**
@@ -26,14 +38,32 @@ interface Props {
   states: readonly string[];
 }
 
-export function CheckoutForm({ lines, subtotal, deliveryOptions, defaultEmail, signedIn, states }: Props) {
+function deliveryNotes(delivery: DeliverySettings, state: string, chosen: string, offered: boolean): string[] {
+  const notes: string[] = [];
+  const express = expressStates(delivery);
+  if (!state) {
+    const from = lowestStandardFee(delivery);
+    notes.push(`Choose your state above to see home delivery${from ? ` (from ${formatMoney(from)})` : ''}.`);
+  } else if (!offered && chosen !== 'pickup') {
+    const refusal = resolveDelivery(delivery, chosen as DeliveryOptionId, state);
+    if (!refusal.ok) notes.push(refusal.error.message);
+  }
+  if (express.length > 0 && !express.includes(state)) notes.push(`Express delivery goes to ${express.join(', ')} only.`);
+  return notes;
+}
+
+export function CheckoutForm({ lines, subtotal, delivery, vat, defaultEmail, signedIn, states }: Props) {
   const [result, action, pending] = useActionState(placeOrderAction, {});
   const failure = actionFailure(result);
   const state: CheckoutFormState = result.data ?? (failure ? { status: 'error', attempt: 0, message: failure.message } : { status: 'idle', attempt: 0 });
   const values: Partial<CheckoutValues> = state.values ?? { email: defaultEmail, deliveryOption: 'standard' };
   const errors = state.status === 'invalid' ? state.fieldErrors : {};
   const [deliveryId, setDeliveryId] = useState(values.deliveryOption || 'standard');
-  const chosen = deliveryOptions.find((option) => option.id === deliveryId) ?? deliveryOptions[0];
+  const [addressState, setAddressState] = useState(values.state ?? '');
+  const offers = deliveryOffersFor(delivery, addressState || null);
+  const chosen = offers.find((option) => option.id === deliveryId) ?? null;
+  const pickup = deliveryId === 'pickup';
+  const totals = chosen ? orderTotals(subtotal, chosen.fee, vat) : null;
   const formRef = useRef<HTMLFormElement>(null);
 
   // After a refused submission, move focus to the first field in error so keyboard and screen-reader users land on it.
@@ -66,8 +96,14 @@ export function CheckoutForm({ lines, subtotal, deliveryOptions, defaultEmail, s
           {/* Keyed by attempt: a refused submission remounts the fields with exactly what the shopper typed. */}
           <div key={state.attempt} className="space-y-6">
             <ContactFields values={values} errors={errors} signedIn={signedIn} />
-            <AddressFields values={values} errors={errors} states={states} />
-            <DeliveryOptionCards options={deliveryOptions} defaultValue={deliveryId} errors={errors.deliveryOption} onSelect={setDeliveryId} />
+            <AddressFields values={values} errors={errors} states={states} pickup={pickup} onStateChange={setAddressState} />
+            <DeliveryOptionCards
+              offers={offers}
+              selected={deliveryId}
+              errors={errors.deliveryOption}
+              notes={deliveryNotes(delivery, addressState, deliveryId, chosen !== null)}
+              onSelect={setDeliveryId}
+            />
           </div>
 
           {state.status === 'payment_failed' ? null : (
@@ -77,13 +113,13 @@ export function CheckoutForm({ lines, subtotal, deliveryOptions, defaultEmail, s
               aria-disabled={pending}
               className="w-full rounded-lg bg-brand-700 px-4 py-3 text-lg font-semibold text-white hover:bg-brand-600 disabled:cursor-wait disabled:opacity-70"
             >
-              {pending ? 'Reserving your items…' : `Pay ${formatMoney(addMoney(subtotal, chosen.fee))} with Paystack`}
+              {pending ? 'Reserving your items…' : totals ? `Pay ${formatMoney(totals.total)} with Paystack` : 'Pay with Paystack'}
             </button>
           )}
           <p className="text-center text-xs text-stone-500">Your items are held for up to 15 minutes while you pay.</p>
         </form>
       </div>
-      <OrderSummary lines={lines} subtotal={subtotal} deliveryFee={chosen.fee} deliveryLabel={chosen.label} />
+      <OrderSummary lines={lines} subtotal={subtotal} delivery={chosen ? { label: chosen.label, fee: chosen.fee } : null} totals={totals} vat={vat} />
     </div>
   );
 }

@@ -15,6 +15,7 @@ import { DescriptionList } from '@/components/ui/description-list';
 import { formatDateTime } from '@/lib/core/format-date';
 import { formatMoney } from '@/lib/core/money';
 import { addressLines } from '@/lib/orders/address-lines';
+import { formatVatRate } from '@/lib/invoices/vat';
 import { deliveryLabel } from '@/lib/orders/delivery-label';
 import { userForPage } from '@/lib/server/doors/auth';
 import { loadAdminOrder } from './load-admin-order';
@@ -97,8 +98,20 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
               className="mt-3 space-y-1 border-t border-stone-200 pt-3"
               items={[
                 { term: 'Subtotal', value: money(order.subtotalAmount) },
-                { term: deliveryLabel(order.deliveryOption), value: order.shippingAmount === 0 ? 'Free' : money(order.shippingAmount) },
+                { term: deliveryLabel(order), value: order.shippingAmount === 0 ? 'Free' : money(order.shippingAmount) },
+                ...(order.taxAddedAmount > 0
+                  ? [{ term: `VAT at ${formatVatRate(order.settingsSnapshot?.vat.rateBasisPoints ?? 0)}`, value: money(order.taxAddedAmount) }]
+                  : []),
                 { term: 'Total', value: money(order.totalAmount), className: 'text-base font-semibold' },
+                ...(order.taxAddedAmount === 0 && order.taxAmount > 0
+                  ? [
+                      {
+                        term: `Includes VAT at ${formatVatRate(order.settingsSnapshot?.vat.rateBasisPoints ?? 0)}`,
+                        value: money(order.taxAmount),
+                        className: 'text-stone-600',
+                      },
+                    ]
+                  : []),
                 ...(order.refundedAmount > 0 ? [{ term: 'Refunded', value: `−${money(order.refundedAmount)}`, className: 'text-sky-900' }] : []),
               ]}
             />
@@ -170,7 +183,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
           </Card>
 
           <Card id="delivery" title="Delivery">
-            <p className="mt-1 text-stone-600">{deliveryLabel(order.deliveryOption)}</p>
+            <p className="mt-1 text-stone-600">{deliveryLabel(order)}</p>
             <address className="mt-2 not-italic leading-relaxed text-stone-700">
               {addressLines(order.shippingAddress).map((line) => (
                 <span key={line} className="block">
