@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { auditLogs, inventoryReservations, orders, payments, savedCards, users, webhookEvents } from '@/db/schema';
 import { createCardVault } from '@/lib/cards/card-vault';
 import { chargeSavedCard } from '@/lib/cards/charge-saved-card';
+import { rotateCardKey } from '@/lib/cards/rotate-card-key';
 import { placeOrder } from '@/lib/checkout/place-order';
 import { requestRefund } from '@/lib/refunds/request-refund';
 import type { SessionUser } from '@/lib/server/deps/door-deps';
@@ -434,5 +435,31 @@ describe('who may list, use or remove a card', () => {
     await fillCart(0, 1);
     const use = await checkout(user, { savedCardId: card!.id });
     expect(use.status).toBe(404);
+  });
+});
+
+describe('rotating the vault key', () => {
+  it('reseals a card with the new key; the old key then opens nothing, and the card still pays', async () => {
+    const user = await shopper();
+    await payOnceAndSave(user);
+    const [card] = (await listCards(user)).cards;
+    const [before] = await db.select().from(savedCards).where(eq(savedCards.id, card!.id));
+    const code = vault.open({ sealed: before!.sealedAuthorization, keyId: before!.keyId });
+    const newKey = Buffer.alloc(32, 7).toString('base64');
+    const rotated = createCardVault({ current: newKey, previous: [process.env.CARD_VAULT_KEY!] });
+    expect(await rotateCardKey(db, rotated, { userId: user.id })).toEqual({ resealed: 1, unreadable: 0 });
+    const [after] = await db.select().from(savedCards).where(eq(savedCards.id, card!.id));
+    expect(after!.keyId).toBe(rotated.currentKeyId);
+    expect(after!.sealedAuthorization).not.toBe(before!.sealedAuthorization);
+    expect(rotated.open({ sealed: after!.sealedAuthorization, keyId: after!.keyId })).toBe(code);
+    expect(vault.open({ sealed: after!.sealedAuthorization, keyId: after!.keyId })).toBeNull();
+    // A second run has nothing left to do; rotating back lets this process (which holds only the test key) charge it.
+    expect(await rotateCardKey(db, rotated, { userId: user.id })).toEqual({ resealed: 0, unreadable: 0 });
+    const back = createCardVault({ current: process.env.CARD_VAULT_KEY!, previous: [newKey] });
+    expect(await rotateCardKey(db, back, { userId: user.id })).toEqual({ resealed: 1, unreadable: 0 });
+    await fillCart(0, 1);
+    await nextReference('rotated');
+    const paid = (await (await checkout(user, { savedCardId: card!.id })).json()) as PlacedReply;
+    expect(paid.paymentState).toBe('paid');
   });
 });
