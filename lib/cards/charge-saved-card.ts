@@ -77,7 +77,7 @@ export async function chargeSavedCard(
       // The card may have been charged: ask Paystack before anything else is tried, and commit it if it was.
       const confirmed = await confirmPayment(deps, payment.reference, ACTOR);
       if (!confirmed.ok) return ok({ state: 'processing', reference: payment.reference });
-      if (confirmed.value.transaction.charge) return settled(deps, payment.reference, confirmed.value.applied?.kind);
+      if (confirmed.value.transaction.charge) return settled(deps, payment.reference);
       if (!['failed', 'abandoned', 'reversed'].includes(confirmed.value.transaction.status)) return ok({ state: 'processing', reference: payment.reference });
     }
     return fallBack(deps, request.orderId, payment.id, 'card_unreachable', describePaystackError(reply.error));
@@ -86,7 +86,9 @@ export async function chargeSavedCard(
   const answer = reply.value;
   switch (answer.outcome) {
     case 'success': {
-      const applied = await applyOnce(
+      // Whatever the outcome (applied now, a duplicate of a webhook that won, or failed and left for the retry), the
+      // payment row says where the money stands.
+      await applyOnce(
         deps.db,
         {
           eventKey: chargeEventKey(answer.charge.gatewayTransactionId),
@@ -95,7 +97,7 @@ export async function chargeSavedCard(
         },
         (tx) => commitPayment(tx, answer.charge, { expectedDomain: deps.expectedDomain, actor: ACTOR, cardVault: vault }),
       );
-      return settled(deps, payment.reference, applied.kind);
+      return settled(deps, payment.reference);
     }
     case 'failed':
       return fallBack(deps, request.orderId, payment.id, 'card_declined', answer.reason);
@@ -105,7 +107,7 @@ export async function chargeSavedCard(
 }
 
 /** Paid when the payment row says so (the commit, or a webhook that won the race, recorded it). */
-async function settled(deps: ChargeSavedCardDeps, reference: string, _applied?: string): Promise<Result<SavedCardPayment, ChargeSavedCardError>> {
+async function settled(deps: ChargeSavedCardDeps, reference: string): Promise<Result<SavedCardPayment, ChargeSavedCardError>> {
   const [row] = await deps.db.select({ status: payments.status }).from(payments).where(eq(payments.reference, reference));
   if (row?.status === 'paid') return ok({ state: 'paid', reference });
   // A charge the commit flagged (needs_review) or could not apply yet: the order page tells the shopper what happens.

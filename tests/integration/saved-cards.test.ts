@@ -13,6 +13,7 @@ import { rotateCardKey } from '@/lib/cards/rotate-card-key';
 import { placeOrder } from '@/lib/checkout/place-order';
 import { requestRefund } from '@/lib/refunds/request-refund';
 import type { SessionUser } from '@/lib/server/deps/door-deps';
+import { createRateLimiter, rateLimitPolicies } from '@/lib/server/doors/rate-limit';
 import { signWebhookBody } from '@/lib/payments/paystack/signature';
 import { testAddress, variantStock } from '../support/catalog-fixtures';
 import { cartTestClients, createFixtureCatalogue, createFixtureUser } from '../support/cart-fixtures';
@@ -397,6 +398,29 @@ describe('who may list, use or remove a card', () => {
     const guestUse = await checkoutRoute(request('POST', '/api/checkout', { body: checkoutBody({ savedCardId: card!.id }) }));
     expect(guestUse.status).toBe(401);
     expect((await listCards(owner)).cards).toHaveLength(1);
+  });
+
+  it('every use of a saved card is limited per account: the sixth in the window is 429, before any order or charge', async () => {
+    const user = await shopper();
+    await payOnceAndSave(user);
+    const [card] = (await listCards(user)).cards;
+    // The app's policy on a day-long window under a fresh prefix, so the count is exact (tests/integration convention).
+    const limiter = createRateLimiter({
+      redis,
+      prefix: `test-ratelimit:${randomUUID().slice(0, 12)}`,
+      policies: { savedCardUseByUser: { ...rateLimitPolicies.savedCardUseByUser, window: '1 d' } },
+    });
+    const limited = through((await import('@/app/api/checkout/route')).POST, () => ({ ...standIns(), limiter: () => limiter }));
+    for (let use = 0; use < 5; use++) expect((await limiter.limit('savedCardUseByUser', user.id)).allowed).toBe(true);
+    as(user);
+    await fillCart(0, 1);
+    const reference = await nextReference('limited');
+    const refused = await limited(request('POST', '/api/checkout', { body: checkoutBody({ email: user.email, savedCardId: card!.id }) }));
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(await simulator.deliveries(reference)).toEqual([]);
+    // Checking out without the card is not a card use.
+    expect((await limited(request('POST', '/api/checkout', { body: checkoutBody({ email: user.email }) }))).status).toBe(201);
   });
 
   it('a card rests for 24 hours after the account’s email changes, and an expired card is refused; neither is deleted', async () => {
