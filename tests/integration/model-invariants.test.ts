@@ -1634,6 +1634,24 @@ describe('money and stock invariants under random sequences of the real use case
     expect(holds.map((hold) => hold.status)).toEqual(['committed']);
   });
 
+  it('one-click: paid by a saved card (its webhook later a duplicate), refunded; a declined one paid on the hosted page; a paused one left to expire', async () => {
+    const { model } = await runSequence(
+      [4],
+      [
+        new OneClickPurchase([{ variant: 0, quantity: 1 }], 'success'),
+        new OneClickPurchase([{ variant: 0, quantity: 1 }], 'failed'),
+        new OneClickPurchase([{ variant: 0, quantity: 1 }], 'send_otp'),
+        new PayAndDeliver(0, 2),
+        new Refund('paid', 0, 'rest', 1, true, false),
+      ],
+    );
+    const statuses = await Promise.all(model.orders.map(async (orderId) => (await orderOf(orderId)).status));
+    // Refund picks among the paid orders: one of the two paid ones is refunded, the paused one expired at the end.
+    expect(statuses.filter((status) => status === 'refunded')).toHaveLength(1);
+    expect(statuses.filter((status) => status === 'paid')).toHaveLength(1);
+    expect(statuses.filter((status) => status === 'expired')).toHaveLength(1);
+  });
+
   it('are not vacuous: each kind of corruption, made in a transaction that is rolled back, is reported', async () => {
     const { model, run } = await runSequence(
       [4],
