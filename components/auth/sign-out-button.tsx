@@ -1,7 +1,6 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
-import { signOut } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
@@ -14,6 +13,8 @@ export function SignOutButton() {
     setPending(true);
     // redirect: false keeps us on this host (next-auth would use NEXTAUTH_URL's); then re-render as a guest.
     try {
+      // Loaded on click: the button sits in the header of every page, next-auth's client is needed by none of them until then.
+      const { signOut } = await import('next-auth/react');
       await signOut({ redirect: false });
       router.replace('/');
     } catch {

@@ -9,7 +9,6 @@
 // checkout use case's lock.) The authorization code is opened from the vault only for the call and never logged.
 import { randomUUID } from 'node:crypto';
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
-import type { Database } from '../../db/client';
 import { inventoryReservations, orders, payments, savedCards, users } from '../../db/schema';
 import type { AuditActor } from '../audit/record-audit';
 import { recordAudit } from '../audit/record-audit';

@@ -65,7 +65,8 @@ export function startJobRunner(
     if (stopped || running.has(schedule.id)) return;
     const run = claimSchedulePeriod(deps.db, schedule, name)
       .then(async (won) => {
-        if (won && !stopped) await runSchedule(deps, schedule);
+        // A period won is a period in hand, even when stop() came meanwhile: stop() waits for it (a claim never goes unrun).
+        if (won) await runSchedule(deps, schedule);
       })
       .catch((error: unknown) => log().error({ schedule: schedule.id, error: errorText(error) }, 'jobs: scheduled run failed'))
       .finally(() => running.delete(schedule.id));

@@ -72,13 +72,16 @@ describe('PostgreSQL restarted mid-load', () => {
 
     // A restarted server can still refuse a new connection for a moment (57P03, "starting up" / "shutting down" while
     // the old postmaster finishes): the checks below wait until it answers, as any client would retry.
-    const checker = createDatabase(server.url, { max: 1 });
+    // Asked through the pool under test itself (its every connection, at once): a separate probe connection can be let in
+    // while the pool's next new one is still refused.
     await waitFor(
-      'the restarted server to answer',
-      async () => ((await checker.db.$count(orders).catch(() => undefined)) !== undefined ? true : undefined),
+      'the restarted server to answer every connection of the pool',
+      async () => {
+        const answers = await Promise.all(Array.from({ length: 10 }, () => db.$count(orders).catch(() => undefined)));
+        return answers.every((answer) => answer !== undefined) ? true : undefined;
+      },
       20_000,
     );
-    await checker.sql.end({ timeout: 1 });
 
     // Nothing half-applied: each order has its line and its hold; the variant's counters are exactly its holds.
     const placed = await db.select({ id: orders.id }).from(orders);
