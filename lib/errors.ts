@@ -25,6 +25,7 @@ export const errorCatalogue = {
   payment_not_found: { status: 404, message: 'Payment not found.' },
   variant_not_found: { status: 404, message: 'That item is not in our catalogue.' },
   line_not_found: { status: 404, message: 'That item is no longer in your cart.' },
+  card_not_found: { status: 404, message: 'That saved card is not on your account any more.' },
   invoice_not_available: { status: 404, message: 'This order has no invoice because it has not been paid.' },
   // 409: the shop's state does not allow it right now
   out_of_stock: { status: 409, message: 'Some items are no longer available in the quantity you chose.' },
@@ -44,6 +45,11 @@ export const errorCatalogue = {
   dispute_already_answered: { status: 409, message: 'This dispute has already been answered.' },
   // 422: understood, but this order or key cannot take it
   delivery_unavailable: { status: 422, message: 'That delivery option is not available for this address. Please choose another.' },
+  card_expired: { status: 422, message: 'That saved card has expired. Pay with another card on Paystack’s page.' },
+  card_resting: {
+    status: 422,
+    message: 'Your account’s email changed recently, so saved cards cannot be used for 24 hours. Pay on Paystack’s page instead.',
+  },
   not_refundable: { status: 422, message: 'This order has no captured payment that can be refunded.' },
   payment_not_resolvable: { status: 422, message: 'This payment cannot be settled that way.' },
   fulfillment_invalid: { status: 422, message: 'Check the shipment: lines, carrier and tracking number.' },

@@ -26,7 +26,7 @@ interface LayerCounts {
 /** Every failed test by name, gathered from the layers' JSON reports and printed again just above the closing line. */
 const failures: string[] = [];
 const firstLine = (text: string | undefined) =>
-  (text ?? '')
+  stripVTControlCharacters(text ?? '')
     .split('\n')
     .find((line) => line.trim() !== '')
     ?.trim()

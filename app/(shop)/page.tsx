@@ -10,7 +10,11 @@ export default async function HomePage() {
       <section className="rounded-2xl bg-brand-700 px-6 py-12 text-white sm:px-10">
         <h1 className="text-3xl font-semibold tracking-tight sm:text-4xl">Made in Lagos, delivered nationwide</h1>
         <p className="mt-3 max-w-xl text-brand-50">Adire shirts, leather sandals, woven baskets and more from independent makers.</p>
-        <Link prefetch={false} href="/products" className="mt-6 inline-flex min-h-11 items-center rounded-lg bg-white px-5 font-medium text-brand-700 hover:bg-brand-50">
+        <Link
+          prefetch={false}
+          href="/products"
+          className="mt-6 inline-flex min-h-11 items-center rounded-lg bg-white px-5 font-medium text-brand-700 hover:bg-brand-50"
+        >
           Shop all products
         </Link>
       </section>

@@ -1,4 +1,5 @@
 export * from './audit';
+export * from './cards';
 export * from './carts';
 export * from './catalog';
 export * from './disputes';

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, currency, id, minor, tstz, updatedAt } from './_columns';
+import { savedCards } from './cards';
 import { orders } from './orders';
 
 export const paymentStatus = pgEnum('payment_status', [
@@ -42,6 +43,10 @@ export const payments = pgTable(
      * attempt again only some minutes after that (its own clock, not updated_at, which any write moves).
      */
     lastCheckedAt: tstz('last_checked_at'),
+    /** The signed-in shopper asked to keep this card if the charge succeeds with a reusable authorization. */
+    saveCard: boolean('save_card').notNull().default(false),
+    /** A one-click charge of this saved card (null for the hosted page); kept null if the card is removed later. */
+    savedCardId: uuid('saved_card_id').references(() => savedCards.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

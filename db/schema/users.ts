@@ -20,6 +20,8 @@ export const users = pgTable(
      * password reset (and an operator's `admin:create --reset`), which ends every session the account had.
      */
     sessionVersion: integer('session_version').notNull().default(0),
+    /** When the account's email last changed: its saved cards cannot be charged for 24 hours after (lib/cards). */
+    emailChangedAt: tstz('email_changed_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -20,7 +20,8 @@ export interface AuditEntry {
     | 'product'
     | 'dispute'
     | 'credit_note'
-    | 'shop_settings';
+    | 'shop_settings'
+    | 'saved_card';
   entityId: string;
   before?: unknown;
   after?: unknown;

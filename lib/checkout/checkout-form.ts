@@ -4,7 +4,19 @@ import { z } from 'zod';
 import { zfd } from 'zod-form-data';
 import { checkoutInputSchema, type CheckoutInput } from './checkout-input';
 
-export const checkoutFields = ['email', 'fullName', 'phone', 'line1', 'line2', 'city', 'state', 'postalCode', 'deliveryOption'] as const;
+export const checkoutFields = [
+  'email',
+  'fullName',
+  'phone',
+  'line1',
+  'line2',
+  'city',
+  'state',
+  'postalCode',
+  'deliveryOption',
+  'saveCard',
+  'savedCardId',
+] as const;
 export type CheckoutField = (typeof checkoutFields)[number];
 
 export type CheckoutValues = Record<CheckoutField, string>;
@@ -23,6 +35,9 @@ export function toCheckoutInput(values: CheckoutValues): unknown {
   return {
     email: values.email,
     deliveryOption: values.deliveryOption || undefined,
+    // A checkbox sends "on" when ticked and nothing otherwise; the saved card's radio sends its id.
+    saveCard: values.saveCard === 'on' || values.saveCard === 'true' ? true : undefined,
+    savedCardId: values.savedCardId || undefined,
     shippingAddress: {
       fullName: values.fullName,
       phone: values.phone,

@@ -95,6 +95,10 @@ export const checkoutInputSchema = z
       .pipe(z.string().max(254)),
     shippingAddress: typedAddressSchema,
     deliveryOption: z.enum(DELIVERY_OPTIONS, { error: 'Choose a delivery option' }),
+    /** "Save this card for next time" (signed-in shoppers only; off unless asked). */
+    saveCard: z.boolean().optional(),
+    /** Pay in one click with this saved card of the signed-in shopper instead of Paystack's page. */
+    savedCardId: z.uuid({ error: 'Choose one of your saved cards' }).optional(),
   })
   .superRefine(
     (input, ctx) => {

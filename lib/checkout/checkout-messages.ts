@@ -1,5 +1,6 @@
 // Words for checkout outcomes, shared by the page and the Store API (statuses: the error catalogue, lib/errors.ts). Types-only imports,
 // so client components can use it too.
+import type { ChargeSavedCardError } from '../cards/charge-saved-card';
 import type { InitializePaymentError } from '../payments/initialize-payment';
 import type { CheckoutError, ShortCheckoutLine } from './checkout-use-case';
 
@@ -9,8 +10,14 @@ export function describeShortLine(line: ShortCheckoutLine): string {
   return `${line.title}: only ${line.available} left${asked}.`;
 }
 
-export function paymentErrorMessage(error: InitializePaymentError): string {
+export function paymentErrorMessage(error: InitializePaymentError | ChargeSavedCardError): string {
   switch (error.code) {
+    case 'card_not_found':
+      return 'That saved card is not on your account any more. Your items are held — choose another way to pay.';
+    case 'card_expired':
+      return 'That saved card has expired. Your items are held — pay with another card.';
+    case 'card_resting':
+      return 'Your account’s email changed recently, so saved cards cannot be used for 24 hours. Your items are held — pay on Paystack’s page.';
     case 'payment_unavailable':
     case 'payment_rejected':
       return 'We could not reach our payment provider. Your items are held for you — please try paying again.';
@@ -41,6 +48,8 @@ export function checkoutErrorMessage(error: CheckoutError): string {
       return paymentErrorMessage(error.cause);
     case 'delivery_unavailable':
       return error.message;
+    case 'unauthenticated':
+      return 'Sign in to save a card or pay with a saved one.';
     case 'too_many_open_orders': {
       const minutes = Math.max(1, Math.ceil(error.retryAfterSeconds / 60));
       const wait = `in about ${minutes} minute${minutes === 1 ? '' : 's'}`;

@@ -7,6 +7,7 @@ import { findOrderSummary, type OrderSummary } from '../../db/queries/orders';
 import { getCart } from '../cart/get-cart';
 import type { CartNotice, CartOwner } from '../cart/types';
 import { initializePayment, type InitializePaymentDeps, type InitializePaymentError, type PaymentIntent } from '../payments/initialize-payment';
+import { type ChargeSavedCardError, chargeSavedCard, type SavedCardPayment } from '../cards/charge-saved-card';
 import { err, ok, type Result } from '../core/result';
 import { checkoutFingerprint, readCheckoutAttempt, recordCheckoutAttempt } from './checkout-attempt';
 import type { CheckoutInput } from './checkout-input';
@@ -18,7 +19,12 @@ import { supersedeOrder } from './supersede-order';
 import type { PricingProblem } from './price-order';
 import type { DeliveryRefusal } from '../settings/delivery-offers';
 
-export type CheckoutDeps = InitializePaymentDeps & RedisWriteTarget & { redis: Redis };
+export type CheckoutDeps = InitializePaymentDeps &
+  RedisWriteTarget & {
+    redis: Redis;
+    /** Needed only to pay with a saved card: the one-click charge commits the payment itself (lib/cards). */
+    expectedDomain?: 'test' | 'live';
+  };
 
 /** A line the shopper cannot have as asked. `requested` is absent when the cart dropped a sold-out line by itself. */
 export interface ShortCheckoutLine {
@@ -30,10 +36,15 @@ export interface ShortCheckoutLine {
 
 export interface CheckoutSuccess {
   order: OrderSummary;
-  payment: PaymentIntent;
+  /** Where the payment stands: `action_required` with Paystack's page to send the shopper to, or paid by a saved card. */
+  payment: CheckoutPayment;
   /** True when this continued the owner's remembered order instead of placing a new one. */
   continued: boolean;
 }
+
+export type CheckoutPayment =
+  | (PaymentIntent & { state: 'action_required'; cardNotice?: { reason: string; message: string } })
+  | { state: 'paid' | 'processing'; reference: string; authorizationUrl: null };
 
 export type CheckoutError =
   | { code: 'cart_empty' }
@@ -47,7 +58,9 @@ export type CheckoutError =
   /** The settings do not offer the chosen delivery option for the address's state (express to Kano, say). */
   | DeliveryRefusal
   /** The order exists and holds its stock; only the payment step failed. Retry payment for `order.id`. */
-  | { code: 'payment_failed'; order: OrderSummary; cause: InitializePaymentError };
+  | { code: 'payment_failed'; order: OrderSummary; cause: InitializePaymentError | ChargeSavedCardError }
+  /** Saving or using a card needs an account: a guest sent `saveCard` or `savedCardId`. */
+  | { code: 'unauthenticated' };
 
 export interface CheckoutRequest {
   owner: CartOwner | null;
@@ -59,6 +72,7 @@ export interface CheckoutRequest {
 
 export async function checkout(deps: CheckoutDeps, request: CheckoutRequest): Promise<Result<CheckoutSuccess, CheckoutError>> {
   const { owner, userId, input, clientAddress } = request;
+  if (!userId && (input.saveCard || input.savedCardId)) return err({ code: 'unauthenticated' });
   if (!owner) return err({ code: 'cart_empty' });
   // One checkout per owner at a time: without it, two simultaneous submissions both find no remembered attempt and
   // both reserve the stock. Redis trouble skips the lock rather than the sale (the worst case is that double hold).
@@ -89,7 +103,7 @@ async function checkoutLocked(deps: CheckoutDeps, request: CheckoutRequest & { o
   const fingerprint = checkoutFingerprint(userId, input, lines);
 
   if (remembered?.fingerprint === fingerprint) {
-    const continued = await continueOrder(deps, remembered.orderId, userId);
+    const continued = await continueOrder(deps, remembered.orderId, userId, input);
     if (continued) return continued;
   } else if (remembered) {
     await supersedeOrder(deps, remembered.orderId, userId);
@@ -119,14 +133,14 @@ async function checkoutLocked(deps: CheckoutDeps, request: CheckoutRequest & { o
     createdAt: new Date(),
     paidAt: null,
   };
-  return pay(deps, order, false);
+  return pay(deps, order, false, { userId, input });
 }
 
 /** The remembered order, if it can still be paid; null means "place a new one" (paid, expired or gone). */
-async function continueOrder(deps: CheckoutDeps, orderId: string, userId: string | null) {
+async function continueOrder(deps: CheckoutDeps, orderId: string, userId: string | null, input: CheckoutInput) {
   const order = await findOrderSummary(deps.db, orderId);
   if (!order || order.userId !== userId || order.status !== 'pending_payment') return null;
-  const result = await pay(deps, order, true);
+  const result = await pay(deps, order, true, { userId, input });
   if (
     !result.ok &&
     result.error.code === 'payment_failed' &&
@@ -137,9 +151,27 @@ async function continueOrder(deps: CheckoutDeps, orderId: string, userId: string
   return result;
 }
 
-async function pay(deps: CheckoutDeps, order: OrderSummary, continued: boolean): Promise<Result<CheckoutSuccess, CheckoutError>> {
-  const payment = await initializePayment(deps, order.id);
-  return payment.ok ? ok({ order, payment: payment.value, continued }) : err({ code: 'payment_failed', order, cause: payment.error });
+async function pay(
+  deps: CheckoutDeps,
+  order: OrderSummary,
+  continued: boolean,
+  how: { userId: string | null; input: CheckoutInput },
+): Promise<Result<CheckoutSuccess, CheckoutError>> {
+  const { userId, input } = how;
+  if (userId && input.savedCardId) {
+    if (!deps.expectedDomain) throw new Error('checkout with a saved card needs deps.expectedDomain');
+    const charged = await chargeSavedCard({ ...deps, expectedDomain: deps.expectedDomain }, { orderId: order.id, userId, savedCardId: input.savedCardId });
+    return charged.ok ? ok({ order, payment: savedCardPayment(charged.value), continued }) : err({ code: 'payment_failed', order, cause: charged.error });
+  }
+  const payment = await initializePayment(deps, order.id, { saveCard: Boolean(userId && input.saveCard) });
+  return payment.ok
+    ? ok({ order, payment: { ...payment.value, state: 'action_required' }, continued })
+    : err({ code: 'payment_failed', order, cause: payment.error });
+}
+
+function savedCardPayment(result: SavedCardPayment): CheckoutPayment {
+  if (result.state !== 'action_required') return { state: result.state, reference: result.reference, authorizationUrl: null };
+  return { ...result.intent, state: 'action_required', cardNotice: { reason: result.reason, message: result.message } };
 }
 
 function shortLinesFrom(notices: CartNotice[]): ShortCheckoutLine[] {

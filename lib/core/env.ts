@@ -101,6 +101,18 @@ export const envSchema = z
       error: 'must be base64 of 16, 24 or 32 bytes (generate one with `openssl rand -base64 32`)',
     }),
     /**
+     * The key saved cards' Paystack authorization codes are sealed with (AES-256-GCM, lib/cards/card-vault.ts): base64
+     * of 32 random bytes (`openssl rand -base64 32`). Required in production; a database dump without it yields no
+     * usable code. Rotate by moving the old key to CARD_VAULT_PREVIOUS_KEYS and running `npm run cards:rotate-key`.
+     */
+    CARD_VAULT_KEY: optionalString.refine((value) => value === undefined || isAesKeyBase64(value, [32]), {
+      error: 'must be base64 of 32 bytes (generate one with `openssl rand -base64 32`)',
+    }),
+    /** Earlier CARD_VAULT_KEYs, comma-separated, still readable until `npm run cards:rotate-key` has resealed every card. */
+    CARD_VAULT_PREVIOUS_KEYS: optionalString
+      .transform((value) => (value === undefined ? [] : splitList(value)))
+      .refine((keys) => keys.every((key) => isAesKeyBase64(key, [32])), { error: 'must be comma-separated base64 keys of 32 bytes each' }),
+    /**
      * One id per deployment (a build), the same for `next build` and every `next start` of it: Next appends it to asset
      * URLs (`?dpl=`) and compares it on client navigations, so a browser holding pages of another build reloads instead
      * of calling code that is not there. Letters, digits, `-` and `_` (Next's own rule), e.g. the git commit.
@@ -192,6 +204,10 @@ export const envSchema = z
     error:
       'required in production: every app process must encrypt server actions with the same key (generate one with `openssl rand -base64 32` and give it to next build and next start)',
   })
+  .refine((env) => env.NODE_ENV !== 'production' || Boolean(env.CARD_VAULT_KEY), {
+    path: ['CARD_VAULT_KEY'],
+    error: 'required in production: saved cards are sealed with it (generate one with `openssl rand -base64 32` and keep it apart from the database backups)',
+  })
   // In dev mode the Inngest SDK runs a function for any caller, unsigned, with the caller's event data: on a public
   // server that is anyone running any job (an automatic refund included). A self-hosted Inngest signs its calls too.
   .refine((env) => env.NODE_ENV !== 'production' || !env.INNGEST_DEV, {
@@ -217,9 +233,9 @@ function splitList(value: string): string[] {
 }
 
 /** Base64 (standard alphabet, padded) of an AES key: 16, 24 or 32 bytes, which is what Next accepts. */
-function isAesKeyBase64(value: string): boolean {
+function isAesKeyBase64(value: string, lengths: readonly number[] = [16, 24, 32]): boolean {
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) || value.length % 4 !== 0) return false;
-  return [16, 24, 32].includes(atob(value).length);
+  return lengths.includes(atob(value).length);
 }
 
 function isHttpsOrLoopback(value: string): boolean {

@@ -10,6 +10,9 @@ import { commitReservedStock, crossedLowStock, type StockAfterSale, sellFromAvai
 import { commitReservations } from '../inventory/reservation-status';
 import { transitionLockedOrder, transitionOrder } from '../orders/order-status';
 import { enqueue } from '../outbox/enqueue';
+import type { CardVault } from '../cards/card-vault';
+import { keepChargedCard } from '../cards/keep-card';
+import { cardVault } from '../cards/vault-from-env';
 import type { Applied } from '../webhooks/apply-once';
 import type { ConfirmedCharge } from './confirmed-charge';
 import { CHARGEABLE_PAYMENT_STATUSES, type PaymentStatus, transitionPayment } from './payment-status';
@@ -27,6 +30,8 @@ export interface CommitContext {
   expectedDomain: 'test' | 'live';
   /** Who confirmed the charge: Paystack's webhook, a job (reconciliation, the return page) or an admin who asked Paystack. */
   actor: AuditActor;
+  /** Seals a card the shopper asked to save; defaults to this process's vault (CARD_VAULT_KEY). */
+  cardVault?: CardVault | null;
   /** Test-only fault injection: throw after stock was committed, to prove the whole transaction rolls back. */
   afterStockCommitted?: () => void;
 }
@@ -164,6 +169,17 @@ export async function commitPayment(tx: Tx, charge: ConfirmedCharge, ctx: Commit
     // The buyer's cart gives up what was bought in the same transaction (signed-in carts live in Postgres; a guest's
     // only the return page can name).
     honoured && order.userId ? subtractUserCartLines(tx, order.userId, holds) : null,
+    // "Save this card for next time": kept (sealed) with the payment that proved it, only for the account that asked.
+    honoured && order.userId && payment.saveCard
+      ? keepChargedCard(tx, {
+          userId: order.userId,
+          card: charge.card,
+          customerEmail: charge.customerEmail,
+          vault: ctx.cardVault === undefined ? cardVault() : ctx.cardVault,
+          actor: ctx.actor,
+          paymentId: payment.id,
+        })
+      : null,
   ]);
   const sales = late ? (lateSales ?? []) : await commitHolds(tx, holds);
   ctx.afterStockCommitted?.();

@@ -18,4 +18,24 @@ export interface ConfirmedCharge {
   /** Paystack's fee the SHOP bears: its whole fee, less whatever the customer paid on top of the requested amount. */
   feesAmount: number | null;
   paidAt: Date | null;
+  /**
+   * The card Paystack charged, when it says (webhook `authorization`, verify, charge_authorization). Carries the
+   * reusable `authorizationCode`: it may only be kept sealed (lib/cards), never logged, stored plain or returned.
+   */
+  card?: ChargedCard | null;
+  /** The email of the Paystack customer the charge (and so its authorization) belongs to. */
+  customerEmail?: string | null;
+}
+
+export interface ChargedCard {
+  authorizationCode: string;
+  /** Paystack's fingerprint of the physical card: the same card charged twice has the same signature. */
+  signature: string | null;
+  reusable: boolean;
+  channel: string | null;
+  brand: string | null;
+  last4: string | null;
+  expMonth: number | null;
+  expYear: number | null;
+  bank: string | null;
 }

@@ -40,8 +40,17 @@ export interface InitializePaymentDeps {
   newReference?: () => string;
 }
 
-export async function initializePayment(deps: InitializePaymentDeps, orderId: string): Promise<Result<PaymentIntent, InitializePaymentError>> {
-  const claimed = await claimPaymentIntent(deps, orderId);
+export interface InitializePaymentOptions {
+  /** A signed-in shopper asked to keep the card if this payment succeeds (lib/cards/keep-card.ts). */
+  saveCard?: boolean;
+}
+
+export async function initializePayment(
+  deps: InitializePaymentDeps,
+  orderId: string,
+  options: InitializePaymentOptions = {},
+): Promise<Result<PaymentIntent, InitializePaymentError>> {
+  const claimed = await claimPaymentIntent(deps, orderId, options);
   if (!claimed.ok) return claimed;
   if (claimed.value.kind === 'live') {
     const { reference, authorizationUrl } = claimed.value;
@@ -75,7 +84,11 @@ type Claim =
   | { kind: 'new'; payment: typeof payments.$inferSelect; order: typeof orders.$inferSelect };
 
 /** Under the order's row lock: return the live intent, or record a new one (status `initialized`). */
-async function claimPaymentIntent(deps: InitializePaymentDeps, orderId: string): Promise<Result<Claim, InitializePaymentError>> {
+async function claimPaymentIntent(
+  deps: InitializePaymentDeps,
+  orderId: string,
+  options: InitializePaymentOptions,
+): Promise<Result<Claim, InitializePaymentError>> {
   return deps.db.transaction(async (tx) => {
     // Sent together: the server runs them in order, so the two reads still start after the order's lock is held (each
     // statement takes its own snapshot), but the app pays one round trip instead of three.
@@ -96,7 +109,13 @@ async function claimPaymentIntent(deps: InitializePaymentDeps, orderId: string):
     if (!order) return err({ code: 'order_not_found' as const });
     if (order.status !== 'pending_payment') return err({ code: 'order_not_payable' as const, status: order.status });
     if (!hold) return err({ code: 'reservation_expired' as const });
-    if (live?.authorizationUrl) return ok<Claim>({ kind: 'live', reference: live.reference, authorizationUrl: live.authorizationUrl });
+    if (live?.authorizationUrl) {
+      // The shopper's latest word on saving the card holds for the intent they are sent back to.
+      if (options.saveCard !== undefined && live.saveCard !== options.saveCard) {
+        await tx.update(payments).set({ saveCard: options.saveCard }).where(eq(payments.id, live.id));
+      }
+      return ok<Claim>({ kind: 'live', reference: live.reference, authorizationUrl: live.authorizationUrl });
+    }
     if (live) {
       // Another request is talking to Paystack for this intent right now, unless it died doing so: an intent without
       // a URL older than the client's timeout will never get one, so it is closed (unless settled meanwhile) and replaced.
@@ -117,6 +136,7 @@ async function claimPaymentIntent(deps: InitializePaymentDeps, orderId: string):
           amount: order.totalAmount,
           currency: order.currency,
           status: 'initialized',
+          saveCard: options.saveCard ?? false,
           expiresAt: sql`now() + make_interval(mins => ${PAYMENT_INTENT_MINUTES})`,
         })
         .returning(),

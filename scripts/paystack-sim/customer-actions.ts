@@ -45,15 +45,18 @@ function pay(ctx: SimContext, transaction: SimTransaction): ActionOutcome {
   transaction.amount = ctx.knobs.resolve(transaction.reference).customerBearsFees
     ? transaction.requestedAmount + transaction.fees
     : transaction.requestedAmount;
-  // Paystack's documented test card 4084 0840 8408 4081.
+  // Paystack's documented test card 4084 0840 8408 4081: one physical card per customer (the same signature each
+  // time they pay with it), reusable unless the `reusableAuthorization` knob says otherwise.
   transaction.authorization = {
     authorizationCode: `AUTH_${randomCode(10)}`,
     bin: '408408',
     last4: '4081',
     expMonth: '12',
     expYear: String(new Date().getFullYear() + 5),
-    signature: `SIG_${randomCode(20)}`,
+    signature: `SIG_${transaction.customer.customerCode.slice(4)}`,
+    reusable: ctx.knobs.resolve(transaction.reference).reusableAuthorization,
   };
+  ctx.store.rememberAuthorization(transaction.authorization, transaction.customer);
   note(transaction, 'action', 'Attempted to pay with card');
   note(transaction, 'success', 'Successfully paid with card');
   ctx.webhooks.emit('charge.success', transactionJson(transaction, ctx.domain), transaction.reference);

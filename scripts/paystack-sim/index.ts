@@ -47,6 +47,8 @@ export async function startPaystackSimulator(opts: PaystackSimulatorOptions): Pr
     refundAutoProcessMs: 2_000,
     refundOutcome: 'processed',
     pendingStatus: null,
+    reusableAuthorization: true,
+    chargeAuthorizationOutcome: 'success',
   });
   const ctx: SimContext = {
     store: new SimStore(),

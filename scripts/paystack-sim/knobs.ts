@@ -5,6 +5,7 @@ import { z } from 'zod';
 export const endpoints = [
   'initialize',
   'verify',
+  'chargeAuthorization',
   'refund',
   'fetchRefund',
   'listRefunds',
@@ -62,6 +63,14 @@ export const knobsSchema = z.strictObject({
    * null = off.
    */
   pendingStatus: z.enum(['ongoing', 'pending', 'processing', 'queued']).nullable().optional(),
+  /** A card paid on the hosted page comes back with `authorization.reusable` this (default true). */
+  reusableAuthorization: z.boolean().optional(),
+  /**
+   * How `POST /transaction/charge_authorization` ends: `success` (charged, `charge.success` signed and sent),
+   * `failed` (insufficient funds, no webhook) or a paused charge waiting on the cardholder (`send_otp`, `open_url`:
+   * 3-D Secure). Keyed by the charge's reference, or by `customer:<email>` for every charge of that customer.
+   */
+  chargeAuthorizationOutcome: z.enum(['success', 'failed', 'send_otp', 'open_url']).optional(),
   /** Per endpoint; `null` clears that endpoint's fault. */
   faults: z.partialRecord(z.enum(endpoints), faultSchema.nullable()).optional(),
 });
@@ -81,6 +90,8 @@ export interface Knobs {
   refundAutoProcessMs: number | null;
   refundOutcome: 'processed' | 'failed' | 'needs-attention';
   pendingStatus: 'ongoing' | 'pending' | 'processing' | 'queued' | null;
+  reusableAuthorization: boolean;
+  chargeAuthorizationOutcome: 'success' | 'failed' | 'send_otp' | 'open_url';
 }
 type Overrides = Partial<Knobs> & { faults: Partial<Record<Endpoint, Fault>> };
 
@@ -98,6 +109,11 @@ export class KnobBook {
     const { faults: _own, ...overrides } = own ?? { faults: {} };
     const defined = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
     return { ...global, ...defined };
+  }
+
+  /** One knob as set for `key` alone (a reference or `customer:<email>`), without the global default. */
+  ownValue<K extends keyof Knobs>(key: string, knob: K): Knobs[K] | undefined {
+    return this.perReference.get(key)?.[knob] as Knobs[K] | undefined;
   }
 
   /** The fault this call must suffer, if any; counts it against `times`. The transaction's own fault wins. */

@@ -51,7 +51,7 @@ function authorizationJson(tx: SimTransaction) {
     bank: 'TEST BANK',
     country_code: 'NG',
     brand: 'visa',
-    reusable: true,
+    reusable: card.reusable,
     signature: card.signature,
     account_name: null,
     receiver_bank_account_number: null,

@@ -1,6 +1,7 @@
 // Routing for the simulator: Paystack's API (Bearer key, fault knobs), the hosted checkout, the control API.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { showCheckout, submitCheckout } from './checkout-page';
+import { chargeAuthorization } from './charge-authorization';
 import type { SimContext } from './context';
 import { controlRoutes } from './control';
 import { BadRequest, badRequest, json, readBody, writeReply, type SimReply, type SimRequest } from './http-kit';
@@ -26,6 +27,13 @@ const apiRoutes: ApiRoute[] = [
     endpoint: 'initialize',
     referenceOf: (_ctx, req) => (typeof req.body.reference === 'string' ? req.body.reference : undefined),
     handle: (ctx, req) => initializeTransaction(ctx, req.body),
+  },
+  {
+    method: 'POST',
+    pattern: '/transaction/charge_authorization',
+    endpoint: 'chargeAuthorization',
+    referenceOf: (_ctx, req) => (typeof req.body.reference === 'string' ? req.body.reference : undefined),
+    handle: (ctx, req) => chargeAuthorization(ctx, req.body),
   },
   {
     method: 'GET',

@@ -18,6 +18,8 @@ export interface CardAuthorization {
   expMonth: string;
   expYear: string;
   signature: string;
+  /** Paystack marks a card authorization reusable when it can be charged again without the cardholder. */
+  reusable: boolean;
 }
 
 export interface SimTransaction {
@@ -109,6 +111,8 @@ export class SimStore {
   private customers = new Map<string, SimCustomer>();
   private disputes = new Map<number, SimDispute>();
   private uploads = new Map<string, SimUpload>();
+  /** Every authorization a payment produced, with the customer it belongs to (charge_authorization checks both). */
+  private authorizations = new Map<string, { card: CardAuthorization; customer: SimCustomer }>();
   readonly nextDisputeId = idSequence(1_800_000);
   readonly nextEvidenceId = idSequence(60_000);
   // Real Paystack transaction ids are past 2^31; refund and customer ids are smaller.
@@ -118,6 +122,14 @@ export class SimStore {
 
   hasReference(reference: string): boolean {
     return this.transactions.has(reference);
+  }
+
+  rememberAuthorization(card: CardAuthorization, customer: SimCustomer): void {
+    this.authorizations.set(card.authorizationCode, { card, customer });
+  }
+
+  authorization(code: string): { card: CardAuthorization; customer: SimCustomer } | undefined {
+    return this.authorizations.get(code);
   }
 
   addTransaction(transaction: SimTransaction): void {
@@ -212,5 +224,6 @@ export class SimStore {
     this.customers.clear();
     this.disputes.clear();
     this.uploads.clear();
+    this.authorizations.clear();
   }
 }

@@ -35,6 +35,8 @@ export function stackEnv(profile: StackProfile): StackEnv {
     // Every app process of this stack (and the build they serve) shares it, or an action rendered by one process
     // could not be called on another.
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: serverActionsKey(profile),
+    // Seals saved cards' Paystack authorizations; production must bring its own (lib/core/env.ts).
+    CARD_VAULT_KEY: cardVaultKey(profile),
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(profile.ports.smtp),
     MAIL_FROM: 'Paystack Commerce <shop@example.test>',
@@ -51,6 +53,12 @@ export function stackEnv(profile: StackProfile): StackEnv {
 function serverActionsKey(profile: StackProfile): string {
   if (profile.name === 'test') return Buffer.from('test-profile-server-actions-key!').toString('base64');
   return keptSecret(profile, 'server-actions-key', () => randomBytes(32).toString('base64'));
+}
+
+/** Base64 of 32 bytes: the AES-256-GCM key saved cards are sealed with; kept under .data like the other secrets. */
+function cardVaultKey(profile: StackProfile): string {
+  if (profile.name === 'test') return Buffer.from('test-profile-card-vault-key-32b!').toString('base64');
+  return keptSecret(profile, 'card-vault-key', () => randomBytes(32).toString('base64'));
 }
 
 /** next start refuses to run without a secret; the dev profile keeps one under .data so sessions survive restarts. */

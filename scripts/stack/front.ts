@@ -183,7 +183,7 @@ ${stampChain('$upstream_http_link', 'front_link', 8)}
     # The shop's own images in public/ (the seed's product pictures, the icon): a file that changes only with a deploy.
     # Kept here for a minute, so a page's images come from the front, not from a busy app process (they are the largest
     # thing on a listing's first screen). Admin uploads (/uploads/…) keep the app's own caching.
-    location ~* ^/(?!_next/|uploads/|api/)[^?]*\.(svg|png|jpe?g|webp|avif|gif|ico)$ {
+    location ~* ^/(?!_next/|uploads/|api/)[^?]*\\.(svg|png|jpe?g|webp|avif|gif|ico)$ {
       proxy_pass http://shop_app;
       proxy_cache shop_pages;
       proxy_cache_key "$request_method|$request_uri";

@@ -7,7 +7,8 @@
 // webhooks, send a charge that does not match what the shop asked for (flagged for review) and have an admin accept it,
 // refund it, or both at once (lib/payments/resolve-flagged-payment.ts), have customers dispute captured payments
 // (the simulator's signed charge.dispute.create, maybe twice at once, then the admin accepts part, all or too much
-// through lib/disputes/answer-dispute.ts and the resolve webhook comes), and ship lines of paid orders
+// through lib/disputes/answer-dispute.ts and the resolve webhook comes), pay in one click with a saved card (charged,
+// declined or paused for an OTP: lib/cards/charge-saved-card.ts through the checkout use case), and ship lines of paid orders
 // (lib/fulfillments/ship-order.ts; some, the rest, too many, two admins at once). After EVERY step the database must
 // satisfy the invariants in `violations` below; at the end of each run,
 // once every hold has run out and every payment the simulator took has been delivered, nothing is held or pending.
@@ -38,8 +39,11 @@ import {
   payments,
   productVariants,
   refunds,
+  savedCards,
+  users,
   webhookEvents,
 } from '@/db/schema';
+import { createCardVault } from '@/lib/cards/card-vault';
 import type { DbOrTx, Tx } from '@/db/client';
 import { addToCart } from '@/lib/cart/add-to-cart';
 import type { CartOwner } from '@/lib/cart/types';
@@ -60,7 +64,7 @@ import { createTestVariants, testAddress } from '../support/catalog-fixtures';
 import { newIp } from '../support/checkout-api-fixtures';
 import { testPaystack } from '../support/checkout-fixtures';
 import { testDatabase } from '../support/db';
-import { paystackEnv, simulator, uniqueReference } from '../support/paystack-sim';
+import { paystackApi, paystackEnv, simulator, uniqueReference } from '../support/paystack-sim';
 import { adminUser, refundWebhook } from '../support/refund-fixtures';
 
 const { db, sql: client } = testDatabase(10);
@@ -69,6 +73,7 @@ afterAll(() => client.end());
 const paystack = testPaystack();
 const { secretKey } = paystackEnv();
 const callbackUrl = 'http://127.0.0.1:3100/checkout/return';
+const cardVault = createCardVault({ current: process.env.CARD_VAULT_KEY! });
 let adminId = '';
 beforeAll(async () => {
   adminId = (await adminUser(db)).id;
@@ -1283,6 +1288,92 @@ async function disputeBody(reference: string, event: string, gatewayId: number):
   return delivery.body;
 }
 
+/**
+ * A signed-in shopper pays in one click with a saved card (lib/cards/charge-saved-card.ts through the checkout use
+ * case): Paystack charges it (the commit runs at once, under the webhook's key: its charge.success, delivered at the
+ * end of the run, must be a duplicate), declines it, or pauses it for an OTP (the shopper falls back to a hosted-page
+ * intent of the same order, which later steps may pay). Stood in: the card saved earlier — a real simulator
+ * authorization for the shopper's email, sealed with the test stack's vault key and written as the saved card row.
+ */
+class OneClickPurchase implements Cmd {
+  constructor(
+    readonly lines: ReadonlyArray<{ variant: number; quantity: number }>,
+    readonly outcome: 'success' | 'failed' | 'send_otp',
+  ) {}
+  check = () => true;
+  async run(model: Model, run: Run) {
+    const [user] = await db
+      .insert(users)
+      .values({ email: `model-card-${randomUUID().slice(0, 8)}@example.test`, name: 'Model Card', passwordHash: 'not-a-real-hash' })
+      .returning();
+    const cardId = await savedCardFor(user!.id, user!.email);
+    const owner: CartOwner = { kind: 'user', userId: user!.id };
+    for (const line of this.lines) {
+      const added = await addToCart({ db, redis }, owner, { variantId: pick(run.variants, line.variant).id, quantity: line.quantity });
+      if (!added.ok) expect(added.error.code).toBe('out_of_stock');
+    }
+    const oneClick = uniqueReference('model-1c');
+    const hosted = uniqueReference('model-1c-h');
+    await simulator.setKnobs(oneClick, { dropWebhooks: true, refundAutoProcessMs: null, chargeAuthorizationOutcome: this.outcome });
+    await simulator.setKnobs(hosted, { dropWebhooks: true, refundAutoProcessMs: null });
+    const queue = [oneClick, hosted];
+    const result = await checkout(
+      { db, redis, paystack, callbackUrl, expectedDomain: 'test', newReference: () => queue.shift() ?? uniqueReference('model-1c-x') },
+      {
+        owner,
+        userId: user!.id,
+        clientAddress: newIp(),
+        input: { email: user!.email, shippingAddress: testAddress, deliveryOption: 'pickup', savedCardId: cardId },
+      },
+    );
+    if (!result.ok) {
+      expect(['out_of_stock', 'cart_empty'], JSON.stringify(result.error)).toContain(result.error.code);
+    } else {
+      const { order, payment } = result.value;
+      model.orders.push(order.id);
+      if (this.outcome === 'success') {
+        expect(payment).toMatchObject({ state: 'paid', reference: oneClick });
+        expect((await orderOf(order.id)).status).toBe('paid');
+        model.refs.push({ reference: oneClick, orderId: order.id, paidAtSim: true });
+      } else {
+        expect(payment).toMatchObject({ state: 'action_required', reference: hosted });
+        expect((await paymentOf(oneClick)).status).toBe('failed');
+        expect((await orderOf(order.id)).status).toBe('pending_payment');
+        model.refs.push({ reference: hosted, orderId: order.id, paidAtSim: false });
+      }
+    }
+    await checkInvariants(run, this.toString());
+  }
+  toString() {
+    return `OneClickPurchase([${this.lines.map((line) => `v${line.variant}×${line.quantity}`).join(',')}],${this.outcome})`;
+  }
+}
+
+/** A real reusable authorization from the simulator (a paid transaction for this email), kept as a saved card row. */
+async function savedCardFor(userId: string, email: string): Promise<string> {
+  const reference = uniqueReference('model-card');
+  await simulator.setKnobs(reference, { dropWebhooks: true });
+  const initialized = await paystackApi('POST', '/transaction/initialize', { body: { email, amount: 10_000, reference } });
+  expect(initialized.status).toBe(200);
+  await simulator.act(reference, 'pay');
+  const sent = JSON.parse(await chargeBody(reference)) as { data: { authorization: { authorization_code: string; signature: string } } };
+  const sealed = cardVault.seal(sent.data.authorization.authorization_code);
+  const [card] = await db
+    .insert(savedCards)
+    .values({
+      userId,
+      signature: sent.data.authorization.signature,
+      brand: 'visa',
+      last4: '4081',
+      expMonth: 12,
+      expYear: new Date().getFullYear() + 5,
+      sealedAuthorization: sealed.sealed,
+      keyId: sealed.keyId,
+    })
+    .returning({ id: savedCards.id });
+  return card!.id;
+}
+
 const commandArbs: Array<fc.Arbitrary<Cmd>> = [];
 const settle = fc
   .record({
@@ -1350,6 +1441,12 @@ commandArbs.push(
     .map(({ ref, disputed, answer, percent, copies }) => new DisputePayment(ref, disputed, answer, percent, copies)),
   ship,
   ship,
+  fc
+    .tuple(
+      fc.array(fc.record({ variant: fc.nat({ max: 1 }), quantity: fc.integer({ min: 1, max: 2 }) }), { minLength: 1, maxLength: 2 }),
+      fc.constantFrom<'success' | 'failed' | 'send_otp'>('success', 'success', 'failed', 'send_otp'),
+    )
+    .map(([lines, outcome]) => new OneClickPurchase(lines, outcome)),
 );
 commandArbs.push(commandArbs.at(-1)!);
 
@@ -1535,6 +1632,24 @@ describe('money and stock invariants under random sequences of the real use case
     expect(await orderOf(model.orders[0]!)).toMatchObject({ status: 'partially_refunded' });
     const holds = await db.select().from(inventoryReservations).where(eq(inventoryReservations.orderId, model.orders[0]!));
     expect(holds.map((hold) => hold.status)).toEqual(['committed']);
+  });
+
+  it('one-click: paid by a saved card (its webhook later a duplicate), refunded; a declined one paid on the hosted page; a paused one left to expire', async () => {
+    const { model } = await runSequence(
+      [4],
+      [
+        new OneClickPurchase([{ variant: 0, quantity: 1 }], 'success'),
+        new OneClickPurchase([{ variant: 0, quantity: 1 }], 'failed'),
+        new OneClickPurchase([{ variant: 0, quantity: 1 }], 'send_otp'),
+        new PayAndDeliver(0, 2),
+        new Refund('paid', 0, 'rest', 1, true, false),
+      ],
+    );
+    const statuses = await Promise.all(model.orders.map(async (orderId) => (await orderOf(orderId)).status));
+    // Refund picks among the paid orders: one of the two paid ones is refunded, the paused one expired at the end.
+    expect(statuses.filter((status) => status === 'refunded')).toHaveLength(1);
+    expect(statuses.filter((status) => status === 'paid')).toHaveLength(1);
+    expect(statuses.filter((status) => status === 'expired')).toHaveLength(1);
   });
 
   it('are not vacuous: each kind of corruption, made in a transaction that is rolled back, is reported', async () => {

@@ -6,7 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql as dsql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { orders, users } from '@/db/schema';
+import { orders, savedCards, users } from '@/db/schema';
+import { createCardVault } from '@/lib/cards/card-vault';
 import { testDatabase } from '../support/db';
 
 const logFile = process.env.E2E_APP_LOG;
@@ -42,7 +43,7 @@ describe('the log of the e2e run', () => {
   });
 
   it('holds no secret of the deployment', () => {
-    const secrets = ['NEXTAUTH_SECRET', 'PAYSTACK_SECRET_KEY', 'UPSTASH_REDIS_REST_TOKEN'].map((name) => process.env[name] ?? '');
+    const secrets = ['NEXTAUTH_SECRET', 'PAYSTACK_SECRET_KEY', 'UPSTASH_REDIS_REST_TOKEN', 'CARD_VAULT_KEY'].map((name) => process.env[name] ?? '');
     expect(secrets.every((value) => value.length >= 16)).toBe(true);
     expect(leaks(secrets)).toEqual([]);
   });
@@ -61,6 +62,17 @@ describe('the log of the e2e run', () => {
     expect(log).not.toMatch(/SIG_[A-Za-z0-9]{6,}/);
     expect(log).not.toContain('4084084084084081');
     expect(log).not.toContain('authorization_code":"');
+  });
+
+  it('holds no saved card’s authorization code, sealed or opened, nor its card signature', async () => {
+    // The run saved a card (e2e saved-cards) and paid with it in one click: its code is what a thief would want.
+    const rows = await db.select().from(savedCards);
+    expect(rows.length).toBeGreaterThan(0);
+    const vault = createCardVault({ current: process.env.CARD_VAULT_KEY! });
+    const codes = rows.map((row) => vault.open({ sealed: row.sealedAuthorization, keyId: row.keyId }) ?? '');
+    expect(codes.every((code) => code.startsWith('AUTH_'))).toBe(true);
+    expect(leaks(codes)).toEqual([]);
+    expect(leaks(rows.flatMap((row) => [row.sealedAuthorization, row.signature]))).toEqual([]);
   });
 
   it('holds no shopper address or phone number from the orders the run placed', async () => {

@@ -9,6 +9,7 @@ const valid = {
   NEXTAUTH_URL: 'https://shop.example.com',
   NEXTAUTH_SECRET: 'x'.repeat(32),
   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+  CARD_VAULT_KEY: Buffer.alloc(32, 9).toString('base64'),
 };
 
 function messageFor(source: Record<string, string | undefined>): string {
@@ -174,6 +175,17 @@ describe('one build, many processes', () => {
     );
     expect(messageFor({ ...live, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: '  ' })).toMatch(/NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: required in production/);
     expect(parseEnv({ ...valid, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: undefined }).NEXT_SERVER_ACTIONS_ENCRYPTION_KEY).toBeUndefined();
+  });
+
+  it('requires the card vault key in production, naming it, and only there', () => {
+    expect(messageFor({ ...live, CARD_VAULT_KEY: undefined })).toMatch(
+      /^Invalid environment variable CARD_VAULT_KEY: required in production.*openssl rand -base64 32/,
+    );
+    expect(parseEnv({ ...valid, CARD_VAULT_KEY: undefined }).CARD_VAULT_KEY).toBeUndefined();
+    expect(messageFor({ ...valid, CARD_VAULT_KEY: Buffer.alloc(16, 1).toString('base64') })).toMatch(/CARD_VAULT_KEY: must be base64 of 32 bytes/);
+    expect(messageFor({ ...valid, CARD_VAULT_PREVIOUS_KEYS: 'nope' })).toMatch(/CARD_VAULT_PREVIOUS_KEYS: must be comma-separated base64 keys/);
+    const old = Buffer.alloc(32, 3).toString('base64');
+    expect(parseEnv({ ...live, CARD_VAULT_PREVIOUS_KEYS: `${old}, ${old}` }).CARD_VAULT_PREVIOUS_KEYS).toEqual([old, old]);
   });
 
   it.each([16, 24, 32])('accepts base64 of %i bytes (an AES key length)', (bytes) => {

@@ -29,6 +29,9 @@ export default async function AccountPage() {
           <dt className="text-stone-500">Email</dt>
           <dd>{user.email}</dd>
         </dl>
+        <Link href="/account/payment-methods" className="mt-4 inline-block text-sm font-medium text-brand-700 hover:underline">
+          Payment methods
+        </Link>
       </section>
 
       <section aria-labelledby="orders-heading">

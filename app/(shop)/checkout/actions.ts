@@ -7,7 +7,7 @@ import { type CheckoutValues, type FieldErrors, parseCheckoutForm } from '@/lib/
 import { checkoutErrorMessage, rateLimitMessage } from '@/lib/checkout/checkout-messages';
 import { checkout, type ShortCheckoutLine } from '@/lib/checkout/checkout-use-case';
 import { formDataInput, shopperAction } from '@/lib/server/doors/actions';
-import { checkoutDeps, limitCheckout } from '@/lib/server/deps/checkout';
+import { checkoutDeps, limitCheckoutWithCard } from '@/lib/server/deps/checkout';
 import { rememberGuestOrder } from '@/lib/server/doors/order-access';
 
 export type CheckoutFormState =
@@ -15,6 +15,8 @@ export type CheckoutFormState =
   | { status: 'invalid'; attempt: number; message: string; fieldErrors: FieldErrors; values: CheckoutValues }
   | { status: 'out_of_stock'; attempt: number; lines: ShortCheckoutLine[]; values: CheckoutValues }
   | { status: 'payment_failed'; attempt: number; message: string; orderId: string; orderNumber: string; values: CheckoutValues }
+  /** The saved card did not pay (declined, or the bank wants the cardholder): the order is held, Paystack's page takes over. */
+  | { status: 'card_declined'; attempt: number; message: string; authorizationUrl: string; values: CheckoutValues }
   | { status: 'error'; attempt: number; message: string; values?: CheckoutValues };
 
 export const placeOrderAction = shopperAction.inputSchema(formDataInput).stateAction<CheckoutFormState>(async ({ parsedInput, ctx }, { prevResult }) => {
@@ -23,14 +25,19 @@ export const placeOrderAction = shopperAction.inputSchema(formDataInput).stateAc
   const { values } = parsed;
   if (!parsed.ok) return { status: 'invalid', attempt, message: 'Please correct the highlighted fields.', fieldErrors: parsed.fieldErrors, values };
 
-  const decision = await limitCheckout(ctx.deps.limiter(), ctx.owner, ctx.ip);
+  const decision = await limitCheckoutWithCard(ctx.deps.limiter(), ctx.owner, ctx.ip, Boolean(parsed.input.savedCardId));
   if (!decision.allowed) return { status: 'error', attempt, message: rateLimitMessage(decision.reason), values };
 
   const userId = ctx.owner?.kind === 'user' ? ctx.owner.userId : null;
   const result = await checkout(checkoutDeps(), { owner: ctx.owner, userId, input: parsed.input, clientAddress: ctx.ip });
   if (result.ok) {
+    const { payment } = result.value;
     await rememberGuestOrder(result.value.order);
-    redirect(result.value.payment.authorizationUrl); // Paystack's hosted page; it sends the shopper back to /checkout/return
+    // Paid (or being recorded) with a saved card: the return page shows the order's real state.
+    if (payment.state !== 'action_required') redirect(`/checkout/return?reference=${encodeURIComponent(payment.reference)}`);
+    if (payment.cardNotice)
+      return { status: 'card_declined', attempt, message: payment.cardNotice.message, authorizationUrl: payment.authorizationUrl, values };
+    redirect(payment.authorizationUrl); // Paystack's hosted page; it sends the shopper back to /checkout/return
   }
   const error = result.error;
   switch (error.code) {

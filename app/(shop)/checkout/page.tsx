@@ -6,6 +6,8 @@ import { describeNotice } from '@/lib/cart/cart-messages';
 import { getCart } from '@/lib/cart/get-cart';
 import { NIGERIAN_STATES } from '@/lib/checkout/checkout-input';
 import { getShopSettings } from '@/lib/server/deps/shop-settings';
+import { db } from '@/db';
+import { listSavedCards } from '@/lib/cards/saved-cards';
 import { getCurrentUser } from '@/lib/server/doors/auth';
 import { cartDeps, getCartOwner } from '@/lib/server/doors/cart-session';
 
@@ -13,7 +15,7 @@ export const metadata: Metadata = { title: 'Checkout', robots: { index: false } 
 
 export default async function CheckoutPage() {
   const [owner, user, { settings }] = await Promise.all([getCartOwner(), getCurrentUser(), getShopSettings()]);
-  const cart = await getCart(cartDeps(), owner);
+  const [cart, cards] = await Promise.all([getCart(cartDeps(), owner), user ? listSavedCards(db, user.id) : []]);
 
   return (
     <section aria-labelledby="checkout-heading" className="space-y-6">
@@ -72,6 +74,7 @@ export default async function CheckoutPage() {
             defaultEmail={user?.email ?? ''}
             signedIn={user !== null}
             states={NIGERIAN_STATES}
+            savedCards={cards.filter((card) => !card.expired).map(({ id, brand, last4, expMonth, expYear }) => ({ id, brand, last4, expMonth, expYear }))}
           />
         </>
       )}

@@ -5,9 +5,19 @@ import type { z } from 'zod';
 import { err, ok, type Result } from '../../core/result';
 import type { PaystackError } from './errors';
 import { callPaystack, type HttpSettings, type PaystackCall } from './http';
-import { toRefund, toVerifiedTransaction } from './map';
-import type { CreateRefundInput, InitializedTransaction, InitializeTransactionInput, ListRefundsQuery, Refund, RefundPage, VerifiedTransaction } from './types';
-import { initializeDataSchema, refundDataSchema, refundListMetaSchema, verifyDataSchema } from './wire';
+import { toChargeAuthorizationResult, toRefund, toVerifiedTransaction } from './map';
+import type {
+  ChargeAuthorizationInput,
+  ChargeAuthorizationResult,
+  CreateRefundInput,
+  InitializedTransaction,
+  InitializeTransactionInput,
+  ListRefundsQuery,
+  Refund,
+  RefundPage,
+  VerifiedTransaction,
+} from './types';
+import { chargeAuthorizationDataSchema, initializeDataSchema, refundDataSchema, refundListMetaSchema, verifyDataSchema } from './wire';
 import {
   type Dispute,
   type DisputeEvidenceInput,
@@ -39,6 +49,8 @@ export type PaystackResult<T> = Promise<Result<T, PaystackError>>;
 export interface PaystackClient {
   initializeTransaction(input: InitializeTransactionInput): PaystackResult<InitializedTransaction>;
   verifyTransaction(reference: string): PaystackResult<VerifiedTransaction>;
+  /** Charge a saved card's reusable authorization. One attempt: it moves money (a timeout is an unknown outcome). */
+  chargeAuthorization(input: ChargeAuthorizationInput): PaystackResult<ChargeAuthorizationResult>;
   createRefund(input: CreateRefundInput): PaystackResult<Refund>;
   fetchRefund(id: number): PaystackResult<Refund>;
   listRefunds(query?: ListRefundsQuery): PaystackResult<RefundPage>;
@@ -100,6 +112,25 @@ export function createPaystackClient(options: PaystackClientOptions): PaystackCl
 
     verifyTransaction: (reference) =>
       request({ method: 'GET', path: `transaction/verify/${encodeURIComponent(reference)}`, repeatable: true }, verifyDataSchema, toVerifiedTransaction),
+
+    chargeAuthorization: (input) =>
+      request(
+        {
+          method: 'POST',
+          path: 'transaction/charge_authorization',
+          repeatable: false,
+          body: {
+            email: input.email,
+            amount: input.amount,
+            currency: input.currency,
+            reference: input.reference,
+            authorization_code: input.authorizationCode,
+            metadata: input.metadata,
+          },
+        },
+        chargeAuthorizationDataSchema,
+        toChargeAuthorizationResult,
+      ),
 
     createRefund: (input) =>
       request(

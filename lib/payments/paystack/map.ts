@@ -1,7 +1,7 @@
 // Wire → domain: the only place that knows Paystack's field names.
-import type { ConfirmedCharge } from '../confirmed-charge';
-import type { Refund, VerifiedTransaction } from './types';
-import type { WireRefund, WireVerifiedTransaction } from './wire';
+import type { ChargedCard, ConfirmedCharge } from '../confirmed-charge';
+import type { ChargeAuthorizationResult, Refund, VerifiedTransaction } from './types';
+import type { WireAuthorization, WireChargeAuthorization, WireRefund, WireVerifiedTransaction } from './wire';
 
 /** The transaction fields a confirmed charge is made of. Webhook `data` and verify `data` both carry them. */
 export interface WireChargeFields {
@@ -16,6 +16,24 @@ export interface WireChargeFields {
   fees?: number | null;
   /** A string in webhooks, already a Date once the verify reply is parsed. */
   paid_at?: string | Date | null;
+  authorization?: WireAuthorization | null;
+  customer?: { email: string } | null;
+}
+
+/** The card behind a charge, or null when Paystack named none (a transfer, USSD, an empty `{}`). */
+export function toChargedCard(wire: WireAuthorization | null | undefined): ChargedCard | null {
+  if (!wire?.authorization_code) return null;
+  return {
+    authorizationCode: wire.authorization_code,
+    signature: wire.signature ?? null,
+    reusable: wire.reusable ?? false,
+    channel: wire.channel ?? null,
+    brand: wire.brand ?? null,
+    last4: wire.last4 ?? null,
+    expMonth: wire.exp_month ?? null,
+    expYear: wire.exp_year ?? null,
+    bank: wire.bank ?? null,
+  };
 }
 
 /** The one mapping from a Paystack charge to the domain's ConfirmedCharge, so webhook and verify commit the same facts. */
@@ -34,7 +52,19 @@ export function toConfirmedCharge(wire: WireChargeFields): ConfirmedCharge {
     channel: wire.channel ?? null,
     feesAmount: wire.fees === null || wire.fees === undefined ? null : Math.max(0, wire.fees - paidOnTop),
     paidAt: wire.paid_at ? new Date(wire.paid_at) : null,
+    card: toChargedCard(wire.authorization),
+    customerEmail: wire.customer?.email ?? null,
   };
+}
+
+/** Paystack's answer to charge_authorization: paid (a charge the commit takes), refused, or waiting on the cardholder. */
+export function toChargeAuthorizationResult(wire: WireChargeAuthorization): ChargeAuthorizationResult {
+  const reason = wire.gateway_response || wire.message || wire.status;
+  if (wire.status === 'success') {
+    return { outcome: 'success', charge: toConfirmedCharge({ ...wire, paid_at: wire.paid_at ?? wire.transaction_date ?? null }) };
+  }
+  if (wire.status === 'failed') return { outcome: 'failed', reference: wire.reference, reason };
+  return { outcome: 'paused', reference: wire.reference, status: wire.status, reason };
 }
 
 /** Paystack echoes metadata as sent: an object, a JSON string, or an empty marker (`""`, `0`, null). */

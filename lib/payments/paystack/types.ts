@@ -33,6 +33,22 @@ export interface InitializeTransactionInput {
   channels?: string[];
 }
 
+export interface ChargeAuthorizationInput {
+  email: string;
+  amount: number;
+  currency?: PaystackCurrency;
+  reference: string;
+  /** The saved card's reusable authorization, just opened from the vault; never logged. */
+  authorizationCode: string;
+  metadata?: Record<string, unknown>;
+}
+
+/** What charging a saved card came to: paid, refused by the bank, or paused for the cardholder (OTP, 3-D Secure). */
+export type ChargeAuthorizationResult =
+  | { outcome: 'success'; charge: ConfirmedCharge }
+  | { outcome: 'failed'; reference: string; reason: string }
+  | { outcome: 'paused'; reference: string; status: string; reason: string };
+
 export interface InitializedTransaction {
   authorizationUrl: string;
   accessCode: string;

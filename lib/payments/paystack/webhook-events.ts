@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { ConfirmedCharge } from '../confirmed-charge';
 import { err, ok, type Result } from '../../core/result';
 import { toConfirmedCharge } from './map';
+import { authorizationSchema } from './wire';
 import { type RefundStatus, refundStatuses } from './types';
 import { redactCardData } from './redact';
 import { type Dispute, disputeDataSchema, toDispute } from './disputes';
@@ -25,6 +26,9 @@ const chargeEventDataSchema = z.object({
   channel: z.string().nullish(),
   fees: z.number().int().nonnegative().nullish(),
   paid_at: z.string().nullish(),
+  // The card, when the charge was one (a saved card is kept from it, sealed, if the shopper asked); never required.
+  authorization: authorizationSchema.nullish().catch(null),
+  customer: z.looseObject({ email: z.string() }).nullish().catch(null),
 });
 
 const refundEventDataSchema = z.object({

@@ -39,15 +39,32 @@ const customerSchema = z.looseObject({
   last_name: optionalText,
 });
 
+/** Paystack sends card expiry as strings ("12", "2030"); anything unreadable is null. */
+const cardNumber = z
+  .union([
+    z.number().int(),
+    z
+      .string()
+      .regex(/^\d{1,4}$/)
+      .transform(Number),
+  ])
+  .nullish()
+  .catch(null);
+
 /** `{}` until the customer has paid, so every field is optional. */
-const authorizationSchema = z.looseObject({
+export const authorizationSchema = z.looseObject({
   authorization_code: z.string().optional(),
   last4: optionalText,
   brand: optionalText,
   card_type: optionalText,
   bank: optionalText,
+  channel: optionalText,
+  signature: optionalText,
+  exp_month: cardNumber,
+  exp_year: cardNumber,
   reusable: z.boolean().optional(),
 });
+export type WireAuthorization = z.infer<typeof authorizationSchema>;
 
 export const verifyDataSchema = z.looseObject({
   id: z.number().int(),
@@ -68,6 +85,27 @@ export const verifyDataSchema = z.looseObject({
   metadata: z.unknown(),
 });
 export type WireVerifiedTransaction = z.infer<typeof verifyDataSchema>;
+
+/** `POST /transaction/charge_authorization`'s data: the transaction it made, in whatever state Paystack left it. */
+export const chargeAuthorizationDataSchema = z.looseObject({
+  id: z.number().int(),
+  reference: z.string(),
+  /** `success`, `failed`, or a paused state (`send_otp`, `open_url`, `pending`, …) that needs the cardholder. */
+  status: z.string(),
+  amount: minorUnits,
+  requested_amount: minorUnits.optional(),
+  currency: z.string().length(3),
+  domain: z.enum(['test', 'live']),
+  channel: optionalText,
+  fees: minorUnits.nullish(),
+  gateway_response: optionalText,
+  message: optionalText,
+  paid_at: z.string().nullish(),
+  transaction_date: z.string().nullish(),
+  authorization: authorizationSchema.nullish(),
+  customer: z.looseObject({ email: z.string() }).nullish(),
+});
+export type WireChargeAuthorization = z.infer<typeof chargeAuthorizationDataSchema>;
 
 export const refundDataSchema = z.looseObject({
   id: z.number().int(),

@@ -18,7 +18,7 @@ export function paymentCallbackUrl(): string {
 /** The database and Redis come through the doors' seam (door-deps.ts), as every other request dependency does. */
 export function checkoutDeps(): CheckoutDeps {
   const deps = doorDeps();
-  return { db: deps.db, redis: deps.redis(), paystack: paystackClient(), callbackUrl: paymentCallbackUrl() };
+  return { db: deps.db, redis: deps.redis(), paystack: paystackClient(), callbackUrl: paymentCallbackUrl(), expectedDomain: paystackMode() };
 }
 
 export function confirmDeps(): ConfirmDeps {
@@ -34,6 +34,13 @@ export function ownerKey(owner: CartOwner | null, ip: string): string {
  * Both limits must allow: one shopper cannot hammer checkout from many addresses, nor one address from many
  * sessions. Fail-closed like every limit here: Redis down means no new orders, which beats unlimited holds.
  */
+/** A checkout that charges a saved card also spends one of the account's card uses (fail-closed like the rest). */
+export async function limitCheckoutWithCard(limiter: RateLimiter, owner: CartOwner | null, ip: string, usesSavedCard: boolean): Promise<RateLimitDecision> {
+  const checkout = await limitCheckout(limiter, owner, ip);
+  if (!checkout.allowed || !usesSavedCard || owner?.kind !== 'user') return checkout;
+  return limiter.limit('savedCardUseByUser', owner.userId);
+}
+
 export async function limitCheckout(limiter: RateLimiter, owner: CartOwner | null, ip: string): Promise<RateLimitDecision> {
   const [bySession, byIp] = await Promise.all([limiter.limit('checkoutBySession', ownerKey(owner, ip)), limiter.limit('checkoutByIp', ip)]);
   if (!bySession.allowed && !byIp.allowed && bySession.reason === 'rate_limited' && byIp.reason === 'rate_limited') {

@@ -47,6 +47,11 @@ export const rateLimitPolicies = {
   // Checkout and payment retries per address: loose for the same NAT reason as sign-in, tight enough to stop a
   // script from holding the whole stock in 15-minute reservations.
   checkoutByIp: { tokens: 60, window: '1 m' },
+  // Every use of a saved card (a one-click charge) per account: a stolen session cannot run a card through many
+  // small orders quickly. A shopper pays once or twice a day; 5 in 10 minutes leaves room for a declined card's retry.
+  savedCardUseByUser: { tokens: 5, window: '10 m' },
+  // Listing and removing saved cards per account.
+  savedCardsByUser: { tokens: 30, window: '1 m' },
   // New guest cart sessions (cart cookies issued) per address: each session can hold one order, so unlimited
   // sessions were unlimited holds. A household or office opens a few an hour; a script opening hundreds is stopped.
   cartSessionsByIp: { tokens: 20, window: '10 m' },

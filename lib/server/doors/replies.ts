@@ -43,6 +43,10 @@ export function checkoutReply(result: Result<CheckoutSuccess, CheckoutError>): R
         authorizationUrl: payment.authorizationUrl,
         accessToken: guestAccessToken(order),
         continued,
+        // `paid` (a saved card was charged), `processing` (charged, being recorded: poll the order) or
+        // `action_required` (send the shopper to authorizationUrl; `cardNotice` says why a saved card did not do).
+        paymentState: payment.state,
+        ...(payment.state === 'action_required' && payment.cardNotice ? { cardNotice: payment.cardNotice } : {}),
       },
       { status: continued ? 200 : 201 },
     );
@@ -63,7 +67,8 @@ export function checkoutReply(result: Result<CheckoutSuccess, CheckoutError>): R
       // Only the gateway's failures are a 502; the rest say why this order cannot be paid now (409).
       return apiError(cause.code, {
         message,
-        status: gateway ? 502 : 409,
+        // A saved card that cannot be used keeps its catalogue status (404 gone, 422 expired or resting).
+        status: gateway ? 502 : cause.code.startsWith('card_') ? undefined : 409,
         details: { orderId: order.id, number: order.number, accessToken: guestAccessToken(order) },
         headers: gateway ? { 'retry-after': '5' } : {},
       });

@@ -22,6 +22,7 @@ import { DeliveryOptionCards } from '@/components/checkout/delivery-option-cards
 import { OrderSummary, type SummaryLine } from '@/components/checkout/order-summary';
 import { OutOfStockNotice } from '@/components/checkout/out-of-stock-notice';
 import { RetryPaymentForm } from '@/components/checkout/retry-payment-form';
+import { SaveCardCheckbox, type SavedCardChoice, SavedCardButtons } from '@/components/checkout/saved-card-options';
 
 interface Props {
   lines: SummaryLine[];
@@ -36,6 +37,8 @@ interface Props {
    * that module builds its schemas with) stays out of the browser bundle.
    */
   states: readonly string[];
+  /** The signed-in shopper's saved, unexpired cards (none for a guest). */
+  savedCards?: SavedCardChoice[];
 }
 
 function deliveryNotes(delivery: DeliverySettings, state: string, chosen: string, offered: boolean): string[] {
@@ -52,7 +55,7 @@ function deliveryNotes(delivery: DeliverySettings, state: string, chosen: string
   return notes;
 }
 
-export function CheckoutForm({ lines, subtotal, delivery, vat, defaultEmail, signedIn, states }: Props) {
+export function CheckoutForm({ lines, subtotal, delivery, vat, defaultEmail, signedIn, states, savedCards = [] }: Props) {
   const [result, action, pending] = useActionState(placeOrderAction, {});
   const failure = actionFailure(result);
   const state: CheckoutFormState = result.data ?? (failure ? { status: 'error', attempt: 0, message: failure.message } : { status: 'idle', attempt: 0 });
@@ -92,6 +95,16 @@ export function CheckoutForm({ lines, subtotal, delivery, vat, defaultEmail, sig
           </div>
         ) : null}
 
+        {state.status === 'card_declined' ? (
+          <div role="alert" className="space-y-3 rounded-xl border border-amber-300 bg-amber-50 p-4 text-amber-950" data-testid="card-declined">
+            <p className="font-semibold">{state.message}</p>
+            <p className="text-sm">Your items are still held for you.</p>
+            <a href={state.authorizationUrl} className="inline-block rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-600">
+              Continue to Paystack
+            </a>
+          </div>
+        ) : null}
+
         <form ref={formRef} action={action} noValidate className="space-y-6" aria-describedby="checkout-status">
           {/* Keyed by attempt: a refused submission remounts the fields with exactly what the shopper typed. */}
           <div key={state.attempt} className="space-y-6">
@@ -106,6 +119,10 @@ export function CheckoutForm({ lines, subtotal, delivery, vat, defaultEmail, sig
             />
           </div>
 
+          {state.status === 'payment_failed' || !totals ? null : (
+            <SavedCardButtons cards={savedCards} pending={pending} amountLabel={formatMoney(totals.total)} />
+          )}
+          {signedIn && state.status !== 'payment_failed' ? <SaveCardCheckbox /> : null}
           {state.status === 'payment_failed' ? null : (
             <button
               type="submit"
