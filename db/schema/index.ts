@@ -1,6 +1,7 @@
 export * from './audit';
 export * from './carts';
 export * from './catalog';
+export * from './discounts';
 export * from './disputes';
 export * from './documents';
 export * from './fulfillments';
