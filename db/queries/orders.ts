@@ -15,6 +15,9 @@ export interface OrderSummary {
   status: OrderRow['status'];
   currency: CurrencyCode;
   subtotalAmount: number;
+  /** Taken off the subtotal by `discountCode` (0 without a code). */
+  discountAmount: number;
+  discountCode: string | null;
   shippingAmount: number;
   totalAmount: number;
   createdAt: Date;
@@ -84,6 +87,8 @@ const summaryColumns = {
   status: orders.status,
   currency: orders.currency,
   subtotalAmount: orders.subtotalAmount,
+  discountAmount: orders.discountAmount,
+  discountCode: orders.discountCode,
   shippingAmount: orders.shippingAmount,
   totalAmount: orders.totalAmount,
   createdAt: orders.createdAt,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { zfd } from 'zod-form-data';
 import { checkoutInputSchema, type CheckoutInput } from './checkout-input';
 
-export const checkoutFields = ['email', 'fullName', 'phone', 'line1', 'line2', 'city', 'state', 'postalCode', 'deliveryOption'] as const;
+export const checkoutFields = ['email', 'fullName', 'phone', 'line1', 'line2', 'city', 'state', 'postalCode', 'deliveryOption', 'couponCode'] as const;
 export type CheckoutField = (typeof checkoutFields)[number];
 
 export type CheckoutValues = Record<CheckoutField, string>;
@@ -23,6 +23,7 @@ export function toCheckoutInput(values: CheckoutValues): unknown {
   return {
     email: values.email,
     deliveryOption: values.deliveryOption || undefined,
+    couponCode: values.couponCode,
     shippingAddress: {
       fullName: values.fullName,
       phone: values.phone,

@@ -82,6 +82,14 @@ export const checkoutInputSchema = z.object({
     .pipe(z.string().max(254)),
   shippingAddress: shippingAddressSchema,
   deliveryOption: z.enum(['standard', 'express', 'pickup'], { error: 'Choose a delivery option' }),
+  /** A discount code (any case); empty or absent for none. Its rules are checked when the order is placed. */
+  couponCode: z
+    .string({ error: 'Enter the code as text' })
+    .trim()
+    .max(32, 'Discount codes are at most 32 characters')
+    .regex(/^[A-Za-z0-9_-]*$/, 'Discount codes are letters, digits, - and _ only')
+    .transform((value) => value || undefined)
+    .optional(),
 });
 
 export type CheckoutInput = z.infer<typeof checkoutInputSchema>;

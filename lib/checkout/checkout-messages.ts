@@ -2,6 +2,7 @@
 // so client components can use it too.
 import type { InitializePaymentError } from '../payments/initialize-payment';
 import type { CheckoutError, ShortCheckoutLine } from './checkout-use-case';
+import { discountRefusalMessage } from '../discounts/discount-rules';
 
 export function describeShortLine(line: ShortCheckoutLine): string {
   if (line.available <= 0) return `${line.title} is sold out.`;
@@ -39,6 +40,8 @@ export function checkoutErrorMessage(error: CheckoutError): string {
       return 'Some items in your cart can no longer be bought. Please review your cart.';
     case 'payment_failed':
       return paymentErrorMessage(error.cause);
+    case 'discount_refused':
+      return discountRefusalMessage(error.refusal);
     case 'too_many_open_orders': {
       const minutes = Math.max(1, Math.ceil(error.retryAfterSeconds / 60));
       const wait = `in about ${minutes} minute${minutes === 1 ? '' : 's'}`;

@@ -11,8 +11,10 @@ import { err, ok, type Result } from '../core/result';
 import type { CheckoutInput, OrderLineInput } from './checkout-input';
 import { deliveryOption } from './delivery-options';
 import { checkOpenOrders, HOLD_MINUTES, isReturningGuest, type TooManyOpenOrders } from './open-orders';
-import { priceOrder, type PricedLine, type PricingProblem } from './price-order';
+import { applyDiscount, priceOrder, type PricedLine, type PricingProblem } from './price-order';
 import type { CurrencyCode } from '../core/money';
+import { claimDiscount, type DiscountClaim, recordRedemption } from '../discounts/claim-discount';
+import type { DiscountRefusal } from '../discounts/discount-rules';
 
 export const RESERVATION_MINUTES = HOLD_MINUTES.first;
 
@@ -22,6 +24,8 @@ export interface PlacedOrder {
   email: string;
   currency: CurrencyCode;
   subtotalAmount: number;
+  discountAmount: number;
+  discountCode: string | null;
   shippingAmount: number;
   totalAmount: number;
   reservedUntil: Date;
@@ -34,7 +38,11 @@ export interface ShortLine {
   available: number;
 }
 
-export type PlaceOrderError = { code: 'invalid_lines'; problems: PricingProblem[] } | { code: 'out_of_stock'; lines: ShortLine[] } | TooManyOpenOrders;
+export type PlaceOrderError =
+  | { code: 'invalid_lines'; problems: PricingProblem[] }
+  | { code: 'out_of_stock'; lines: ShortLine[] }
+  | { code: 'discount_refused'; refusal: DiscountRefusal }
+  | TooManyOpenOrders;
 
 class OutOfStock extends Error {
   constructor(readonly lines: ShortLine[]) {
@@ -64,7 +72,24 @@ export async function placeOrder(
       const holdMinutes: number = returningGuest ? HOLD_MINUTES.returningGuest : HOLD_MINUTES.first;
       const priced = priceOrder(input.lines, variants, deliveryOption(input.deliveryOption).fee);
       if (!priced.ok) return err({ code: 'invalid_lines' as const, problems: priced.error });
-      const { lines, subtotal, shipping, total } = priced.value;
+      const { lines, subtotal, shipping } = priced.value;
+
+      // The code's row is locked after the open-order locks and before any variant row (the lock order every checkout
+      // follows), and decided under that lock: its uses cannot change until this order commits or rolls back.
+      let claim: DiscountClaim | null = null;
+      if (input.couponCode) {
+        const claimed = await claimDiscount(tx, {
+          code: input.couponCode,
+          subtotal: subtotal.amount,
+          shipping: shipping.amount,
+          currency: subtotal.currency,
+          userId: input.userId,
+          email: input.email,
+        });
+        if (!claimed.ok) return err({ code: 'discount_refused' as const, refusal: claimed.error });
+        claim = claimed.value;
+      }
+      const total = applyDiscount(priced.value, claim?.amount ?? 0);
 
       const short: ShortLine[] = [];
       for (const line of lines) {
@@ -86,6 +111,8 @@ export async function placeOrder(
           email: input.email,
           currency: total.currency,
           subtotalAmount: subtotal.amount,
+          discountAmount: claim?.amount ?? 0,
+          discountCode: claim?.code ?? null,
           shippingAmount: shipping.amount,
           totalAmount: total.amount,
           deliveryOption: input.deliveryOption,
@@ -117,8 +144,14 @@ export async function placeOrder(
           action: 'order.placed',
           entityType: 'order',
           entityId: order.id,
-          after: { status: order.status, totalAmount: order.totalAmount, lines: lines.map(({ variantId, quantity }) => ({ variantId, quantity })) },
+          after: {
+            status: order.status,
+            totalAmount: order.totalAmount,
+            ...(claim ? { discountCode: claim.code, discountAmount: claim.amount } : {}),
+            lines: lines.map(({ variantId, quantity }) => ({ variantId, quantity })),
+          },
         }),
+        claim ? recordRedemption(tx, claim, order.id) : null,
       ]);
       return ok({ order, reservations });
     });
@@ -132,6 +165,8 @@ export async function placeOrder(
       email: order.email,
       currency: order.currency,
       subtotalAmount: order.subtotalAmount,
+      discountAmount: order.discountAmount,
+      discountCode: order.discountCode,
       shippingAmount: order.shippingAmount,
       totalAmount: order.totalAmount,
       reservedUntil,

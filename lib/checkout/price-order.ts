@@ -1,6 +1,7 @@
 // Pure pricing of an order from database rows: the client sends variant ids and quantities, never prices.
 import { addMoney, money, multiplyMoney, type CurrencyCode, type Money } from '../core/money';
 import { err, ok, type Result } from '../core/result';
+import { orderTotal } from '../discounts/discount-rules';
 import type { OrderLineInput } from './checkout-input';
 
 export interface VariantForPricing {
@@ -72,4 +73,15 @@ export function priceOrder(input: OrderLineInput[], variants: VariantForPricing[
 
   const subtotal = lines.reduce((sum, line) => addMoney(sum, money(line.lineTotalAmount, sum.currency)), money(0, shipping.currency));
   return ok({ lines, subtotal, shipping, total: addMoney(subtotal, shipping) });
+}
+
+/**
+ * The order's total once a discount (already worked out by lib/discounts/discount-rules.ts, within the subtotal) is
+ * taken off: subtotal − discount + shipping, the sum the orders table's CHECK holds.
+ */
+export function applyDiscount(priced: Pick<PricedOrder, 'subtotal' | 'shipping'>, discountAmount: number): Money {
+  if (!Number.isSafeInteger(discountAmount) || discountAmount < 0 || discountAmount > priced.subtotal.amount) {
+    throw new RangeError(`A discount must be between 0 and the subtotal, got ${discountAmount}`);
+  }
+  return money(orderTotal({ subtotal: priced.subtotal.amount, discount: discountAmount, shipping: priced.shipping.amount }), priced.subtotal.currency);
 }

@@ -10,6 +10,7 @@ import { commitReservedStock, crossedLowStock, type StockAfterSale, sellFromAvai
 import { commitReservations } from '../inventory/reservation-status';
 import { transitionLockedOrder, transitionOrder } from '../orders/order-status';
 import { enqueue } from '../outbox/enqueue';
+import { reclaimRedemption } from '../discounts/release-redemptions';
 import type { Applied } from '../webhooks/apply-once';
 import type { ConfirmedCharge } from './confirmed-charge';
 import { CHARGEABLE_PAYMENT_STATUSES, type PaymentStatus, transitionPayment } from './payment-status';
@@ -110,6 +111,8 @@ export async function commitPayment(tx: Tx, charge: ConfirmedCharge, ctx: Commit
       extra: { paidAt: charge.paidAt ?? new Date() },
       audit: { actor: ctx.actor, action: late ? 'order.paid_late' : 'order.paid', before: { status: order.status }, after: { status: orderStatus } },
     }),
+    // A late payment honoured at the discounted total the order was placed with: its code's use counts again.
+    late && honoured ? reclaimRedemption(tx, order.id) : null,
     honoured
       ? commitReservations(
           tx,
