@@ -117,6 +117,7 @@ describe('POST /api/checkout: placing the order', () => {
     const subtotal = 2 * 1_234_500 + 3 * 99_900;
     expect(reply.totals).toEqual({
       subtotal: { amount: subtotal, currency: 'NGN' },
+      discount: { amount: 0, currency: 'NGN' },
       shipping: { amount: 250_000, currency: 'NGN' },
       total: { amount: subtotal + 250_000, currency: 'NGN' },
     });
