@@ -50,6 +50,8 @@ export async function loadInvoiceDocument(db: DbOrTx, orderId: string, shop: Sho
       deliveryLabel: deliveryLabel(order.deliveryOption),
       currency: order.currency,
       subtotalAmount: order.subtotalAmount,
+      discountAmount: order.discountAmount,
+      discountCode: order.discountCode,
       shippingAmount: order.shippingAmount,
       totalAmount: order.totalAmount,
       items,

@@ -15,14 +15,7 @@ import { requestRefund } from '@/lib/refunds/request-refund';
 import type { SessionUser } from '@/lib/server/deps/door-deps';
 import { createFixtureCatalogue, cartTestClients, createFixtureUser } from '../support/cart-fixtures';
 import { testAddress, variantStock } from '../support/catalog-fixtures';
-import {
-  type CheckoutReply,
-  checkoutBody,
-  closeCheckoutApiClients,
-  type ErrorReply,
-  guestWithCart,
-  request,
-} from '../support/checkout-api-fixtures';
+import { type CheckoutReply, checkoutBody, closeCheckoutApiClients, type ErrorReply, guestWithCart, request } from '../support/checkout-api-fixtures';
 import { signedInAs, through } from '../support/doors';
 import { paidOrder, uniqueEmail } from '../support/paid-order-fixtures';
 import { newKey, refundDeps } from '../support/refund-fixtures';
@@ -75,7 +68,14 @@ const asAdmin = (body: unknown, as: SessionUser | null = admin) => {
   return postDiscount(request('POST', '/api/admin/discounts', { body }));
 };
 
-const place = (opts: { email?: string; userId?: string | null; couponCode?: string; variant?: number; quantity?: number; deliveryOption?: 'standard' | 'pickup' }) =>
+const place = (opts: {
+  email?: string;
+  userId?: string | null;
+  couponCode?: string;
+  variant?: number;
+  quantity?: number;
+  deliveryOption?: 'standard' | 'pickup';
+}) =>
   placeOrder(
     { db },
     {
@@ -101,7 +101,15 @@ async function guestCheckout(couponCode: string | undefined, overrides: Record<s
 describe('POST /api/admin/discounts', () => {
   it('creates a code (201), lists it, audits it, and refuses the same code in another case with 409', async () => {
     const code = uniqueCode('Save');
-    const response = await asAdmin({ code, kind: 'percent', value: 15, minSubtotal: 5_000_00, usageLimit: 100, perCustomerLimit: 1, endsAt: '2031-01-01T00:00:00+01:00' });
+    const response = await asAdmin({
+      code,
+      kind: 'percent',
+      value: 15,
+      minSubtotal: 5_000_00,
+      usageLimit: 100,
+      perCustomerLimit: 1,
+      endsAt: '2031-01-01T00:00:00+01:00',
+    });
     expect(response.status).toBe(201);
     const { discount } = (await response.json()) as { discount: Record<string, unknown> & { id: string } };
     expect(discount).toMatchObject({
@@ -117,7 +125,10 @@ describe('POST /api/admin/discounts', () => {
       uses: 0,
       revenue: { amount: 0, currency: 'NGN' },
     });
-    const [entry] = await db.select().from(auditLogs).where(and(eq(auditLogs.entityType, 'discount_code'), eq(auditLogs.entityId, discount.id)));
+    const [entry] = await db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.entityType, 'discount_code'), eq(auditLogs.entityId, discount.id)));
     expect(entry).toMatchObject({ action: 'discount_code.created', actorType: 'admin', actorId: admin.id });
 
     session.user = admin;
@@ -177,7 +188,13 @@ describe('POST /api/checkout with couponCode', () => {
     expect(order).toMatchObject({ subtotalAmount: 10_000_00, discountAmount: 1_000_00, discountCode: code.code, totalAmount: 11_500_00 });
     const redemptions = await db.select().from(discountRedemptions).where(eq(discountRedemptions.orderId, reply.orderId));
     expect(redemptions).toEqual([
-      expect.objectContaining({ discountCodeId: code.id, email: 'disc.buyer@example.test', customerKey: 'email:disc.buyer@example.test', amount: 1_000_00, releasedAt: null }),
+      expect.objectContaining({
+        discountCodeId: code.id,
+        email: 'disc.buyer@example.test',
+        customerKey: 'email:disc.buyer@example.test',
+        amount: 1_000_00,
+        releasedAt: null,
+      }),
     ]);
   });
 
@@ -191,7 +208,13 @@ describe('POST /api/checkout with couponCode', () => {
 
     const cases: Array<{ code: string; email?: string; status: number; error: string; reason: string; words: RegExp }> = [
       { code: uniqueCode('Ghost'), status: 422, error: 'discount_unknown', reason: 'unknown', words: /don't recognise the code GHOST-/ },
-      { code: (await insertCode({ kind: 'percent', value: 5, paused: true })).code, status: 422, error: 'discount_paused', reason: 'paused', words: /not available right now/ },
+      {
+        code: (await insertCode({ kind: 'percent', value: 5, paused: true })).code,
+        status: 422,
+        error: 'discount_paused',
+        reason: 'paused',
+        words: /not available right now/,
+      },
       {
         code: (await insertCode({ kind: 'percent', value: 5, startsAt: new Date(Date.now() + day) })).code,
         status: 422,
@@ -214,7 +237,14 @@ describe('POST /api/checkout with couponCode', () => {
         words: /at least ₦20,000\.00; yours come to ₦10,000\.00/,
       },
       { code: usedUp.code, status: 409, error: 'discount_used_up', reason: 'used_up', words: /used as many times as it can be/ },
-      { code: once.code, email: repeatBuyer.toUpperCase(), status: 409, error: 'discount_already_used', reason: 'already_used', words: /You have already used the code/ },
+      {
+        code: once.code,
+        email: repeatBuyer.toUpperCase(),
+        status: 409,
+        error: 'discount_already_used',
+        reason: 'already_used',
+        words: /You have already used the code/,
+      },
     ];
     const reservedBefore = (await variantStock(db, v(0).id)).reserved;
     for (const refused of cases) {
@@ -244,7 +274,9 @@ describe('usage limits', () => {
     for (let used = 0; used < 2; used++) expect((await place({ couponCode: code.code, variant: 1 })).ok).toBe(true);
     const reservedBefore = (await variantStock(db, v(1).id)).reserved;
 
-    const results = await Promise.all(Array.from({ length: 50 }, (_, index) => place({ couponCode: code.code, variant: 1, email: `race-${index}-${code.code}@example.test` })));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, index) => place({ couponCode: code.code, variant: 1, email: `race-${index}-${code.code}@example.test` })),
+    );
     const placed = results.filter((result) => result.ok);
     expect(placed).toHaveLength(1);
     for (const result of results.filter((one) => !one.ok)) {
@@ -253,7 +285,10 @@ describe('usage limits', () => {
     expect(await liveUses(code.id)).toBe(3);
     // The refused checkouts held nothing: only the winner's unit is reserved.
     expect((await variantStock(db, v(1).id)).reserved).toBe(reservedBefore + 1);
-    const [winner] = await db.select().from(orders).where(eq(orders.id, placed[0]!.ok ? placed[0]!.value.id : ''));
+    const [winner] = await db
+      .select()
+      .from(orders)
+      .where(eq(orders.id, placed[0]!.ok ? placed[0]!.value.id : ''));
     expect(winner).toMatchObject({ discountAmount: 1_000_00, totalAmount: 5_000_00 - 1_000_00 + 2_500_00 });
   });
 

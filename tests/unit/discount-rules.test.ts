@@ -50,7 +50,13 @@ describe('evaluateDiscount', () => {
   });
 
   it('applies a code inside its window, at its minimum, with uses left', () => {
-    const code = rule({ startsAt: new Date('2026-12-01T00:00:00Z'), endsAt: new Date('2026-12-31T00:00:00Z'), minSubtotalAmount: 10_000_00, usageLimit: 3, perCustomerLimit: 2 });
+    const code = rule({
+      startsAt: new Date('2026-12-01T00:00:00Z'),
+      endsAt: new Date('2026-12-31T00:00:00Z'),
+      minSubtotalAmount: 10_000_00,
+      usageLimit: 3,
+      perCustomerLimit: 2,
+    });
     expect(evaluateDiscount(code, 'save', order, { total: 2, byCustomer: 1 }, now)).toEqual({ ok: true, value: { amount: 1_000_00 } });
   });
 });

@@ -97,6 +97,9 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
               className="mt-3 space-y-1 border-t border-stone-200 pt-3"
               items={[
                 { term: 'Subtotal', value: money(order.subtotalAmount) },
+                ...(order.discountAmount > 0
+                  ? [{ term: `Discount (${order.discountCode})`, value: `−${money(order.discountAmount)}`, className: 'text-emerald-800' }]
+                  : []),
                 { term: deliveryLabel(order.deliveryOption), value: order.shippingAmount === 0 ? 'Free' : money(order.shippingAmount) },
                 { term: 'Total', value: money(order.totalAmount), className: 'text-base font-semibold' },
                 ...(order.refundedAmount > 0 ? [{ term: 'Refunded', value: `−${money(order.refundedAmount)}`, className: 'text-sky-900' }] : []),
