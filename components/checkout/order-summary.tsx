@@ -16,13 +16,17 @@ export function OrderSummary({
   subtotal,
   deliveryFee,
   deliveryLabel,
+  discount = null,
 }: {
   lines: SummaryLine[];
   subtotal: Money;
   deliveryFee: Money;
   deliveryLabel: string;
+  /** A code the shopper applied, and what it takes off. */
+  discount?: { code: string; amount: Money } | null;
 }) {
-  const total = addMoney(subtotal, deliveryFee);
+  const beforeDiscount = addMoney(subtotal, deliveryFee);
+  const total = discount ? { ...beforeDiscount, amount: Math.max(0, beforeDiscount.amount - discount.amount.amount) } : beforeDiscount;
   const itemCount = lines.reduce((sum, line) => sum + line.quantity, 0);
   return (
     <aside className="h-fit space-y-4 rounded-xl border border-stone-200 bg-white p-6 lg:sticky lg:top-6" aria-labelledby="order-summary-heading">
@@ -60,6 +64,14 @@ export function OrderSummary({
             {formatMoney(subtotal)}
           </dd>
         </div>
+        {discount ? (
+          <div className="flex justify-between text-emerald-800">
+            <dt>Discount ({discount.code})</dt>
+            <dd className="tabular-nums" data-testid="summary-discount">
+              −{formatMoney(discount.amount)}
+            </dd>
+          </div>
+        ) : null}
         <div className="flex justify-between">
           <dt>{deliveryLabel}</dt>
           <dd className="tabular-nums" data-testid="summary-delivery">
