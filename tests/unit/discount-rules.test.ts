@@ -1,5 +1,6 @@
 // The discount arithmetic and rules, table by table: rounding, caps, the order of refusals, the total's formula.
 import { describe, expect, it } from 'vitest';
+import { parseDiscountForm } from '@/lib/discounts/discount-form';
 import { type DiscountCodeRule, discountAmount, evaluateDiscount, MIN_PAYABLE_AMOUNT, orderTotal } from '@/lib/discounts/discount-rules';
 
 const rule = (change: Partial<DiscountCodeRule> = {}): DiscountCodeRule => ({
@@ -58,5 +59,36 @@ describe('evaluateDiscount', () => {
       perCustomerLimit: 2,
     });
     expect(evaluateDiscount(code, 'save', order, { total: 2, byCustomer: 1 }, now)).toEqual({ ok: true, value: { amount: 1_000_00 } });
+  });
+});
+
+describe('parseDiscountForm (the admin form, typed in naira and Lagos time)', () => {
+  const base = { code: 'Welcome10', kind: 'percent', value: '10', minSubtotal: '', startsAt: '', endsAt: '', usageLimit: '', perCustomerLimit: '' };
+
+  it('turns naira into kobo and Lagos wall time into an instant', () => {
+    const parsed = parseDiscountForm({ ...base, kind: 'fixed', value: '1,500.50', minSubtotal: '10,000', startsAt: '2026-12-24T09:00', usageLimit: '100' });
+    expect(parsed).toEqual({
+      ok: true,
+      input: {
+        code: 'Welcome10',
+        kind: 'fixed',
+        value: 1_500_50,
+        minSubtotal: 10_000_00,
+        startsAt: new Date('2026-12-24T08:00:00Z'),
+        endsAt: null,
+        usageLimit: 100,
+        perCustomerLimit: null,
+      },
+    });
+  });
+
+  it('says what is wrong under each field', () => {
+    const parsed = parseDiscountForm({ ...base, code: 'a b', value: '12.5', usageLimit: 'lots', startsAt: '2026-12-24T09:00', endsAt: '2026-12-23T09:00' });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(Object.keys(parsed.fieldErrors).sort()).toEqual(['code', 'endsAt', 'usageLimit', 'value']);
+    expect(parsed.fieldErrors.value).toEqual(['A percentage is a whole number from 1 to 100']);
+    const window = parseDiscountForm({ ...base, startsAt: '2026-12-24T09:00', endsAt: '2026-12-23T09:00' });
+    expect(window.ok === false && window.fieldErrors).toEqual({ endsAt: ['Ends at must be after starts at'] });
   });
 });
