@@ -3,7 +3,7 @@
 // with the answer beside the field in a polite live region — the saving, or why the code cannot be used. The code
 // travels with the form as `couponCode`; placing the order checks it again, and a refusal then comes back as this
 // field's error.
-import { type KeyboardEvent, useId, useState, useTransition } from 'react';
+import { type KeyboardEvent, useState, useTransition } from 'react';
 import { formatMoney, type Money } from '@/lib/core/money';
 
 export interface AppliedCoupon {
@@ -30,7 +30,7 @@ export function CouponField({
   apply: (code: string) => Promise<ApplyCouponAnswer>;
   onApplied: (applied: AppliedCoupon | null) => void;
 }) {
-  const id = `checkout-couponCode${useId().replace(/:/g, '')}`;
+  const id = 'checkout-couponCode';
   const [value, setValue] = useState(defaultValue ?? '');
   const [answer, setAnswer] = useState<ApplyCouponAnswer | null>(null);
   const [pending, startTransition] = useTransition();
@@ -59,10 +59,9 @@ export function CouponField({
   };
 
   return (
-    <fieldset className="space-y-2 rounded-xl border border-stone-200 bg-white p-6">
-      <legend className="px-1 text-lg font-semibold">Discount code</legend>
-      <label htmlFor={id} className="block text-sm font-medium text-stone-800">
-        Code (optional)
+    <div className="space-y-2 rounded-xl border border-stone-200 bg-white p-6">
+      <label htmlFor={id} className="block text-lg font-semibold">
+        Discount code <span className="text-sm font-normal text-stone-500">(optional)</span>
       </label>
       <div className="flex gap-2">
         <input
@@ -105,6 +104,6 @@ export function CouponField({
           <span className="text-red-700">{refusal}</span>
         ) : null}
       </p>
-    </fieldset>
+    </div>
   );
 }

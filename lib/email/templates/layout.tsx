@@ -114,10 +114,7 @@ export function TotalRow({ label, amount, strong = false, subtracted = false }: 
   return (
     <Row>
       <Column style={{ ...styles.cell, ...weight, padding: '4px 0' }}>{label}</Column>
-      <Column style={{ ...styles.amount, ...weight, padding: '4px 0' }}>
-        {subtracted ? '−' : ''}
-        {formatMoney(amount)}
-      </Column>
+      <Column style={{ ...styles.amount, ...weight, padding: '4px 0' }}>{`${subtracted ? '−' : ''}${formatMoney(amount)}`}</Column>
     </Row>
   );
 }
