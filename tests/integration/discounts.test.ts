@@ -18,7 +18,9 @@ import { testAddress, variantStock } from '../support/catalog-fixtures';
 import { type CheckoutReply, checkoutBody, closeCheckoutApiClients, type ErrorReply, guestWithCart, request } from '../support/checkout-api-fixtures';
 import { signedInAs, through } from '../support/doors';
 import { paidOrder, uniqueEmail } from '../support/paid-order-fixtures';
-import { newKey, refundDeps } from '../support/refund-fixtures';
+import { deliverWebhook, newKey, refundDeps } from '../support/refund-fixtures';
+import { expireHolds, orderAwaitingPayment, payAndCaptureWebhook, testPaystack } from '../support/checkout-fixtures';
+import { releaseExpiredReservations } from '@/lib/inventory/release-expired-reservations';
 import { simulator } from '../support/paystack-sim';
 
 const session = { user: null as SessionUser | null };
@@ -333,6 +335,23 @@ describe('usage limits', () => {
     });
     expect(await liveUses(code.id)).toBe(0);
     expect((await place({ couponCode: code.code })).ok).toBe(true);
+    expect(await liveUses(code.id)).toBe(1);
+  });
+});
+
+describe('a late payment', () => {
+  it('counts the use again when a payment lands after the order expired and is honoured at the discounted price', async () => {
+    const code = await insertCode({ kind: 'fixed', value: 200_00, usageLimit: 1 });
+    const { order, reference } = await orderAwaitingPayment(db, { stock: 3, couponCode: code.code, email: uniqueEmail('late') });
+    expect(order).toMatchObject({ discountAmount: 200_00, discountCode: code.code });
+    await expireHolds(db, order.id);
+    await releaseExpiredReservations({ db, paystack: testPaystack() });
+    expect(await liveUses(code.id)).toBe(0);
+
+    const { body } = await payAndCaptureWebhook(reference);
+    await deliverWebhook(db, body);
+    const [paid] = await db.select().from(orders).where(eq(orders.id, order.id));
+    expect(paid).toMatchObject({ status: 'paid', totalAmount: order.totalAmount });
     expect(await liveUses(code.id)).toBe(1);
   });
 });
