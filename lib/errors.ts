@@ -43,6 +43,9 @@ export const errorCatalogue = {
   stock_below_reserved: { status: 409, message: 'On hand cannot go below the units held for orders that are waiting for payment.' },
   dispute_closed: { status: 409, message: 'This dispute is resolved: nothing more can be sent for it.' },
   dispute_already_answered: { status: 409, message: 'This dispute has already been answered.' },
+  discount_used_up: { status: 409, message: 'This discount code has been used as many times as it can be.' },
+  discount_already_used: { status: 409, message: 'You have already used this discount code.' },
+  discount_code_exists: { status: 409, message: 'A discount code with that name already exists (codes are the same whatever their case).' },
   // 422: understood, but this order or key cannot take it
   delivery_unavailable: { status: 422, message: 'That delivery option is not available for this address. Please choose another.' },
   card_expired: { status: 422, message: 'That saved card has expired. Pay with another card on Paystack’s page.' },
@@ -54,6 +57,12 @@ export const errorCatalogue = {
   payment_not_resolvable: { status: 422, message: 'This payment cannot be settled that way.' },
   fulfillment_invalid: { status: 422, message: 'Check the shipment: lines, carrier and tracking number.' },
   idempotency_key_reused: { status: 422, message: 'This Idempotency-Key was already used for a different refund request.' },
+  // A discount code that cannot be used on this order; the message says which code and why.
+  discount_unknown: { status: 422, message: 'We do not recognise that discount code.' },
+  discount_paused: { status: 422, message: 'This discount code is not available right now.' },
+  discount_not_started: { status: 422, message: 'This discount code cannot be used yet.' },
+  discount_expired: { status: 422, message: 'This discount code has expired.' },
+  discount_below_minimum: { status: 422, message: 'Your items do not reach this discount code’s minimum.' },
   dispute_evidence_required: { status: 422, message: 'Send evidence before declining the dispute: Paystack weighs the decline by it.' },
   dispute_file_required: {
     status: 422,

@@ -13,6 +13,7 @@ const sections = [
   section('/admin/webhooks', 'Webhooks'),
   section('/admin/inventory', 'Inventory'),
   section('/admin/products', 'Products'),
+  section('/admin/discounts', 'Discounts'),
   section('/admin/customers', 'Customers'),
   section('/admin/jobs', 'Jobs'),
   section('/admin/audit', 'Audit log'),

@@ -21,6 +21,7 @@ export function OrderSummary({
   delivery,
   totals,
   vat,
+  discountCode = null,
 }: {
   lines: SummaryLine[];
   subtotal: Money;
@@ -28,8 +29,11 @@ export function OrderSummary({
   delivery: { label: string; fee: Money } | null;
   totals: OrderTotals | null;
   vat: VatRule;
+  /** The code the shopper applied; `totals.discount` is what it takes off. */
+  discountCode?: string | null;
 }) {
   const rate = formatVatRate(vat.rateBasisPoints);
+  const discount = discountCode && totals && totals.discount.amount > 0 ? { code: discountCode, amount: totals.discount } : null;
   const itemCount = lines.reduce((sum, line) => sum + line.quantity, 0);
   return (
     <aside className="h-fit space-y-4 rounded-xl border border-stone-200 bg-white p-6 lg:sticky lg:top-6" aria-labelledby="order-summary-heading">
@@ -67,6 +71,14 @@ export function OrderSummary({
             {formatMoney(subtotal)}
           </dd>
         </div>
+        {discount ? (
+          <div className="flex justify-between text-emerald-800">
+            <dt>Discount ({discount.code})</dt>
+            <dd className="tabular-nums" data-testid="summary-discount">
+              −{formatMoney(discount.amount)}
+            </dd>
+          </div>
+        ) : null}
         <div className="flex justify-between">
           <dt>{delivery?.label ?? 'Delivery'}</dt>
           <dd className="tabular-nums" data-testid="summary-delivery">

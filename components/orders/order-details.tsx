@@ -64,6 +64,14 @@ export function OrderDetails({
             <dt>Subtotal</dt>
             <dd className="tabular-nums">{formatMoney(money(order.subtotalAmount, order.currency))}</dd>
           </div>
+          {order.discountAmount > 0 ? (
+            <div className="flex justify-between text-emerald-800">
+              <dt>Discount ({order.discountCode})</dt>
+              <dd className="tabular-nums" data-testid="order-discount">
+                −{formatMoney(money(order.discountAmount, order.currency))}
+              </dd>
+            </div>
+          ) : null}
           <div className="flex justify-between">
             <dt>{delivery.label}</dt>
             <dd className="tabular-nums">{order.shippingAmount === 0 ? 'Free' : formatMoney(money(order.shippingAmount, order.currency))}</dd>

@@ -49,6 +49,7 @@ function entityHref(entityType: string, entityId: string, orderId: string | null
   if (orderId) return `/admin/orders/${orderId}`;
   if (entityType === 'webhook_event') return `/admin/webhooks/${entityId}`;
   if (entityType === 'outbox_job') return `/admin/jobs?q=${encodeURIComponent(entityId)}`;
+  if (entityType === 'discount_code') return '/admin/discounts';
   return null;
 }
 

@@ -53,6 +53,8 @@ export interface AdminOrder {
   /** The account that placed it; null for a guest checkout. */
   customer: { id: string; name: string; email: string } | null;
   subtotalAmount: number;
+  discountAmount: number;
+  discountCode: string | null;
   shippingAmount: number;
   /** VAT contained in the total, and the part of it added on top (prices without VAT). */
   taxAmount: number;
@@ -131,6 +133,8 @@ export async function getAdminOrder(db: DbOrTx, params: { orderId: string }): Pr
     email: order.email,
     customer: customer[0] ?? null,
     subtotalAmount: order.subtotalAmount,
+    discountAmount: order.discountAmount,
+    discountCode: order.discountCode,
     shippingAmount: order.shippingAmount,
     taxAmount: order.taxAmount,
     taxAddedAmount: order.taxAddedAmount,

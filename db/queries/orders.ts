@@ -27,6 +27,9 @@ export interface OrderSummary {
   status: OrderRow['status'];
   currency: CurrencyCode;
   subtotalAmount: number;
+  /** Taken off the subtotal by `discountCode` (0 without a code). */
+  discountAmount: number;
+  discountCode: string | null;
   shippingAmount: number;
   /** VAT contained in the total; `taxAddedAmount` of it was added on top (prices without VAT). */
   taxAmount: number;
@@ -103,6 +106,8 @@ const summaryColumns = {
   status: orders.status,
   currency: orders.currency,
   subtotalAmount: orders.subtotalAmount,
+  discountAmount: orders.discountAmount,
+  discountCode: orders.discountCode,
   shippingAmount: orders.shippingAmount,
   taxAmount: orders.taxAmount,
   taxAddedAmount: orders.taxAddedAmount,

@@ -2,6 +2,7 @@ export * from './audit';
 export * from './cards';
 export * from './carts';
 export * from './catalog';
+export * from './discounts';
 export * from './disputes';
 export * from './documents';
 export * from './fulfillments';

@@ -55,6 +55,10 @@ export const orders = pgTable(
     currency: currency(),
     subtotalAmount: minor('subtotal_amount').notNull(),
     shippingAmount: minor('shipping_amount').notNull().default(0),
+    /** Taken off the subtotal by a discount code (discount_redemptions holds the use); 0 without one. */
+    discountAmount: minor('discount_amount').notNull().default(0),
+    /** The code as it was applied, kept for the order's documents even if the code is later changed. */
+    discountCode: text('discount_code'),
     /** VAT contained in the total (part of the prices when they include VAT, else the same as tax_added_amount). */
     taxAmount: minor('tax_amount').notNull().default(0),
     /** VAT added on top of subtotal and delivery when prices exclude it; 0 when they include it. */
@@ -82,7 +86,9 @@ export const orders = pgTable(
     check('orders_shipping_non_negative', sql`${t.shippingAmount} >= 0`),
     check('orders_total_positive', sql`${t.totalAmount} > 0`),
     check('orders_tax_non_negative', sql`${t.taxAmount} >= 0 AND ${t.taxAddedAmount} >= 0 AND ${t.taxAddedAmount} <= ${t.taxAmount}`),
-    check('orders_total_adds_up', sql`${t.totalAmount} = ${t.subtotalAmount} + ${t.shippingAmount} + ${t.taxAddedAmount}`),
+    check('orders_discount_within_subtotal', sql`${t.discountAmount} >= 0 AND ${t.discountAmount} <= ${t.subtotalAmount}`),
+    check('orders_discount_has_code', sql`${t.discountAmount} = 0 OR ${t.discountCode} IS NOT NULL`),
+    check('orders_total_adds_up', sql`${t.totalAmount} = ${t.subtotalAmount} - ${t.discountAmount} + ${t.shippingAmount} + ${t.taxAddedAmount}`),
     check('orders_refunded_within_total', sql`${t.refundedAmount} >= 0 AND ${t.refundedAmount} <= ${t.totalAmount}`),
   ],
 );

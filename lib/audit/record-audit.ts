@@ -21,7 +21,8 @@ export interface AuditEntry {
     | 'dispute'
     | 'credit_note'
     | 'shop_settings'
-    | 'saved_card';
+    | 'saved_card'
+    | 'discount_code';
   entityId: string;
   before?: unknown;
   after?: unknown;

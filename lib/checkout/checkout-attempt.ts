@@ -28,6 +28,9 @@ export function checkoutFingerprint(userId: string | null, input: CheckoutInput,
     email: input.email,
     address: [a.fullName, a.phone, a.line1, a.line2 ?? '', a.city, a.state, a.postalCode ?? '', a.country],
     deliveryOption: input.deliveryOption,
+    // Another code (or none) is another order; the same code in another case is the same one. Absent without a code,
+    // so a checkout without one keeps the fingerprint it always had.
+    ...(input.couponCode ? { couponCode: input.couponCode.toLowerCase() } : {}),
     lines: [...lines].sort((x, y) => (x.variantId < y.variantId ? -1 : x.variantId > y.variantId ? 1 : 0)).map((line) => [line.variantId, line.quantity]),
   };
   return createHash('sha256').update(JSON.stringify(canonical)).digest('base64url');

@@ -16,6 +16,7 @@ export const checkoutFields = [
   'deliveryOption',
   'saveCard',
   'savedCardId',
+  'couponCode',
 ] as const;
 export type CheckoutField = (typeof checkoutFields)[number];
 
@@ -38,6 +39,7 @@ export function toCheckoutInput(values: CheckoutValues): unknown {
     // A checkbox sends "on" when ticked and nothing otherwise; the saved card's radio sends its id.
     saveCard: values.saveCard === 'on' || values.saveCard === 'true' ? true : undefined,
     savedCardId: values.savedCardId || undefined,
+    couponCode: values.couponCode,
     shippingAddress: {
       fullName: values.fullName,
       phone: values.phone,

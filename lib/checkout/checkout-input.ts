@@ -99,6 +99,14 @@ export const checkoutInputSchema = z
     saveCard: z.boolean().optional(),
     /** Pay in one click with this saved card of the signed-in shopper instead of Paystack's page. */
     savedCardId: z.uuid({ error: 'Choose one of your saved cards' }).optional(),
+    /** A discount code (any case); empty or absent for none. Its rules are checked when the order is placed. */
+    couponCode: z
+      .string({ error: 'Enter the code as text' })
+      .trim()
+      .max(32, 'Discount codes are at most 32 characters')
+      .regex(/^[A-Za-z0-9_-]*$/, 'Discount codes are letters, digits, - and _ only')
+      .transform((value) => value || undefined)
+      .optional(),
   })
   .superRefine(
     (input, ctx) => {

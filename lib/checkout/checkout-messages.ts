@@ -3,6 +3,7 @@
 import type { ChargeSavedCardError } from '../cards/charge-saved-card';
 import type { InitializePaymentError } from '../payments/initialize-payment';
 import type { CheckoutError, ShortCheckoutLine } from './checkout-use-case';
+import { discountRefusalMessage } from '../discounts/discount-rules';
 
 export function describeShortLine(line: ShortCheckoutLine): string {
   if (line.available <= 0) return `${line.title} is sold out.`;
@@ -50,6 +51,8 @@ export function checkoutErrorMessage(error: CheckoutError): string {
       return error.message;
     case 'unauthenticated':
       return 'Sign in to save a card or pay with a saved one.';
+    case 'discount_refused':
+      return discountRefusalMessage(error.refusal);
     case 'too_many_open_orders': {
       const minutes = Math.max(1, Math.ceil(error.retryAfterSeconds / 60));
       const wait = `in about ${minutes} minute${minutes === 1 ? '' : 's'}`;

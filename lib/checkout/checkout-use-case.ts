@@ -17,6 +17,7 @@ import type { TooManyOpenOrders } from './open-orders';
 import { placeOrder } from './place-order';
 import { supersedeOrder } from './supersede-order';
 import type { PricingProblem } from './price-order';
+import type { DiscountRefusal } from '../discounts/discount-rules';
 import type { DeliveryRefusal } from '../settings/delivery-offers';
 
 export type CheckoutDeps = InitializePaymentDeps &
@@ -53,6 +54,8 @@ export type CheckoutError =
   | { code: 'checkout_in_progress' }
   | { code: 'out_of_stock'; lines: ShortCheckoutLine[] }
   | { code: 'cart_invalid'; problems: PricingProblem[] }
+  /** The discount code cannot be used on this order (unknown, paused, outside its window, below its minimum, used up…). */
+  | { code: 'discount_refused'; refusal: DiscountRefusal }
   /** This email or client address already holds as many unpaid orders as one buyer may (open-orders.ts). */
   | TooManyOpenOrders
   /** The settings do not offer the chosen delivery option for the address's state (express to Kano, say). */
@@ -117,7 +120,7 @@ async function checkoutLocked(deps: CheckoutDeps, request: CheckoutRequest & { o
     return err(error);
   }
   await recordCheckoutAttempt(deps, owner, { orderId: placed.value.id, fingerprint });
-  const { id, number, email, currency, subtotalAmount, shippingAmount, taxAmount, taxAddedAmount, totalAmount } = placed.value;
+  const { id, number, email, currency, subtotalAmount, discountAmount, discountCode, shippingAmount, taxAmount, taxAddedAmount, totalAmount } = placed.value;
   const order: OrderSummary = {
     id,
     number,
@@ -126,6 +129,8 @@ async function checkoutLocked(deps: CheckoutDeps, request: CheckoutRequest & { o
     status: 'pending_payment',
     currency,
     subtotalAmount,
+    discountAmount,
+    discountCode,
     shippingAmount,
     taxAmount,
     taxAddedAmount,

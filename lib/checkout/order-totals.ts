@@ -1,9 +1,9 @@
 // An order's totals from its parts, pure and integer-only (kobo):
-//   total = subtotal + shipping + taxAdded
-// VAT is charged on the goods and the delivery. When prices include VAT, `tax` is the part of that sum that is VAT
+//   total = subtotal - discount + shipping + taxAdded
+// VAT is charged on the goods (after any discount code) and the delivery. When prices include VAT, `tax` is the part of that sum that is VAT
 // (sum × r / (1 + r)) and nothing is added; when they exclude it, `tax` (sum × r) is added on top (`taxAdded` = `tax`).
 // Rounded half up to the kobo, once per order (never per line), so the invoice's VAT line matches the total.
-import { addMoney, money, type Money } from '../core/money';
+import { money, type Money } from '../core/money';
 
 export interface VatRule {
   /** 750 is 7.5 %. */
@@ -13,6 +13,8 @@ export interface VatRule {
 
 export interface OrderTotals {
   subtotal: Money;
+  /** Taken off the goods by a discount code (lib/discounts), never more than the subtotal; 0 without one. */
+  discount: Money;
   shipping: Money;
   /** VAT contained in `total` (the invoice's VAT line). */
   tax: Money;
@@ -34,14 +36,18 @@ export function vatOn(taxable: number, vat: VatRule): { tax: number; taxAdded: n
   return { tax, taxAdded: tax };
 }
 
-export function orderTotals(subtotal: Money, shipping: Money, vat: VatRule): OrderTotals {
-  const taxable = addMoney(subtotal, shipping);
-  const { tax, taxAdded } = vatOn(taxable.amount, vat);
+export function orderTotals(subtotal: Money, shipping: Money, vat: VatRule, discountAmount = 0): OrderTotals {
+  if (!Number.isSafeInteger(discountAmount) || discountAmount < 0 || discountAmount > subtotal.amount) {
+    throw new RangeError(`A discount must be between 0 and the subtotal, got ${discountAmount}`);
+  }
+  const taxable = subtotal.amount - discountAmount + shipping.amount;
+  const { tax, taxAdded } = vatOn(taxable, vat);
   return {
     subtotal,
+    discount: money(discountAmount, subtotal.currency),
     shipping,
     tax: money(tax, subtotal.currency),
     taxAdded: money(taxAdded, subtotal.currency),
-    total: money(taxable.amount + taxAdded, subtotal.currency),
+    total: money(taxable + taxAdded, subtotal.currency),
   };
 }

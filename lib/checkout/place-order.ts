@@ -13,8 +13,10 @@ import { loadShopSettings } from '../settings/load-shop-settings';
 import { type DeliveryRefusal, resolveDelivery } from '../settings/delivery-offers';
 import { orderSettingsSnapshot } from '../settings/order-settings-snapshot';
 import { checkOpenOrders, HOLD_MINUTES, isReturningGuest, type TooManyOpenOrders } from './open-orders';
-import { priceOrder, type PricedLine, type PricingProblem } from './price-order';
+import { applyDiscount, priceOrder, type PricedLine, type PricingProblem } from './price-order';
 import type { CurrencyCode } from '../core/money';
+import { claimDiscount, type DiscountClaim, recordRedemption } from '../discounts/claim-discount';
+import type { DiscountRefusal } from '../discounts/discount-rules';
 import { lineTitle } from '../products/variant-title';
 
 export const RESERVATION_MINUTES = HOLD_MINUTES.first;
@@ -25,6 +27,8 @@ export interface PlacedOrder {
   email: string;
   currency: CurrencyCode;
   subtotalAmount: number;
+  discountAmount: number;
+  discountCode: string | null;
   shippingAmount: number;
   taxAmount: number;
   taxAddedAmount: number;
@@ -42,6 +46,7 @@ export interface ShortLine {
 export type PlaceOrderError =
   | { code: 'invalid_lines'; problems: PricingProblem[] }
   | { code: 'out_of_stock'; lines: ShortLine[] }
+  | { code: 'discount_refused'; refusal: DiscountRefusal }
   | TooManyOpenOrders
   /** The settings in force do not offer this delivery option for the address's state (e.g. express to Kano). */
   | DeliveryRefusal;
@@ -79,7 +84,25 @@ export async function placeOrder(
       const holdMinutes: number = returningGuest ? HOLD_MINUTES.returningGuest : HOLD_MINUTES.first;
       const priced = priceOrder(input.lines, variants, delivery.value.fee, current.settings.vat);
       if (!priced.ok) return err({ code: 'invalid_lines' as const, problems: priced.error });
-      const { lines, subtotal, shipping, tax, taxAdded, total } = priced.value;
+      const { lines, subtotal, shipping } = priced.value;
+
+      // The code's row is locked after the open-order locks and before any variant row (the lock order every checkout
+      // follows), and decided under that lock: its uses cannot change until this order commits or rolls back.
+      let claim: DiscountClaim | null = null;
+      if (input.couponCode) {
+        const claimed = await claimDiscount(tx, {
+          code: input.couponCode,
+          subtotal: subtotal.amount,
+          shipping: shipping.amount,
+          currency: subtotal.currency,
+          userId: input.userId,
+          email: input.email,
+        });
+        if (!claimed.ok) return err({ code: 'discount_refused' as const, refusal: claimed.error });
+        claim = claimed.value;
+      }
+      // VAT is worked out on what is left after the discount (lib/checkout/order-totals.ts).
+      const { tax, taxAdded, total } = applyDiscount(priced.value, claim?.amount ?? 0, current.settings.vat);
 
       const short: ShortLine[] = [];
       for (const line of lines) {
@@ -101,6 +124,8 @@ export async function placeOrder(
           email: input.email,
           currency: total.currency,
           subtotalAmount: subtotal.amount,
+          discountAmount: claim?.amount ?? 0,
+          discountCode: claim?.code ?? null,
           shippingAmount: shipping.amount,
           taxAmount: tax.amount,
           taxAddedAmount: taxAdded.amount,
@@ -135,8 +160,14 @@ export async function placeOrder(
           action: 'order.placed',
           entityType: 'order',
           entityId: order.id,
-          after: { status: order.status, totalAmount: order.totalAmount, lines: lines.map(({ variantId, quantity }) => ({ variantId, quantity })) },
+          after: {
+            status: order.status,
+            totalAmount: order.totalAmount,
+            ...(claim ? { discountCode: claim.code, discountAmount: claim.amount } : {}),
+            lines: lines.map(({ variantId, quantity }) => ({ variantId, quantity })),
+          },
         }),
+        claim ? recordRedemption(tx, claim, order.id) : null,
       ]);
       return ok({ order, reservations });
     });
@@ -150,6 +181,8 @@ export async function placeOrder(
       email: order.email,
       currency: order.currency,
       subtotalAmount: order.subtotalAmount,
+      discountAmount: order.discountAmount,
+      discountCode: order.discountCode,
       shippingAmount: order.shippingAmount,
       taxAmount: order.taxAmount,
       taxAddedAmount: order.taxAddedAmount,

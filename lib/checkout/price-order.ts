@@ -1,6 +1,7 @@
 // Pure pricing of an order from database rows: the client sends variant ids and quantities, never prices.
 import { addMoney, money, multiplyMoney, type CurrencyCode, type Money } from '../core/money';
 import { err, ok, type Result } from '../core/result';
+import { orderTotal } from '../discounts/discount-rules';
 import type { OrderLineInput } from './checkout-input';
 import { orderTotals, type OrderTotals, type VatRule } from './order-totals';
 
@@ -78,4 +79,12 @@ export function priceOrder(
 
   const subtotal = lines.reduce((sum, line) => addMoney(sum, money(line.lineTotalAmount, sum.currency)), money(0, shipping.currency));
   return ok({ lines, ...orderTotals(subtotal, shipping, vat) });
+}
+
+/**
+ * The order's totals once a discount (already worked out by lib/discounts/discount-rules.ts, within the subtotal) is
+ * taken off: VAT on what is left, and subtotal − discount + shipping + VAT added, the sum the orders table's CHECK holds.
+ */
+export function applyDiscount(priced: PricedOrder, discountAmount: number, vat: VatRule = NO_VAT): OrderTotals {
+  return orderTotals(priced.subtotal, priced.shipping, vat, discountAmount);
 }

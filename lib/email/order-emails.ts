@@ -79,6 +79,7 @@ export async function sendOrderConfirmation(deps: OrderEmailDeps, orderId: strin
         lineTotal: money(item.lineTotalAmount, currency),
       })),
       subtotal: money(order.subtotalAmount, currency),
+      discount: order.discountCode && order.discountAmount > 0 ? { code: order.discountCode, amount: money(order.discountAmount, currency) } : null,
       shipping: money(order.shippingAmount, currency),
       deliveryLabel: deliveryLabel(order),
       deliveryDescription: delivery.description || undefined,

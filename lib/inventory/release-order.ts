@@ -9,6 +9,7 @@ import { type AuditEntry, recordAudit, type AuditActor } from '../audit/record-a
 import { canTransition, expireOrders, transitionLockedOrder } from '../orders/order-status';
 import { abandonOpenPayments } from '../payments/payment-status';
 import { enqueue } from '../outbox/enqueue';
+import { releaseRedemptions } from '../discounts/release-redemptions';
 import { endReservations, extendReservations } from './reservation-status';
 import { releaseStock, releaseStockOf } from './stock';
 
@@ -65,6 +66,8 @@ export async function releaseOrderHolds(db: Database, orderId: string, mode: Rel
       await transitionLockedOrder(tx, { id: orderId, status: order.status }, mode.orderStatus, { audit });
       // The order's row lock keeps new intents out; an intent settled meanwhile is simply skipped.
       await abandonOpenPayments(tx, [orderId], mode.reason);
+      // Its discount code's use no longer counts: an abandoned or replaced checkout does not burn a use.
+      await releaseRedemptions(tx, [orderId]);
       // An order that ran out unpaid may get one recovery email later (a cancelled one was replaced by a new checkout).
       if (mode.orderStatus === 'expired') await enqueue(tx, [{ event: 'order/expired-unpaid', payload: { orderId }, dedupeKey: orderId }]);
     } else {
@@ -134,6 +137,7 @@ export async function releaseExpiredOrders(db: Database, orderIds: readonly stri
     );
     if (moving.length > 0) {
       await abandonOpenPayments(tx, moving, EXPIRED.reason);
+      await releaseRedemptions(tx, moving);
       await enqueue(
         tx,
         moving.map((orderId) => ({ event: 'order/expired-unpaid' as const, payload: { orderId }, dedupeKey: orderId })),

@@ -54,6 +54,8 @@ export async function loadInvoiceDocument(db: DbOrTx, orderId: string, shop?: Sh
       deliveryLabel: deliveryLabel(order),
       currency: order.currency,
       subtotalAmount: order.subtotalAmount,
+      discountAmount: order.discountAmount,
+      discountCode: order.discountCode,
       shippingAmount: order.shippingAmount,
       totalAmount: order.totalAmount,
       tax: order.settingsSnapshot

@@ -32,6 +32,9 @@ export interface InvoiceDocument {
     deliveryLabel: string;
     currency: CurrencyCode;
     subtotalAmount: number;
+    /** Taken off the subtotal by `discountCode`; absent or 0 without one. */
+    discountAmount?: number;
+    discountCode?: string | null;
     shippingAmount: number;
     totalAmount: number;
     /**
@@ -227,6 +230,10 @@ function draw(doc: PDFKit.PDFDocument, invoice: InvoiceDocument): void {
     y += size + 8;
   };
   totalRow('Subtotal', money(order.subtotalAmount, cur));
+  // VAT below is worked out on the total actually charged, i.e. after the discount.
+  if (order.discountAmount && order.discountAmount > 0) {
+    totalRow(`Discount${order.discountCode ? ` (${order.discountCode})` : ''}`, `−${formatMoney(money(order.discountAmount, cur))}`);
+  }
   totalRow(`Delivery (${order.deliveryLabel})`, money(order.shippingAmount, cur));
   if (!tax.pricesIncludeVat) totalRow(`VAT at ${formatVatRate(rate)}`, money(tax.addedAmount, cur));
   doc

@@ -13,6 +13,7 @@ import { enqueue } from '../outbox/enqueue';
 import type { CardVault } from '../cards/card-vault';
 import { keepChargedCard } from '../cards/keep-card';
 import { cardVault } from '../cards/vault-from-env';
+import { reclaimRedemption } from '../discounts/release-redemptions';
 import type { Applied } from '../webhooks/apply-once';
 import type { ConfirmedCharge } from './confirmed-charge';
 import { CHARGEABLE_PAYMENT_STATUSES, type PaymentStatus, transitionPayment } from './payment-status';
@@ -115,6 +116,8 @@ export async function commitPayment(tx: Tx, charge: ConfirmedCharge, ctx: Commit
       extra: { paidAt: charge.paidAt ?? new Date() },
       audit: { actor: ctx.actor, action: late ? 'order.paid_late' : 'order.paid', before: { status: order.status }, after: { status: orderStatus } },
     }),
+    // A late payment honoured at the discounted total the order was placed with: its code's use counts again.
+    late && honoured ? reclaimRedemption(tx, order.id) : null,
     honoured
       ? commitReservations(
           tx,

@@ -117,6 +117,7 @@ describe('POST /api/checkout: placing the order', () => {
     const subtotal = 2 * 1_234_500 + 3 * 99_900;
     expect(reply.totals).toEqual({
       subtotal: { amount: subtotal, currency: 'NGN' },
+      discount: { amount: 0, currency: 'NGN' },
       shipping: { amount: 250_000, currency: 'NGN' },
       // The demo settings' prices include 7.5 % VAT: the total contains it (× 7.5/107.5), nothing is added.
       tax: { amount: Math.round(((subtotal + 250_000) * 750) / 10_750), currency: 'NGN' },

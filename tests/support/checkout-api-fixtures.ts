@@ -69,12 +69,14 @@ export interface CheckoutReply {
   status: string;
   totals: {
     subtotal: { amount: number; currency: string };
+    discount: { amount: number; currency: string };
     shipping: { amount: number; currency: string };
     /** VAT the total contains, and the part of it added on top (prices without VAT). */
     tax: { amount: number; currency: string };
     taxAdded: { amount: number; currency: string };
     total: { amount: number; currency: string };
   };
+  discountCode: string | null;
   reference: string;
   authorizationUrl: string;
   accessToken: string | null;
@@ -90,6 +92,9 @@ export interface ErrorReply {
     orderId?: string;
     number?: string;
     accessToken?: string | null;
+    /** A refused discount code: why (unknown, paused, not_started, expired, below_minimum, used_up, already_used). */
+    reason?: string;
+    field?: string;
     /** too_many_open_orders: which cap was reached. */
     limit?: 'email' | 'address';
   };

@@ -11,7 +11,10 @@ import { paystackEnv, simulator, uniqueReference } from './paystack-sim';
 export const testPaystack = () => createPaystackClient({ ...paystackEnv(), timeoutMs: 2_000, retryBaseDelayMs: 10 });
 
 /** A pending order for `quantity` units of a fresh variant, with a payment intent whose webhooks the simulator keeps to itself. */
-export async function orderAwaitingPayment(db: Database, opts: { stock?: number; quantity?: number; userId?: string | null; email?: string } = {}) {
+export async function orderAwaitingPayment(
+  db: Database,
+  opts: { stock?: number; quantity?: number; userId?: string | null; email?: string; couponCode?: string } = {},
+) {
   const [variant] = await createTestVariants(db, [{ stock: opts.stock ?? 5 }]);
   const placed = await placeOrder(
     { db },
@@ -21,6 +24,7 @@ export async function orderAwaitingPayment(db: Database, opts: { stock?: number;
       shippingAddress: testAddress,
       deliveryOption: 'pickup',
       lines: [{ variantId: variant!.id, quantity: opts.quantity ?? 1 }],
+      ...(opts.couponCode ? { couponCode: opts.couponCode } : {}),
     },
   );
   if (!placed.ok) throw new Error(`order not placed: ${JSON.stringify(placed.error)}`);

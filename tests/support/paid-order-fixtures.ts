@@ -25,6 +25,8 @@ export async function paidOrder(
     variantId?: string;
     /** The name typed at checkout (the test address's otherwise). */
     fullName?: string;
+    /** A discount code to check out with. */
+    couponCode?: string;
   } = {},
 ) {
   // A fresh variant with 10 in stock, unless the test sells from one it already has.
@@ -37,6 +39,7 @@ export async function paidOrder(
       shippingAddress: opts.fullName ? { ...testAddress, fullName: opts.fullName } : testAddress,
       deliveryOption: opts.deliveryOption ?? 'standard',
       lines: [{ variantId: variant!.id, quantity: opts.quantity ?? 2 }],
+      ...(opts.couponCode ? { couponCode: opts.couponCode } : {}),
     },
   );
   if (!placed.ok) throw new Error(`order not placed: ${JSON.stringify(placed.error)}`);

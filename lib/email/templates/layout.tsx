@@ -110,12 +110,13 @@ export function LinesTable({ lines }: { lines: EmailLine[] }) {
   );
 }
 
-export function TotalRow({ label, amount, strong = false }: { label: string; amount: Money; strong?: boolean }) {
+/** `subtracted`: an amount taken off (a discount), shown with a minus sign. */
+export function TotalRow({ label, amount, strong = false, subtracted = false }: { label: string; amount: Money; strong?: boolean; subtracted?: boolean }) {
   const weight = strong ? { fontWeight: 700, fontSize: 16 } : {};
   return (
     <Row>
       <Column style={{ ...styles.cell, ...weight, padding: '4px 0' }}>{label}</Column>
-      <Column style={{ ...styles.amount, ...weight, padding: '4px 0' }}>{formatMoney(amount)}</Column>
+      <Column style={{ ...styles.amount, ...weight, padding: '4px 0' }}>{`${subtracted ? '−' : ''}${formatMoney(amount)}`}</Column>
     </Row>
   );
 }

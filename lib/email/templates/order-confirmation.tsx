@@ -12,6 +12,8 @@ export interface OrderConfirmationProps {
   orderNumber: string;
   lines: EmailLine[];
   subtotal: Money;
+  /** Taken off the subtotal by a discount code; absent (or zero) without one. */
+  discount?: { code: string; amount: Money } | null;
   shipping: Money;
   deliveryLabel: string;
   /** The promise as sold ("Next working day"; for pickup where and when), from the order's settings snapshot. */
@@ -42,6 +44,9 @@ export function OrderConfirmationEmail(props: OrderConfirmationProps) {
       <LinesTable lines={props.lines} />
       <Section style={{ marginTop: 8 }}>
         <TotalRow label="Subtotal" amount={props.subtotal} />
+        {props.discount && props.discount.amount.amount > 0 ? (
+          <TotalRow label={`Discount (${props.discount.code})`} amount={props.discount.amount} subtracted />
+        ) : null}
         <TotalRow label={`Delivery: ${props.deliveryLabel}`} amount={props.shipping} />
         {props.vat?.added ? <TotalRow label={`VAT at ${props.vat.rate}`} amount={props.vat.amount} /> : null}
         <TotalRow label="Total paid" amount={props.total} strong />

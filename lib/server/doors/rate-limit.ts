@@ -59,6 +59,9 @@ export const rateLimitPolicies = {
   // minute; a script hammering Redis and the availability queries is slowed to the same pace.
   cartWritesByOwner: { tokens: 60, window: '1 m' },
   cartWritesByIp: { tokens: 240, window: '1 m' },
+  // Discount codes tried with the checkout form's Apply button, per address: a shopper tries one or two; a script
+  // guessing codes gets 60 guesses per 10 minutes (placing orders has its own, tighter limits).
+  discountChecksByIp: { tokens: 60, window: '10 m' },
 } as const satisfies Record<string, Policy>;
 
 export type RateLimitPolicy = keyof typeof rateLimitPolicies;

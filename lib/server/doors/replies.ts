@@ -6,6 +6,7 @@ import type { OrderDetail } from '@/db/queries/orders';
 import { cartErrorMessage } from '@/lib/cart/cart-messages';
 import type { CartError, CartView } from '@/lib/cart/types';
 import { checkoutErrorMessage } from '@/lib/checkout/checkout-messages';
+import { discountErrorCode } from '@/lib/discounts/discount-rules';
 import type { CheckoutError, CheckoutSuccess } from '@/lib/checkout/checkout-use-case';
 import { money } from '@/lib/core/money';
 import { shopperOrderState } from '@/lib/orders/shopper-order-state';
@@ -34,11 +35,13 @@ export function checkoutReply(result: Result<CheckoutSuccess, CheckoutError>): R
         status: order.status,
         totals: {
           subtotal: money(order.subtotalAmount, order.currency),
+          discount: money(order.discountAmount, order.currency),
           shipping: money(order.shippingAmount, order.currency),
           tax: money(order.taxAmount, order.currency),
           taxAdded: money(order.taxAddedAmount, order.currency),
           total: money(order.totalAmount, order.currency),
         },
+        discountCode: order.discountCode,
         reference: payment.reference,
         authorizationUrl: payment.authorizationUrl,
         accessToken: guestAccessToken(order),
@@ -73,6 +76,9 @@ export function checkoutReply(result: Result<CheckoutSuccess, CheckoutError>): R
         headers: gateway ? { 'retry-after': '5' } : {},
       });
     }
+    case 'discount_refused':
+      // One catalogue code per reason, so a headless client can tell "used up" from "expired" without reading words.
+      return apiError(discountErrorCode[error.refusal.reason], { message, details: { field: 'couponCode', reason: error.refusal.reason } });
     case 'too_many_open_orders':
       return apiError(error.code, { message, details: { limit: error.limit }, headers: { 'retry-after': String(error.retryAfterSeconds) } });
     default:
@@ -93,8 +99,10 @@ export function orderJson(order: OrderDetail) {
     deliveryOption: order.deliveryOption,
     delivery: deliveryOfOrder(order),
     shippingAddress: order.shippingAddress,
+    discountCode: order.discountCode,
     totals: {
       subtotal: money(order.subtotalAmount, order.currency),
+      discount: money(order.discountAmount, order.currency),
       shipping: money(order.shippingAmount, order.currency),
       tax: money(order.taxAmount, order.currency),
       taxAdded: money(order.taxAddedAmount, order.currency),

@@ -4,7 +4,7 @@
 // The delivery cards follow the chosen state (the shop's settings say which options each state gets); a pickup asks
 // only who collects the order.
 import { useActionState, useEffect, useRef, useState } from 'react';
-import { placeOrderAction, type CheckoutFormState } from '../actions';
+import { applyCouponAction, placeOrderAction, type CheckoutFormState } from '../actions';
 import type { CheckoutValues } from '@/lib/checkout/checkout-form';
 import { orderTotals, type VatRule } from '@/lib/checkout/order-totals';
 import { formatMoney, type Money } from '@/lib/core/money';
@@ -18,6 +18,7 @@ import {
 } from '@/lib/settings/delivery-offers';
 import { actionFailure } from '@/components/ui/action-result';
 import { AddressFields, ContactFields } from '@/components/checkout/address-fields';
+import { type AppliedCoupon, type ApplyCouponAnswer, CouponField } from '@/components/checkout/coupon-field';
 import { DeliveryOptionCards } from '@/components/checkout/delivery-option-cards';
 import { OrderSummary, type SummaryLine } from '@/components/checkout/order-summary';
 import { OutOfStockNotice } from '@/components/checkout/out-of-stock-notice';
@@ -66,12 +67,30 @@ export function CheckoutForm({ lines, subtotal, delivery, vat, defaultEmail, sig
   const offers = deliveryOffersFor(delivery, addressState || null);
   const chosen = offers.find((option) => option.id === deliveryId) ?? null;
   const pickup = deliveryId === 'pickup';
-  const totals = chosen ? orderTotals(subtotal, chosen.fee, vat) : null;
   const formRef = useRef<HTMLFormElement>(null);
+  // The saving the Apply button found, for the summary and the Pay button; the order's real total is decided on submit.
+  const [coupon, setCoupon] = useState<AppliedCoupon | null>(null);
+  const totals = chosen ? orderTotals(subtotal, chosen.fee, vat, Math.min(coupon?.discount.amount ?? 0, subtotal.amount)) : null;
+
+  const applyCoupon = async (code: string): Promise<ApplyCouponAnswer> => {
+    const form = formRef.current ? new FormData(formRef.current) : null;
+    const email = form?.get('email');
+    const result = await applyCouponAction({
+      couponCode: code,
+      deliveryOption: deliveryId as DeliveryOptionId,
+      state: addressState || undefined,
+      email: typeof email === 'string' ? email : undefined,
+    });
+    const failed = actionFailure(result);
+    if (failed || !result.data) return { status: 'refused', message: failed?.message ?? 'We could not check that code. Please try again.' };
+    return result.data.status === 'applied' ? result.data : { status: 'refused', message: result.data.message };
+  };
 
   // After a refused submission, move focus to the first field in error so keyboard and screen-reader users land on it.
   useEffect(() => {
     if (state.status === 'invalid') formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    // The order was refused the code: the summary stops showing a saving the shopper will not get.
+    if (state.status === 'invalid' && state.fieldErrors.couponCode) setCoupon(null);
   }, [state]);
 
   return (
@@ -117,6 +136,7 @@ export function CheckoutForm({ lines, subtotal, delivery, vat, defaultEmail, sig
               notes={deliveryNotes(delivery, addressState, deliveryId, chosen !== null)}
               onSelect={setDeliveryId}
             />
+            <CouponField defaultValue={values.couponCode} errors={errors.couponCode} apply={applyCoupon} onApplied={setCoupon} />
           </div>
 
           {state.status === 'payment_failed' || !totals ? null : (
@@ -136,7 +156,16 @@ export function CheckoutForm({ lines, subtotal, delivery, vat, defaultEmail, sig
           <p className="text-center text-xs text-stone-500">Your items are held for up to 15 minutes while you pay.</p>
         </form>
       </div>
-      <OrderSummary lines={lines} subtotal={subtotal} delivery={chosen ? { label: chosen.label, fee: chosen.fee } : null} totals={totals} vat={vat} />
+      <OrderSummary
+        lines={lines}
+        subtotal={subtotal}
+        delivery={chosen ? { label: chosen.label, fee: chosen.fee } : null}
+        totals={totals}
+        vat={vat}
+        discountCode={coupon?.code ?? null}
+      />
     </div>
   );
 }
+
+/** What the summary shows to pay: subtotal − the applied saving + delivery (the server recomputes it on submit). */

@@ -98,6 +98,9 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
               className="mt-3 space-y-1 border-t border-stone-200 pt-3"
               items={[
                 { term: 'Subtotal', value: money(order.subtotalAmount) },
+                ...(order.discountAmount > 0
+                  ? [{ term: `Discount (${order.discountCode})`, value: `−${money(order.discountAmount)}`, className: 'text-emerald-800' }]
+                  : []),
                 { term: deliveryLabel(order), value: order.shippingAmount === 0 ? 'Free' : money(order.shippingAmount) },
                 ...(order.taxAddedAmount > 0
                   ? [{ term: `VAT at ${formatVatRate(order.settingsSnapshot?.vat.rateBasisPoints ?? 0)}`, value: money(order.taxAddedAmount) }]
