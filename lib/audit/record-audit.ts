@@ -19,7 +19,8 @@ export interface AuditEntry {
     | 'outbox_job'
     | 'product'
     | 'dispute'
-    | 'credit_note';
+    | 'credit_note'
+    | 'customer';
   entityId: string;
   before?: unknown;
   after?: unknown;

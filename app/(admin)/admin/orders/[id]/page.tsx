@@ -4,6 +4,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { MoneyLedger } from '@/components/admin/money-ledger';
+import { NotesPanel } from '@/components/admin/notes/notes-panel';
 import { OrderTimeline } from '@/components/admin/order-timeline';
 import { RefundDialog } from '@/app/(admin)/admin/orders/[id]/_components/refund-dialog';
 import { ResolvePaymentForm } from '@/components/admin/payments/resolve-payment-form';
@@ -12,12 +13,14 @@ import { RefundStatusBadge } from '@/components/admin/refund-status-badge';
 import { OrderStatusBadge } from '@/components/orders/order-status-badge';
 import { Card } from '@/components/ui/card';
 import { DescriptionList } from '@/components/ui/description-list';
+import { guestCustomerHref } from '@/lib/admin/customer-list-query';
 import { formatDateTime } from '@/lib/core/format-date';
 import { formatMoney } from '@/lib/core/money';
 import { addressLines } from '@/lib/orders/address-lines';
 import { deliveryLabel } from '@/lib/orders/delivery-label';
 import { userForPage } from '@/lib/server/doors/auth';
 import { loadAdminOrder } from './load-admin-order';
+import { addOrderNoteAction } from './note-actions';
 
 export const metadata: Metadata = { title: 'Order', robots: { index: false } };
 
@@ -27,7 +30,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
   await userForPage('admin', `/admin/orders/${encodeURIComponent(id)}`);
   const loaded = await loadAdminOrder(id);
   if (!loaded) notFound();
-  const { order, ledger, lineLabel, timeline, refunds, refundUnavailable, fulfillments, shipUnavailable, customerEmail } = loaded;
+  const { order, ledger, lineLabel, timeline, refunds, refundUnavailable, fulfillments, shipUnavailable, notes, customerEmail } = loaded;
   const money = (amount: number) => formatMoney({ amount, currency: order.currency });
 
   return (
@@ -159,15 +162,24 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
                   {order.customer.name}
                 </Link>
               ) : (
-                order.shippingAddress.fullName
+                <Link href={guestCustomerHref(order.email)} className="text-brand-700 underline underline-offset-2">
+                  {order.shippingAddress.fullName}
+                </Link>
               )}
             </p>
             <p className="break-all text-stone-700">{customerEmail}</p>
+            <p className="text-stone-700">
+              <a href={`tel:${order.shippingAddress.phone}`} className="underline-offset-2 hover:underline">
+                {order.shippingAddress.phone}
+              </a>
+            </p>
             <p className="mt-1 text-xs text-stone-500">
               {order.customer ? 'Account customer' : 'Guest checkout'}
               {order.customer && order.customer.email !== order.email ? ` · checked out as ${order.email}` : ''}
             </p>
           </Card>
+
+          <NotesPanel notes={notes} add={addOrderNoteAction} target={{ orderId: order.id }} subject="customer" />
 
           <Card id="delivery" title="Delivery">
             <p className="mt-1 text-stone-600">{deliveryLabel(order.deliveryOption)}</p>
