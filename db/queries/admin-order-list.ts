@@ -285,24 +285,40 @@ export async function orderExportBatch(
     .limit(limit);
   const lastRow = rows.at(-1) as Record<string, unknown> | undefined;
   return {
-    rows: rows.map(({ number, placedAt, paidAt, status, email, customerName, shippingName, deliveryOption, shippingAddress, items, paymentReference, currency, ...amounts }) => ({
-      number,
-      placedAt,
-      paidAt,
-      status,
-      email,
-      customerName,
-      shippingName,
-      deliveryOption,
-      shippingAddress,
-      items: items ?? '',
-      paymentReference,
-      currency,
-      subtotalAmount: amounts.subtotalAmount,
-      shippingAmount: amounts.shippingAmount,
-      totalAmount: amounts.totalAmount,
-      refundedAmount: amounts.refundedAmount,
-    })),
+    rows: rows.map(
+      ({
+        number,
+        placedAt,
+        paidAt,
+        status,
+        email,
+        customerName,
+        shippingName,
+        deliveryOption,
+        shippingAddress,
+        items,
+        paymentReference,
+        currency,
+        ...amounts
+      }) => ({
+        number,
+        placedAt,
+        paidAt,
+        status,
+        email,
+        customerName,
+        shippingName,
+        deliveryOption,
+        shippingAddress,
+        items: items ?? '',
+        paymentReference,
+        currency,
+        subtotalAmount: amounts.subtotalAmount,
+        shippingAmount: amounts.shippingAmount,
+        totalAmount: amounts.totalAmount,
+        refundedAmount: amounts.refundedAmount,
+      }),
+    ),
     last: lastRow ? keys.map((_, index) => String(lastRow[`key${index}`])) : null,
   };
 }

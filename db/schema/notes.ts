@@ -22,10 +22,7 @@ export const orderNotes = pgTable(
     body: text('body').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [
-    index('order_notes_order_idx').on(t.orderId, t.createdAt),
-    check('order_notes_body_length', sql`char_length(${t.body}) BETWEEN 1 AND 2000`),
-  ],
+  (t) => [index('order_notes_order_idx').on(t.orderId, t.createdAt), check('order_notes_body_length', sql`char_length(${t.body}) BETWEEN 1 AND 2000`)],
 );
 
 /**

@@ -19,7 +19,7 @@ export const auditActorLabels: Record<AuditActorType, string> = {
   job: 'Background job',
 };
 
-export const AUDIT_ENTITY_TYPES = ['order', 'payment', 'refund', 'variant', 'reservation', 'cart', 'user', 'webhook_event', 'outbox_job'] as const;
+export const AUDIT_ENTITY_TYPES = ['order', 'payment', 'refund', 'variant', 'reservation', 'cart', 'user', 'customer', 'webhook_event', 'outbox_job'] as const;
 
 const firstOf = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 const text = (max: number) =>

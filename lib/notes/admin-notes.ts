@@ -42,15 +42,16 @@ export async function addOrderNote(db: Database, input: { orderId: string; body:
     const [order] = await tx.select({ id: orders.id }).from(orders).where(eq(orders.id, parsed.data.orderId));
     if (!order) return err({ code: 'order_not_found' });
     const [note] = await tx.insert(orderNotes).values({ orderId: order.id, authorId: input.adminId, body: parsed.data.body }).returning();
+    if (!note) throw new Error('order note insert returned no row');
     await recordAudit(tx, {
       actor: { type: 'admin', id: input.adminId },
       action: 'order.note_added',
       entityType: 'order',
       entityId: order.id,
-      after: { note: note!.body },
-      metadata: { noteId: note!.id },
+      after: { note: note.body },
+      metadata: { noteId: note.id },
     });
-    return ok(await viewOf(tx, note!));
+    return ok(await viewOf(tx, note));
   });
 }
 
@@ -59,19 +60,17 @@ export async function addCustomerNote(db: Database, input: { email: unknown; bod
   if (!parsed.success) return err({ code: 'invalid_input', message: describeInputError(parsed.error) });
   return db.transaction(async (tx): Promise<Result<NoteView, NoteError>> => {
     if (!(await isAdmin(tx, input.adminId))) return err({ code: 'forbidden' });
-    const [note] = await tx
-      .insert(customerNotes)
-      .values({ customerEmail: parsed.data.email, authorId: input.adminId, body: parsed.data.body })
-      .returning();
+    const [note] = await tx.insert(customerNotes).values({ customerEmail: parsed.data.email, authorId: input.adminId, body: parsed.data.body }).returning();
+    if (!note) throw new Error('customer note insert returned no row');
     await recordAudit(tx, {
       actor: { type: 'admin', id: input.adminId },
       action: 'customer.note_added',
       entityType: 'customer',
       entityId: parsed.data.email,
-      after: { note: note!.body },
-      metadata: { noteId: note!.id },
+      after: { note: note.body },
+      metadata: { noteId: note.id },
     });
-    return ok(await viewOf(tx, note!));
+    return ok(await viewOf(tx, note));
   });
 }
 
