@@ -41,7 +41,9 @@ export interface TimelineEntry {
   tone: TimelineTone;
 }
 
-const words = (status: unknown) => (typeof status === 'string' ? status.replaceAll('_', ' ') : 'unknown');
+/** The console's one wording for a state: "partly refunded" (never "partially"), "started" (never "initialized"). */
+const STATE_WORDS: Record<string, string> = { partially_refunded: 'partly refunded', partially_fulfilled: 'partly shipped', initialized: 'started' };
+const words = (status: unknown) => (typeof status === 'string' ? (STATE_WORDS[status] ?? status.replaceAll('_', ' ')) : 'unknown');
 
 function field(value: unknown, key: string): unknown {
   return value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;

@@ -71,7 +71,7 @@ describe('order timeline words', () => {
         entry({ action: 'order.refund_balance', before: { status: 'paid' }, after: { status: 'partially_refunded', refundedAmount: 5_000_00 } }),
         context,
       ),
-    ).toMatchObject({ title: 'Order partially refunded', detail: 'Refunded so far: ₦5,000.00 (was paid)' });
+    ).toMatchObject({ title: 'Order partly refunded', detail: 'Refunded so far: ₦5,000.00 (was paid)' });
   });
 
   it('names payments by their reference and still shows an action it does not know', () => {

@@ -14,6 +14,7 @@ import { OrderStatusBadge } from '@/components/orders/order-status-badge';
 import { Card } from '@/components/ui/card';
 import { DescriptionList } from '@/components/ui/description-list';
 import { guestCustomerHref } from '@/lib/admin/customer-list-query';
+import { paymentStatusLabels } from '@/lib/admin/payment-list-query';
 import { formatDateTime } from '@/lib/core/format-date';
 import { formatMoney } from '@/lib/core/money';
 import { addressLines } from '@/lib/orders/address-lines';
@@ -200,7 +201,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
                 {order.payments.map((payment) => (
                   <li key={payment.id} className="space-y-0.5 py-2">
                     <p className="flex justify-between gap-2">
-                      <span className="font-medium capitalize">{payment.status.replaceAll('_', ' ')}</span>
+                      <span className="font-medium">{paymentStatusLabels[payment.status]}</span>
                       <span className="tabular-nums">{money(payment.amount)}</span>
                     </p>
                     <p className="break-all font-mono text-xs text-stone-600">{payment.reference}</p>
