@@ -1,7 +1,7 @@
 // Next glue for internal notes, shared by the admin pages' actions and the JSON route: expected failures in the error
-// catalogue's terms, and the pages to render fresh after a note is added.
+// catalogue's terms. Nothing to revalidate after a note: the admin pages are dynamic (rendered per request), and the
+// form refreshes the page it is on.
 import 'server-only';
-import { revalidatePath } from 'next/cache';
 import type { NoteError } from '@/lib/notes/admin-notes';
 import { AppError } from '@/lib/errors';
 
@@ -13,8 +13,4 @@ export function noteFailure(error: NoteError): AppError {
     case 'invalid_input':
       return new AppError('invalid_input', error.message);
   }
-}
-
-export function revalidateNotes(path: string): void {
-  revalidatePath(path);
 }

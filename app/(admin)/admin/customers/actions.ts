@@ -4,11 +4,10 @@
 // shown to the shopper.
 import { addCustomerNote, customerNoteInputSchema, type NoteView } from '@/lib/notes/admin-notes';
 import { adminAction } from '@/lib/server/doors/actions';
-import { noteFailure, revalidateNotes } from '@/lib/server/deps/notes';
+import { noteFailure } from '@/lib/server/deps/notes';
 
 export const addCustomerNoteAction = adminAction.inputSchema(customerNoteInputSchema).action(async ({ parsedInput, ctx }): Promise<{ note: NoteView }> => {
   const result = await addCustomerNote(ctx.deps.db, { ...parsedInput, adminId: ctx.admin.id });
   if (!result.ok) throw noteFailure(result.error);
-  revalidateNotes('/admin/customers');
   return { note: result.value };
 });

@@ -3,11 +3,10 @@
 // is parsed, and the notes use case writes the note with its audit entry. Never shown to the shopper.
 import { addOrderNote, type NoteView, orderNoteInputSchema } from '@/lib/notes/admin-notes';
 import { adminAction } from '@/lib/server/doors/actions';
-import { noteFailure, revalidateNotes } from '@/lib/server/deps/notes';
+import { noteFailure } from '@/lib/server/deps/notes';
 
 export const addOrderNoteAction = adminAction.inputSchema(orderNoteInputSchema).action(async ({ parsedInput, ctx }): Promise<{ note: NoteView }> => {
   const result = await addOrderNote(ctx.deps.db, { ...parsedInput, adminId: ctx.admin.id });
   if (!result.ok) throw noteFailure(result.error);
-  revalidateNotes(`/admin/orders/${parsedInput.orderId}`);
   return { note: result.value };
 });
