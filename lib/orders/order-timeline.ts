@@ -86,6 +86,10 @@ export function describeEntry(entry: TimelineEntryInput, context: TimelineContex
       return { ...base, title: 'Order paid', detail: null, tone: 'money' };
     case 'order.paid_late':
       return { ...base, title: 'Paid after the reservation expired', detail: `Order is now ${to}`, tone: to === 'paid' ? 'money' : 'problem' };
+    case 'order.note_added': {
+      const note = field(entry.after, 'note');
+      return { ...base, title: 'Internal note added', detail: typeof note === 'string' ? note : null, tone: 'neutral' };
+    }
     case 'order.superseded':
       return { ...base, title: 'Replaced by a newer checkout', detail: 'Its held stock went back on sale', tone: 'neutral' };
     case 'order.shipped': {
