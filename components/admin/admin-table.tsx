@@ -50,11 +50,38 @@ interface AdminTableProps<T> {
   rowHref?: (row: T) => string;
   emptyMessage: string;
   caption: string;
+  /**
+   * Phone layout (below the `md` breakpoint): each row becomes a card — a two-column grid of its cells, each under its
+   * header's words — instead of a table wider than the screen. Per column id, the grid classes of that cell on a phone
+   * (`max-md:col-span-2`, `max-md:order-2 max-md:text-right`, …); `label: false` leaves the header's words out.
+   * Without it the table scrolls sideways as before.
+   */
+  phoneCards?: Record<string, { className?: string; label?: boolean }>;
 }
+
+const CARD = {
+  table: 'max-md:block',
+  head: 'max-md:sr-only',
+  body: 'max-md:block',
+  row: 'max-md:grid max-md:grid-cols-2 max-md:gap-x-4 max-md:gap-y-2 max-md:px-4 max-md:py-3',
+  cell: 'max-md:block max-md:p-0 max-md:min-w-0',
+  label:
+    'max-md:before:block max-md:before:text-xs max-md:before:uppercase max-md:before:tracking-wide max-md:before:text-stone-500 max-md:before:content-[attr(data-label)]',
+};
 
 export function AdminTable<T>(props: AdminTableProps<T>) {
   const { params, set } = useListParams();
   const search = params.toString();
+  const cards = props.phoneCards;
+  const cardCell = (columnId: string, header: unknown) => {
+    if (!cards) return '';
+    const spec = cards[columnId];
+    return `${CARD.cell} ${spec?.className ?? ''} ${spec?.label !== false && typeof header === 'string' ? CARD.label : ''}`;
+  };
+  // The header's words shown above the value on a phone (CSS generated content from data-label; the table's own header
+  // row stays for screen readers).
+  const cardLabel = (columnId: string, header: unknown) =>
+    cards && cards[columnId]?.label !== false && typeof header === 'string' ? { 'data-label': header } : {};
   const { data, isFetching, isError, refetch } = useQuery({
     queryKey: ['admin-list', props.endpoint, search],
     queryFn: async (): Promise<ListPage<T>> => {
@@ -93,9 +120,9 @@ export function AdminTable<T>(props: AdminTableProps<T>) {
   return (
     <div className="space-y-3">
       <div className="relative overflow-x-auto rounded-xl border border-stone-200 bg-white" aria-busy={isFetching}>
-        <table className="w-full text-left text-sm">
+        <table className={`w-full text-left text-sm ${cards ? CARD.table : ''}`}>
           <caption className="sr-only">{props.caption}</caption>
-          <thead className="border-b border-stone-200 bg-stone-50 text-xs uppercase tracking-wide text-stone-500">
+          <thead className={`border-b border-stone-200 bg-stone-50 text-xs uppercase tracking-wide text-stone-500 ${cards ? CARD.head : ''}`}>
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => {
@@ -125,11 +152,15 @@ export function AdminTable<T>(props: AdminTableProps<T>) {
               </tr>
             ))}
           </thead>
-          <tbody className="divide-y divide-stone-100">
+          <tbody className={`divide-y divide-stone-100 ${cards ? CARD.body : ''}`}>
             {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className="hover:bg-stone-50">
+              <tr key={row.id} className={`hover:bg-stone-50 ${cards ? CARD.row : ''}`}>
                 {row.getVisibleCells().map((cell, index) => (
-                  <td key={cell.id} className="px-4 py-3 align-top">
+                  <td
+                    key={cell.id}
+                    className={`px-4 py-3 align-top ${cardCell(cell.column.id, cell.column.columnDef.header)}`}
+                    {...cardLabel(cell.column.id, cell.column.columnDef.header)}
+                  >
                     {index === 0 && props.rowHref ? (
                       <Link href={props.rowHref(row.original)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
                         {flexRender(cell.column.columnDef.cell, cell.getContext())}

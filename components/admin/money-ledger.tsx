@@ -1,13 +1,18 @@
 // One order's money: each capture with Paystack's fee, each refund with its state, each dispute with what it cost,
 // and what the shop keeps.
 import type { OrderLedger } from '@/lib/refunds/types';
+import { paymentStatusLabels } from '@/lib/admin/payment-list-query';
+import type { PaymentStatus } from '@/lib/payments/payment-status';
 import { formatDateTime } from '@/lib/core/format-date';
 import { formatMoney, type Money } from '@/lib/core/money';
 import Link from 'next/link';
 import { DisputeStatusBadge } from './dispute-status-badge';
 import { RefundStatusBadge } from './refund-status-badge';
 
+// Minus signs are U+2212 (−), never a hyphen: Intl formats a negative amount with a hyphen-minus.
 const negative = (value: Money) => (value.amount === 0 ? formatMoney(value) : `−${formatMoney(value)}`);
+/** An amount that may be below zero (what the shop keeps after fees on a refunded order), with a real minus sign. */
+const signed = (value: Money) => (value.amount < 0 ? `−${formatMoney({ ...value, amount: -value.amount })}` : formatMoney(value));
 
 export function MoneyLedger({ ledger }: { ledger: OrderLedger }) {
   const rows: Array<{ label: string; value: string; strong?: boolean; hint?: string }> = [
@@ -15,9 +20,9 @@ export function MoneyLedger({ ledger }: { ledger: OrderLedger }) {
     { label: 'Refunded', value: negative(ledger.refunded), hint: 'Completed by Paystack' },
     { label: 'Refunds in progress', value: negative(ledger.refundsInProgress), hint: 'Promised back, not completed yet' },
     ...(ledger.disputes.length > 0 ? [{ label: 'Lost to disputes', value: negative(ledger.disputeLosses), hint: 'Accepted or decided for the customer' }] : []),
-    { label: 'Net', value: formatMoney(ledger.net), strong: true },
+    { label: 'Net', value: signed(ledger.net), strong: true },
     { label: 'Paystack fees', value: negative(ledger.fees), hint: 'Not returned when a refund is made' },
-    { label: 'Net after fees', value: formatMoney(ledger.netAfterFees), strong: true },
+    { label: 'Net after fees', value: signed(ledger.netAfterFees), strong: true },
   ];
   return (
     <section aria-labelledby="ledger-heading" className="rounded-xl border border-stone-200 bg-white p-6" data-testid="money-ledger">
@@ -36,7 +41,8 @@ export function MoneyLedger({ ledger }: { ledger: OrderLedger }) {
                     Payment <span className="break-all font-mono text-xs">{payment.reference}</span>
                   </p>
                   <p className="text-xs text-stone-500">
-                    {payment.status.replaceAll('_', ' ')} · {payment.paidAt ? formatDateTime(new Date(payment.paidAt)) : 'not settled'}
+                    {paymentStatusLabels[payment.status as PaymentStatus] ?? payment.status} ·{' '}
+                    {payment.paidAt ? formatDateTime(new Date(payment.paidAt)) : 'not settled'}
                     {payment.fees ? ` · fee ${formatMoney(payment.fees)}` : ' · fee not reported'}
                   </p>
                 </div>

@@ -50,6 +50,12 @@ function entityHref(entityType: string, entityId: string, orderId: string | null
   if (entityType === 'webhook_event') return `/admin/webhooks/${entityId}`;
   if (entityType === 'outbox_job') return `/admin/jobs?q=${encodeURIComponent(entityId)}`;
   if (entityType === 'discount_code') return '/admin/discounts';
+  if (entityType === 'variant') return `/admin/inventory/${entityId}`;
+  if (entityType === 'product') return `/admin/products/${entityId}`;
+  if (entityType === 'dispute') return `/admin/disputes/${entityId}`;
+  if (entityType === 'user') return `/admin/customers/${entityId}`;
+  // Customer notes are kept by email: the guest page opens the account instead when the email has one.
+  if (entityType === 'customer') return `/admin/customers/guest?${new URLSearchParams({ email: entityId })}`;
   return null;
 }
 

@@ -1,5 +1,5 @@
-// The admin orders list and its CSV export: one filter (search by number, email or payment reference; status; refund
-// state; placed between two Lagos days) and one order per sort, so the export holds exactly the rows the list shows.
+// The admin orders list and its CSV export: one filter (search by number, email, customer name, phone or payment
+// reference; status; refund state; placed between two Lagos days) and one order per sort, so the export holds exactly the rows the list shows.
 // Both read in keyset order (the sort column, then placed-at, then id — all in the chosen direction), which lets the
 // export walk the whole result in short batches without holding a connection or the result in memory.
 // Callers authorise the admin first; these reads are not scoped to a user.
@@ -7,7 +7,7 @@ import { and, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { type ListPage, type ListPaging, listPage } from '../../lib/core/list-query';
 import { SHOP_TIME_ZONE } from '../../lib/core/format-date';
 import type { CurrencyCode } from '../../lib/core/money';
-import type { OrderStatus } from '../schema/orders';
+import type { OrderSettingsSnapshot, OrderStatus, ShippingAddress } from '../schema/orders';
 import type { DbOrTx } from '../client';
 import { orders, users } from '../schema';
 import { fromDay, likeContaining, toDay } from './admin-ops-sql';
@@ -27,7 +27,11 @@ export interface OrderListRow {
   number: string;
   email: string;
   customerId: string | null;
+  /** The account's name; null for a guest checkout. */
   customerName: string | null;
+  /** The name the order was placed under (its delivery address). */
+  shippingName: string;
+  phone: string;
   status: OrderStatus;
   currency: CurrencyCode;
   totalAmount: number;
@@ -82,18 +86,43 @@ export const toShip = sql<boolean>`(orders.status IN ('paid', 'partially_fulfill
 
 export type OrderListFilter = Pick<OrderListParams, 'q' | 'status' | 'refund' | 'ship' | 'from' | 'to'>;
 
+/**
+ * The digits a phone search looks for, or null when the text is not a phone number (or too little of one): a Nigerian
+ * number without its +234 or 0 prefix, so "0803 123 4567", "+2348031234567" and "803-123-4567" find the same orders
+ * whichever way checkout stored it.
+ */
+export function phoneSearchDigits(text: string): string | null {
+  if (!/^[+\d\s().-]+$/.test(text)) return null;
+  let digits = text.replace(/\D/g, '');
+  if (digits.length >= 12 && digits.startsWith('234')) digits = digits.slice(3);
+  else if (digits.startsWith('0')) digits = digits.slice(1);
+  return digits.length >= 4 ? digits : null;
+}
+
+/** The order's phone as digits without the country prefix (the shape phoneSearchDigits looks for). */
+const phoneDigitsSql = sql`regexp_replace(regexp_replace(${orders.shippingAddress} ->> 'phone', '[^0-9]', '', 'g'), '^(234|0)', '')`;
+
+/**
+ * Search: part of the number, the checkout email, the name on the order or on its account, the phone, or a payment
+ * reference. Plain ILIKE over the rows the other filters leave (no trigram index: pg_trgm needs an extension the
+ * generated migrations cannot create); at this shop's size a scan of orders answers in milliseconds.
+ */
+function searchCondition(q: string): SQL {
+  const pattern = likeContaining(q);
+  const digits = phoneSearchDigits(q);
+  return or(
+    ilike(orders.number, pattern),
+    ilike(orders.email, pattern),
+    sql`${orders.shippingAddress} ->> 'fullName' ILIKE ${pattern}`,
+    sql`EXISTS (SELECT 1 FROM users u WHERE u.id = orders.user_id AND u.name ILIKE ${pattern})`,
+    sql`EXISTS (SELECT 1 FROM payments p WHERE p.order_id = orders.id AND p.reference ILIKE ${pattern})`,
+    ...(digits ? [sql`${phoneDigitsSql} LIKE ${`%${digits}%`}`] : []),
+  ) as SQL;
+}
+
 export function orderListWhere(filter: OrderListFilter): SQL | undefined {
   const conditions: SQL[] = [];
-  if (filter.q) {
-    const pattern = likeContaining(filter.q);
-    conditions.push(
-      or(
-        ilike(orders.number, pattern),
-        ilike(orders.email, pattern),
-        sql`EXISTS (SELECT 1 FROM payments p WHERE p.order_id = orders.id AND p.reference ILIKE ${pattern})`,
-      ) as SQL,
-    );
-  }
+  if (filter.q) conditions.push(searchCondition(filter.q));
   if (filter.status) conditions.push(eq(orders.status, filter.status));
   if (filter.refund) conditions.push(refundCondition[filter.refund]);
   if (filter.ship === 'to_ship') conditions.push(toShip);
@@ -148,6 +177,8 @@ export async function listOrdersForAdmin(db: DbOrTx, query: OrderListParams): Pr
       email: orders.email,
       customerId: orders.userId,
       customerName: users.name,
+      shippingName: sql<string>`${orders.shippingAddress} ->> 'fullName'`,
+      phone: sql<string>`${orders.shippingAddress} ->> 'phone'`,
       status: orders.status,
       currency: orders.currency,
       totalAmount: orders.totalAmount,
@@ -178,6 +209,12 @@ export interface OrderExportRow {
   email: string;
   customerName: string | null;
   shippingName: string;
+  deliveryOption: string;
+  /** The settings in force when it was placed: the delivery option's words as sold. */
+  settingsSnapshot: OrderSettingsSnapshot | null;
+  shippingAddress: ShippingAddress;
+  /** "2 × Product – Variant (SKU)" per line, joined by "; ". */
+  items: string;
   paymentReference: string | null;
   currency: CurrencyCode;
   subtotalAmount: number;
@@ -185,6 +222,13 @@ export interface OrderExportRow {
   totalAmount: number;
   refundedAmount: number;
 }
+
+/** The order's lines as one cell, in a stable order (order_items has no position of its own). */
+const orderItemsText = sql<string | null>`(
+  SELECT string_agg(i.quantity || ' × ' || i.product_title || ' – ' || i.variant_title || ' (' || i.sku || ')', '; '
+    ORDER BY i.product_title, i.variant_title, i.sku)
+  FROM order_items i WHERE i.order_id = orders.id
+)`;
 
 /** Where the previous batch ended: its last row's keys, as text. */
 export type ExportPosition = string[];
@@ -225,6 +269,10 @@ export async function orderExportBatch(
       email: orders.email,
       customerName: users.name,
       shippingName: sql<string>`${orders.shippingAddress} ->> 'fullName'`,
+      deliveryOption: orders.deliveryOption,
+      settingsSnapshot: orders.settingsSnapshot,
+      shippingAddress: orders.shippingAddress,
+      items: orderItemsText,
       paymentReference,
       currency: orders.currency,
       subtotalAmount: orders.subtotalAmount,
@@ -240,21 +288,42 @@ export async function orderExportBatch(
     .limit(limit);
   const lastRow = rows.at(-1) as Record<string, unknown> | undefined;
   return {
-    rows: rows.map(({ number, placedAt, paidAt, status, email, customerName, shippingName, paymentReference, currency, ...amounts }) => ({
-      number,
-      placedAt,
-      paidAt,
-      status,
-      email,
-      customerName,
-      shippingName,
-      paymentReference,
-      currency,
-      subtotalAmount: amounts.subtotalAmount,
-      shippingAmount: amounts.shippingAmount,
-      totalAmount: amounts.totalAmount,
-      refundedAmount: amounts.refundedAmount,
-    })),
+    rows: rows.map(
+      ({
+        number,
+        placedAt,
+        paidAt,
+        status,
+        email,
+        customerName,
+        shippingName,
+        deliveryOption,
+        settingsSnapshot,
+        shippingAddress,
+        items,
+        paymentReference,
+        currency,
+        ...amounts
+      }) => ({
+        number,
+        placedAt,
+        paidAt,
+        status,
+        email,
+        customerName,
+        shippingName,
+        deliveryOption,
+        settingsSnapshot,
+        shippingAddress,
+        items: items ?? '',
+        paymentReference,
+        currency,
+        subtotalAmount: amounts.subtotalAmount,
+        shippingAmount: amounts.shippingAmount,
+        totalAmount: amounts.totalAmount,
+        refundedAmount: amounts.refundedAmount,
+      }),
+    ),
     last: lastRow ? keys.map((_, index) => String(lastRow[`key${index}`])) : null,
   };
 }

@@ -7,6 +7,7 @@ export * from './disputes';
 export * from './documents';
 export * from './fulfillments';
 export * from './inventory';
+export * from './notes';
 export * from './orders';
 export * from './outbox';
 export * from './payments';

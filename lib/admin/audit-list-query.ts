@@ -27,6 +27,7 @@ export const AUDIT_ENTITY_TYPES = [
   'reservation',
   'cart',
   'user',
+  'customer',
   'webhook_event',
   'outbox_job',
   'discount_code',

@@ -36,6 +36,12 @@ export type ShipFilter = (typeof SHIP_FILTERS)[number];
 
 export const shipFilterLabels: Record<ShipFilter, string> = { to_ship: 'To ship' };
 
+/**
+ * How the list and the CSV name an order's customer: the account's name, or for a guest checkout the name the order
+ * was placed under.
+ */
+export const orderCustomerLabel = (row: { customerName: string | null; shippingName: string }): string => row.customerName ?? row.shippingName;
+
 export const orderListQuerySchema = listQuerySchema({
   sorts: ORDER_LIST_SORTS,
   defaultSort: ORDER_LIST_DEFAULT_SORT,

@@ -1,12 +1,15 @@
-// The orders export as a stream: a header, then the filtered list in its own order, one batch of rows per chunk, each
+// The orders export as a stream (each order with its customer — named as the list names them — phone, delivery method,
+// address and items): a header, then the filtered list in its own order, one batch of rows per chunk, each
 // batch read from the database only when the download asks for more (the stream's pull). However many orders match,
 // the server holds one batch at a time and no connection between batches.
 import type { DbOrTx } from '../../db/client';
 import { type ExportPosition, type OrderExportRow, orderExportBatch } from '../../db/queries/admin-order-list';
 import { toDecimalString } from '../core/money';
+import { addressLines } from '../orders/address-lines';
+import { deliveryLabel } from '../orders/delivery-label';
 import { orderStatusLabels } from '../orders/shopper-order-state';
 import { csvLine } from './csv';
-import type { OrderListQuery } from './order-list-query';
+import { orderCustomerLabel, type OrderListQuery } from './order-list-query';
 
 export const ORDER_CSV_HEADER = [
   'Order number',
@@ -15,6 +18,11 @@ export const ORDER_CSV_HEADER = [
   'Status',
   'Email',
   'Customer',
+  'Phone',
+  'Delivery',
+  'Ship to',
+  'Address',
+  'Items',
   'Payment reference',
   'Currency',
   'Subtotal',
@@ -34,7 +42,12 @@ export function orderCsvLine(row: OrderExportRow): string {
     row.paidAt,
     orderStatusLabels[row.status],
     row.email,
-    row.customerName ?? row.shippingName,
+    orderCustomerLabel(row),
+    row.shippingAddress.phone,
+    deliveryLabel(row),
+    row.shippingAddress.fullName,
+    addressLines(row.shippingAddress, { includePhone: false }).slice(1).join(', '),
+    row.items,
     row.paymentReference,
     row.currency,
     amount(row.subtotalAmount),

@@ -2,6 +2,7 @@
 // by one schema for the page and its JSON route. Framework-free and database-free: the filter bar reads it too.
 import { z } from 'zod';
 import { listQuerySchema, urlDate, urlEnum } from '../core/list-query';
+import { isRoutineRefundOutcome } from '../refunds/routine-refund-event';
 import { realDay } from './real-day';
 import type { WebhookEventStatus } from '@/db/schema/webhooks';
 
@@ -16,6 +17,19 @@ export const WEBHOOK_LIST_DEFAULT_DIR = 'desc';
 export type WebhookStatus = WebhookEventStatus;
 
 export const webhookStatusLabels: Record<WebhookStatus, string> = { processed: 'Processed', ignored: 'Ignored', failed: 'Failed' };
+
+/**
+ * What the inbox shows for an event: its stored status, except that an ignored refund event which only confirmed what
+ * the shop had already recorded (a routine `refund.pending` after Paystack's own answer) reads `recorded` — nothing
+ * went wrong and there is nothing to replay.
+ */
+export type WebhookShownState = WebhookStatus | 'recorded';
+
+export const webhookShownLabels: Record<WebhookShownState, string> = { ...webhookStatusLabels, recorded: 'Recorded' };
+
+export function webhookShownState(row: Pick<WebhookListRow, 'status' | 'outcome'>): WebhookShownState {
+  return row.status === 'ignored' && isRoutineRefundOutcome(row.outcome) ? 'recorded' : row.status;
+}
 export const WEBHOOK_STATUS_VALUES = Object.keys(webhookStatusLabels) as [WebhookStatus, ...WebhookStatus[]];
 
 const firstOf = (value: unknown) => (Array.isArray(value) ? value[0] : value);
@@ -44,8 +58,12 @@ export const webhookListQuerySchema = listQuerySchema({
 
 export type WebhookListQuery = z.output<typeof webhookListQuerySchema>;
 
-/** Whether a row offers Replay: a failed or ignored event whose body came from a delivery and is still kept. */
-export const canReplay = (row: Pick<WebhookListRow, 'status' | 'source' | 'pruned'>) => row.status !== 'processed' && row.source === 'delivery' && !row.pruned;
+/**
+ * Whether a row offers Replay: a failed or ignored event whose body came from a delivery and is still kept — not a
+ * routine one (`recorded`): replaying it could only confirm the same state again.
+ */
+export const canReplay = (row: Pick<WebhookListRow, 'status' | 'outcome' | 'source' | 'pruned'>) =>
+  row.status !== 'processed' && webhookShownState(row) !== 'recorded' && row.source === 'delivery' && !row.pruned;
 
 export function signatureWords(row: Pick<WebhookListRow, 'source'>): string {
   return row.source === 'delivery' ? 'Signature verified' : 'Not a delivery (Paystack verify)';

@@ -22,7 +22,8 @@ export interface AuditEntry {
     | 'credit_note'
     | 'shop_settings'
     | 'saved_card'
-    | 'discount_code';
+    | 'discount_code'
+    | 'customer';
   entityId: string;
   before?: unknown;
   after?: unknown;

@@ -41,7 +41,9 @@ export interface TimelineEntry {
   tone: TimelineTone;
 }
 
-const words = (status: unknown) => (typeof status === 'string' ? status.replaceAll('_', ' ') : 'unknown');
+/** The console's one wording for a state: "partly refunded" (never "partially"), "started" (never "initialized"). */
+const STATE_WORDS: Record<string, string> = { partially_refunded: 'partly refunded', partially_fulfilled: 'partly shipped', initialized: 'started' };
+const words = (status: unknown) => (typeof status === 'string' ? (STATE_WORDS[status] ?? status.replaceAll('_', ' ')) : 'unknown');
 
 function field(value: unknown, key: string): unknown {
   return value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
@@ -84,6 +86,10 @@ export function describeEntry(entry: TimelineEntryInput, context: TimelineContex
       return { ...base, title: 'Order paid', detail: null, tone: 'money' };
     case 'order.paid_late':
       return { ...base, title: 'Paid after the reservation expired', detail: `Order is now ${to}`, tone: to === 'paid' ? 'money' : 'problem' };
+    case 'order.note_added': {
+      const note = field(entry.after, 'note');
+      return { ...base, title: 'Internal note added', detail: typeof note === 'string' ? note : null, tone: 'neutral' };
+    }
     case 'order.superseded':
       return { ...base, title: 'Replaced by a newer checkout', detail: 'Its held stock went back on sale', tone: 'neutral' };
     case 'order.shipped': {

@@ -12,6 +12,7 @@ import type { Applied } from '../webhooks/apply-once';
 import { moveRefund } from './move-refund';
 import { fromGatewayStatus } from './refund-status';
 import type { RefundRow } from './refund-view';
+import { routineRefundOutcome } from './routine-refund-event';
 
 export const EXTERNAL_REFUND_REASON = "Refunded in Paystack's dashboard";
 
@@ -51,7 +52,7 @@ export async function applyRefundEvent(tx: Tx, event: RefundEvent, actor: AuditA
     failureReason: to === 'failed' ? 'Paystack reports the refund as failed' : undefined,
     metadata: { gatewayRefundId: event.gatewayRefundId },
   });
-  if (!moved) return { status: 'ignored', outcome: `refund already ${refund.status}; ${to} changes nothing` };
+  if (!moved) return { status: 'ignored', outcome: routineRefundOutcome(refund.status, to) };
   return { status: 'processed', outcome: `refund ${refund.status} → ${to}`, effects };
 }
 

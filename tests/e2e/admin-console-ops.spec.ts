@@ -114,7 +114,7 @@ test('an admin replays a failed webhook from the inbox; the order is paid once a
   await page.getByRole('link', { name: order.number }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Order ${order.number}` })).toBeVisible();
   await expect(page.getByTestId('order-status')).toHaveText('Paid');
-  await expect(page.getByTestId('order-payments')).toContainText('paid');
+  await expect(page.getByTestId('order-payments')).toContainText('Paid');
 
   // Replaying it again is a visible no-op.
   await page.goBack();

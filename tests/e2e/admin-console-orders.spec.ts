@@ -37,7 +37,7 @@ test.use({ storageState: storageStateOf('admin') });
 test('an admin finds an order by email as they type; Back restores the previous search; the order opens', async ({ page }) => {
   await page.goto('/admin/orders');
   await expect(page.getByRole('heading', { level: 1, name: 'Orders' })).toBeVisible();
-  const search = page.getByLabel('Order number, email or payment reference');
+  const search = page.getByLabel('Order number, name, phone, email or payment reference');
   const table = page.getByTestId('admin-order-list');
 
   // Typing is enough: the search lands in the URL once typing pauses, and the table follows it.

@@ -61,7 +61,7 @@ test('an admin refunds part of a paid order with restock; the ledger, timeline, 
   await admin.goto('/admin');
   await admin.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Orders' }).click();
   await expect(admin.getByRole('heading', { level: 1, name: 'Orders' })).toBeVisible();
-  await admin.getByLabel('Order number, email or payment reference').fill(customer.email);
+  await admin.getByLabel('Order number, name, phone, email or payment reference').fill(customer.email);
   await admin.getByRole('button', { name: 'Find orders' }).click();
   await expect(admin).toHaveURL(/\/admin\/orders\?q=/);
   await admin.getByTestId('admin-order-list').getByRole('link', { name: number }).click();

@@ -95,6 +95,7 @@ describe('listCustomersForAdmin', () => {
     expect(await names({ sort: 'joined', dir: 'asc' })).toEqual(['Bisi', 'Sade', 'Nneka', 'Boss']);
     const [row] = (await list({ q: big.email })).rows;
     expect(row).toEqual({
+      kind: 'account',
       id: big.id,
       name: big.name,
       email: big.email,

@@ -60,6 +60,29 @@ const exportAs = (as: SessionUser | null, query: Record<string, string>) =>
 /** Splits CSV text into records by CRLF outside quotes (fields here may hold commas and quotes, never line breaks). */
 const records = (text: string) => text.split('\r\n').filter((line) => line !== '');
 
+/** One record's fields: quoted fields unquoted (doubled quotes undone), as a spreadsheet reads them. */
+function fieldsOf(record: string): string[] {
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let index = 0; index < record.length; index += 1) {
+    const char = record[index]!;
+    if (quoted) {
+      if (char === '"' && record[index + 1] === '"') {
+        field += '"';
+        index += 1;
+      } else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') {
+      fields.push(field);
+      field = '';
+    } else field += char;
+  }
+  fields.push(field);
+  return fields;
+}
+
 describe('GET /api/admin/orders/export.csv', () => {
   it('streams 5,000 orders in many chunks with a flat heap, each row once, in the list’s order', async () => {
     const query = { q: tag, sort: 'created', dir: 'desc' };
@@ -150,12 +173,15 @@ describe('GET /api/admin/orders/export.csv', () => {
       const [header, line, ...rest] = records(new TextDecoder().decode(bytes));
       expect(header!.startsWith('Order number,')).toBe(true);
       expect(rest).toEqual([]);
-      const fields = line!.split(',');
+      const fields = fieldsOf(line!);
+      expect(fieldsOf(header!).slice(4, 12)).toEqual(['Email', 'Customer', 'Phone', 'Delivery', 'Ship to', 'Address', 'Items', 'Payment reference']);
       expect(fields[0]).toBe(order!.number);
       expect(fields[1]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
       expect(fields[3]).toBe('Partly refunded');
       expect(fields[4]).toBe(`'=cmd|calc.${label}@example.test`);
-      expect(fields.slice(6)).toEqual([`TXN-ESC${label.slice(-8)}`, 'NGN', '9845.67', '2500.00', '12345.67', '2000.00']);
+      // A guest: the customer is named as the list names them (the name on the order), then how to reach and deliver.
+      expect(fields.slice(5, 10)).toEqual(['Admin Fixture', '08031234567', 'Standard delivery', 'Admin Fixture', '1 Marina, Lagos Island, Lagos, Nigeria']);
+      expect(fields.slice(11)).toEqual([`TXN-ESC${label.slice(-8)}`, 'NGN', '9845.67', '2500.00', '12345.67', '2000.00']);
       // The bulk orders' shipping name holds a comma and quotes: one quoted field, quotes doubled.
       const bulk = records(await (await exportAs(admin, { q: `${tag}-1@` })).text())[1]!;
       expect(bulk).toContain(`,"Bulk, ""Buyer"" ${tag}",`);

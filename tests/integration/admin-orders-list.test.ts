@@ -86,6 +86,8 @@ describe('listOrdersForAdmin', () => {
       email: email('chi'),
       customerId: null,
       customerName: null,
+      shippingName: 'Admin Fixture',
+      phone: '08031234567',
       status: 'partially_refunded',
       currency: 'NGN',
       totalAmount: 50_000_00,

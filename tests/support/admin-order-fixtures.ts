@@ -35,6 +35,9 @@ export interface OrderSpec {
   /** A payment attempt with this reference; null for none. Default: one generated. */
   reference?: string | null;
   refunds?: Array<{ status: RefundStatus; amount: number; origin?: 'admin' | 'external' }>;
+  /** Parts of the delivery address to change (name, phone…); the rest is the fixture's Lagos address. */
+  address?: Partial<typeof address>;
+  deliveryOption?: 'standard' | 'express' | 'pickup';
 }
 
 const FOLLOWS_PAYMENT: readonly OrderStatus[] = ['paid', 'partially_fulfilled', 'fulfilled', 'partially_refunded', 'refunded', 'paid_needs_attention'];
@@ -66,8 +69,8 @@ export async function insertOrders(db: DbOrTx, specs: OrderSpec[]): Promise<Inse
         shippingAmount: SHIPPING,
         totalAmount: total,
         refundedAmount: spec.refunded ?? 0,
-        deliveryOption: 'standard',
-        shippingAddress: address,
+        deliveryOption: spec.deliveryOption ?? 'standard',
+        shippingAddress: { ...address, ...spec.address },
         paidAt: paid ? at : null,
         createdAt: sql`${at} + ${made.length} * interval '1 millisecond'`,
       })

@@ -46,7 +46,7 @@ describe('csvLine', () => {
 });
 
 describe('orderCsvLine', () => {
-  it('writes money as decimals in its currency, the status in words, and the account name before the shipping name', () => {
+  it('writes money as decimals in its currency, the status in words, the account name before the shipping name, phone, delivery, address and items', () => {
     const row = {
       number: 'SO-100042',
       placedAt: '2026-12-03 14:05:00',
@@ -55,6 +55,10 @@ describe('orderCsvLine', () => {
       email: 'ada@example.test',
       customerName: 'Ada Obi',
       shippingName: 'Ada O.',
+      deliveryOption: 'standard',
+      settingsSnapshot: null,
+      shippingAddress: { fullName: 'Ada O.', phone: '08031234567', line1: '1 Marina', line2: 'Flat 2', city: 'Lagos Island', state: 'Lagos', country: 'NG' },
+      items: '2 × Tote – Blue (TOTE-BLU); 1 × Cap – Red (CAP-RED)',
       paymentReference: 'TXN-ABC',
       currency: 'NGN' as const,
       subtotalAmount: 2_850_005,
@@ -62,7 +66,9 @@ describe('orderCsvLine', () => {
       totalAmount: 3_100_005,
       refundedAmount: 5,
     };
-    expect(orderCsvLine(row)).toBe('SO-100042,2026-12-03 14:05:00,,Partly refunded,ada@example.test,Ada Obi,TXN-ABC,NGN,28500.05,2500.00,31000.05,0.05\r\n');
+    expect(orderCsvLine(row)).toBe(
+      'SO-100042,2026-12-03 14:05:00,,Partly refunded,ada@example.test,Ada Obi,08031234567,Standard delivery,Ada O.,"1 Marina, Flat 2, Lagos Island, Lagos, Nigeria","2 × Tote – Blue (TOTE-BLU); 1 × Cap – Red (CAP-RED)",TXN-ABC,NGN,28500.05,2500.00,31000.05,0.05\r\n',
+    );
     expect(orderCsvLine({ ...row, customerName: null })).toContain(',Ada O.,');
   });
 });

@@ -2,7 +2,7 @@
 // any card secret masked even if a body predates redaction), an audit entry's change in one line per field, and the
 // words an admin reads after "Verify with Paystack".
 import { describe, expect, it } from 'vitest';
-import { changeLines, describeChange } from '@/lib/admin/audit-change';
+import { actionWords, changeLines, describeChange } from '@/lib/admin/audit-change';
 import { maskEmail, maskPayloadForView, maskPhone } from '@/lib/admin/mask-payload';
 import { describeVerdict } from '@/lib/payments/ask-paystack';
 
@@ -46,17 +46,47 @@ describe('maskPayloadForView', () => {
 });
 
 describe('changeLines', () => {
-  it('shows each field that moved, fields only set after, and removed ones', () => {
+  it('shows each field that moved in words, fields only set after, and removed ones', () => {
     const lines = changeLines({ status: 'dead', attempts: 8, lastError: 'timeout', same: 1 }, { status: 'pending', attempts: 0, same: 1, generation: 1 });
-    expect(lines.map(describeChange)).toEqual(['status: dead → pending', 'attempts: 8 → 0', 'lastError: timeout → (removed)', 'generation: 1']);
+    expect(lines.map(describeChange)).toEqual(['Status: Dead → Pending', 'Attempts: 8 → 0', 'Last error: timeout → removed', 'Generation: 1']);
   });
 
   it('handles entries with no before, no fields at all, and long or nested values', () => {
-    expect(changeLines(null, { status: 'requested' }).map(describeChange)).toEqual(['status: requested']);
+    expect(changeLines(null, { status: 'requested' }).map(describeChange)).toEqual(['Status: Requested']);
     expect(changeLines(null, null)).toEqual([]);
-    const [line] = changeLines(null, { restock: [{ variantId: 'a'.repeat(36), quantity: 1 }] });
-    expect(line?.after).toHaveLength(48);
-    expect(line?.after?.endsWith('…')).toBe(true);
+    const [line] = changeLines(null, { note: 'x'.repeat(200) });
+    expect(line?.after?.text).toHaveLength(80);
+    expect(line?.after?.text.endsWith('…')).toBe(true);
+  });
+
+  it('formats amounts in the entry’s currency (kobo never shown), statuses in the console’s words, and links ids', () => {
+    const orderId = '3f2a1b9c-0000-4000-8000-000000000001';
+    const variantId = '7c1d2e3f-0000-4000-8000-000000000002';
+    const lines = changeLines(
+      { status: 'paid', refundedAmount: 0 },
+      { status: 'partially_refunded', refundedAmount: 500_000, orderId, restock: [{ variantId, quantity: 2 }], paidAt: '2026-12-03T13:05:00.000Z' },
+      { entityType: 'order' },
+    );
+    expect(lines.map(describeChange)).toEqual([
+      'Status: Paid → Partly refunded',
+      'Refunded amount: ₦0.00 → ₦5,000.00',
+      'Order: order 3f2a1b9c',
+      'Restock: 2 × variant 7c1d2e3f',
+      expect.stringMatching(/^Paid at: 3 Dec 2026, 14:05$/),
+    ]);
+    expect(lines[2]?.after?.href).toBe(`/admin/orders/${orderId}`);
+    expect(changeLines(null, { amount: 2_600_00, currency: 'USD' }).map(describeChange)).toEqual(['Amount: US$2,600.00', 'Currency: USD']);
+    expect(changeLines({ status: 'initialized' }, { status: 'partially_refunded' }, { entityType: 'payment' }).map(describeChange)).toEqual([
+      'Status: Started → Partly refunded',
+    ]);
+    expect(changeLines(null, { refunded: true, note: null }).map(describeChange)).toEqual(['Refunded: yes', 'Note: none']);
+  });
+});
+
+describe('actionWords', () => {
+  it('spells an action out', () => {
+    expect(actionWords('order.note_added')).toBe('Order: note added');
+    expect(actionWords('stock.adjusted')).toBe('Stock: adjusted');
   });
 });
 

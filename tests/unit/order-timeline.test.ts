@@ -71,7 +71,19 @@ describe('order timeline words', () => {
         entry({ action: 'order.refund_balance', before: { status: 'paid' }, after: { status: 'partially_refunded', refundedAmount: 5_000_00 } }),
         context,
       ),
-    ).toMatchObject({ title: 'Order partially refunded', detail: 'Refunded so far: ₦5,000.00 (was paid)' });
+    ).toMatchObject({ title: 'Order partly refunded', detail: 'Refunded so far: ₦5,000.00 (was paid)' });
+  });
+
+  it('shows an internal note with its words, and a payment that started as started', () => {
+    expect(
+      describeEntry(entry({ action: 'order.note_added', actorType: 'admin', actorName: 'Adaeze Admin', after: { note: 'Rang the customer' } }), context),
+    ).toMatchObject({ title: 'Internal note added', detail: 'Rang the customer', actor: 'Adaeze Admin (admin)' });
+    expect(
+      describeEntry(
+        entry({ action: 'payment.refund_balance', entityType: 'payment', entityId: paymentId, after: { status: 'partially_refunded', refundedAmount: 1_00 } }),
+        context,
+      ),
+    ).toMatchObject({ title: 'Payment TXN-abc partly refunded' });
   });
 
   it('names payments by their reference and still shows an action it does not know', () => {

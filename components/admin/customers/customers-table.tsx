@@ -1,9 +1,9 @@
 'use client';
-// The customers list's columns over the shared admin table: name (opens the account), email, role, joined, orders and
-// lifetime value (paid orders minus refunds, per currency).
+// The customers list's columns over the shared admin table: name (opens the account, or the guest's page), email, role
+// (or Guest), since (joined, or a guest's first order), orders and lifetime value (paid orders minus refunds, per currency).
 import type { ColumnDef } from '@tanstack/react-table';
 import { AdminTable, useListParams } from '@/components/admin/admin-table';
-import { CUSTOMER_LIST_DEFAULT_DIR, CUSTOMER_LIST_DEFAULT_SORT, type CustomerListRow } from '@/lib/admin/customer-list-query';
+import { CUSTOMER_LIST_DEFAULT_DIR, CUSTOMER_LIST_DEFAULT_SORT, type CustomerListRow, customerHref } from '@/lib/admin/customer-list-query';
 import type { ListPage } from '@/lib/core/list-query';
 import { formatDate } from '@/lib/core/format-date';
 import { formatMoney } from '@/lib/core/money';
@@ -18,6 +18,8 @@ const columns: ColumnDef<CustomerListRow, unknown>[] = [
     cell: ({ row }) =>
       row.original.role === 'admin' ? (
         <span className="inline-flex rounded-full bg-stone-900 px-2.5 py-0.5 text-xs font-medium text-white">Admin</span>
+      ) : row.original.role === 'guest' ? (
+        <span className="inline-flex rounded-full bg-stone-100 px-2.5 py-0.5 text-xs font-medium text-stone-700 ring-1 ring-inset ring-stone-300">Guest</span>
       ) : (
         <span className="text-stone-600">Customer</span>
       ),
@@ -25,7 +27,7 @@ const columns: ColumnDef<CustomerListRow, unknown>[] = [
   {
     id: 'joined',
     accessorFn: (row) => row.joinedAt,
-    header: 'Joined',
+    header: 'Since',
     sortDescFirst: true,
     cell: ({ row }) => <span className="whitespace-nowrap text-stone-600">{formatDate(new Date(row.original.joinedAt))}</span>,
   },
@@ -72,9 +74,9 @@ export function CustomersTable({ initialData, initialSearch }: { initialData: Li
         initialSearch={initialSearch}
         defaultSort={CUSTOMER_LIST_DEFAULT_SORT}
         defaultDir={CUSTOMER_LIST_DEFAULT_DIR}
-        rowKey={(row) => row.id}
-        rowHref={(row) => `/admin/customers/${row.id}`}
-        emptyMessage={filtered ? 'No account matches. Try part of the name or the email.' : 'No accounts yet.'}
+        rowKey={(row) => row.id ?? `guest:${row.email}`}
+        rowHref={customerHref}
+        emptyMessage={filtered ? 'No customer matches. Try part of the name or the email.' : 'No customers yet.'}
         caption="Customers"
       />
     </div>

@@ -1,7 +1,7 @@
 // Statuses of payments, webhook events and jobs as badges: the words carry the meaning, colour only repeats it.
 import { jobStatusLabels, type JobStatus } from '@/lib/admin/job-list-query';
 import { paymentStatusLabels } from '@/lib/admin/payment-list-query';
-import { webhookStatusLabels, type WebhookStatus } from '@/lib/admin/webhook-list-query';
+import { type WebhookShownState, webhookShownLabels } from '@/lib/admin/webhook-list-query';
 import type { PaymentStatus } from '@/lib/payments/payment-status';
 
 const tone = {
@@ -38,10 +38,11 @@ export function PaymentStatusBadge({ status }: { status: PaymentStatus }) {
   return <Badge label={paymentStatusLabels[status]} className={paymentTones[status]} testId="payment-status" />;
 }
 
-const webhookTones: Record<WebhookStatus, string> = { processed: tone.good, ignored: tone.quiet, failed: tone.bad };
+const webhookTones: Record<WebhookShownState, string> = { processed: tone.good, recorded: tone.good, ignored: tone.quiet, failed: tone.bad };
 
-export function WebhookStatusBadge({ status }: { status: WebhookStatus }) {
-  return <Badge label={webhookStatusLabels[status]} className={webhookTones[status]} testId="webhook-status" />;
+/** An event's state as the inbox shows it (`recorded` for a routine refund confirmation; see webhookShownState). */
+export function WebhookStatusBadge({ status }: { status: WebhookShownState }) {
+  return <Badge label={webhookShownLabels[status]} className={webhookTones[status]} testId="webhook-status" />;
 }
 
 const jobTones: Record<JobStatus, string> = { pending: tone.waiting, processing: tone.info, done: tone.good, dead: tone.bad };

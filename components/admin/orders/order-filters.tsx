@@ -55,16 +55,16 @@ export function OrderFilters() {
     <search aria-label="Find orders" className="block rounded-xl border border-stone-200 bg-white p-4">
       <form onSubmit={searchNow} className="space-y-3">
         <div className="flex flex-wrap items-end gap-3">
-          <div className="min-w-64 flex-1">
+          <div className="min-w-0 flex-1 basis-64">
             <label htmlFor="orders-q" className={label}>
-              Order number, email or payment reference
+              Order number, name, phone, email or payment reference
             </label>
             <input
               id="orders-q"
               type="search"
               value={text}
               onChange={(event) => setText(event.target.value)}
-              placeholder="SO-100042, ada@example.com or TXN-…"
+              placeholder="SO-100042, Ada Obi, 0803 123 4567…"
               autoComplete="off"
               className={control}
             />

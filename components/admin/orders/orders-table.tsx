@@ -1,11 +1,12 @@
 'use client';
-// The orders list's columns over the shared admin table: number (opens the order), customer, placed, status (with a
-// flag when a refund needs a person), the newest payment's reference and the total with what was refunded.
+// The orders list's columns over the shared admin table: number (opens the order), customer (named as the CSV names
+// them, with email and phone), placed, status (with a flag when a refund needs a person), the newest payment's
+// reference and the total with what was refunded. On a phone each row is a card instead of a 980-px-wide table.
 import type { ColumnDef } from '@tanstack/react-table';
 import { AdminTable, useListParams } from '@/components/admin/admin-table';
 import { OrderStatusBadge } from '@/components/orders/order-status-badge';
 import type { ListPage } from '@/lib/core/list-query';
-import { ORDER_LIST_DEFAULT_DIR, ORDER_LIST_DEFAULT_SORT, type OrderListRow } from '@/lib/admin/order-list-query';
+import { ORDER_LIST_DEFAULT_DIR, ORDER_LIST_DEFAULT_SORT, type OrderListRow, orderCustomerLabel } from '@/lib/admin/order-list-query';
 import { formatDateTime } from '@/lib/core/format-date';
 import { formatMoney } from '@/lib/core/money';
 
@@ -21,9 +22,13 @@ const columns: ColumnDef<OrderListRow, unknown>[] = [
     header: 'Customer',
     enableSorting: false,
     cell: ({ row }) => (
-      <span className="block min-w-48 break-all">
-        {row.original.email}
-        <span className="block text-xs text-stone-500">{row.original.customerName ?? 'Guest'}</span>
+      <span className="block min-w-48 max-md:min-w-0">
+        <span className="block font-medium">{orderCustomerLabel(row.original)}</span>
+        <span className="block break-all text-stone-700">{row.original.email}</span>
+        <span className="block text-xs text-stone-500">
+          {row.original.phone}
+          {row.original.customerId ? '' : ' · guest checkout'}
+        </span>
       </span>
     ),
   },
@@ -76,7 +81,17 @@ const columns: ColumnDef<OrderListRow, unknown>[] = [
   },
 ];
 
-const FILTER_KEYS = ['q', 'status', 'refund', 'from', 'to'];
+const FILTER_KEYS = ['q', 'status', 'refund', 'ship', 'from', 'to'];
+
+/** On a phone each order is a card: number and total on top, the customer across, then placed and status, the reference. */
+const PHONE_CARDS = {
+  number: { className: 'max-md:order-1', label: false },
+  total: { className: 'max-md:order-2 max-md:text-right', label: false },
+  customer: { className: 'max-md:order-3 max-md:col-span-2', label: false },
+  created: { className: 'max-md:order-4' },
+  status: { className: 'max-md:order-5' },
+  reference: { className: 'max-md:order-6 max-md:col-span-2' },
+};
 
 export function OrdersTable({ initialData, initialSearch }: { initialData: ListPage<OrderListRow>; initialSearch: string }) {
   const { params } = useListParams();
@@ -92,8 +107,11 @@ export function OrdersTable({ initialData, initialSearch }: { initialData: ListP
         defaultDir={ORDER_LIST_DEFAULT_DIR}
         rowKey={(row) => row.id}
         rowHref={(row) => `/admin/orders/${row.id}`}
-        emptyMessage={filtered ? 'No orders match these filters. Try part of the number, the email or the payment reference.' : 'No orders yet.'}
+        emptyMessage={
+          filtered ? 'No orders match these filters. Try part of the number, the name, the phone, the email or the payment reference.' : 'No orders yet.'
+        }
         caption="Orders"
+        phoneCards={PHONE_CARDS}
       />
     </div>
   );

@@ -1,5 +1,5 @@
-// GET /admin/customers?q=&role=&sort=&dir=&page=&pageSize= – every account (read-only): name, email, role, joined,
-// orders and lifetime value; each row opens the account
+// GET /admin/customers?q=&role=&sort=&dir=&page=&pageSize= – every account and every guest (orders placed signed out,
+// grouped by email): name, email, role, since, orders and lifetime value; each row opens the account or the guest
 import type { Metadata } from 'next';
 import { ListToolbar } from '@/components/admin/catalog/list-toolbar';
 import { CustomersTable } from '@/components/admin/customers/customers-table';
@@ -32,15 +32,15 @@ export default async function AdminCustomersPage({ searchParams }: { searchParam
           Customers
         </h1>
         <p className="text-sm text-stone-600">
-          Accounts that signed up. Lifetime value is what their paid orders came to, minus refunds. Guest checkouts have no account: find them under Orders by
-          email.
+          Accounts that signed up, and guests — people who checked out without an account, one row per email. Lifetime value is what their paid orders came to,
+          minus refunds.
         </p>
       </div>
       <ListToolbar
         searchLabel="Name or email"
         placeholder="Ada or ada@example.com"
         param="role"
-        tabs={[{ label: 'Everyone' }, { label: 'Customers', value: 'customer' }, { label: 'Admins', value: 'admin' }]}
+        tabs={[{ label: 'Everyone' }, { label: 'Customers', value: 'customer' }, { label: 'Guests', value: 'guest' }, { label: 'Admins', value: 'admin' }]}
       />
       <CustomersTable initialData={list} initialSearch={search} />
     </section>

@@ -1,4 +1,4 @@
-// GET /admin/orders?q=&status=&refund=&from=&to=&sort=&dir=&page=&pageSize= – find an order: search by number, email
+// GET /admin/orders?q=&status=&refund=&from=&to=&sort=&dir=&page=&pageSize= – find an order: search by number, name, phone, email
 // or payment reference; filter by status, refund state and placed-between days; sort; page; export the view as CSV
 import type { Metadata } from 'next';
 import { OrderFilters } from '@/components/admin/orders/order-filters';

@@ -1,4 +1,4 @@
-// GET /api/admin/customers – the admin customers list: search by name or email, role, sort, page (admin, read-only)
+// GET /api/admin/customers – the admin customers list, accounts and guests by email: search by name or email, role or guest, sort, page (admin)
 import { listCustomersForAdmin } from '@/db/queries/admin-customers';
 import { customerListQuerySchema } from '@/lib/admin/customer-list-query';
 import { apiJson, route } from '@/lib/server/doors/route';

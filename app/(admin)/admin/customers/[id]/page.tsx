@@ -1,16 +1,18 @@
-// GET /admin/customers/:id – one account (read-only): name, email, role, joined, lifetime value and its orders, each
-// opening the admin order page
+// GET /admin/customers/:id – one account: name, email, role, joined, lifetime value and its orders, each opening the
+// admin order page; and the staff's internal notes on the customer (add one here)
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { OrderStatusBadge } from '@/components/orders/order-status-badge';
+import { CustomerOrders } from '@/components/admin/customers/customer-orders';
+import { NotesPanel } from '@/components/admin/notes/notes-panel';
 import { db } from '@/db';
 import { getAdminCustomer } from '@/db/queries/admin-customers';
-import { formatDate, formatDateTime } from '@/lib/core/format-date';
+import { listCustomerNotes } from '@/db/queries/admin-notes';
+import { formatDate } from '@/lib/core/format-date';
 import { formatMoney } from '@/lib/core/money';
 import { userForPage } from '@/lib/server/doors/auth';
 import { isUuid } from '@/lib/is-uuid';
-import { TableHead } from '@/components/ui/table-head';
+import { addCustomerNoteAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Customer', robots: { index: false } };
 
@@ -24,6 +26,7 @@ export default async function AdminCustomerPage({ params }: { params: Promise<{ 
   if (!isUuid(id)) notFound();
   const customer = await getAdminCustomer(db, { userId: id, orderLimit: ORDER_LIMIT });
   if (!customer) notFound();
+  const notes = await listCustomerNotes(db, customer.email);
 
   return (
     <div className="space-y-6">
@@ -81,55 +84,15 @@ export default async function AdminCustomerPage({ params }: { params: Promise<{ 
           </p>
         </section>
 
-        <section aria-labelledby="customer-orders-heading" className="min-w-0 rounded-xl border border-stone-200 bg-white text-sm">
-          <h2 id="customer-orders-heading" className="px-6 pt-5 text-lg font-semibold">
-            Orders
-            {customer.orderCount > ORDER_LIMIT ? <span className="ml-2 text-sm font-normal text-stone-500">(newest {ORDER_LIMIT})</span> : null}
-          </h2>
-          {customer.orders.length === 0 ? (
-            <p className="px-6 py-8 text-stone-500" data-testid="no-orders">
-              No orders placed with this account yet.
-            </p>
-          ) : (
-            <div className="mt-3 overflow-x-auto">
-              <table className="w-full text-left" data-testid="customer-orders">
-                <TableHead
-                  className="border-y border-stone-200 bg-stone-50"
-                  cellClassName="py-2"
-                  columns={[
-                    { label: 'Order', className: 'px-6' },
-                    { label: 'Placed', className: 'px-4' },
-                    { label: 'Status', className: 'px-4' },
-                    { label: 'Total', className: 'px-6 text-right' },
-                  ]}
-                />
-                <tbody className="divide-y divide-stone-100">
-                  {customer.orders.map((order) => (
-                    <tr key={order.id} className="hover:bg-stone-50">
-                      <td className="px-6 py-3">
-                        <Link href={`/admin/orders/${order.id}`} className="whitespace-nowrap font-medium text-brand-700 underline-offset-2 hover:underline">
-                          {order.number}
-                        </Link>
-                      </td>
-                      <td className="whitespace-nowrap px-4 py-3 text-stone-600">{formatDateTime(order.createdAt)}</td>
-                      <td className="px-4 py-3">
-                        <OrderStatusBadge status={order.status} />
-                      </td>
-                      <td className="whitespace-nowrap px-6 py-3 text-right tabular-nums">
-                        {formatMoney({ amount: order.totalAmount, currency: order.currency })}
-                        {order.refundedAmount > 0 ? (
-                          <span className="block text-xs text-sky-900">
-                            −{formatMoney({ amount: order.refundedAmount, currency: order.currency })} refunded
-                          </span>
-                        ) : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </section>
+        <div className="min-w-0 space-y-6">
+          <CustomerOrders
+            orders={customer.orders}
+            orderCount={customer.orderCount}
+            limit={ORDER_LIMIT}
+            emptyMessage="No orders placed with this account yet."
+          />
+          <NotesPanel notes={notes} add={addCustomerNoteAction} target={{ email: customer.email }} subject="customer" />
+        </div>
       </div>
     </div>
   );

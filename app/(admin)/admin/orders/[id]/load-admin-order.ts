@@ -3,6 +3,7 @@
 // is unavailable when it is. Null when there is no such order (the page answers 404).
 import 'server-only';
 import { db } from '@/db';
+import { listOrderNotes } from '@/db/queries/admin-notes';
 import { getAdminOrder, orderTimeline, userNames } from '@/db/queries/admin-orders';
 import { listFulfillments } from '@/lib/fulfillments/fulfillment-view';
 import { describeEntry } from '@/lib/orders/order-timeline';
@@ -11,11 +12,12 @@ import { isUuid } from '@/lib/is-uuid';
 
 export async function loadAdminOrder(id: string) {
   if (!isUuid(id)) return null;
-  const [order, ledger, audit, fulfillments] = await Promise.all([
+  const [order, ledger, audit, fulfillments, notes] = await Promise.all([
     getAdminOrder(db, { orderId: id }),
     orderLedger(db, id),
     orderTimeline(db, { orderId: id }),
     listFulfillments(db, id),
+    listOrderNotes(db, id),
   ]);
   if (!order || !ledger) return null;
   const names = await userNames(db, { ids: ledger.refunds.flatMap((refund) => (refund.requestedBy ? [refund.requestedBy] : [])) });
@@ -70,6 +72,7 @@ export async function loadAdminOrder(id: string) {
     refundUnavailable,
     fulfillments,
     shipUnavailable,
+    notes,
     customerEmail: order.customer?.email ?? order.email,
   };
 }

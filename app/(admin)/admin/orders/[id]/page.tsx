@@ -4,6 +4,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { MoneyLedger } from '@/components/admin/money-ledger';
+import { NotesPanel } from '@/components/admin/notes/notes-panel';
 import { OrderTimeline } from '@/components/admin/order-timeline';
 import { RefundDialog } from '@/app/(admin)/admin/orders/[id]/_components/refund-dialog';
 import { ResolvePaymentForm } from '@/components/admin/payments/resolve-payment-form';
@@ -12,6 +13,8 @@ import { RefundStatusBadge } from '@/components/admin/refund-status-badge';
 import { OrderStatusBadge } from '@/components/orders/order-status-badge';
 import { Card } from '@/components/ui/card';
 import { DescriptionList } from '@/components/ui/description-list';
+import { guestCustomerHref } from '@/lib/admin/customer-list-query';
+import { paymentStatusLabels } from '@/lib/admin/payment-list-query';
 import { formatDateTime } from '@/lib/core/format-date';
 import { formatMoney } from '@/lib/core/money';
 import { addressLines } from '@/lib/orders/address-lines';
@@ -19,6 +22,7 @@ import { formatVatRate } from '@/lib/invoices/vat';
 import { deliveryLabel } from '@/lib/orders/delivery-label';
 import { userForPage } from '@/lib/server/doors/auth';
 import { loadAdminOrder } from './load-admin-order';
+import { addOrderNoteAction } from './note-actions';
 
 export const metadata: Metadata = { title: 'Order', robots: { index: false } };
 
@@ -28,7 +32,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
   await userForPage('admin', `/admin/orders/${encodeURIComponent(id)}`);
   const loaded = await loadAdminOrder(id);
   if (!loaded) notFound();
-  const { order, ledger, lineLabel, timeline, refunds, refundUnavailable, fulfillments, shipUnavailable, customerEmail } = loaded;
+  const { order, ledger, lineLabel, timeline, refunds, refundUnavailable, fulfillments, shipUnavailable, notes, customerEmail } = loaded;
   const money = (amount: number) => formatMoney({ amount, currency: order.currency });
 
   return (
@@ -175,15 +179,24 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
                   {order.customer.name}
                 </Link>
               ) : (
-                order.shippingAddress.fullName
+                <Link href={guestCustomerHref(order.email)} className="text-brand-700 underline underline-offset-2">
+                  {order.shippingAddress.fullName}
+                </Link>
               )}
             </p>
             <p className="break-all text-stone-700">{customerEmail}</p>
+            <p className="text-stone-700">
+              <a href={`tel:${order.shippingAddress.phone}`} className="underline-offset-2 hover:underline">
+                {order.shippingAddress.phone}
+              </a>
+            </p>
             <p className="mt-1 text-xs text-stone-500">
               {order.customer ? 'Account customer' : 'Guest checkout'}
               {order.customer && order.customer.email !== order.email ? ` · checked out as ${order.email}` : ''}
             </p>
           </Card>
+
+          <NotesPanel notes={notes} add={addOrderNoteAction} target={{ orderId: order.id }} subject="customer" />
 
           <Card id="delivery" title="Delivery">
             <p className="mt-1 text-stone-600">{deliveryLabel(order)}</p>
@@ -204,7 +217,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
                 {order.payments.map((payment) => (
                   <li key={payment.id} className="space-y-0.5 py-2">
                     <p className="flex justify-between gap-2">
-                      <span className="font-medium capitalize">{payment.status.replaceAll('_', ' ')}</span>
+                      <span className="font-medium">{paymentStatusLabels[payment.status]}</span>
                       <span className="tabular-nums">{money(payment.amount)}</span>
                     </p>
                     <p className="break-all font-mono text-xs text-stone-600">{payment.reference}</p>

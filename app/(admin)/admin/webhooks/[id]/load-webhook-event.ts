@@ -5,7 +5,7 @@ import 'server-only';
 import { db } from '@/db';
 import { getWebhookEvent } from '@/db/queries/admin-webhooks';
 import { maskPayloadForView } from '@/lib/admin/mask-payload';
-import { signatureWords } from '@/lib/admin/webhook-list-query';
+import { signatureWords, webhookShownState } from '@/lib/admin/webhook-list-query';
 import { formatDateTime } from '@/lib/core/format-date';
 import { isUuid } from '@/lib/is-uuid';
 import { whyNotReplayable } from '@/lib/webhooks/replay-webhook-event';
@@ -33,7 +33,11 @@ export async function loadWebhookEvent(id: string) {
   return {
     event,
     // A processed event may be replayed too: the machinery answers "already applied" and nothing changes.
-    notReplayable: whyNotReplayable(event.payload),
+    shownState: webhookShownState(event),
+    notReplayable:
+      webhookShownState(event) === 'recorded'
+        ? 'Routine: Paystack confirmed a refund state the shop had already recorded. Nothing to apply, so nothing to replay.'
+        : whyNotReplayable(event.payload),
     facts: [
       {
         term: 'Signature',

@@ -20,7 +20,7 @@ export default async function AdminWebhookEventPage({ params }: { params: Promis
   await userForPage('admin', `/admin/webhooks/${encodeURIComponent(id)}`);
   const loaded = await loadWebhookEvent(id);
   if (!loaded) notFound();
-  const { event, notReplayable, facts, body, headers, replays } = loaded;
+  const { event, shownState, notReplayable, facts, body, headers, replays } = loaded;
 
   return (
     <div className="space-y-6">
@@ -30,7 +30,7 @@ export default async function AdminWebhookEventPage({ params }: { params: Promis
       <div className="space-y-1">
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold tracking-tight">{event.type}</h1>
-          <WebhookStatusBadge status={event.status} />
+          <WebhookStatusBadge status={shownState} />
         </div>
         <p className="break-all font-mono text-xs text-stone-600" data-testid="webhook-key">
           {event.eventKey}

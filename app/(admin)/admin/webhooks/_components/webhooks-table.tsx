@@ -6,7 +6,14 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { AdminTable } from '@/components/admin/admin-table';
 import type { ListPage } from '@/lib/core/list-query';
-import { canReplay, signatureWords, WEBHOOK_LIST_DEFAULT_DIR, WEBHOOK_LIST_DEFAULT_SORT, type WebhookListRow } from '@/lib/admin/webhook-list-query';
+import {
+  canReplay,
+  signatureWords,
+  webhookShownState,
+  WEBHOOK_LIST_DEFAULT_DIR,
+  WEBHOOK_LIST_DEFAULT_SORT,
+  type WebhookListRow,
+} from '@/lib/admin/webhook-list-query';
 import { formatDateTime } from '@/lib/core/format-date';
 import { ReplayEventButton } from './replay-event-button';
 import { useListNotice } from '@/components/admin/ops/list-notice';
@@ -49,7 +56,7 @@ function webhookColumns(onNotice: (notice: Notice) => void): ColumnDef<WebhookLi
       header: 'Outcome',
       cell: ({ row }) => (
         <span className="block space-y-1">
-          <WebhookStatusBadge status={row.original.status} />
+          <WebhookStatusBadge status={webhookShownState(row.original)} />
           {row.original.outcome ? (
             <span className={`block min-w-40 max-w-72 break-words text-xs ${row.original.status === 'failed' ? 'text-red-800' : 'text-stone-600'}`}>
               {row.original.outcome.length > 160 ? `${row.original.outcome.slice(0, 160)}…` : row.original.outcome}

@@ -343,8 +343,8 @@ export function RefundDialog(props: RefundDialogProps) {
               <div role="status" className="rounded-lg border border-brand-600/40 bg-brand-50 px-4 py-3 text-sm text-brand-700" data-testid="refund-result">
                 {done.outcome === 'accepted' ? (
                   <p>
-                    Paystack accepted the refund of {formatMoney(done.refund.amount)} ({adminRefundStatusLabels[done.refund.status].toLowerCase()}). The
-                    customer is emailed.
+                    Paystack accepted the refund of {formatMoney(done.refund.amount)}. Its state: {adminRefundStatusLabels[done.refund.status]}. The customer is
+                    emailed.
                   </p>
                 ) : (
                   <p>
