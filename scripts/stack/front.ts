@@ -188,7 +188,7 @@ ${stampChain('$upstream_http_link', 'front_link', 8)}
       proxy_cache shop_pages;
       proxy_cache_key "$request_method|$request_uri";
       proxy_cache_valid 200 60s;
-      proxy_ignore_headers Cache-Control Expires Set-Cookie;
+      proxy_ignore_headers Cache-Control Expires;
       proxy_no_cache $upstream_http_set_cookie;
       proxy_cache_use_stale updating error timeout http_500 http_502 http_503;
       proxy_cache_background_update on;

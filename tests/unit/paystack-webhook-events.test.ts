@@ -36,6 +36,9 @@ describe('reading a Paystack webhook into a domain event', () => {
           channel: 'card',
           feesAmount: 28_518,
           paidAt: new Date('2026-11-29T10:15:00.000Z'),
+          // Who paid, and the card when Paystack sends a reusable authorization (this event carries none).
+          customerEmail: 'buyer@example.com',
+          card: null,
         },
       },
     });
