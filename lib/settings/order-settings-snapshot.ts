@@ -30,7 +30,7 @@ export function orderSettingsSnapshot(current: VersionedShopSettings, delivery: 
   };
 }
 
-const legacyLabels: Record<string, string> = { standard: 'Standard delivery', express: 'Express delivery', pickup: 'Pickup' };
+const legacyLabels: Record<string, string> = { standard: 'Standard delivery', express: 'Express delivery', pickup: 'Pick up in Yaba, Lagos' };
 
 /** The shop as printed on this order's documents: its snapshot, else (older orders) the built-in defaults. */
 export function shopOfOrder(order: { settingsSnapshot: OrderSettingsSnapshot | null }): ShopDetails {

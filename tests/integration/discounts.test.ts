@@ -182,6 +182,9 @@ describe('POST /api/checkout with couponCode', () => {
       subtotal: { amount: 10_000_00, currency: 'NGN' },
       discount: { amount: 1_000_00, currency: 'NGN' },
       shipping: { amount: 2_500_00, currency: 'NGN' },
+      // The demo settings' VAT, 7.5 % included, on what is left after the discount: ₦11,500 × 7.5 / 107.5, half up.
+      tax: { amount: 80_233, currency: 'NGN' },
+      taxAdded: { amount: 0, currency: 'NGN' },
       total: { amount: 11_500_00, currency: 'NGN' },
     });
     expect(reply.discountCode).toBe(code.code);
