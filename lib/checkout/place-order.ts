@@ -10,6 +10,7 @@ import { availableStock, reserveStock } from '../inventory/stock';
 import { err, ok, type Result } from '../core/result';
 import type { CheckoutInput, OrderLineInput } from './checkout-input';
 import { deliveryOption } from './delivery-options';
+import { verifiedAccountWithEmail } from '../orders/join-guest-orders';
 import { checkOpenOrders, HOLD_MINUTES, isReturningGuest, type TooManyOpenOrders } from './open-orders';
 import { priceOrder, type PricedLine, type PricingProblem } from './price-order';
 import type { CurrencyCode } from '../core/money';
@@ -20,6 +21,8 @@ export interface PlacedOrder {
   id: string;
   number: string;
   email: string;
+  /** The verified account this guest order joined at placement (lib/orders/join-guest-orders.ts); null otherwise. */
+  joinedUserId: string | null;
   currency: CurrencyCode;
   subtotalAmount: number;
   shippingAmount: number;
@@ -84,6 +87,8 @@ export async function placeOrder(
           number: sql`'SO-' || nextval('order_number_seq')`,
           userId: input.userId,
           email: input.email,
+          // A guest order placed with an address an account has verified joins that account's history.
+          joinedUserId: input.userId === null ? verifiedAccountWithEmail(input.email) : null,
           currency: total.currency,
           subtotalAmount: subtotal.amount,
           shippingAmount: shipping.amount,
@@ -130,6 +135,7 @@ export async function placeOrder(
       id: order.id,
       number: order.number,
       email: order.email,
+      joinedUserId: order.joinedUserId,
       currency: order.currency,
       subtotalAmount: order.subtotalAmount,
       shippingAmount: order.shippingAmount,
