@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { Providers } from '@/components/providers';
+import { MergeNoticesBanner } from '@/components/cart/merge-notices';
 import { SiteHeader } from '@/components/site-header';
 import { env } from '@/lib/core/env';
 import './globals.css';
@@ -29,6 +30,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <Providers>
           <SiteHeader />
           <main id="main" className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+            {/* Empty unless the shopper just signed in and the merge changed their cart (read once, in the browser). */}
+            <MergeNoticesBanner />
             {children}
           </main>
           <footer className="border-t border-stone-200 py-8 text-center text-sm text-stone-500">

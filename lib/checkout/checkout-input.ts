@@ -41,6 +41,9 @@ export const NIGERIAN_STATES = [
   'Zamfara',
 ] as const;
 
+/** A Nigerian mobile number, spaces and dashes already removed (checkout, saved addresses, the account's phone). */
+export const nigerianPhoneSchema = z.string().regex(/^(\+234|0)[789][01]\d{8}$/, 'Enter a Nigerian phone number, e.g. 0803 123 4567');
+
 const text = (label: string, max: number) =>
   z
     .string({ error: `${label} is required` })
@@ -54,7 +57,7 @@ export const shippingAddressSchema = z.object({
     .string({ error: 'Phone number is required' })
     .trim()
     .transform((value) => value.replace(/[\s-]/g, ''))
-    .pipe(z.string().regex(/^(\+234|0)[789][01]\d{8}$/, 'Enter a Nigerian phone number, e.g. 0803 123 4567')),
+    .pipe(nigerianPhoneSchema),
   line1: text('Address', 200),
   line2: z
     .string()

@@ -176,7 +176,9 @@ describe('verify-email links', () => {
     // Single use: the same cookie signs nobody in a second time.
     expect(await authorizeCredentials({ ticket: 'cookie' }, headers)).toBeNull();
     // A made-up ticket, or none, is nobody.
-    expect(await authorizeCredentials({ ticket: 'cookie' }, { cookie: `${SIGN_IN_TICKET_COOKIE}=${'A'.repeat(43)}`, 'x-forwarded-for': 'ticket-x' })).toBeNull();
+    expect(
+      await authorizeCredentials({ ticket: 'cookie' }, { cookie: `${SIGN_IN_TICKET_COOKIE}=${'A'.repeat(43)}`, 'x-forwarded-for': 'ticket-x' }),
+    ).toBeNull();
     expect(await authorizeCredentials({ ticket: 'cookie' }, { 'x-forwarded-for': 'ticket-y' })).toBeNull();
   });
 
@@ -190,7 +192,10 @@ describe('verify-email links', () => {
 
     const browser = memoryCookieJar();
     const late = await registerAndReadVerifyLink('verify-late', browser);
-    const [link] = await db.select().from(authTokens).where(eq(authTokens.tokenHash, hashAuthToken(late.token)));
+    const [link] = await db
+      .select()
+      .from(authTokens)
+      .where(eq(authTokens.tokenHash, hashAuthToken(late.token)));
     const inTime = await verifyLinkState({ db }, { token: late.token, browserSecret: browser.values.get(VERIFY_BROWSER_COOKIE) });
     expect(inTime).toEqual({ email: late.email, sameBrowser: true });
     const afterTheHour = () => new Date(link!.createdAt.getTime() + SAME_BROWSER_WINDOW_MS + 1_000);

@@ -38,7 +38,11 @@ export const registerAction = publicAction.inputSchema(registerForm).stateAction
   const result = await registerUser({ db: ctx.deps.db, secret: env().NEXTAUTH_SECRET, browserHash: browser.hash }, input);
   if (!result.ok) return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: result.error.fieldErrors, values };
   const { options } = cartSessionCookie('');
-  (await ctx.deps.cookieJar()).set(VERIFY_BROWSER_COOKIE, browser.secret, { ...options, path: VERIFY_BROWSER_COOKIE_PATH, maxAge: VERIFY_BROWSER_MAX_AGE_SECONDS });
+  (await ctx.deps.cookieJar()).set(VERIFY_BROWSER_COOKIE, browser.secret, {
+    ...options,
+    path: VERIFY_BROWSER_COOKIE_PATH,
+    maxAge: VERIFY_BROWSER_MAX_AGE_SECONDS,
+  });
   relayAfterResponse();
   return { status: 'check_email', email: result.value.email };
 });

@@ -18,10 +18,7 @@ import { cartSessionCookie } from '@/lib/server/doors/cart-session';
 
 const verifyForm = zfd.formData({ token: formText(600), password: formText(1_000) });
 
-export type VerifyEmailState =
-  | { status: 'idle' }
-  | { status: 'verified'; email: string }
-  | { status: 'refused'; message: string; needsPassword?: boolean };
+export type VerifyEmailState = { status: 'idle' } | { status: 'verified'; email: string } | { status: 'refused'; message: string; needsPassword?: boolean };
 
 export const verifyEmailAction = publicAction.inputSchema(verifyForm).stateAction<VerifyEmailState>(async ({ parsedInput, ctx }) => {
   const allowed = await ctx.deps.limiter().limit('accountLinksByIp', ctx.ip);
@@ -50,6 +47,11 @@ export const verifyEmailAction = publicAction.inputSchema(verifyForm).stateActio
   }
   const { options } = cartSessionCookie('');
   jar.delete({ name: VERIFY_BROWSER_COOKIE, path: VERIFY_BROWSER_COOKIE_PATH });
-  jar.set(SIGN_IN_TICKET_COOKIE, result.value.signInTicket, { ...options, sameSite: 'strict', path: SIGN_IN_TICKET_COOKIE_PATH, maxAge: SIGN_IN_TICKET_MAX_AGE_SECONDS });
+  jar.set(SIGN_IN_TICKET_COOKIE, result.value.signInTicket, {
+    ...options,
+    sameSite: 'strict',
+    path: SIGN_IN_TICKET_COOKIE_PATH,
+    maxAge: SIGN_IN_TICKET_MAX_AGE_SECONDS,
+  });
   return { status: 'verified', email: result.value.email };
 });

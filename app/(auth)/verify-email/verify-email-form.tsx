@@ -7,6 +7,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useActionState, useEffect, useState } from 'react';
 import { SubmitButton } from '@/components/auth/form-parts';
+import { collectMergeNotices } from '@/components/cart/merge-notices';
 import { actionFailure } from '@/components/ui/action-result';
 import { TextField } from '@/components/ui/fields';
 import { type VerifyEmailState, verifyEmailAction } from './actions';
@@ -27,8 +28,10 @@ export function VerifyEmailForm({ token, askPassword }: { token: string; askPass
     if (state.status !== 'verified') return;
     // The ticket travels in its cookie; `ticket` only tells the credentials provider which proof to look for.
     signIn('credentials', { redirect: false, ticket: 'cookie' })
-      .then((result) => {
-        setSignedIn(result?.ok && !result.error ? 'signed_in' : 'failed');
+      .then(async (result) => {
+        const ok = Boolean(result?.ok && !result.error);
+        if (ok) await collectMergeNotices();
+        setSignedIn(ok ? 'signed_in' : 'failed');
         router.refresh();
         void queryClient.resetQueries();
       })

@@ -8,12 +8,16 @@ import { NIGERIAN_STATES } from '@/lib/checkout/checkout-input';
 import { deliveryOptions } from '@/lib/checkout/delivery-options';
 import { getCurrentUser } from '@/lib/server/doors/auth';
 import { cartDeps, getCartOwner } from '@/lib/server/doors/cart-session';
+import type { SavedAddressOption } from '@/components/checkout/saved-address-picker';
+import { db } from '@/db';
+import { listAddresses, type SavedAddress } from '@/lib/account/addresses';
 
 export const metadata: Metadata = { title: 'Checkout', robots: { index: false } };
 
 export default async function CheckoutPage() {
   const [owner, user] = await Promise.all([getCartOwner(), getCurrentUser()]);
-  const cart = await getCart(cartDeps(), owner);
+  // A signed-in shopper's saved addresses (scoped to them), the default first: it prefills the address fields.
+  const [cart, saved] = await Promise.all([getCart(cartDeps(), owner), user ? listAddresses(db, user.id) : []]);
 
   return (
     <section aria-labelledby="checkout-heading" className="space-y-6">
@@ -71,9 +75,20 @@ export default async function CheckoutPage() {
             defaultEmail={user?.email ?? ''}
             signedIn={user !== null}
             states={NIGERIAN_STATES}
+            savedAddresses={saved.map(toAddressOption)}
           />
         </>
       )}
     </section>
   );
+}
+
+function toAddressOption(address: SavedAddress): SavedAddressOption {
+  const { id, label, fullName, phone, line1, line2, city, state, postalCode, isDefault } = address;
+  return {
+    id,
+    name: [label, `${fullName}, ${line1}, ${city}`].filter(Boolean).join(' — '),
+    isDefault,
+    values: { fullName, phone, line1, line2: line2 ?? '', city, state, postalCode: postalCode ?? '' },
+  };
 }

@@ -12,6 +12,7 @@ import { DeliveryOptionCards } from '@/components/checkout/delivery-option-cards
 import { OrderSummary, type SummaryLine } from '@/components/checkout/order-summary';
 import { OutOfStockNotice } from '@/components/checkout/out-of-stock-notice';
 import { RetryPaymentForm } from '@/components/checkout/retry-payment-form';
+import { type SavedAddressOption, SavedAddressPicker } from '@/components/checkout/saved-address-picker';
 
 interface Props {
   lines: SummaryLine[];
@@ -24,13 +25,23 @@ interface Props {
    * that module builds its schemas with) stays out of the browser bundle.
    */
   states: readonly string[];
+  /** A signed-in shopper's saved addresses, the default first: it prefills the address fields. */
+  savedAddresses?: SavedAddressOption[];
 }
 
-export function CheckoutForm({ lines, subtotal, deliveryOptions, defaultEmail, signedIn, states }: Props) {
+const NEW_ADDRESS = { fullName: '', phone: '', line1: '', line2: '', city: '', state: '', postalCode: '' };
+
+export function CheckoutForm({ lines, subtotal, deliveryOptions, defaultEmail, signedIn, states, savedAddresses = [] }: Props) {
   const [result, action, pending] = useActionState(placeOrderAction, {});
   const failure = actionFailure(result);
   const state: CheckoutFormState = result.data ?? (failure ? { status: 'error', attempt: 0, message: failure.message } : { status: 'idle', attempt: 0 });
-  const values: Partial<CheckoutValues> = state.values ?? { email: defaultEmail, deliveryOption: 'standard' };
+  // The saved address picked last, and the submission it was picked after: a pick fills the fields until the next
+  // submission, whose refusal hands back what was typed instead.
+  const [picked, setPicked] = useState({ id: savedAddresses[0]?.id ?? '', afterAttempt: 0 });
+  const pickedAddress = savedAddresses.find((option) => option.id === picked.id)?.values ?? NEW_ADDRESS;
+  const fromPick = savedAddresses.length > 0 && (!state.values || picked.afterAttempt === state.attempt);
+  const typed: Partial<CheckoutValues> = state.values ?? { email: defaultEmail, deliveryOption: 'standard' };
+  const values: Partial<CheckoutValues> = fromPick ? { ...typed, ...pickedAddress } : typed;
   const errors = state.status === 'invalid' ? state.fieldErrors : {};
   const [deliveryId, setDeliveryId] = useState(values.deliveryOption || 'standard');
   const chosen = deliveryOptions.find((option) => option.id === deliveryId) ?? deliveryOptions[0];
@@ -65,7 +76,11 @@ export function CheckoutForm({ lines, subtotal, deliveryOptions, defaultEmail, s
           {/* Keyed by attempt: a refused submission remounts the fields with exactly what the shopper typed. */}
           <div key={state.attempt} className="space-y-6">
             <ContactFields values={values} errors={errors} signedIn={signedIn} />
-            <AddressFields values={values} errors={errors} states={states} />
+            {savedAddresses.length > 0 ? (
+              <SavedAddressPicker options={savedAddresses} value={picked.id} onPick={(id) => setPicked({ id, afterAttempt: state.attempt })} />
+            ) : null}
+            {/* Keyed by the pick too: choosing another saved address refills the (uncontrolled) fields. */}
+            <AddressFields key={`${picked.id}:${picked.afterAttempt}`} values={values} errors={errors} states={states} />
             <DeliveryOptionCards options={deliveryOptions} defaultValue={deliveryId} errors={errors.deliveryOption} onSelect={setDeliveryId} />
           </div>
 
