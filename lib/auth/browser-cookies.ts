@@ -1,4 +1,4 @@
-// Cookies of the address-confirmation flow (lib/auth/verify-email.ts), both httpOnly (no script reads them), SameSite=Lax
+// The cookie of the address-confirmation flow (lib/auth/verify-email.ts): httpOnly (no script reads it), SameSite=Lax
 // (sent when the emailed link is opened: a top-level navigation) and short-lived.
 import { SAME_BROWSER_WINDOW_MS } from './auth-tokens';
 
@@ -6,8 +6,3 @@ import { SAME_BROWSER_WINDOW_MS } from './auth-tokens';
 export const VERIFY_BROWSER_COOKIE = 'verify_browser';
 export const VERIFY_BROWSER_COOKIE_PATH = '/verify-email';
 export const VERIFY_BROWSER_MAX_AGE_SECONDS = SAME_BROWSER_WINDOW_MS / 1000;
-
-/** The one-time sign-in ticket handed to the browser that confirmed; read by next-auth's credentials callback. */
-export const SIGN_IN_TICKET_COOKIE = 'sign_in_ticket';
-export const SIGN_IN_TICKET_COOKIE_PATH = '/api/auth';
-export const SIGN_IN_TICKET_MAX_AGE_SECONDS = 120;

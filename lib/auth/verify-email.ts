@@ -10,8 +10,8 @@
 //   holding the link and the person who chose the password are then the same browser. A stranger's browser has the
 //   cookie but never sees the link; the owner's browser sees the link but has no cookie.
 // - otherwise (another device, later than an hour, a resent link) the account's password.
-// Confirming then signs in: a one-time sign-in ticket (2 minutes, stored as a hash, spent by the sign-in) goes to that
-// browser only, in an httpOnly cookie — never in an email or a URL. Opening the link changes nothing (mail scanners
+// Confirming then signs in: a one-time sign-in ticket (256 bits, 2 minutes, stored as a hash, spent by the sign-in) goes
+// to that browser only, in the confirm button's answer — never in an email, a URL or a log. Opening the link changes nothing (mail scanners
 // fetch links); the confirm button's POST does, once, before the link expires.
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';

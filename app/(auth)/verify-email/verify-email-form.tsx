@@ -1,10 +1,9 @@
 'use client';
 // The confirm button (with the password field when this is not the registering browser). Once confirmed, the action
-// has left a one-time sign-in ticket in an httpOnly cookie: signing in with it needs nothing typed.
+// answers with a one-time sign-in ticket (2 minutes, single use): signing in with it needs nothing typed.
 import { useQueryClient } from '@tanstack/react-query';
 import { signIn } from 'next-auth/react';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 import { useActionState, useEffect, useState } from 'react';
 import { SubmitButton } from '@/components/auth/form-parts';
 import { collectMergeNotices } from '@/components/cart/merge-notices';
@@ -21,22 +20,22 @@ export function VerifyEmailForm({ token, askPassword }: { token: string; askPass
   }
   const [state, action, pending] = useActionState(submit, { status: 'idle' });
   const [signedIn, setSignedIn] = useState<SignInState>('signing_in');
-  const router = useRouter();
   const queryClient = useQueryClient();
 
+  const ticket = state.status === 'verified' ? state.signInTicket : null;
   useEffect(() => {
-    if (state.status !== 'verified') return;
-    // The ticket travels in its cookie; `ticket` only tells the credentials provider which proof to look for.
-    signIn('credentials', { redirect: false, ticket: 'cookie' })
+    if (!ticket) return;
+    signIn('credentials', { redirect: false, ticket })
       .then(async (result) => {
         const ok = Boolean(result?.ok && !result.error);
         if (ok) await collectMergeNotices();
         setSignedIn(ok ? 'signed_in' : 'failed');
-        router.refresh();
+        // Only the client's queries (the header's menu and cart badge): refreshing the server page would re-render it
+        // for the link just spent ("This link does not work") instead of this confirmation.
         void queryClient.resetQueries();
       })
       .catch(() => setSignedIn('failed'));
-  }, [state.status, router, queryClient]);
+  }, [ticket, queryClient]);
 
   if (state.status === 'verified') {
     return (

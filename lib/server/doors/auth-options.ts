@@ -8,7 +8,6 @@ import { db } from '@/db';
 import { users } from '@/db/schema';
 import { safeCallbackPath } from '@/lib/auth/safe-callback';
 import { revokeSessions } from '@/lib/auth/sessions';
-import { SIGN_IN_TICKET_COOKIE } from '@/lib/auth/browser-cookies';
 import { signIn } from '@/lib/auth/sign-in';
 import { SIGN_IN_ERROR } from '@/lib/auth/sign-in-errors';
 import { signInWithTicket } from '@/lib/auth/sign-in-ticket';
@@ -20,7 +19,7 @@ import { log } from '@/lib/log';
 import { redis } from '@/lib/redis';
 import { relayAfterResponse } from '../deps/jobs';
 import { rateLimiter, type RateLimiter } from './rate-limit';
-import { clientIp, readCookie } from './request-meta';
+import { clientIp } from './request-meta';
 import { mergeCartAfterSignIn } from '../deps/sign-in-effects';
 
 const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
@@ -59,8 +58,8 @@ export async function authorizeCredentials(
   headers: RequestHeaders,
   guards: Partial<SignInGuards> = {},
 ): Promise<User | null> {
-  // The browser that just confirmed its address signs in with the one-time ticket in its cookie, not a password.
-  if (credentials?.ticket) return authorizeTicket(headers, guards);
+  // The browser that just confirmed its address signs in with the one-time ticket it was handed, not a password.
+  if (credentials?.ticket) return authorizeTicket(credentials.ticket, headers, guards);
   return signIn(
     {
       db,
@@ -75,14 +74,11 @@ export async function authorizeCredentials(
   );
 }
 
-async function authorizeTicket(headers: RequestHeaders, guards: Partial<SignInGuards>): Promise<User | null> {
+async function authorizeTicket(ticket: string, headers: RequestHeaders, guards: Partial<SignInGuards>): Promise<User | null> {
   // Tickets are 256-bit and single-use; the limit only stops a script hammering the endpoint with made-up ones.
   const allowed = await (guards.limiter ?? rateLimiter()).limit('accountLinksByIp', clientIp(headers));
   if (!allowed.allowed) throw new Error(allowed.reason === 'unavailable' ? SIGN_IN_ERROR.unavailable : SIGN_IN_ERROR.rateLimited);
-  return signInWithTicket(
-    { db, mergeGuestCart: (userId) => mergeCartAfterSignIn(headers.cookie, userId), now: guards.now },
-    readCookie(headers.cookie, SIGN_IN_TICKET_COOKIE),
-  );
+  return signInWithTicket({ db, mergeGuestCart: (userId) => mergeCartAfterSignIn(headers.cookie, userId), now: guards.now }, ticket);
 }
 
 async function resendVerificationQuietly(userId: string): Promise<void> {
