@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { Providers } from '@/components/providers';
 import { SiteFooter } from '@/components/site-footer';
+import { MergeNoticesBanner } from '@/components/cart/merge-notices';
 import { SiteHeader } from '@/components/site-header';
 import { env } from '@/lib/core/env';
 import './globals.css';
@@ -30,6 +31,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <Providers>
           <SiteHeader />
           <main id="main" className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+            {/* Empty unless the shopper just signed in and the merge changed their cart (read once, in the browser). */}
+            <MergeNoticesBanner />
             {children}
           </main>
           <SiteFooter />

@@ -16,6 +16,7 @@ export const jobEvents = {
   accountVerifyEmail: eventType('account/verify-email', { schema: schemas['account/verify-email'] }),
   accountPasswordReset: eventType('account/password-reset', { schema: schemas['account/password-reset'] }),
   accountAlreadyRegistered: eventType('account/already-registered', { schema: schemas['account/already-registered'] }),
+  accountPasswordChanged: eventType('account/password-changed', { schema: schemas['account/password-changed'] }),
 } as const;
 
 export const jobEventType = (name: JobEventName) => Object.values(jobEvents).find((event) => event.name === name);

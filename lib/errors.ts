@@ -17,6 +17,7 @@ export const errorCatalogue = {
   unauthenticated: { status: 401, message: 'Sign in to continue.' },
   invalid_signature: { status: 401, message: 'The request signature is not valid.' },
   forbidden: { status: 403, message: 'You do not have access to this.' },
+  current_password_incorrect: { status: 403, message: 'Your current password is not right.' },
   cross_site_request: { status: 403, message: 'Cross-site requests cannot change anything here.' },
   source_not_allowed: { status: 403, message: 'Requests from this address are not accepted.' },
   // 404: nothing to show (also for "not yours": an id alone reveals nothing)
@@ -26,6 +27,7 @@ export const errorCatalogue = {
   variant_not_found: { status: 404, message: 'That item is not in our catalogue.' },
   line_not_found: { status: 404, message: 'That item is no longer in your cart.' },
   card_not_found: { status: 404, message: 'That saved card is not on your account any more.' },
+  address_not_found: { status: 404, message: 'That address is not in your account.' },
   invoice_not_available: { status: 404, message: 'This order has no invoice because it has not been paid.' },
   // 409: the shop's state does not allow it right now
   out_of_stock: { status: 409, message: 'Some items are no longer available in the quantity you chose.' },
@@ -41,6 +43,7 @@ export const errorCatalogue = {
   fulfillment_exceeds_remaining: { status: 409, message: 'That is more than is left to ship on this line: it has already shipped or been refunded.' },
   not_shippable: { status: 409, message: 'This order cannot be shipped in its current state.' },
   stock_below_reserved: { status: 409, message: 'On hand cannot go below the units held for orders that are waiting for payment.' },
+  too_many_addresses: { status: 409, message: 'You have saved as many addresses as an account can keep. Delete one to add another.' },
   dispute_closed: { status: 409, message: 'This dispute is resolved: nothing more can be sent for it.' },
   dispute_already_answered: { status: 409, message: 'This dispute has already been answered.' },
   discount_used_up: { status: 409, message: 'This discount code has been used as many times as it can be.' },

@@ -4,7 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createElement, type ReactElement } from 'react';
 import { AbandonedCheckoutEmail } from '../lib/email/templates/abandoned-checkout';
-import { AlreadyRegisteredEmail, PasswordResetEmail, VerifyEmailEmail } from '../lib/email/templates/account-link';
+import { AlreadyRegisteredEmail, PasswordChangedEmail, PasswordResetEmail, VerifyEmailEmail } from '../lib/email/templates/account-link';
 import { OrderConfirmationEmail } from '../lib/email/templates/order-confirmation';
 import { PaymentAlertEmail } from '../lib/email/templates/payment-alert';
 import { PaymentReceiptEmail } from '../lib/email/templates/payment-receipt';
@@ -49,6 +49,7 @@ const emails: Array<[string, ReactElement]> = [
       validMinutes: 60,
     }),
   ],
+  ['account-password-changed', createElement(PasswordChangedEmail, { ...account, changedAt: '7 Dec 2026, 17:05', resetUrl: `${siteUrl}/reset-password` })],
   [
     'order-confirmation',
     createElement(OrderConfirmationEmail, {

@@ -4,6 +4,7 @@
 // until the answer arrives (no layout shift for a guest; a signed-in menu only grows leftwards, into free space).
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { usePathname } from 'next/navigation';
 import { SignOutButton } from './sign-out-button';
 
 interface Me {
@@ -22,6 +23,10 @@ async function fetchMe(): Promise<Me> {
 export function UserMenu() {
   const { data, isError } = useQuery({ queryKey: meQueryKey, queryFn: fetchMe, staleTime: 0 });
   const user = data?.user;
+  // Back to this page after signing in (the sign-in page keeps only same-site paths): from /cart, the cart.
+  const pathname = usePathname();
+  const signInHref =
+    pathname && pathname !== '/' && !pathname.startsWith('/sign-in') ? `/sign-in?${new URLSearchParams({ callbackUrl: pathname })}` : '/sign-in';
   return (
     <div className="flex h-10 min-w-20 items-center justify-end gap-4 text-sm" data-testid="user-menu">
       {user ? (
@@ -41,7 +46,7 @@ export function UserMenu() {
         </>
       ) : data || isError ? (
         // A failed read offers sign-in: the sign-in page sends a signed-in visitor on anyway.
-        <Link prefetch={false} href="/sign-in" className="font-medium text-stone-700 hover:text-brand-700">
+        <Link prefetch={false} href={signInHref} className="font-medium text-stone-700 hover:text-brand-700">
           Sign in
         </Link>
       ) : null}

@@ -38,7 +38,12 @@ export function CartLineRow({ line, busy, onQuantity, onRemove }: CartLineRowPro
         </div>
         <div className="flex flex-wrap items-center gap-3 sm:flex-col sm:items-end">
           <QuantityStepper quantity={line.quantity} max={line.maxQuantity} label={name} onChange={onQuantity} />
-          {atMax ? <p className="text-xs text-stone-500">Limit {line.maxQuantity} for this item</p> : null}
+          {atMax ? (
+            <p className="text-xs text-stone-500">
+              {/* Say which limit it is: what is in stock, or the most one order may take. */}
+              {line.available <= line.maxQuantity ? `Only ${line.maxQuantity} in stock` : `At most ${line.maxQuantity} per order`}
+            </p>
+          ) : null}
           <p className="font-semibold tabular-nums" data-testid="line-total">
             <span className="sr-only">Line total: </span>
             {formatMoney(line.lineTotal)}

@@ -23,6 +23,8 @@ export interface OrderSummary {
   id: string;
   number: string;
   userId: string | null;
+  /** The verified account a guest order joined (its history shows it); null otherwise. */
+  joinedUserId: string | null;
   email: string;
   status: OrderRow['status'];
   currency: CurrencyCode;
@@ -102,6 +104,7 @@ const summaryColumns = {
   id: orders.id,
   number: orders.number,
   userId: orders.userId,
+  joinedUserId: orders.joinedUserId,
   email: orders.email,
   status: orders.status,
   currency: orders.currency,
@@ -227,9 +230,15 @@ export function getOrderDetail(db: DbOrTx, orderId: string): Promise<OrderDetail
   return loadDetail(db, eq(orders.id, orderId));
 }
 
+/**
+ * A customer's order history: the orders they placed signed in, and the guest orders that joined their verified
+ * account (lib/orders/join-guest-orders.ts). Both columns are indexed with created_at.
+ */
+const inHistoryOf = (userId: string) => or(eq(orders.userId, userId), eq(orders.joinedUserId, userId));
+
 /** A signed-in customer's own order; null for anyone else's (callers answer 404, never 403). */
 export function getOrderForUser(db: DbOrTx, params: { orderId: string; userId: string }): Promise<OrderDetail | null> {
-  return loadDetail(db, and(eq(orders.id, params.orderId), eq(orders.userId, params.userId)));
+  return loadDetail(db, and(eq(orders.id, params.orderId), inHistoryOf(params.userId)));
 }
 
 export interface OrderListPage {
@@ -243,13 +252,13 @@ export interface OrderListPage {
 /** The signed-in customer's orders, newest first; pages past the end are clamped to the last one. */
 export async function listOrdersForUser(db: DbOrTx, params: { userId: string; page?: number; pageSize?: number }): Promise<OrderListPage> {
   const pageSize = Math.min(Math.max(params.pageSize ?? 10, 1), 50);
-  const [{ total }] = (await db.select({ total: count() }).from(orders).where(eq(orders.userId, params.userId))) as [{ total: number }];
+  const [{ total }] = (await db.select({ total: count() }).from(orders).where(inHistoryOf(params.userId))) as [{ total: number }];
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(Math.trunc(params.page ?? 1) || 1, 1), pageCount);
   const items = await db
     .select(summaryColumns)
     .from(orders)
-    .where(eq(orders.userId, params.userId))
+    .where(inHistoryOf(params.userId))
     // id breaks ties so two orders placed in the same microsecond never swap between pages
     .orderBy(desc(orders.createdAt), desc(orders.id))
     .limit(pageSize)

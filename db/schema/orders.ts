@@ -51,6 +51,12 @@ export const orders = pgTable(
     number: text('number').notNull().unique(),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
     email: text('email').notNull(),
+    /**
+     * A guest order (user_id null) placed with an address that an account has verified: it joins that account's order
+     * history (lib/orders/join-guest-orders.ts) — at the account's verification and at the order's placement, never for
+     * an unverified address. user_id stays null, so the guest's own order link keeps working.
+     */
+    joinedUserId: uuid('joined_user_id').references(() => users.id, { onDelete: 'set null' }),
     status: orderStatus('status').notNull().default('pending_payment'),
     currency: currency(),
     subtotalAmount: minor('subtotal_amount').notNull(),
@@ -79,6 +85,8 @@ export const orders = pgTable(
   },
   (t) => [
     index('orders_user_idx').on(t.userId, t.createdAt),
+    index('orders_joined_user_idx').on(t.joinedUserId, t.createdAt),
+    check('orders_joined_only_guest_orders', sql`${t.joinedUserId} IS NULL OR ${t.userId} IS NULL`),
     index('orders_client_address_idx').on(t.clientAddress, t.createdAt),
     index('orders_status_idx').on(t.status, t.createdAt),
     index('orders_email_idx').on(t.email),

@@ -11,6 +11,8 @@ export const users = pgTable(
     id: id(),
     email: text('email').notNull(),
     name: text('name').notNull(),
+    /** The shopper's phone (a Nigerian number, stored without spaces), edited on the account page; optional. */
+    phone: text('phone'),
     passwordHash: text('password_hash').notNull(),
     role: userRole('role').notNull().default('customer'),
     /** When the owner proved they read this address (a verify link, or a password reset). Null: may not sign in yet. */
@@ -33,7 +35,11 @@ export const users = pgTable(
   ],
 );
 
-export const authTokenPurpose = pgEnum('auth_token_purpose', ['verify_email', 'reset_password']);
+/**
+ * `sign_in`: a one-time ticket that signs the browser in right after it confirmed its address (never emailed; see
+ * lib/auth/verify-email.ts).
+ */
+export const authTokenPurpose = pgEnum('auth_token_purpose', ['verify_email', 'reset_password', 'sign_in']);
 
 /**
  * Single-use, expiring tokens behind emailed links (verify an address, reset a password). Only a SHA-256 of the token
@@ -51,12 +57,18 @@ export const authTokens = pgTable(
     tokenHash: text('token_hash').notNull(),
     expiresAt: tstz('expires_at').notNull(),
     usedAt: tstz('used_at'),
+    /**
+     * SHA-256 of the random value the registering browser keeps in an httpOnly cookie: the verify link opened in that
+     * same browser confirms and signs in without the password. Null for links issued without a browser (a resend).
+     */
+    browserHash: text('browser_hash'),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('auth_tokens_token_hash_unique').on(t.tokenHash),
     index('auth_tokens_user_purpose_idx').on(t.userId, t.purpose),
     check('auth_tokens_token_hash_is_sha256_hex', sql`${t.tokenHash} ~ '^[0-9a-f]{64}$'`),
+    check('auth_tokens_browser_hash_is_sha256_hex', sql`${t.browserHash} IS NULL OR ${t.browserHash} ~ '^[0-9a-f]{64}$'`),
     check('auth_tokens_expires_after_created', sql`${t.expiresAt} > ${t.createdAt}`),
   ],
 );

@@ -2,7 +2,7 @@
 // as a SHA-256. The raw token never touches the database: it is an HMAC of the row's random id under the site's secret,
 // so the job that emails the link recomputes it from the id in its payload, and the link's token is looked up by its
 // hash. Someone who reads the database (rows, outbox payloads, email records) still cannot build a working link.
-import { createHash, createHmac, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { type AuthTokenPurpose, authTokens, users } from '../../db/schema';
@@ -13,7 +13,16 @@ export const AUTH_TOKEN_TTL_MS: Record<AuthTokenPurpose, number> = {
   verify_email: 24 * 60 * 60_000,
   // Short: a reset link in an inbox is a key to the account.
   reset_password: 60 * 60_000,
+  // Never emailed: handed to the browser that just confirmed its address, spent by its sign-in a moment later.
+  sign_in: 2 * 60_000,
 };
+
+/**
+ * How long after registering a verify link opened in the registering browser confirms without the password (that
+ * browser holds the registration's cookie; lib/auth/verify-email.ts). After it, or in another browser, the link still
+ * confirms for its 24 hours — with the password.
+ */
+export const SAME_BROWSER_WINDOW_MS = 60 * 60_000;
 
 /**
  * At most one email of each kind per account in each such window: asking again sooner is answered the same and sends
@@ -44,6 +53,8 @@ export interface IssueAuthToken {
   purpose: AuthTokenPurpose;
   event: AuthEmailEvent;
   now: Date;
+  /** For a verify link: the SHA-256 of the registering browser's cookie value (see SAME_BROWSER_WINDOW_MS). */
+  browserHash?: string;
 }
 
 /**
@@ -61,10 +72,35 @@ export async function issueAuthToken(tx: DbOrTx, input: IssueAuthToken): Promise
     userId: input.userId,
     purpose: input.purpose,
     tokenHash: hashAuthToken(authTokenFor(input.secret, tokenId)),
+    browserHash: input.browserHash ?? null,
     createdAt: input.now,
     expiresAt: new Date(input.now.getTime() + AUTH_TOKEN_TTL_MS[input.purpose]),
   });
   return tokenId;
+}
+
+/**
+ * A one-time sign-in ticket for an account (purpose `sign_in`, 2 minutes), written in the caller's transaction and
+ * returned raw to hand to that browser alone: it is never emailed, stored only as its hash, and spent by the sign-in.
+ */
+export async function issueSignInTicket(tx: DbOrTx, input: { secret: string; userId: string; now: Date }): Promise<string> {
+  const tokenId = randomUUID();
+  const ticket = authTokenFor(input.secret, tokenId);
+  await tx.insert(authTokens).values({
+    id: tokenId,
+    userId: input.userId,
+    purpose: 'sign_in',
+    tokenHash: hashAuthToken(ticket),
+    createdAt: input.now,
+    expiresAt: new Date(input.now.getTime() + AUTH_TOKEN_TTL_MS.sign_in),
+  });
+  return ticket;
+}
+
+/** A fresh random value for the registering browser's cookie, and the hash the verify link keeps of it. */
+export function newBrowserSecret(): { secret: string; hash: string } {
+  const secret = randomBytes(32).toString('base64url');
+  return { secret, hash: hashAuthToken(secret) };
 }
 
 const live = (purpose: AuthTokenPurpose, token: string, now: Date) =>
@@ -74,11 +110,23 @@ const live = (purpose: AuthTokenPurpose, token: string, now: Date) =>
 export async function findUsableAuthToken(db: DbOrTx, purpose: AuthTokenPurpose, token: unknown, now: Date) {
   if (!looksLikeAuthToken(token)) return null;
   const [row] = await db
-    .select({ tokenId: authTokens.id, userId: authTokens.userId, email: users.email })
+    .select({ tokenId: authTokens.id, userId: authTokens.userId, email: users.email, browserHash: authTokens.browserHash, createdAt: authTokens.createdAt })
     .from(authTokens)
     .innerJoin(users, eq(users.id, authTokens.userId))
     .where(live(purpose, token, now));
   return row ?? null;
+}
+
+/**
+ * Whether this browser is the one that registered: it sends the cookie whose hash the link keeps, within
+ * SAME_BROWSER_WINDOW_MS of the link's issue. Constant-time compare of the two hashes.
+ */
+export function isSameBrowser(link: { browserHash: string | null; createdAt: Date }, browserSecret: unknown, now: Date): boolean {
+  if (!link.browserHash || typeof browserSecret !== 'string' || browserSecret.length === 0 || browserSecret.length > 200) return false;
+  if (now.getTime() - link.createdAt.getTime() > SAME_BROWSER_WINDOW_MS) return false;
+  const given = Buffer.from(hashAuthToken(browserSecret));
+  const kept = Buffer.from(link.browserHash);
+  return given.length === kept.length && timingSafeEqual(given, kept);
 }
 
 /** Spends a link: exactly one caller gets its account back, however many race; null for an unknown, used or expired one. */

@@ -20,6 +20,11 @@ export interface RegisterDeps {
   secret: string;
   hash?: (password: string) => Promise<string>;
   now?: () => Date;
+  /**
+   * SHA-256 of the random value the registering browser keeps in a cookie: the verify link opened in that browser
+   * confirms with one click (lib/auth/verify-email.ts). Absent: confirming takes the password.
+   */
+  browserHash?: string;
 }
 
 /** Only the normalised address comes back, whatever happened: the caller cannot leak what it was never told. */
@@ -43,7 +48,14 @@ export async function registerUser(deps: RegisterDeps, input: unknown): Promise<
     // inserts nothing (never a 500) and its owner gets the "already registered" email instead.
     const [created] = await tx.insert(users).values({ email, name, passwordHash, role: 'customer' }).onConflictDoNothing().returning({ id: users.id });
     if (created) {
-      await issueAuthToken(tx, { secret: deps.secret, userId: created.id, purpose: 'verify_email', event: 'account/verify-email', now });
+      await issueAuthToken(tx, {
+        secret: deps.secret,
+        userId: created.id,
+        purpose: 'verify_email',
+        event: 'account/verify-email',
+        now,
+        browserHash: deps.browserHash,
+      });
       return;
     }
     // The password typed here is dropped: an existing account's password only changes through its owner's inbox.

@@ -9,6 +9,7 @@ import { claimAuthToken, findUsableAuthToken, issueAuthToken, spendOpenAuthToken
 import { checkPassword, passwordIssueMessages } from './password-rules';
 import { hashPassword } from './passwords';
 import { emailSchema } from './schemas';
+import { joinGuestOrders } from '../orders/join-guest-orders';
 import { revokeSessions } from './sessions';
 import type { AuthLinkError } from './verify-email';
 
@@ -63,6 +64,8 @@ export async function resetPassword(
       .where(eq(users.id, claimed.userId));
     await revokeSessions(tx, claimed.userId);
     await spendOpenAuthTokens(tx, claimed.userId, 'reset_password', now);
+    // The link proved the inbox, so the address counts as verified: guest orders placed with it join the account.
+    await joinGuestOrders(tx, claimed.userId);
     return ok({ userId: claimed.userId, email: account.email });
   });
 }

@@ -24,3 +24,10 @@ export function cartKey(owner: CartOwner): { key: string; ttlSeconds: number } {
  */
 export const mergeClaimKey = redisKeys.mergeClaim;
 export const mergeClaimTtlSeconds = redisTtlSeconds.guestCart;
+
+/**
+ * What the last sign-in's merge changed, kept for the shopper to read once (lib/cart/merge-notices.ts): read and
+ * deleted in one command by the page that shows it.
+ */
+export const mergeNoticesKey = (userId: string) => `cart:merge-notices:${userId}`;
+export const mergeNoticesTtlSeconds = 15 * 60;

@@ -28,6 +28,21 @@ export function describeNotice(notice: CartNotice): string {
   }
 }
 
+/** The one line above a merge's notices: what happened at sign-in. */
+export const MERGE_NOTICE_HEADLINE = 'We added the items from before you signed in to the cart saved in your account. Some of it changed:';
+
+/** A merge's notice, saying what the cart holds now and why (stock, or the most one order may take). */
+export function describeMergeNotice(notice: CartNotice): string {
+  switch (notice.kind) {
+    case 'clamped':
+      return notice.reason === 'per_order'
+        ? `${notice.title}: you had ${notice.requested} across both carts; one order can take at most ${notice.allowed}, so your cart now has ${notice.allowed}.`
+        : `${notice.title}: you had ${notice.requested} across both carts, but only ${notice.allowed} ${notice.allowed === 1 ? 'is' : 'are'} in stock, so your cart now has ${notice.allowed}.`;
+    case 'removed_unavailable':
+      return `${notice.title} is sold out or no longer sold, so it was taken out of your cart.`;
+  }
+}
+
 export function toCartActionResult(result: Result<CartView, CartError>): CartActionResult {
   return result.ok ? { ok: true, cart: result.value } : { ok: false, code: result.error.code, message: cartErrorMessage(result.error) };
 }

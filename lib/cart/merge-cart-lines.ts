@@ -37,7 +37,11 @@ export function mergeCartLines(
       continue;
     }
     const allowed = Math.min(requested, cap);
-    if (allowed < requested) notices.push({ kind: 'clamped', variantId, title, requested, allowed });
+    if (allowed < requested) {
+      // The smaller of the two limits is the reason the shopper reads.
+      const reason = variant && variant.available <= variant.maxPerOrder ? ('in_stock' as const) : ('per_order' as const);
+      notices.push({ kind: 'clamped', variantId, title, requested, allowed, reason });
+    }
     quantities[variantId] = allowed;
   }
   return { quantities, notices };

@@ -22,7 +22,15 @@ export interface CartLine {
 }
 
 export type CartNotice =
-  | { kind: 'clamped'; variantId: string; title: string; requested: number; allowed: number }
+  | {
+      kind: 'clamped';
+      variantId: string;
+      title: string;
+      requested: number;
+      allowed: number;
+      /** Why it is not more: what is in stock, or the most one order may take (set where it is known: the merge). */
+      reason?: 'in_stock' | 'per_order';
+    }
   | { kind: 'removed_unavailable'; variantId: string; title: string };
 
 export interface CartView {

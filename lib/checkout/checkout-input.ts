@@ -41,6 +41,9 @@ export const NIGERIAN_STATES = [
   'Zamfara',
 ] as const;
 
+/** A Nigerian mobile number, spaces and dashes already removed (checkout, saved addresses, the account's phone). */
+export const nigerianPhoneSchema = z.string().regex(/^(\+234|0)[789][01]\d{8}$/, 'Enter a Nigerian phone number, e.g. 0803 123 4567');
+
 // An empty field has one problem, said once: `abort` stops the checks after it (an empty name is "required", not also "too short").
 const text = (label: string, max: number) =>
   z
@@ -53,7 +56,7 @@ const phoneSchema = z
   .string({ error: 'Phone number is required' })
   .trim()
   .transform((value) => value.replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(/^(\+234|0)[789][01]\d{8}$/, 'Enter a Nigerian phone number, e.g. 0803 123 4567'));
+  .pipe(nigerianPhoneSchema);
 
 const optionalText = (label: string, max: number) =>
   z

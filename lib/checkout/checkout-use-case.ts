@@ -120,11 +120,13 @@ async function checkoutLocked(deps: CheckoutDeps, request: CheckoutRequest & { o
     return err(error);
   }
   await recordCheckoutAttempt(deps, owner, { orderId: placed.value.id, fingerprint });
-  const { id, number, email, currency, subtotalAmount, discountAmount, discountCode, shippingAmount, taxAmount, taxAddedAmount, totalAmount } = placed.value;
+  const { id, number, email, joinedUserId, currency, subtotalAmount, discountAmount, discountCode, shippingAmount, taxAmount, taxAddedAmount, totalAmount } =
+    placed.value;
   const order: OrderSummary = {
     id,
     number,
     userId,
+    joinedUserId,
     email,
     status: 'pending_payment',
     currency,

@@ -12,6 +12,7 @@ import type { CheckoutInput, OrderLineInput } from './checkout-input';
 import { loadShopSettings } from '../settings/load-shop-settings';
 import { type DeliveryRefusal, resolveDelivery } from '../settings/delivery-offers';
 import { orderSettingsSnapshot } from '../settings/order-settings-snapshot';
+import { verifiedAccountWithEmail } from '../orders/join-guest-orders';
 import { checkOpenOrders, HOLD_MINUTES, isReturningGuest, type TooManyOpenOrders } from './open-orders';
 import { applyDiscount, priceOrder, type PricedLine, type PricingProblem } from './price-order';
 import type { CurrencyCode } from '../core/money';
@@ -25,6 +26,8 @@ export interface PlacedOrder {
   id: string;
   number: string;
   email: string;
+  /** The verified account this guest order joined at placement (lib/orders/join-guest-orders.ts); null otherwise. */
+  joinedUserId: string | null;
   currency: CurrencyCode;
   subtotalAmount: number;
   discountAmount: number;
@@ -122,6 +125,8 @@ export async function placeOrder(
           number: sql`'SO-' || nextval('order_number_seq')`,
           userId: input.userId,
           email: input.email,
+          // A guest order placed with an address an account has verified joins that account's history.
+          joinedUserId: input.userId === null ? verifiedAccountWithEmail(input.email) : null,
           currency: total.currency,
           subtotalAmount: subtotal.amount,
           discountAmount: claim?.amount ?? 0,
@@ -179,6 +184,7 @@ export async function placeOrder(
       id: order.id,
       number: order.number,
       email: order.email,
+      joinedUserId: order.joinedUserId,
       currency: order.currency,
       subtotalAmount: order.subtotalAmount,
       discountAmount: order.discountAmount,

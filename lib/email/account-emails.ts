@@ -1,13 +1,16 @@
 // Emails an account link. The job's payload names the token's row; the link's token is recomputed here from that id and
 // the site's secret (it is never stored), and one email goes out per token. A link already spent or expired by the
 // time the job runs is not sent.
+import { eq } from 'drizzle-orm';
 import { createElement, type ReactElement } from 'react';
+import { users } from '../../db/schema';
+import { formatDateTime } from '../core/format-date';
 import { AUTH_TOKEN_TTL_MS, authTokenForEmail, authTokenFor } from '../auth/auth-tokens';
 import { currentShopDetails } from '../settings/current-shop';
 import { absoluteUrl } from './links';
 import type { OrderEmailDeps } from './order-emails';
 import { type EmailKind, type SendEmailOutcome, sendEmailOnce } from './send-email';
-import { AlreadyRegisteredEmail, PasswordResetEmail, VerifyEmailEmail } from './templates/account-link';
+import { AlreadyRegisteredEmail, PasswordChangedEmail, PasswordResetEmail, VerifyEmailEmail } from './templates/account-link';
 import { renderEmail } from './templates/render';
 
 export type AccountEmailOutcome = SendEmailOutcome | { status: 'skipped'; reason: 'token_not_found' | 'token_spent_or_expired' | 'wrong_purpose' };
@@ -77,4 +80,34 @@ export async function sendAlreadyRegisteredEmail(deps: Deps, tokenId: string): P
       validMinutes: AUTH_TOKEN_TTL_MS.reset_password / 60_000,
     }),
   }));
+}
+
+/**
+ * "Your password was changed": to the account's address, once per change (keyed by the change's id). It names the
+ * time and says every other device was signed out, and offers the reset link's page if it was not the owner.
+ */
+export async function sendPasswordChangedEmail(
+  deps: Deps,
+  payload: { userId: string; changeId: string; changedAt: string },
+): Promise<SendEmailOutcome | { status: 'skipped'; reason: 'account_not_found' }> {
+  const [account] = await deps.db.select({ email: users.email }).from(users).where(eq(users.id, payload.userId));
+  if (!account) return { status: 'skipped', reason: 'account_not_found' };
+  const shop = await shopOf(deps);
+  const { html, text } = await renderEmail(
+    createElement(PasswordChangedEmail, {
+      shopName: shop.name,
+      siteUrl: deps.siteUrl,
+      email: account.email,
+      changedAt: formatDateTime(new Date(payload.changedAt)),
+      resetUrl: absoluteUrl(deps.siteUrl, '/reset-password'),
+    }),
+  );
+  return sendEmailOnce(deps, {
+    kind: 'password_changed',
+    dedupeKey: `password_changed:${payload.changeId}`,
+    to: account.email,
+    subject: `Your ${shop.name} password was changed`,
+    html,
+    text,
+  });
 }

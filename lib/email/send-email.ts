@@ -34,7 +34,8 @@ export type EmailKind =
   | 'order_shipped'
   | 'verify_email'
   | 'password_reset'
-  | 'already_registered';
+  | 'already_registered'
+  | 'password_changed';
 
 export interface SendEmailDeps {
   /** The database itself, never a transaction (the type refuses one): the claim must commit before SMTP is called. */

@@ -4,7 +4,7 @@
 import type { Redis } from '@upstash/redis';
 import type { Database } from '../../db/client';
 import type { OrderEmailDeps } from '../email/order-emails';
-import { sendAlreadyRegisteredEmail, sendPasswordResetEmail, sendVerifyEmail } from '../email/account-emails';
+import { sendAlreadyRegisteredEmail, sendPasswordChangedEmail, sendPasswordResetEmail, sendVerifyEmail } from '../email/account-emails';
 import { sendLowStockDigest } from '../email/admin-emails';
 import { sendFreshOrderLink } from '../email/order-link-email';
 import { sendOrderConfirmation, sendPaymentAlert, sendPaymentReceipt } from '../email/order-emails';
@@ -129,6 +129,12 @@ export const jobDefinitions = {
     id: 'send-already-registered',
     name: 'Registration with a taken address: tell its owner',
     steps: [{ id: 'send-already-registered', run: (deps, { tokenId }) => sendAlreadyRegisteredEmail(deps, tokenId) }],
+  },
+  'account/password-changed': {
+    event: 'account/password-changed',
+    id: 'send-password-changed',
+    name: 'Password changed: tell the account’s address',
+    steps: [{ id: 'send-password-changed', run: (deps, payload) => sendPasswordChangedEmail(deps, payload) }],
   },
 } satisfies Definitions;
 

@@ -42,6 +42,8 @@ export const jobEventSchemas = {
   'account/verify-email': z.object({ tokenId: id }),
   'account/password-reset': z.object({ tokenId: id }),
   'account/already-registered': z.object({ tokenId: id }),
+  /** The owner changed their password while signed in: tell the address, with the way back in if it was not them. */
+  'account/password-changed': z.object({ userId: id, changeId: id, changedAt: z.iso.datetime({ offset: true }) }),
 } as const;
 
 export type JobEventName = keyof typeof jobEventSchemas;

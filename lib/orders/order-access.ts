@@ -40,8 +40,15 @@ export function verifyOrderAccess(secret: string, orderId: string, token: string
   return checkOrderAccess(secret, orderId, token, now) === 'valid';
 }
 
-/** Who may see an order: its signed-in owner, or — for a guest order only — the holder of a valid token. */
-export function mayViewOrder(order: { id: string; userId: string | null }, viewer: { userId: string | null; token?: string | null; secret: string }): boolean {
+/**
+ * Who may see an order: its signed-in owner, or — for a guest order only — the holder of a valid token, and the
+ * verified account the guest order joined (its address is that account's, proven by a link).
+ */
+export function mayViewOrder(
+  order: { id: string; userId: string | null; joinedUserId?: string | null },
+  viewer: { userId: string | null; token?: string | null; secret: string },
+): boolean {
   if (order.userId !== null) return viewer.userId === order.userId;
+  if (order.joinedUserId && viewer.userId === order.joinedUserId) return true;
   return verifyOrderAccess(viewer.secret, order.id, viewer.token);
 }

@@ -26,7 +26,7 @@ async function expectSignedIn(page: Page) {
   await expect(page.getByRole('banner').getByRole('button', { name: 'Sign out' })).toBeVisible();
 }
 
-test('register → open the emailed link → confirm → sign in', async ({ page }) => {
+test('register → open the emailed link in the same browser → one click confirms and signs in', async ({ page }) => {
   test.setTimeout(60_000);
   const email = `verify-${randomUUID().slice(0, 8)}@example.test`;
   await page.goto('/register');
@@ -39,25 +39,47 @@ test('register → open the emailed link → confirm → sign in', async ({ page
   const [mail] = await mailTo(email, 1, (message) => message.subject.includes('Confirm your email address'), 30_000);
   const link = linkIn(mail!, '/verify-email');
 
-  // Opening the link changes nothing by itself (a mail scanner fetching it cannot spend it); the button does.
+  // Opening the link changes nothing by itself (a mail scanner fetching it cannot spend it); the button does. This is
+  // the browser that registered, so no password is asked for.
   await page.goto(link);
   await expect(page.getByRole('heading', { name: 'Confirm your email address' })).toBeVisible();
   await expect(page.getByRole('main')).toContainText(email);
-  await page.getByLabel('Password').fill('Lagos-Market-42');
-  await page.getByRole('button', { name: 'Confirm my email address' }).click();
-  await expect(page.getByRole('main').getByRole('status')).toContainText(`Your email address ${email} is confirmed.`);
-
-  await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/sign-in$/);
-  await submitSignIn(page, email, 'Lagos-Market-42');
+  await expect(page.getByLabel('Password')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Confirm and sign in' }).click();
+  await expect(page.getByRole('main').getByRole('status')).toContainText(`Your email address ${email} is confirmed. You are signed in.`);
   await expectSignedIn(page);
-  await page.goto('/account');
-  await expect(page.getByText(email)).toBeVisible();
+  await page.getByRole('main').getByRole('link', { name: 'Go to your account' }).click();
+  await expect(page.getByRole('main')).toContainText(email);
   await expect(page.getByText('No orders yet.')).toBeVisible();
 
   // The link was for one use.
   await page.goto(link);
   await expect(page.getByRole('heading', { name: 'This link does not work' })).toBeVisible();
+});
+
+test('the emailed link opened in another browser asks for the password, then signs that browser in', async ({ page, browser }) => {
+  test.setTimeout(60_000);
+  const email = `verify-elsewhere-${randomUUID().slice(0, 8)}@example.test`;
+  await page.goto('/register');
+  await page.getByLabel('Name').fill('Vera Elsewhere');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('Lagos-Market-42');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('main').getByRole('status')).toContainText('Check your email to continue.');
+  const [mail] = await mailTo(email, 1, (message) => message.subject.includes('Confirm your email address'), 30_000);
+
+  // Another device: no registration cookie here.
+  const phone = await browser.newContext();
+  const other = await phone.newPage();
+  await other.goto(linkIn(mail!, '/verify-email'));
+  await other.getByLabel('Password').fill('Not-The-Password-1');
+  await other.getByRole('button', { name: 'Confirm and sign in' }).click();
+  await expect(other.getByRole('main').getByRole('alert')).toContainText('That is not the password this account was created with.');
+  await other.getByLabel('Password').fill('Lagos-Market-42');
+  await other.getByRole('button', { name: 'Confirm and sign in' }).click();
+  await expect(other.getByRole('main').getByRole('status')).toContainText('You are signed in.');
+  await expectSignedIn(other);
+  await phone.close();
 });
 
 test('forgot password → reset through the emailed link → only the new password signs in', async ({ page }) => {

@@ -1,13 +1,21 @@
 // Diagram 5 in a browser: a guest's cart joins the account's cart at sign-in, quantities summed, and the cart
 // cookie is rotated.
+import { randomUUID } from 'node:crypto';
+import { addToCart } from '../../lib/cart/add-to-cart';
+import { verifiedCustomer } from '../support/accounts';
+import { createTestVariants } from '../support/catalog-fixtures';
+import { testDatabase } from '../support/db';
 import { expect, test, type Page } from './fixtures';
-import { clearSignInLimitsForLocalhost, demoCustomer, signIn, signOut } from './auth-helpers';
+import { clearSignInLimitsForLocalhost, demoCustomer, signIn, signOut, submitSignIn, testRedis } from './auth-helpers';
 
 const product = 'Adire Indigo Shirt';
 const variant = { Size: 'L', Colour: 'Rust' };
 const lineName = `${product}, ${variant.Size} / ${variant.Colour}`;
 
+const { db, sql } = testDatabase();
+
 test.beforeAll(clearSignInLimitsForLocalhost);
+test.afterAll(() => sql.end());
 
 /** Browse from the home page to the product, pick the variant, and add `quantity` of it. */
 async function addFromProductPage(page: Page, quantity: number) {
@@ -77,4 +85,36 @@ test('a guest cart merges into the account cart at sign-in, with the quantities 
 
   // Leave the demo account's cart as we found it.
   await removeLineIfPresent(page);
+});
+
+test('signing in from the cart comes back to the cart, and says once what the merge trimmed and why', async ({ page }) => {
+  test.setTimeout(60_000);
+  // Two in stock; the account's cart already holds both.
+  const [variant] = await createTestVariants(db, [{ stock: 2 }]);
+  const account = { email: `merge-${randomUUID().slice(0, 8)}@example.test`, name: 'Mere Merge', password: 'Lagos-Market-42' };
+  const user = await verifiedCustomer(db, account);
+  expect((await addToCart({ db, redis: testRedis() }, { kind: 'user', userId: user.id }, { variantId: variant!.id, quantity: 2 })).ok).toBe(true);
+
+  // As a guest, one more of it (through the Store API, with this browser's cookies), then the cart page.
+  expect((await page.request.post('/api/cart/items', { data: { variantId: variant!.id, quantity: 1 } })).ok()).toBe(true);
+  await page.goto('/cart');
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
+
+  await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fcart$/);
+  await submitSignIn(page, account.email, account.password);
+  await expect(page).toHaveURL(/\/cart$/);
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Sign out' })).toBeVisible();
+  const told = page.getByTestId('merge-notices');
+  await expect(told).toContainText('We added the items from before you signed in to the cart saved in your account.');
+  await expect(told).toContainText('you had 3 across both carts, but only 2 are in stock, so your cart now has 2.');
+  await expect(page.getByTestId('cart-line').getByTestId('line-quantity')).toHaveText('2');
+  // The stepper's limit is named for what it is: stock, not a purchase limit.
+  await expect(page.getByTestId('cart-line')).toContainText('Only 2 in stock');
+
+  // Once: a reload says nothing more.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Your cart' })).toBeVisible();
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
+  await expect(told).toHaveCount(0);
 });

@@ -11,13 +11,15 @@ import { requestPasswordResetAction, resetPasswordAction } from '@/app/(auth)/re
 import { verifyEmailAction } from '@/app/(auth)/verify-email/actions';
 import { GET as cartRoute } from '@/app/api/cart/route';
 import { authTokens, users } from '@/db/schema';
-import { AUTH_TOKEN_TTL_MS, findUsableAuthToken, hashAuthToken } from '@/lib/auth/auth-tokens';
+import { AUTH_TOKEN_TTL_MS, findUsableAuthToken, hashAuthToken, SAME_BROWSER_WINDOW_MS } from '@/lib/auth/auth-tokens';
+import { VERIFY_BROWSER_COOKIE } from '@/lib/auth/browser-cookies';
+import { signInWithTicket } from '@/lib/auth/sign-in-ticket';
 import { solveChallenge } from '@/lib/auth/challenge-proof';
 import { requestPasswordReset, resetPassword } from '@/lib/auth/reset-password';
 import { createSignInChallenges } from '@/lib/auth/sign-in-challenge';
 import { createSignInDelay } from '@/lib/auth/sign-in-delay';
 import { challengeFromCode } from '@/lib/auth/sign-in-errors';
-import { verifyEmail } from '@/lib/auth/verify-email';
+import { verifyEmail, verifyLinkState } from '@/lib/auth/verify-email';
 import { addToCart } from '@/lib/cart/add-to-cart';
 import type { CartView } from '@/lib/cart/types';
 import { smtpConfigFromEnv, smtpMailer } from '@/lib/email/mailer';
@@ -33,6 +35,7 @@ import { accountLinkJobs, linkToken, testSiteSecret, verifiedCustomer } from '..
 import { cartTestClients, createFixtureCatalogue } from '../support/cart-fixtures';
 import { testPaystack } from '../support/checkout-fixtures';
 import { inboxFor, mailTo } from '../support/inbox';
+import { memoryCookieJar } from '../support/doors';
 import { sessionFrom, signInCookie } from '../support/session-cookies';
 
 const { db, sql, redis } = cartTestClients();
@@ -78,15 +81,22 @@ async function deliverAccountEmails(email: string) {
 
 // A visitor with an address and a limiter of their own; `session` is whatever cookie the test says the browser sends.
 const limiter = createRateLimiter({ redis, prefix: `test-ratelimit:${randomBytes(6).toString('hex')}` });
-function visitor(session: DoorDeps['session'] = async () => null): Partial<DoorDeps> {
-  return { session, requestHeaders: async () => new Headers({ 'x-forwarded-for': `visitor-${randomUUID()}` }), limiter: () => limiter };
+// Each call is a fresh browser (its own empty cookie jar) unless the test passes the jar of an earlier one.
+function visitor(session: DoorDeps['session'] = async () => null, browser = memoryCookieJar()): Partial<DoorDeps> {
+  return {
+    session,
+    requestHeaders: async () => new Headers({ 'x-forwarded-for': `visitor-${randomUUID()}` }),
+    limiter: () => limiter,
+    ...browser.deps,
+  };
 }
 const form = (fields: Record<string, string>) => {
   const data = new FormData();
   for (const [key, value] of Object.entries(fields)) data.set(key, value);
   return data;
 };
-const asVisitor = <T>(fn: () => Promise<T>, session?: DoorDeps['session']) => withDoorDeps(visitor(session), fn);
+const asVisitor = <T>(fn: () => Promise<T>, session?: DoorDeps['session'], browser?: ReturnType<typeof memoryCookieJar>) =>
+  withDoorDeps(visitor(session, browser), fn);
 
 const cartLines = async (session: DoorDeps['session']) => {
   const response = await asVisitor(() => cartRoute(new Request(new URL('/api/cart', site))), session);
@@ -94,15 +104,20 @@ const cartLines = async (session: DoorDeps['session']) => {
   return ((await response.json()) as CartView).lines.length;
 };
 
-async function registerAndReadVerifyLink(label: string) {
+async function registerAndReadVerifyLink(label: string, browser = memoryCookieJar()) {
   const email = uniqueEmail(label);
-  const answer = await asVisitor(() => registerAction({ data: { status: 'idle' } }, form({ email, name: 'Vera Verify', password: 'Lagos-Market-42' })));
+  const answer = await asVisitor(
+    () => registerAction({ data: { status: 'idle' } }, form({ email, name: 'Vera Verify', password: 'Lagos-Market-42' })),
+    undefined,
+    browser,
+  );
   expect(answer.data).toEqual({ status: 'check_email', email });
   await deliverAccountEmails(email);
   const [mail] = await mailTo(email, 1, (message) => message.subject.includes('Confirm your email address'));
   return { email, token: linkToken(mail!, '/verify-email') };
 }
 
+const TICKET = /^[A-Za-z0-9_-]{43}$/;
 const verifyWith = (token: string, password = 'Lagos-Market-42') => asVisitor(() => verifyEmailAction({ data: { status: 'idle' } }, form({ token, password })));
 
 describe('verify-email links', () => {
@@ -111,7 +126,7 @@ describe('verify-email links', () => {
     const signIn = () => authorizeCredentials({ email, password: 'Lagos-Market-42' }, { 'x-forwarded-for': `verify-${randomUUID()}` });
     expect(await signIn()).toBeNull();
 
-    expect((await verifyWith(token)).data).toEqual({ status: 'verified', email });
+    expect((await verifyWith(token)).data).toEqual({ status: 'verified', email, signInTicket: expect.stringMatching(TICKET) });
     expect((await verifyWith(token)).data).toEqual({ status: 'refused', message: 'This link has expired or was already used.' });
     const [row] = await db.select({ verifiedAt: users.emailVerifiedAt }).from(users).where(eq(users.email, email));
     expect(row?.verifiedAt).toBeInstanceOf(Date);
@@ -123,12 +138,12 @@ describe('verify-email links', () => {
     const later = (ms: number) => () => new Date(Date.now() + ms);
     expect(await findUsableAuthToken(db, 'verify_email', token, later(AUTH_TOKEN_TTL_MS.verify_email - 60_000)())).toMatchObject({ email });
     expect(await findUsableAuthToken(db, 'verify_email', token, later(AUTH_TOKEN_TTL_MS.verify_email + 60_000)())).toBeNull();
-    expect(await verifyEmail({ db, now: later(AUTH_TOKEN_TTL_MS.verify_email + 60_000) }, { token, password: 'Lagos-Market-42' })).toEqual({
+    expect(await verifyEmail({ db, secret, now: later(AUTH_TOKEN_TTL_MS.verify_email + 60_000) }, { token, password: 'Lagos-Market-42' })).toEqual({
       ok: false,
       error: { code: 'invalid_or_expired_link' },
     });
     // Refused for its age alone: the same link, still in time, works.
-    expect(await verifyEmail({ db }, { token, password: 'Lagos-Market-42' })).toEqual({ ok: true, value: { email } });
+    expect(await verifyEmail({ db, secret }, { token, password: 'Lagos-Market-42' })).toMatchObject({ ok: true, value: { email } });
   });
 
   it('need the password the account was registered with: an address registered by a stranger cannot be confirmed by its owner', async () => {
@@ -141,7 +156,70 @@ describe('verify-email links', () => {
     expect(row?.verifiedAt).toBeNull();
     // Nothing was spent by the wrong password: the link still works for whoever knows the registered one.
     expect(await findUsableAuthToken(db, 'verify_email', token, new Date())).toMatchObject({ email });
-    expect((await verifyWith(token)).data).toEqual({ status: 'verified', email });
+    expect((await verifyWith(token)).data).toEqual({ status: 'verified', email, signInTicket: expect.stringMatching(TICKET) });
+  });
+
+  it('confirm with one click in the registering browser, and that browser is signed in by a one-time ticket', async () => {
+    const browser = memoryCookieJar();
+    const { email, token } = await registerAndReadVerifyLink('verify-same-browser', browser);
+    expect(browser.values.get(VERIFY_BROWSER_COOKIE)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // No password typed: the registering browser's cookie is the proof.
+    const confirmed = await asVisitor(() => verifyEmailAction({ data: { status: 'idle' } }, form({ token })), undefined, browser);
+    expect(confirmed.data).toEqual({ status: 'verified', email, signInTicket: expect.stringMatching(TICKET) });
+    const ticket = confirmed.data?.status === 'verified' ? confirmed.data.signInTicket : '';
+    // Only its hash is kept, like every account token.
+    expect(await db.select().from(authTokens).where(eq(authTokens.tokenHash, ticket))).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(authTokens)
+        .where(eq(authTokens.tokenHash, hashAuthToken(ticket))),
+    ).toHaveLength(1);
+
+    const headers = { 'x-forwarded-for': `ticket-${randomUUID()}` };
+    expect(await authorizeCredentials({ ticket }, headers)).toMatchObject({ email, role: 'customer' });
+    // Single use: the same ticket signs nobody in a second time.
+    expect(await authorizeCredentials({ ticket }, headers)).toBeNull();
+    // A made-up ticket is nobody.
+    expect(await authorizeCredentials({ ticket: 'A'.repeat(43) }, headers)).toBeNull();
+    expect(await authorizeCredentials({ ticket: 'not-a-ticket' }, headers)).toBeNull();
+  });
+
+  it('ask for the password in another browser, after the hour, or with another registration’s cookie', async () => {
+    const stranger = memoryCookieJar();
+    await registerAndReadVerifyLink('verify-other-account', stranger);
+    const { email, token } = await registerAndReadVerifyLink('verify-other-browser');
+    // A browser holding the cookie of a different registration is just another browser.
+    const withOtherCookie = await asVisitor(() => verifyEmailAction({ data: { status: 'idle' } }, form({ token })), undefined, stranger);
+    expect(withOtherCookie.data).toMatchObject({ status: 'refused', needsPassword: true });
+
+    const browser = memoryCookieJar();
+    const late = await registerAndReadVerifyLink('verify-late', browser);
+    const [link] = await db
+      .select()
+      .from(authTokens)
+      .where(eq(authTokens.tokenHash, hashAuthToken(late.token)));
+    const inTime = await verifyLinkState({ db }, { token: late.token, browserSecret: browser.values.get(VERIFY_BROWSER_COOKIE) });
+    expect(inTime).toEqual({ email: late.email, sameBrowser: true });
+    const afterTheHour = () => new Date(link!.createdAt.getTime() + SAME_BROWSER_WINDOW_MS + 1_000);
+    expect(await verifyEmail({ db, secret, now: afterTheHour }, { token: late.token, browserSecret: browser.values.get(VERIFY_BROWSER_COOKIE) })).toEqual({
+      ok: false,
+      error: { code: 'password_required' },
+    });
+    // With the password the other browser confirms too, and gets its own ticket.
+    const confirmed = await verifyEmail({ db, secret }, { token, password: 'Lagos-Market-42' });
+    expect(confirmed).toMatchObject({ ok: true, value: { email } });
+  });
+
+  it('sign-in tickets last two minutes', async () => {
+    const { email, token } = await registerAndReadVerifyLink('ticket-expiry');
+    const confirmed = await verifyEmail({ db, secret }, { token, password: 'Lagos-Market-42' });
+    if (!confirmed.ok) throw new Error('not confirmed');
+    const merges: string[] = [];
+    const deps = { db, mergeGuestCart: async (userId: string) => void merges.push(userId) };
+    expect(await signInWithTicket({ ...deps, now: () => Date.now() + AUTH_TOKEN_TTL_MS.sign_in + 1_000 }, confirmed.value.signInTicket)).toBeNull();
+    expect(await signInWithTicket(deps, confirmed.value.signInTicket)).toMatchObject({ email });
+    expect(merges).toEqual([confirmed.value.userId]);
   });
 
   it('refuse anything that is not a live token without touching the database’s rows', async () => {

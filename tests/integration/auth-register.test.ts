@@ -18,6 +18,7 @@ import { accountLinkJobs, linkToken, testSiteSecret, verifiedCustomer } from '..
 import { cartTestClients } from '../support/cart-fixtures';
 import { testPaystack } from '../support/checkout-fixtures';
 import { mailTo } from '../support/inbox';
+import { memoryCookieJar } from '../support/doors';
 
 const { db, sql, redis } = cartTestClients();
 const mailer = smtpMailer(smtpConfigFromEnv(env()));
@@ -130,7 +131,8 @@ describe('the register form (server action)', () => {
   const submit = (fields: Record<string, string>) => {
     const form = new FormData();
     for (const [key, value] of Object.entries(fields)) form.set(key, value);
-    return withDoorDeps(asVisitor, () => registerAction({ data: { status: 'idle' } }, form));
+    // A fresh browser each time: registration leaves its confirm-link cookie there (lib/auth/verify-email.ts).
+    return withDoorDeps({ ...asVisitor, ...memoryCookieJar().deps }, () => registerAction({ data: { status: 'idle' } }, form));
   };
 
   it('counts tagged spellings of one mailbox together: five sign-ups for a+tag@x an hour, from any addresses, then no more emails to that inbox; a@x itself is never held back', async () => {

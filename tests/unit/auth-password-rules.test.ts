@@ -24,8 +24,13 @@ describe('checkPassword', () => {
     expect(checkPassword(`${'₦'.repeat(25)}a`)).toContain('too_long');
   });
 
-  it('refuses a password containing the email name', () => {
-    expect(checkPassword('funmilayo-2026!', { email: 'funmilayo@example.com' })).toEqual(['contains_email']);
+  it('refuses the email itself or a close match, not a password that merely contains the name part', () => {
+    expect(checkPassword('funmilayo@example.com1', { email: 'funmilayo@example.com' })).toEqual(['contains_email']);
+    expect(checkPassword('Funmilayo.Example.com', { email: 'funmilayo@example.com' })).toEqual(['contains_email']);
+    expect(checkPassword('funmilayo@exampl3.c0m', { email: 'funmilayo@example.com' })).toEqual(['contains_email']);
+    expect(checkPassword('funmilayo01', { email: 'funmilayo@example.com' })).toEqual(['contains_email']);
+    expect(checkPassword('funmilayo-2026!', { email: 'funmilayo@example.com' })).toEqual([]);
+    expect(checkPassword('Funmilayo-Market-42', { email: 'funmilayo@example.com' })).toEqual([]);
     expect(checkPassword('funmilayo-2026!', { email: 'ada@example.com' })).toEqual([]);
   });
 });

@@ -1,11 +1,14 @@
-// GET /account – the signed-in shopper's profile and their most recent orders
+// GET /account – the signed-in shopper's profile (edit name and phone) and their most recent orders
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { db } from '@/db';
 import { listOrdersForUser } from '@/db/queries/orders';
 import { OrderStatusBadge } from '@/components/orders/order-status-badge';
 import { formatMoney } from '@/lib/core/money';
+import { getProfile } from '@/lib/account/profile';
 import { userForPage } from '@/lib/server/doors/auth';
+import { AccountNav } from './_components/account-nav';
+import { ProfileForm } from './_components/profile-form';
 
 export const metadata: Metadata = { title: 'Your account' };
 
@@ -15,20 +18,16 @@ export default async function AccountPage() {
   // proxy.ts gates this path too, but the page never relies on it.
   const user = await userForPage('user', '/account');
   // Scoped to the session user: an order is only ever listed for its owner.
-  const recent = await listOrdersForUser(db, { userId: user.id, page: 1, pageSize: 5 });
+  const [recent, profile] = await Promise.all([listOrdersForUser(db, { userId: user.id, page: 1, pageSize: 5 }), getProfile(db, user.id)]);
 
   return (
     <div className="space-y-8">
+      <AccountNav current="/account" />
       <section aria-labelledby="profile-heading" className="rounded-xl border border-stone-200 bg-white p-6">
         <h1 id="profile-heading" className="text-2xl font-semibold tracking-tight">
           Your account
         </h1>
-        <dl className="mt-4 grid gap-2 text-sm sm:grid-cols-[8rem_1fr]">
-          <dt className="text-stone-500">Name</dt>
-          <dd>{user.name}</dd>
-          <dt className="text-stone-500">Email</dt>
-          <dd>{user.email}</dd>
-        </dl>
+        <ProfileForm email={profile?.email ?? user.email} name={profile?.name ?? user.name} phone={profile?.phone ?? ''} />
         <Link href="/account/payment-methods" className="mt-4 inline-block text-sm font-medium text-brand-700 hover:underline">
           Payment methods
         </Link>

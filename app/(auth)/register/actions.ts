@@ -3,6 +3,9 @@
 // next step arrives by email (a verify link, or for an existing account a sign-in and reset link), so the form never
 // tells anyone which addresses have accounts. Never an admin: the role is not an input.
 import { zfd } from 'zod-form-data';
+import { newBrowserSecret } from '@/lib/auth/auth-tokens';
+import { VERIFY_BROWSER_COOKIE, VERIFY_BROWSER_COOKIE_PATH, VERIFY_BROWSER_MAX_AGE_SECONDS } from '@/lib/auth/browser-cookies';
+import { cartSessionCookie } from '@/lib/server/doors/cart-session';
 import { type RegisterField, registerUser } from '@/lib/auth/register-user';
 import { env } from '@/lib/core/env';
 import { formText, publicAction } from '@/lib/server/doors/actions';
@@ -30,8 +33,16 @@ export const registerAction = publicAction.inputSchema(registerForm).stateAction
     return { status: 'error', message, fieldErrors: {}, values };
   }
 
-  const result = await registerUser({ db: ctx.deps.db, secret: env().NEXTAUTH_SECRET }, input);
+  // This browser's proof for the verify link: opened here within the hour, it confirms (and signs in) with one click.
+  const browser = newBrowserSecret();
+  const result = await registerUser({ db: ctx.deps.db, secret: env().NEXTAUTH_SECRET, browserHash: browser.hash }, input);
   if (!result.ok) return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: result.error.fieldErrors, values };
+  const { options } = cartSessionCookie('');
+  (await ctx.deps.cookieJar()).set(VERIFY_BROWSER_COOKIE, browser.secret, {
+    ...options,
+    path: VERIFY_BROWSER_COOKIE_PATH,
+    maxAge: VERIFY_BROWSER_MAX_AGE_SECONDS,
+  });
   relayAfterResponse();
   return { status: 'check_email', email: result.value.email };
 });

@@ -8,6 +8,7 @@ import Link from 'next/link';
 import { solveChallenge } from '@/lib/auth/challenge-proof';
 import { challengeFromCode, GENERIC_SIGN_IN_ERROR, signInErrorMessage } from '@/lib/auth/sign-in-errors';
 import { FormField, SubmitButton } from '@/components/auth/form-parts';
+import { collectMergeNotices } from '@/components/cart/merge-notices';
 
 export function SignInForm({ callbackPath, initialError }: { callbackPath: string; initialError: string | null }) {
   const router = useRouter();
@@ -48,6 +49,8 @@ export function SignInForm({ callbackPath, initialError }: { callbackPath: strin
         setPending(false);
         return;
       }
+      // What the merge changed (a quantity trimmed to stock, a line dropped) is told once, on the page we land on.
+      await collectMergeNotices();
       // callbackPath was sanitised on the server; refresh so the header and cart re-render as the signed-in user,
       // and drop client caches (the cart badge held the guest cart, which has just been merged).
       router.replace(callbackPath);

@@ -1,8 +1,10 @@
 // GET /verify-email?token=… – the verify email's link: checks the link and offers a confirm button; changes nothing itself
 import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
 import Link from 'next/link';
 import { db } from '@/db';
-import { findUsableAuthToken } from '@/lib/auth/auth-tokens';
+import { VERIFY_BROWSER_COOKIE } from '@/lib/auth/browser-cookies';
+import { verifyLinkState } from '@/lib/auth/verify-email';
 import { VerifyEmailForm } from './verify-email-form';
 
 // The token is in the URL: keep it out of Referer headers and search indexes.
@@ -11,7 +13,8 @@ export const dynamic = 'force-dynamic';
 
 export default async function VerifyEmailPage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
   const { token } = await searchParams;
-  const account = typeof token === 'string' ? await findUsableAuthToken(db, 'verify_email', token, new Date()) : null;
+  const browserSecret = (await cookies()).get(VERIFY_BROWSER_COOKIE)?.value;
+  const account = typeof token === 'string' ? await verifyLinkState({ db }, { token, browserSecret }) : null;
 
   if (!account || typeof token !== 'string') {
     return (
@@ -32,9 +35,10 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
     <div className="mx-auto max-w-sm py-8">
       <h1 className="text-2xl font-semibold tracking-tight">Confirm your email address</h1>
       <p className="mt-2 text-sm text-stone-600">
-        Confirm that <strong>{account.email}</strong> is yours to finish creating your account: enter the password you registered with.
+        Confirm that <strong>{account.email}</strong> is yours to finish creating your account
+        {account.sameBrowser ? '; you will be signed in.' : ': enter the password you registered with, and you will be signed in.'}
       </p>
-      <VerifyEmailForm token={token} />
+      <VerifyEmailForm token={token} askPassword={!account.sameBrowser} />
     </div>
   );
 }

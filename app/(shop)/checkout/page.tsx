@@ -10,12 +10,15 @@ import { db } from '@/db';
 import { listSavedCards } from '@/lib/cards/saved-cards';
 import { getCurrentUser } from '@/lib/server/doors/auth';
 import { cartDeps, getCartOwner } from '@/lib/server/doors/cart-session';
+import type { SavedAddressOption } from '@/components/checkout/saved-address-picker';
+import { listAddresses, type SavedAddress } from '@/lib/account/addresses';
 
 export const metadata: Metadata = { title: 'Checkout', robots: { index: false } };
 
 export default async function CheckoutPage() {
   const [owner, user, { settings }] = await Promise.all([getCartOwner(), getCurrentUser(), getShopSettings()]);
-  const [cart, cards] = await Promise.all([getCart(cartDeps(), owner), user ? listSavedCards(db, user.id) : []]);
+  // A signed-in shopper's saved addresses (scoped to them), the default first: it prefills the address fields.
+  const [cart, cards, saved] = await Promise.all([getCart(cartDeps(), owner), user ? listSavedCards(db, user.id) : [], user ? listAddresses(db, user.id) : []]);
 
   return (
     <section aria-labelledby="checkout-heading" className="space-y-6">
@@ -75,9 +78,20 @@ export default async function CheckoutPage() {
             signedIn={user !== null}
             states={NIGERIAN_STATES}
             savedCards={cards.filter((card) => !card.expired).map(({ id, brand, last4, expMonth, expYear }) => ({ id, brand, last4, expMonth, expYear }))}
+            savedAddresses={saved.map(toAddressOption)}
           />
         </>
       )}
     </section>
   );
+}
+
+function toAddressOption(address: SavedAddress): SavedAddressOption {
+  const { id, label, fullName, phone, line1, line2, city, state, postalCode, isDefault } = address;
+  return {
+    id,
+    name: [label, `${fullName}, ${line1}, ${city}`].filter(Boolean).join(' — '),
+    isDefault,
+    values: { fullName, phone, line1, line2: line2 ?? '', city, state, postalCode: postalCode ?? '' },
+  };
 }

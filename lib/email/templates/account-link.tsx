@@ -14,8 +14,8 @@ export function VerifyEmailEmail(props: AccountEmailBase & { verifyUrl: string; 
     <EmailLayout shopName={props.shopName} siteUrl={props.siteUrl} preview={`Confirm your email address for ${props.shopName}`}>
       <EmailHeading>Confirm your email address</EmailHeading>
       <Paragraph>
-        Thanks for creating an account at {props.shopName}. Open the link and enter the password you chose to confirm that {props.email} is yours; then you can
-        sign in.
+        Thanks for creating an account at {props.shopName}. Open the link to confirm that {props.email} is yours, and you will be signed in. In the browser you
+        registered in that takes one click; anywhere else it asks for the password you chose.
       </Paragraph>
       <CallToAction href={props.verifyUrl}>Confirm my email address</CallToAction>
       <Paragraph>The link works once, for {props.validHours} hours.</Paragraph>
@@ -54,6 +54,21 @@ export function AlreadyRegisteredEmail(props: AccountEmailBase & { signInUrl: st
         (the link works once, for {props.validMinutes} minutes, and signs the account out on every device).
       </Paragraph>
       <Paragraph>If this was not you, you can ignore this email: your account and password are unchanged.</Paragraph>
+    </EmailLayout>
+  );
+}
+
+export function PasswordChangedEmail(props: AccountEmailBase & { changedAt: string; resetUrl: string }) {
+  return (
+    <EmailLayout shopName={props.shopName} siteUrl={props.siteUrl} preview={`Your ${props.shopName} password was changed`}>
+      <EmailHeading>Your password was changed</EmailHeading>
+      <Paragraph>
+        The password of the {props.shopName} account for {props.email} was changed on {props.changedAt} (Lagos time), from the account page. Every device that
+        was signed in has been signed out.
+      </Paragraph>
+      <Paragraph>If that was you, there is nothing more to do.</Paragraph>
+      <Paragraph>If it was not you, someone knows your password: choose a new one now (we email you a link), which signs them out again.</Paragraph>
+      <CallToAction href={props.resetUrl}>Reset my password</CallToAction>
     </EmailLayout>
   );
 }

@@ -22,6 +22,21 @@ import { type RateLimiter, rateLimiter } from '../doors/rate-limit';
 
 export type SessionUser = AuthenticatedUser;
 
+export interface CookieOptions {
+  httpOnly: boolean;
+  sameSite: 'lax' | 'strict';
+  secure: boolean;
+  path: string;
+  maxAge: number;
+}
+
+/** The few cookie operations the doors need, as next/headers' cookie store offers them. */
+export interface CookieJar {
+  get(name: string): { value: string } | undefined;
+  set(name: string, value: string, options: CookieOptions): void;
+  delete(options: { name: string; path: string }): void;
+}
+
 export interface DoorDeps {
   db: Database;
   redis: () => Redis;
@@ -39,6 +54,8 @@ export interface DoorDeps {
   roleNow: (userId: string) => Promise<UserRole | null>;
   /** The incoming request's headers, for server actions (route handlers read their Request). */
   requestHeaders: () => Promise<Headers>;
+  /** The request's cookies, read and written by server actions and pages (next/headers; a test passes a plain jar). */
+  cookieJar: () => Promise<CookieJar>;
   /** TRUSTED_PROXY_HOPS: how the caller's address is read from the request (lib/server/doors/request-meta.ts). */
   trustedProxyHops: () => number;
   /** Milliseconds since the epoch: admin sessions' absolute and idle limits are measured on it. */
@@ -107,6 +124,7 @@ const defaults: DoorDeps = {
   sessionVersionNow: sessionVersionInDatabase,
   roleNow: roleInDatabase,
   requestHeaders: nextRequestHeaders,
+  cookieJar: async () => cookies(),
   trustedProxyHops: () => trustedProxyHops(),
   now: Date.now,
   logger: rootLogger,

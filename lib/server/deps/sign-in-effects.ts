@@ -2,6 +2,7 @@
 import 'server-only';
 import { db } from '@/db';
 import { mergeGuestCartIntoUserCart } from '@/lib/cart/merge-carts';
+import { keepMergeNotices } from '@/lib/cart/merge-notices';
 import { redis } from '@/lib/redis';
 import { CART_SESSION_COOKIE } from '@/lib/cart/cart-keys';
 import { readCookie } from '../doors/request-meta';
@@ -15,8 +16,10 @@ export async function mergeCartAfterSignIn(cookieHeader: string | undefined, use
   const sessionId = readCookie(cookieHeader, CART_SESSION_COOKIE);
   if (!sessionId) return;
   try {
-    // The merge writes its own `cart.merged` audit row in the transaction that applies it.
-    await mergeGuestCartIntoUserCart({ db, redis: redis() }, { sessionId, userId });
+    // The merge writes its own `cart.merged` audit row in the transaction that applies it. What it changed is kept
+    // for the shopper to read once, right after signing in (lib/cart/merge-notices.ts).
+    const { notices } = await mergeGuestCartIntoUserCart({ db, redis: redis() }, { sessionId, userId });
+    await keepMergeNotices(redis(), userId, notices);
   } catch (error) {
     console.error('[auth] guest cart merge threw; the guest cart stays for the next sign-in', error);
   }

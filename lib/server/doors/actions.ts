@@ -13,17 +13,18 @@ import { zfd } from 'zod-form-data';
 import { AppError, type ErrorReply, errorMessage } from '@/lib/errors';
 import { log } from '@/lib/log';
 import type { CartOwner } from '@/lib/cart/types';
-import { requireAudience } from './auth';
+import { requireAudience, type SessionUser } from './auth';
 import { getCartOwner } from './cart-session';
 import { type DoorDeps, doorDeps } from '../deps/door-deps';
 import { type RateLimitDecision, RateLimitRefusal } from './rate-limit';
 import { clientIp } from './request-meta';
 
-/** What an action's rate limit is asked with: the caller's address, and for shopper actions the cart they own. */
+/** What an action's rate limit is asked with: the caller's address, for shopper actions the cart they own, for user actions the user. */
 export interface ActionLimitContext {
   deps: DoorDeps;
   ip: string;
   owner?: CartOwner | null;
+  user?: SessionUser;
 }
 
 export interface ActionMetadata {

@@ -3,10 +3,14 @@
 import 'server-only';
 import type { NextAuthOptions, User } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import { eq } from 'drizzle-orm';
 import { db } from '@/db';
+import { users } from '@/db/schema';
 import { safeCallbackPath } from '@/lib/auth/safe-callback';
 import { revokeSessions } from '@/lib/auth/sessions';
 import { signIn } from '@/lib/auth/sign-in';
+import { SIGN_IN_ERROR } from '@/lib/auth/sign-in-errors';
+import { signInWithTicket } from '@/lib/auth/sign-in-ticket';
 import { createSignInChallenges, type SignInChallenges } from '@/lib/auth/sign-in-challenge';
 import { createSignInDelay, type SignInDelay } from '@/lib/auth/sign-in-delay';
 import { resendVerification } from '@/lib/auth/verify-email';
@@ -49,11 +53,13 @@ export interface SignInGuards {
  * next-auth's `authorize`: the sign-in use case (lib/auth/sign-in.ts) wired to this app's database, Redis, limits,
  * jobs and the request's cart cookie. `guards` replaces the limits and delay (tests use small ones).
  */
-export function authorizeCredentials(
+export async function authorizeCredentials(
   credentials: Record<string, string> | undefined,
   headers: RequestHeaders,
   guards: Partial<SignInGuards> = {},
 ): Promise<User | null> {
+  // The browser that just confirmed its address signs in with the one-time ticket it was handed, not a password.
+  if (credentials?.ticket) return authorizeTicket(credentials.ticket, headers, guards);
   return signIn(
     {
       db,
@@ -66,6 +72,13 @@ export function authorizeCredentials(
     },
     { credentials, address: clientIp(headers) },
   );
+}
+
+async function authorizeTicket(ticket: string, headers: RequestHeaders, guards: Partial<SignInGuards>): Promise<User | null> {
+  // Tickets are 256-bit and single-use; the limit only stops a script hammering the endpoint with made-up ones.
+  const allowed = await (guards.limiter ?? rateLimiter()).limit('accountLinksByIp', clientIp(headers));
+  if (!allowed.allowed) throw new Error(allowed.reason === 'unavailable' ? SIGN_IN_ERROR.unavailable : SIGN_IN_ERROR.rateLimited);
+  return signInWithTicket({ db, mergeGuestCart: (userId) => mergeCartAfterSignIn(headers.cookie, userId), now: guards.now }, ticket);
 }
 
 async function resendVerificationQuietly(userId: string): Promise<void> {
@@ -84,7 +97,11 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       id: 'credentials',
       name: 'Email and password',
-      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      credentials: {
+        email: { label: 'Email', type: 'email' },
+        password: { label: 'Password', type: 'password' },
+        ticket: { label: 'Sign-in ticket (from confirming an address)', type: 'hidden' },
+      },
       authorize: (credentials, req) => authorizeCredentials(credentials, (req.headers ?? {}) as RequestHeaders),
     }),
   ],
@@ -103,7 +120,13 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     // `user` is only present at sign-in, straight from authorize (i.e. the database). Later calls keep the token
     // as it is: `trigger: 'update'` data from the client is ignored, so a role can never come from the browser.
-    jwt({ token, user }) {
+    async jwt({ token, user, trigger }) {
+      // After the shopper edits their name, the page asks for an update: the new name is read from the database,
+      // never taken from the request.
+      if (trigger === 'update' && token.id) {
+        const [row] = await db.select({ name: users.name }).from(users).where(eq(users.id, token.id));
+        if (row) token.name = row.name;
+      }
       if (user) {
         token.id = user.id;
         token.role = user.role;

@@ -54,5 +54,6 @@ export async function orderForViewer(orderId: string, options: { token?: string 
   const candidates = order.userId === null ? [options.token, options.useCookie ? await tokenFromCookie(orderId) : null] : [];
   const token = candidates.find((candidate) => verifyOrderAccess(secret, orderId, candidate)) ?? null;
   if (!mayViewOrder(order, { userId: user?.id ?? null, token, secret })) return null;
-  return order.userId === null ? { order, accessToken: token, viewer: 'guest' } : { order, accessToken: null, viewer: 'owner' };
+  // A joined guest order seen by its account (no token) is the owner's view, like any order in their history.
+  return order.userId === null && token !== null ? { order, accessToken: token, viewer: 'guest' } : { order, accessToken: null, viewer: 'owner' };
 }

@@ -43,6 +43,11 @@ export const rateLimitPolicies = {
   passwordResetByIp: { tokens: 10, window: '1 h' },
   // Verify and reset links submitted per address: a token is 256 bits, so this only stops a script hammering the forms.
   accountLinksByIp: { tokens: 30, window: '10 m' },
+  // Password changes per account (each is a bcrypt check of the current password): a few tries, not a guessing oracle
+  // for whoever finds a signed-in browser.
+  passwordChangeByUser: { tokens: 5, window: '15 m' },
+  // Profile and saved-address writes per account: a person edits a handful a minute.
+  accountWritesByUser: { tokens: 30, window: '1 m' },
   checkoutBySession: { tokens: 10, window: '1 m' },
   // Checkout and payment retries per address: loose for the same NAT reason as sign-in, tight enough to stop a
   // script from holding the whole stock in 15-minute reservations.

@@ -24,6 +24,7 @@ import { OrderSummary, type SummaryLine } from '@/components/checkout/order-summ
 import { OutOfStockNotice } from '@/components/checkout/out-of-stock-notice';
 import { RetryPaymentForm } from '@/components/checkout/retry-payment-form';
 import { SaveCardCheckbox, type SavedCardChoice, SavedCardButtons } from '@/components/checkout/saved-card-options';
+import { type SavedAddressOption, SavedAddressPicker } from '@/components/checkout/saved-address-picker';
 
 interface Props {
   lines: SummaryLine[];
@@ -40,7 +41,11 @@ interface Props {
   states: readonly string[];
   /** The signed-in shopper's saved, unexpired cards (none for a guest). */
   savedCards?: SavedCardChoice[];
+  /** A signed-in shopper's saved addresses, the default first: it prefills the address fields. */
+  savedAddresses?: SavedAddressOption[];
 }
+
+const NEW_ADDRESS = { fullName: '', phone: '', line1: '', line2: '', city: '', state: '', postalCode: '' };
 
 function deliveryNotes(delivery: DeliverySettings, state: string, chosen: string, offered: boolean): string[] {
   const notes: string[] = [];
@@ -56,11 +61,17 @@ function deliveryNotes(delivery: DeliverySettings, state: string, chosen: string
   return notes;
 }
 
-export function CheckoutForm({ lines, subtotal, delivery, vat, defaultEmail, signedIn, states, savedCards = [] }: Props) {
+export function CheckoutForm({ lines, subtotal, delivery, vat, defaultEmail, signedIn, states, savedCards = [], savedAddresses = [] }: Props) {
   const [result, action, pending] = useActionState(placeOrderAction, {});
   const failure = actionFailure(result);
   const state: CheckoutFormState = result.data ?? (failure ? { status: 'error', attempt: 0, message: failure.message } : { status: 'idle', attempt: 0 });
-  const values: Partial<CheckoutValues> = state.values ?? { email: defaultEmail, deliveryOption: 'standard' };
+  // The saved address picked last, and the submission it was picked after: a pick fills the fields until the next
+  // submission, whose refusal hands back what was typed instead.
+  const [picked, setPicked] = useState({ id: savedAddresses[0]?.id ?? '', afterAttempt: 0 });
+  const pickedAddress = savedAddresses.find((option) => option.id === picked.id)?.values ?? NEW_ADDRESS;
+  const fromPick = savedAddresses.length > 0 && (!state.values || picked.afterAttempt === state.attempt);
+  const typed: Partial<CheckoutValues> = state.values ?? { email: defaultEmail, deliveryOption: 'standard' };
+  const values: Partial<CheckoutValues> = fromPick ? { ...typed, ...pickedAddress } : typed;
   const errors = state.status === 'invalid' ? state.fieldErrors : {};
   const [deliveryId, setDeliveryId] = useState(values.deliveryOption || 'standard');
   const [addressState, setAddressState] = useState(values.state ?? '');
@@ -128,7 +139,25 @@ export function CheckoutForm({ lines, subtotal, delivery, vat, defaultEmail, sig
           {/* Keyed by attempt: a refused submission remounts the fields with exactly what the shopper typed. */}
           <div key={state.attempt} className="space-y-6">
             <ContactFields values={values} errors={errors} signedIn={signedIn} />
-            <AddressFields values={values} errors={errors} states={states} pickup={pickup} onStateChange={setAddressState} />
+            {savedAddresses.length > 0 ? (
+              <SavedAddressPicker
+                options={savedAddresses}
+                value={picked.id}
+                onPick={(id) => {
+                  setPicked({ id, afterAttempt: state.attempt });
+                  setAddressState(savedAddresses.find((option) => option.id === id)?.values.state ?? '');
+                }}
+              />
+            ) : null}
+            {/* Keyed by the pick too: choosing another saved address refills the (uncontrolled) fields. */}
+            <AddressFields
+              key={`${picked.id}:${picked.afterAttempt}`}
+              values={values}
+              errors={errors}
+              states={states}
+              pickup={pickup}
+              onStateChange={setAddressState}
+            />
             <DeliveryOptionCards
               offers={offers}
               selected={deliveryId}
