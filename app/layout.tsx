@@ -5,13 +5,15 @@ import { SiteFooter } from '@/components/site-footer';
 import { MergeNoticesBanner } from '@/components/cart/merge-notices';
 import { SiteHeader } from '@/components/site-header';
 import { env } from '@/lib/core/env';
+import { getShopSettings } from '@/lib/server/deps/shop-settings';
 import './globals.css';
 
-const siteName = 'Paystack Commerce';
 const description = 'Lagos-made clothing, footwear and homeware, paid for securely with Paystack.';
 
-// A function (not a constant) so the base URL is read from the running server's environment, not the build's.
-export function generateMetadata(): Metadata {
+// A function (not a constant) so the base URL is read from the running server's environment, not the build's, and the
+// shop's name from its settings (/admin/settings; cached, dropped on every save).
+export async function generateMetadata(): Promise<Metadata> {
+  const siteName = (await getShopSettings()).settings.name;
   return {
     metadataBase: new URL(env().NEXTAUTH_URL),
     title: { default: siteName, template: `%s · ${siteName}` },

@@ -6,15 +6,16 @@ import { CartBadge } from '@/components/cart/cart-badge';
 import { CategoryNav } from '@/components/catalog/category-nav';
 import { SearchForm } from '@/components/catalog/search-form';
 import { getCategories } from '@/lib/server/deps/catalog';
+import { getShopSettings } from '@/lib/server/deps/shop-settings';
 
 export async function SiteHeader() {
-  const categories = await getCategories();
+  const [categories, { settings }] = await Promise.all([getCategories(), getShopSettings()]);
   return (
     <header className="border-b border-stone-200 bg-white">
       <div className="mx-auto max-w-6xl px-4 sm:px-6">
         <div className="flex min-h-16 flex-wrap items-center gap-x-4 gap-y-2 py-3">
           <Link prefetch={false} href="/" className="text-lg font-semibold tracking-tight">
-            Paystack Commerce
+            {settings.name}
           </Link>
           <SearchForm id="header-search" className="order-last w-full md:order-none md:ml-6 md:w-auto md:flex-1 md:max-w-md" />
           <div className="ml-auto flex items-center gap-3">

@@ -24,7 +24,8 @@ test('an admin saves the shop settings and a shopper sees them in the footer, on
   const phone = admin.getByLabel('Contact phone');
   const email = admin.getByLabel('Contact email');
   const policy = admin.getByLabel('Shown on the Returns page (one paragraph per line)');
-  const before = { phone: await phone.inputValue(), email: await email.inputValue(), policy: await policy.inputValue() };
+  const name = admin.getByLabel('Shop name', { exact: true });
+  const before = { phone: await phone.inputValue(), email: await email.inputValue(), policy: await policy.inputValue(), name: await name.inputValue() };
 
   // Refused next to the field, and nothing saved.
   await phone.fill('call me');
@@ -40,12 +41,16 @@ test('an admin saves the shop settings and a shopper sees them in the footer, on
   await phone.fill(newPhone);
   await email.fill(newEmail);
   await policy.fill(newPolicy);
+  await name.fill(`Adire House ${run}`);
   await save(admin);
 
   // The shopper: the footer (every page) and the Returns page read the new settings at once.
   await page.goto('/returns');
   await expect(page.getByRole('heading', { name: 'Returns and refunds' })).toBeVisible();
   await expect(page.getByTestId('returns-policy')).toContainText(`Returns within 30 days (run ${run}).`);
+  // The shop's name in the header and the page title.
+  await expect(page.getByRole('banner').getByRole('link', { name: `Adire House ${run}` })).toBeVisible();
+  await expect(page).toHaveTitle(new RegExp(`· Adire House ${run}$`));
   await expect(page.getByTestId('returns-policy').getByText('Bring it to the pickup point with your order number.')).toBeVisible();
   const footer = page.getByTestId('site-footer');
   await expect(footer.getByRole('link', { name: newPhone })).toHaveAttribute('href', `tel:+234809555${run}`);
@@ -65,6 +70,7 @@ test('an admin saves the shop settings and a shopper sees them in the footer, on
   await phone.fill(before.phone);
   await email.fill(before.email);
   await policy.fill(before.policy);
+  await name.fill(before.name);
   await save(admin);
   await page.goto('/returns');
   await expect(page.getByTestId('site-footer').getByRole('link', { name: before.phone })).toBeVisible();
