@@ -14,6 +14,7 @@ import { signInWithTicket } from '@/lib/auth/sign-in-ticket';
 import { createSignInChallenges, type SignInChallenges } from '@/lib/auth/sign-in-challenge';
 import { createSignInDelay, type SignInDelay } from '@/lib/auth/sign-in-delay';
 import { resendVerification } from '@/lib/auth/verify-email';
+import { isUuid } from '@/lib/is-uuid';
 import { env } from '@/lib/core/env';
 import { log } from '@/lib/log';
 import { redis } from '@/lib/redis';
@@ -123,7 +124,8 @@ export const authOptions: NextAuthOptions = {
     async jwt({ token, user, trigger }) {
       // After the shopper edits their name, the page asks for an update: the new name is read from the database,
       // never taken from the request.
-      if (trigger === 'update' && token.id) {
+      // (An id that is not a UUID names no account: nothing to read.)
+      if (trigger === 'update' && isUuid(token.id)) {
         const [row] = await db.select({ name: users.name }).from(users).where(eq(users.id, token.id));
         if (row) token.name = row.name;
       }
