@@ -2,8 +2,11 @@
 // The product page's "Add to cart": an optional quantity box, a pending state, and a live message that says what
 // happened — added, clamped to what can be bought ("only 3 left"), or refused (sold out). While the request runs the
 // button stays focusable (aria-disabled, clicks ignored): a disabled button would drop keyboard focus to <body>.
+// It is a real form posting to the Store API: a tap that lands before the page has hydrated (a slow phone, a
+// cached page painted long before its scripts ran) is a native post that adds the item and opens the cart page,
+// instead of a click nobody hears. Once hydrated, the submit is taken over and answered in place.
 import Link from 'next/link';
-import { useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { describeNotice } from '@/lib/cart/cart-messages';
 import { errorMessage } from './cart-api';
 import { readQuantity } from './quantity-input';
@@ -50,7 +53,8 @@ export function AddToCartButton({
     if (outcome || quantityError) messageRef.current?.scrollIntoView({ block: 'nearest' });
   }, [outcome, quantityError]);
 
-  function submit() {
+  function submit(event?: FormEvent<HTMLFormElement>) {
+    event?.preventDefault();
     if (disabled || add.isPending) return;
     const reading = withQuantity ? readQuantity(typed, maxQuantity) : ({ ok: true, quantity: 1 } as const);
     if (!reading.ok) {
@@ -74,7 +78,8 @@ export function AddToCartButton({
   }
 
   return (
-    <div className="space-y-2">
+    <form method="post" action="/api/cart/items" onSubmit={submit} noValidate className="space-y-2">
+      <input type="hidden" name="variantId" value={variantId} />
       <div className="flex items-end gap-3">
         {withQuantity ? (
           <div>
@@ -84,6 +89,7 @@ export function AddToCartButton({
             <input
               ref={inputRef}
               id={inputId}
+              name="quantity"
               type="number"
               inputMode="numeric"
               min={1}
@@ -97,16 +103,12 @@ export function AddToCartButton({
                 setTyped(event.target.value);
                 setQuantityError(null);
               }}
-              onKeyDown={(event) => {
-                if (event.key === 'Enter') submit();
-              }}
               className="mt-1 h-11 w-20 rounded-lg border border-stone-300 px-3 tabular-nums aria-[invalid=true]:border-red-500"
             />
           </div>
         ) : null}
         <button
-          type="button"
-          onClick={submit}
+          type="submit"
           disabled={disabled}
           aria-disabled={disabled || add.isPending}
           data-testid="add-to-cart"
@@ -136,6 +138,6 @@ export function AddToCartButton({
           </>
         ) : null}
       </p>
-    </div>
+    </form>
   );
 }

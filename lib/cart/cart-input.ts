@@ -13,5 +13,7 @@ const quantity = z
   .max(MAX_REQUESTED_QUANTITY, { error: `quantity must be at most ${MAX_REQUESTED_QUANTITY}` });
 
 export const addToCartSchema = z.object({ variantId, quantity: quantity.default(1) });
+/** The same add, posted by the product page's form before its JavaScript runs: every field arrives as text. */
+export const addToCartFormSchema = z.object({ variantId, quantity: z.coerce.number().pipe(quantity).default(1) });
 export const updateCartLineSchema = z.object({ variantId, quantity });
 export const cartLineSchema = z.object({ variantId });

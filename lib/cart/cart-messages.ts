@@ -17,6 +17,29 @@ export function cartErrorMessage(error: CartError): string {
   }
 }
 
+/** Why an add posted without JavaScript changed nothing, for the cart page it lands on (`/cart?problem=<code>`). */
+export function cartProblemMessage(code: string | undefined): string | null {
+  switch (code) {
+    case 'variant_not_found':
+      return 'That item is not in our catalogue.';
+    case 'out_of_stock':
+      return 'That item is sold out, so it was not added.';
+    case 'cart_unavailable':
+      return 'Your cart is unavailable right now. Please go back and try again in a moment.';
+    case 'invalid_input':
+      return 'That quantity could not be added. Please go back and enter a whole number.';
+    case 'rate_limited':
+    case 'rate_limit_unavailable':
+      return 'Too many changes to your cart just now. Please wait a moment and try again.';
+    case 'cross_site_request':
+      return 'That request came from another site, so nothing was added.';
+    case undefined:
+      return null;
+    default:
+      return 'Something went wrong, so nothing was added. Please try again.';
+  }
+}
+
 export function describeNotice(notice: CartNotice): string {
   switch (notice.kind) {
     case 'clamped':

@@ -18,6 +18,30 @@ async function cartQuantities(page: Page): Promise<number[]> {
   return cart.lines.map((line) => line.quantity);
 }
 
+test("Add to cart tapped before the page's scripts have run still adds the item and opens the cart", async ({ page }) => {
+  // A slow phone tapping a cached page as it paints: the page's script bundles have not arrived, so nothing is
+  // hydrated (here they never arrive on the product page). The tap must not be lost.
+  const bundles = '**/_next/static/**/*.js';
+  await page.route(bundles, (route) => route.abort());
+  await page.goto('/products/adire-indigo-shirt');
+  await page.getByLabel('Quantity').fill('2');
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page).toHaveURL(/\/cart$/);
+  await page.unroute(bundles);
+  await expect(page.getByRole('heading', { level: 1, name: 'Your cart' })).toBeVisible();
+  expect(await cartQuantities(page)).toEqual([2]);
+
+  // Nothing added, and the cart page says why: the server refuses the quantity as the hydrated page would.
+  await page.route(bundles, (route) => route.abort());
+  await page.goto('/products/adire-indigo-shirt');
+  await page.getByLabel('Quantity').fill('0');
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page).toHaveURL(/\/cart\?problem=invalid_input$/);
+  await page.unroute(bundles);
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be added' })).toBeVisible();
+  expect(await cartQuantities(page)).toEqual([2]);
+});
+
 test.describe('on a phone', () => {
   test.use(phone);
 

@@ -137,6 +137,49 @@ describe('guest shopper over HTTP', () => {
   });
 });
 
+describe('a native form post (an Add to cart clicked before the page hydrated)', () => {
+  const formPost = (fields: Record<string, string>, headers: Record<string, string> = {}, cookie?: string) =>
+    new Request(new URL('/api/cart/items', site), {
+      method: 'POST',
+      headers: {
+        origin: site,
+        'sec-fetch-site': 'same-origin',
+        'content-type': 'application/x-www-form-urlencoded',
+        ...(cookie ? { cookie } : {}),
+        ...headers,
+      },
+      body: new URLSearchParams(fields).toString(),
+    });
+
+  it('adds the item, sets the guest cookie and answers 303 to the cart page', async () => {
+    const response = await addRoute(formPost({ variantId: v(1), quantity: '3' }));
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/cart');
+    const cookie = issuedCookie(response)!.pair;
+    const cart = (await (await getRoute(call('GET', '/api/cart', { cookie }))).json()) as CartView;
+    expect(cart.lines.map((line) => [line.variantId, line.quantity])).toEqual([[v(1), 3]]);
+  });
+
+  it('a refusal is a 303 to the cart page saying why, and changes nothing', async () => {
+    const added = await addRoute(formPost({ variantId: v(1) }));
+    const cookie = issuedCookie(added)!.pair;
+    const cases: Array<[Record<string, string>, Record<string, string>, string]> = [
+      [{ variantId: v(1), quantity: '0' }, {}, 'invalid_input'],
+      [{ variantId: v(1), quantity: 'two' }, {}, 'invalid_input'],
+      [{ variantId: v(2) }, {}, 'out_of_stock'],
+      [{ variantId: v(1) }, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }, 'cross_site_request'],
+    ];
+    for (const [fields, headers, code] of cases) {
+      const response = await addRoute(formPost(fields, headers, cookie));
+      expect(response.status, code).toBe(303);
+      expect(response.headers.get('location')).toBe(`/cart?problem=${code}`);
+      expect(response.headers.getSetCookie()).toEqual([]);
+    }
+    const cart = (await (await getRoute(call('GET', '/api/cart', { cookie }))).json()) as CartView;
+    expect(cart.lines.map((line) => [line.variantId, line.quantity])).toEqual([[v(1), 1]]);
+  });
+});
+
 describe('honest status codes', () => {
   const expectError = async (response: Response, status: number, code: string) => {
     expect(response.status).toBe(status);

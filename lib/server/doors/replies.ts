@@ -25,6 +25,20 @@ export function cartReply(result: Result<CartView, CartError>, issue: CartSessio
   return response;
 }
 
+/**
+ * For a native form post (no JavaScript yet): 303 to the cart page, which shows the cart, or why nothing was added
+ * (`?problem=<code>`). The guest cookie is only set when the write succeeded.
+ */
+export function cartPageReply(result: Result<CartView, CartError>, issue: CartSessionCookie | null = null): Response {
+  const location = result.ok ? '/cart' : cartProblemPage(result.error.code);
+  const response = new NextResponse(null, { status: 303, headers: { ...NO_STORE, location } });
+  if (result.ok && issue) response.cookies.set(issue.name, issue.value, issue.options);
+  return response;
+}
+
+/** The cart page saying why a form-posted add changed nothing (lib/cart/cart-messages: cartProblemMessage). */
+export const cartProblemPage = (code: string) => `/cart?problem=${encodeURIComponent(code)}`;
+
 export function checkoutReply(result: Result<CheckoutSuccess, CheckoutError>): Response {
   if (result.ok) {
     const { order, payment, continued } = result.value;

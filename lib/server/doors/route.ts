@@ -60,6 +60,8 @@ export interface RouteContext<A extends Audience, B, Q, P> {
   rawBody: string;
   /** The body as bytes, for handlers that declared `bytesBody` (an uploaded file); empty otherwise. */
   bytes: Uint8Array;
+  /** True when `body` came from a browser's native form post (`formBody`), which wants a page back, not JSON. */
+  viaForm: boolean;
   user: A extends 'user' | 'admin' ? SessionUser : SessionUser | null;
   /** For `shopper` routes: the cart this request reads and writes; null for a guest with no cart cookie yet. */
   owner: CartOwner | null;
@@ -79,6 +81,12 @@ export interface RouteSpec<A extends Audience, B, Q, P> {
    */
   sameOrigin: boolean;
   body?: B;
+  /**
+   * Also accept the body as a native HTML form post (application/x-www-form-urlencoded), parsed by `schema` into the
+   * same shape as `body`: the fallback for a click that lands before the page's JavaScript has hydrated. A browser
+   * that posted a form wants a page, not JSON: any refusal becomes a 303 to `errorPage(code)`.
+   */
+  formBody?: { schema: Schema; errorPage: (code: ErrorCode) => string };
   query?: Q;
   params?: P;
   /** Read the body as text and hand it over untouched (webhooks); excludes `body`. */
@@ -160,6 +168,10 @@ function withHeader(response: Response, name: string, value: string): Response {
   }
 }
 
+function isFormPost(request: Request): boolean {
+  return request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase() === 'application/x-www-form-urlencoded';
+}
+
 async function readJson(request: Request, max: number): Promise<unknown> {
   const text = await readBodyText(request, max);
   try {
@@ -181,11 +193,19 @@ export function route<
     const logger = deps.logger();
     const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
     const answer = await withLogContext({ requestId, logger }, () => respond(request, nextContext, deps));
-    const response = withHeader(answer, REQUEST_ID_HEADER, requestId);
+    const response = withHeader(await asPageIfFormPost(request, answer), REQUEST_ID_HEADER, requestId);
     // Never the URL (a query string can carry a token), a header or a body: the route's name and the outcome.
     logRequest(logger, { route: spec.name, method: request.method, status: response.status, durationMs: elapsedMs(startedAt), requestId });
     return response;
   };
+
+  /** A refusal of a native form post, as the page that explains it (`formBody.errorPage`); anything else as it is. */
+  async function asPageIfFormPost(request: Request, answer: Response): Promise<Response> {
+    if (!spec.formBody || answer.status < 400 || !isFormPost(request)) return answer;
+    const reply = (await answer.json().catch(() => null)) as { error?: { code?: ErrorCode } } | null;
+    const code = reply?.error?.code ?? 'internal_error';
+    return new Response(null, { status: 303, headers: { ...NO_STORE, location: spec.formBody.errorPage(code) } });
+  }
 
   async function respond(request: Request, nextContext: NextContext | undefined, deps: DoorDeps): Promise<Response> {
     try {
@@ -201,11 +221,19 @@ export function route<
 
       const rawBody = spec.rawBody ? await readBodyText(request, spec.maxBodyBytes ?? DEFAULT_RAW_BODY_BYTES) : '';
       const bytes = spec.bytesBody ? await readBodyBytes(request, spec.maxBodyBytes ?? DEFAULT_RAW_BODY_BYTES) : new Uint8Array();
-      const body = spec.body ? parse(spec.body, await readJson(request, spec.maxBodyBytes ?? DEFAULT_JSON_BODY_BYTES)) : undefined;
+      const viaForm = spec.formBody !== undefined && isFormPost(request);
+      const body = viaForm
+        ? parse(
+            (spec.formBody as { schema: Schema }).schema,
+            Object.fromEntries(new URLSearchParams(await readBodyText(request, spec.maxBodyBytes ?? DEFAULT_JSON_BODY_BYTES))),
+          )
+        : spec.body
+          ? parse(spec.body, await readJson(request, spec.maxBodyBytes ?? DEFAULT_JSON_BODY_BYTES))
+          : undefined;
       const query = spec.query ? parse(spec.query, Object.fromEntries(new URL(request.url).searchParams)) : undefined;
       const params = spec.params ? parse(spec.params, await nextContext?.params) : undefined;
 
-      const context = { request, body, query, params, rawBody, bytes, user, owner, ip, deps } as RouteContext<A, B, Q, P>;
+      const context = { request, body, query, params, rawBody, bytes, viaForm, user, owner, ip, deps } as RouteContext<A, B, Q, P>;
       if (spec.rateLimit) {
         const decision = await spec.rateLimit(context);
         if (!decision.allowed) return rateLimitedReply(decision);
