@@ -21,7 +21,7 @@ const { db, sql } = createDatabase(env.DATABASE_URL!, { max: 20 });
 // The stack's processes come from the parent (which is the bench process); the driver is this one.
 const pids: PartPids = { ...(JSON.parse(process.env.BENCH_PIDS!) as Omit<PartPids, 'driver'>), driver: process.pid };
 // A pass at a further app process count reads its figures against the first pass's floor.
-const floor = process.env.BENCH_FLOOR ? (JSON.parse(process.env.BENCH_FLOOR) as { load: LoadSummary; cpuMsPerRequest: number }) : undefined;
+const floor = process.env.BENCH_FLOOR ? (JSON.parse(process.env.BENCH_FLOOR) as { load: LoadSummary; cpuMsPerRequest: number; bare?: LoadSummary }) : undefined;
 const context: BenchContext = {
   appUrl: process.env.BENCH_APP_URL!,
   pids,
@@ -29,6 +29,7 @@ const context: BenchContext = {
   env,
   floor: floor?.load,
   floorCpuMs: floor?.cpuMsPerRequest,
+  bareFloor: floor?.bare,
   log: (line) => console.log(line),
 };
 

@@ -106,13 +106,20 @@ export const flashSale: Scenario = {
     const median = byRate[Math.floor(ROUNDS / 2)]!;
     const worstP99 = Math.max(...rounds.map((round) => round.flow.p99));
     const floorCpu = context.floorCpuMs;
+    // Issue #26: ≥ 0.93 checkouts/min per bare-floor request/s (≈ 5,300/min at a 5,700 req/s floor).
+    const bare = context.bareFloor?.okPerSecond ?? Number.NaN;
+    const perFloor = median.perMinute / bare;
     return {
       figures: [
         {
           figure: 'checkouts/min (median of 3 rounds; each round)',
           value: `${fmt.n(median.perMinute)} (${rounds.map((round) => fmt.n(round.perMinute)).join(', ')})`,
-          goal: '≥ 4,000',
-          met: median.perMinute >= 4_000,
+        },
+        {
+          figure: 'checkouts/min per bare-floor request/s',
+          value: `${perFloor.toFixed(3)} (bare floor ${fmt.n(bare)} req/s)`,
+          goal: `≥ 0.93 (≥ ${fmt.n(0.93 * bare)}/min here)`,
+          met: perFloor >= 0.93,
         },
         { figure: 'flow p99 (add to cart + checkout), worst round', value: fmt.ms(worstP99), goal: '≤ 1 s', met: worstP99 <= 1_000 },
         {
@@ -123,8 +130,8 @@ export const flashSale: Scenario = {
         {
           figure: `app CPU per checkout (${CPU_CHECKOUTS} checkouts, 8 in flight)`,
           value: fmt.ms(cpu.perCheckout),
-          goal: '≤ ⅓ of 18–20 ms (≤ 6.3 ms)',
-          met: cpu.perCheckout <= 6.3,
+          goal: '≤ 8 ms',
+          met: cpu.perCheckout <= 8,
         },
         ...(floorCpu ? [{ figure: 'app CPU per health request (floor)', value: fmt.ms(floorCpu) }] : []),
       ],

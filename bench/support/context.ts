@@ -18,6 +18,11 @@ export interface BenchContext {
   floor?: LoadSummary;
   /** The app's CPU time per floor request, for the per-request CPU figures. */
   floorCpuMs?: number;
+  /**
+   * The machine's floor (issue #26): a bare `node:http` server answering a small JSON body, 32 connections, measured
+   * in the same run. The checkout and add-to-cart goals are ratios to its requests/s.
+   */
+  bareFloor?: LoadSummary;
   log: (line: string) => void;
 }
 
