@@ -4,6 +4,7 @@ import { fmt, type Scenario } from '../support/context';
 import { closedLoop } from '../support/load';
 import { cpuMs } from '../support/process';
 import { steadyCheckouts } from './flash-sale';
+import { addToCart } from './add-to-cart';
 import { storm } from './webhooks';
 
 export const profiled: Scenario[] = [
@@ -32,6 +33,30 @@ export const profiled: Scenario[] = [
       return {
         figures: [{ figure: 'app CPU per checkout', value: `${perCheckout.toFixed(1)} ms` }],
         verdicts: [{ name: 'all placed', ok: placed === 1_000, detail: `${placed}` }],
+      };
+    },
+  },
+  {
+    name: 'add-to-cart',
+    title: 'Profile: add to cart, a new cart each request, 16 connections, 10 s',
+    async run(context) {
+      const run = await addToCart.run(context);
+      return { figures: run.figures.filter((figure) => ['carts/s', 'app CPU per request'].includes(figure.figure)), verdicts: run.verdicts };
+    },
+  },
+  {
+    name: 'health',
+    title: "Profile: GET /api/health/live (no query: Next's own request path), 16 connections, 15 s",
+    async run(context) {
+      const before = cpuMs(context.pids.app);
+      const load = await closedLoop({ connections: 16, seconds: 15 }, async () => {
+        const response = await fetch(`${context.appUrl}/api/health/live`);
+        await response.arrayBuffer();
+        return { ok: response.status === 200, outcome: String(response.status) };
+      });
+      return {
+        figures: [{ figure: 'app CPU per request', value: fmt.ms((cpuMs(context.pids.app) - before) / load.requests) }],
+        verdicts: [{ name: 'all 200', ok: load.ok === load.requests, detail: `${load.ok} of ${load.requests}` }],
       };
     },
   },
