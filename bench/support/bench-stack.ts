@@ -50,6 +50,8 @@ export async function startBenchStack(opts: { appEnv?: Record<string, string>; n
     appUrl: running.url,
     /** How many app processes serve now. */
     processes: () => running.processes().length,
+    /** The app processes' own URLs (behind the front). */
+    appProcessUrls: () => running.processes().map((app) => `http://127.0.0.1:${app.port}`),
     /** Every part's processes but the load driver (the driver adds itself). */
     pids: (): Omit<PartPids, 'driver'> => ({
       app: running.processes().map((app) => app.pid),

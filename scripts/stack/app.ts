@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { buildShopServer, SHOP_SERVER_FILE } from './build-server';
 import { assertPortFree, StackError } from './errors';
 import { waitFor } from './process';
 import { repoRoot } from './profiles';
@@ -21,6 +22,7 @@ const SOURCES = [
   'tsconfig.json',
   'package-lock.json',
   'postcss.config.mjs',
+  'scripts/stack/build-server.ts',
 ];
 
 /** A cheap fingerprint of everything the build reads: paths, sizes and mtimes. */
@@ -40,8 +42,8 @@ export function sourceFingerprint(): string {
   return hash.digest('hex');
 }
 
-function run(args: string[], env: Record<string, string>, logFile?: string, nodeArgs: string[] = []): ChildProcess {
-  const child = spawn(process.execPath, [...nodeArgs, nextBin, ...args], {
+function run(args: string[], env: Record<string, string>, logFile?: string, nodeArgs: string[] = [], script = nextBin): ChildProcess {
+  const child = spawn(process.execPath, [...nodeArgs, script, ...args], {
     cwd: repoRoot,
     env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', logFile ? 'pipe' : 'inherit', logFile ? 'pipe' : 'inherit'],
@@ -76,18 +78,26 @@ export function buildFingerprintFile(distDir: string): string {
   return path.join(repoRoot, distDir, 'shop-build-fingerprint');
 }
 
-/** `next build`, skipped when nothing the build reads has changed since the last successful one. */
+/**
+ * `next build` and the app process's server bundle (build-server.ts), as `npm run build` does; skipped when nothing
+ * the build reads has changed since the last successful one.
+ */
 export async function buildApp(env: Record<string, string>, log: (line: string) => void): Promise<void> {
   const fingerprint = sourceFingerprint();
-  const fingerprintFile = buildFingerprintFile(env.NEXT_DIST_DIR ?? '.next');
-  if (existsSync(fingerprintFile) && readFileSync(fingerprintFile, 'utf8') === fingerprint) {
+  const distDir = env.NEXT_DIST_DIR ?? '.next';
+  const fingerprintFile = buildFingerprintFile(distDir);
+  const upToDate = existsSync(fingerprintFile) && readFileSync(fingerprintFile, 'utf8') === fingerprint;
+  if (upToDate && existsSync(path.join(repoRoot, distDir, SHOP_SERVER_FILE))) {
     log('app build is up to date');
     return;
   }
-  log('building the app (next build)…');
-  const child = run(['build'], { ...env, NODE_ENV: 'production' });
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  if (code !== 0) throw new StackError(`next build failed (exit ${code}); see the output above.`);
+  if (!upToDate) {
+    log('building the app (next build)…');
+    const child = run(['build'], { ...env, NODE_ENV: 'production' });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    if (code !== 0) throw new StackError(`next build failed (exit ${code}); see the output above.`);
+  }
+  await buildShopServer(distDir);
   writeFileSync(fingerprintFile, fingerprint);
 }
 
@@ -122,16 +132,17 @@ export async function startApp(opts: {
   if (opts.freshDataCache) {
     rmSync(path.join(repoRoot, opts.env.NEXT_DIST_DIR ?? '.next', 'cache', 'fetch-cache'), { recursive: true, force: true });
   }
-  const args = opts.mode === 'production' ? ['start'] : ['dev'];
-  const child = run(
-    [...args, '--port', String(opts.port), '--hostname', '127.0.0.1'],
-    {
-      ...opts.env,
-      NODE_ENV: opts.mode,
-    },
-    opts.logFile,
-    opts.nodeArgs,
-  );
+  // Production: the shop's own server (Next behind the fast lane: lib/server/fast-lane/server.ts); development: `next dev`.
+  const child =
+    opts.mode === 'production'
+      ? run(
+          [],
+          { ...opts.env, NODE_ENV: 'production', PORT: String(opts.port), HOSTNAME: '127.0.0.1' },
+          opts.logFile,
+          opts.nodeArgs,
+          path.join(repoRoot, opts.env.NEXT_DIST_DIR ?? '.next', SHOP_SERVER_FILE),
+        )
+      : run(['dev', '--port', String(opts.port), '--hostname', '127.0.0.1'], { ...opts.env, NODE_ENV: 'development' }, opts.logFile, opts.nodeArgs);
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
   const exited = new Promise<void>((resolve) =>

@@ -18,6 +18,7 @@ import { trustedProxyHops } from '@/lib/core/env';
 import { errorText, type Logger, rootLogger } from '@/lib/log';
 import { redis } from '@/lib/redis';
 import { authOptions } from '../doors/auth-options';
+import { SESSION_COOKIE_NAME } from '../doors/session-cookie';
 import { type RateLimiter, rateLimiter } from '../doors/rate-limit';
 
 export type SessionUser = AuthenticatedUser;
@@ -98,16 +99,13 @@ async function roleInDatabase(userId: string): Promise<UserRole | null> {
   return row?.role ?? null;
 }
 
-/** next-auth's session cookie: plain, `__Secure-` on https, or chunked (`.0`, `.1`, …) when the token is large. */
-const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
-
 /**
  * A request without a session cookie has no session: answered without running next-auth, whose session read builds
  * and handles a whole internal request (most shopper requests are guests').
  */
 async function sessionFromCookie(): Promise<Session | null> {
   const jar = await cookies();
-  if (!jar.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name))) return null;
+  if (!jar.getAll().some((cookie) => SESSION_COOKIE_NAME.test(cookie.name))) return null;
   return getServerSession(authOptions);
 }
 

@@ -75,7 +75,9 @@ export function relayAfterResponse(): void {
       else if (jobsDriver() === 'inngest') await relayOutbox({ db, driver: inngestDriver(inngest) });
     });
   } catch {
-    // Outside a request (a script, a test): the sweep picks the rows up within seconds.
+    // Outside a Next request — the fast lane (lib/server/fast-lane), a script, a test: wake this process's runner now
+    // if it has one (it claims in the background; the answer does not wait); else the sweep picks the rows up.
+    state.__shopJobRunner?.kick();
   }
 }
 

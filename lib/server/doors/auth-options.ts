@@ -2,7 +2,7 @@
 // `authorize` only wires the sign-in use case (lib/auth/sign-in.ts) to this app's services.
 import 'server-only';
 import type { NextAuthOptions, User } from 'next-auth';
-import CredentialsProvider from 'next-auth/providers/credentials';
+import credentialsProvider from 'next-auth/providers/credentials';
 import { eq } from 'drizzle-orm';
 import { db } from '@/db';
 import { users } from '@/db/schema';
@@ -22,6 +22,10 @@ import { relayAfterResponse } from '../deps/jobs';
 import { rateLimiter, type RateLimiter } from './rate-limit';
 import { clientIp } from './request-meta';
 import { mergeCartAfterSignIn } from '../deps/sign-in-effects';
+
+// next-auth 4 is CommonJS with an `exports.default`: Next's bundler hands the default import over as that function,
+// Node's own ESM rules (a plain node:http server: bench/lean) as the exports object around it.
+const CredentialsProvider = (credentialsProvider as unknown as { default?: typeof credentialsProvider }).default ?? credentialsProvider;
 
 const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 
