@@ -47,7 +47,7 @@ try {
     stops.push(app.stop);
     shopUrl = app.url;
   } else {
-    // nginx on PORT in front of APP_PROCESSES `next start` processes on the ports just above it.
+    // nginx on PORT in front of APP_PROCESSES app processes (Next behind the fast lane) on the ports just above it.
     const count = appProcessCount();
     log(`starting ${count} app process${count === 1 ? '' : 'es'} behind the front…`);
     pool = await startAppPool({

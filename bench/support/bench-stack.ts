@@ -25,13 +25,13 @@ export async function startBenchStack(opts: { appEnv?: Record<string, string>; n
   const env: StackEnv = { ...stackEnv(profile), TRUSTED_PROXY_HOPS: '2', ...opts.appEnv };
   // The Upstash bridge in a process of its own: its CPU time is measured apart from the Paystack simulator's.
   const services = await startSeededTestStack({ bridgeProcess: true });
-  const startPool = (count: number) =>
+  const startPool = (count: number, more: Record<string, string> = {}) =>
     startAppPool({
       port: profile.ports.app,
       count,
       dataDir: profile.dataDir,
       mode: 'production',
-      env,
+      env: { ...env, ...more },
       // Every start begins with an empty data cache (and the front with an empty page cache): each pass starts alike.
       freshDataCache: true,
       nodeArgs: [...PRODUCTION_NODE_ARGS, ...(opts.nodeArgs ?? [])],
@@ -62,9 +62,9 @@ export async function startBenchStack(opts: { appEnv?: Record<string, string>; n
       bench: process.pid,
     }),
     /** Stops the app processes and the front, and starts `count` processes behind a new front on the same URL. */
-    async restartApp(count: number) {
+    async restartApp(count: number, appEnv: Record<string, string> = {}) {
       await running.stop();
-      running = await startPool(count);
+      running = await startPool(count, appEnv);
     },
     async stop() {
       await running.stop();

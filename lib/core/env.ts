@@ -75,6 +75,11 @@ export const envSchema = z
      */
     CSP_NONCE_FROM_FRONT: flag('CSP_NONCE_FROM_FRONT'),
     /**
+     * Turns the fast lane off (lib/server/fast-lane): every request then goes through Next, as under `next start`. For an
+     * operator who suspects the lane, and for the benchmark that measures what it saves (bench:lean-probe).
+     */
+    FAST_LANE_OFF: flag('FAST_LANE_OFF'),
+    /**
      * How many reverse proxies in front of the app append the address they saw to X-Forwarded-For (see
      * lib/server/doors/request-meta.ts). Unset: 1 on Vercel (VERCEL=1; its edge overwrites the header with the client's
      * address), else 0 (the connection's own address: never spoofable, at worst every caller looks like the proxy).

@@ -1,4 +1,4 @@
-// N `next start` processes behind the front, supervised: each is health-checked every second on /api/health/live and
+// N app processes (the production build: lib/server/fast-lane/server.ts, Next behind the fast lane) behind the front, supervised: each is health-checked every second on /api/health/live and
 // taken out of the front's upstream while it fails; one that dies is restarted (with backoff); `reload()` replaces
 // them one at a time (start the new one on a fresh port, wait until it answers, shift traffic, drain, stop the old).
 import { existsSync, readFileSync } from 'node:fs';

@@ -47,6 +47,7 @@ let securityHeaders: Array<[string, string]> | undefined;
 
 /** Serves `req` if it is a fast-lane route and returns true; false leaves it (untouched) to Next. */
 export function serveFastLane(req: IncomingMessage, res: ServerResponse): boolean {
+  if (env().FAST_LANE_OFF) return false;
   const url = req.url ?? '/';
   const queryAt = url.indexOf('?');
   const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
