@@ -21,6 +21,7 @@ const pooled = new Redis(requester);
 /** As lib/redis.ts builds it: commands of one tick share a /pipeline request. */
 const autoPooled = (new Redis(requester) as unknown as { autoPipeline(): Redis }).autoPipeline();
 const stock = new Redis({ url, token, enableTelemetry: false });
+const stockPlain = new Redis({ url, token, enableTelemetry: false, enableAutoPipelining: false });
 
 const closers: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -107,11 +108,16 @@ describe('pooled requester: the Upstash REST protocol', () => {
 
   it('an error from Redis throws the same message as the stock client; in a pipeline it names the failed command', async () => {
     await stock.set(key('word'), 'not-a-number');
+    // A single command (a 400 from `/`), and the same command auto-pipelined (an error entry in `/pipeline`'s answer).
     const ours = await pooled.incr(key('word')).catch((error: unknown) => error);
-    const theirs = await stock.incr(key('word')).catch((error: unknown) => error);
+    const theirs = await stockPlain.incr(key('word')).catch((error: unknown) => error);
     expect(ours).toBeInstanceOf(errors.UpstashError);
     expect((ours as Error).message).toBe((theirs as Error).message);
     expect((ours as Error).message).toMatch(/not an integer/);
+    const oursAuto = await autoPooled.incr(key('word')).catch((error: unknown) => error);
+    const theirsAuto = await stock.incr(key('word')).catch((error: unknown) => error);
+    expect(oursAuto).toBeInstanceOf(errors.UpstashError);
+    expect((oursAuto as Error).message).toBe((theirsAuto as Error).message);
 
     const pipeline = pooled.pipeline();
     pipeline.get(key('word'));
