@@ -11,7 +11,8 @@ const nextConfig: NextConfig = {
   ...(config.NEXT_DEPLOYMENT_ID ? { deploymentId: config.NEXT_DEPLOYMENT_ID } : {}),
   poweredByHeader: false,
   typedRoutes: false,
-  serverExternalPackages: ['postgres'],
+  // undici (the Redis requester's and Paystack client's pools) loads from node_modules as it is, like postgres.js.
+  serverExternalPackages: ['postgres', 'undici'],
   // Next's data cache lives in Redis, shared by every app process, so a revalidateTag on one reaches all of them; no
   // private in-memory copy that such a revalidation could not reach. The handler must be plain JS: Next import()s it.
   cacheHandler: require.resolve('./lib/server/cache/next-cache-handler.cjs'),

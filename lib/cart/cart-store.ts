@@ -10,6 +10,7 @@
 // or stock — and it needs Redis to lose the key in the middle of two racing writes to the same cart.
 import type { Redis } from '@upstash/redis';
 import type { DbOrTx } from '@/db/client';
+import type { CheckoutAttempt } from '../checkout/checkout-attempt';
 import { cartKey } from './cart-keys';
 import { addUserCartLine, clampUserCartLines, clearUserCart, loadUserCartQuantities, removeUserCartLine, setUserCartLine } from './cart-postgres';
 import { ADD_TO_LINE, CLAMP_LINES, pairsToQuantities, READ_CART, REMOVE_LINE, runScript, SET_LINE } from './cart-scripts';
@@ -19,6 +20,11 @@ import { isVariantId } from './variant-limits';
 export interface CartDeps {
   db: DbOrTx;
   redis: Redis;
+  /**
+   * The owner's remembered checkout, when the caller read it already under the owner's checkout lock (checkout does):
+   * the cart's own-holds step uses it instead of reading the same key again (own-holds.ts).
+   */
+  knownCheckoutAttempt?: Promise<CheckoutAttempt | null>;
 }
 
 /** Redis did not answer (or refused): the cart cannot be read or changed right now. Mapped to `cart_unavailable`. */

@@ -10,7 +10,7 @@ import type { CartOwner } from './types';
 import { loadVariantLimits, type VariantLimits } from './variant-limits';
 
 export async function ownHeldUnits(deps: CartDeps, owner: CartOwner): Promise<Map<string, number>> {
-  const attempt = await readCheckoutAttempt(deps.redis, owner);
+  const attempt = await (deps.knownCheckoutAttempt ?? readCheckoutAttempt(deps.redis, owner));
   if (!attempt) return new Map();
   const rows = await deps.db
     .select({ variantId: inventoryReservations.variantId, quantity: inventoryReservations.quantity })

@@ -2,19 +2,19 @@
 // and the retry policy (reads retried with backoff, initialize and refund never).
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { createPaystackClient, isOutcomeUnknown, type PaystackClientOptions } from '../../lib/payments/paystack';
+import { createPaystackClient, isOutcomeUnknown, type PaystackClientOptions, pooledTransport } from '../../lib/payments/paystack';
 import { paystackEnv, simulator, uniqueReference } from '../support/paystack-sim';
 
-/** A client whose fetch counts requests, so a test can see how many attempts a call made. */
+/** A client on the app's own transport (an undici Pool per origin), counting requests, so a test can see how many attempts a call made. */
 function client(overrides: Partial<PaystackClientOptions> = {}) {
   const counter = { calls: 0 };
   const paystack = createPaystackClient({
     ...paystackEnv(),
     timeoutMs: 2_000,
     retryBaseDelayMs: 5,
-    fetch: (input, init) => {
+    transport: (request) => {
       counter.calls += 1;
-      return fetch(input, init);
+      return pooledTransport(request);
     },
     ...overrides,
   });
@@ -215,5 +215,29 @@ describe('Paystack client: errors a caller can act on', () => {
     const result = await paystack.verifyTransaction(reference);
     expect(result).toMatchObject({ ok: false, error: { kind: 'invalid_response', status: 200 } });
     expect(paystack.counter.calls).toBe(1);
+  });
+});
+
+describe('Paystack client: an injected fetch', () => {
+  it('sends with the fetch it was given instead of the pooled transport, with the same error mapping', async () => {
+    let calls = 0;
+    const paystack = createPaystackClient({
+      ...paystackEnv(),
+      timeoutMs: 2_000,
+      fetch: (input, init) => {
+        calls += 1;
+        return fetch(input, init);
+      },
+    });
+    const reference = uniqueReference('fetch');
+    await simulator.setKnobs(reference, { dropWebhooks: true });
+    expect(await paystack.initializeTransaction({ email: 'buyer@example.com', amount: 500_000, reference })).toMatchObject({ ok: true, value: { reference } });
+    expect(calls).toBe(1);
+
+    const down = createPaystackClient({ ...paystackEnv(), baseUrl: `http://127.0.0.1:${await closedPort()}`, retries: 1, fetch });
+    expect(await down.verifyTransaction('anything')).toMatchObject({
+      ok: false,
+      error: { kind: 'unavailable', message: expect.stringContaining('ECONNREFUSED') },
+    });
   });
 });

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { err, ok, type Result } from '../../core/result';
 import type { PaystackError } from './errors';
 import { callPaystack, type HttpSettings, type PaystackCall } from './http';
+import { fetchTransport, type PaystackTransport, pooledTransport } from './transport';
 import { toChargeAuthorizationResult, toRefund, toVerifiedTransaction } from './map';
 import type {
   ChargeAuthorizationInput,
@@ -41,6 +42,9 @@ export interface PaystackClientOptions {
   /** Total attempts for verify / fetch / list. Initialize and refund always get exactly one. */
   retries?: number;
   retryBaseDelayMs?: number;
+  /** How requests travel (default: an undici Pool per origin, ./transport.ts). Tests wrap it to count attempts. */
+  transport?: PaystackTransport;
+  /** A fetch to send with instead of the pooled transport; ignored when `transport` is given. */
   fetch?: typeof fetch;
 }
 
@@ -73,7 +77,7 @@ export function createPaystackClient(options: PaystackClientOptions): PaystackCl
     timeoutMs: options.timeoutMs ?? 15_000,
     maxAttempts: options.retries ?? 3,
     retryBaseDelayMs: options.retryBaseDelayMs ?? 300,
-    fetch: options.fetch ?? globalThis.fetch,
+    transport: options.transport ?? (options.fetch ? fetchTransport(options.fetch) : pooledTransport),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   };
 
@@ -217,14 +221,14 @@ export function createPaystackClient(options: PaystackClientOptions): PaystackCl
 
     uploadDisputeFile: async (target, file) => {
       try {
-        const response = await settings.fetch(target.signedUrl, {
+        const response = await settings.transport({
           method: 'PUT',
+          url: target.signedUrl,
           headers: { 'content-type': file.contentType },
           body: new Uint8Array(file.bytes),
-          signal: AbortSignal.timeout(settings.timeoutMs),
+          timeoutMs: settings.timeoutMs,
         });
-        await response.arrayBuffer();
-        if (response.ok) return ok({ fileName: target.fileName });
+        if (response.status >= 200 && response.status < 300) return ok({ fileName: target.fileName });
         const kind = response.status >= 500 ? 'unavailable' : 'rejected';
         return err<PaystackError>({ kind, status: response.status, message: `upload answered ${response.status}` });
       } catch (error) {

@@ -3,6 +3,7 @@
 // request whose first copy may have landed could charge or refund twice.
 import { err, ok, type Result } from '../../core/result';
 import { isTransient, type PaystackError } from './errors';
+import type { PaystackTransport } from './transport';
 import { envelopeSchema, type WireEnvelope } from './wire';
 
 export interface HttpSettings {
@@ -12,7 +13,8 @@ export interface HttpSettings {
   /** Total attempts for repeatable calls (1 = no retry). */
   maxAttempts: number;
   retryBaseDelayMs: number;
-  fetch: typeof fetch;
+  /** Sends one request under one deadline (./transport.ts: an undici Pool per origin by default). */
+  transport: PaystackTransport;
   sleep: (ms: number) => Promise<void>;
 }
 
@@ -57,15 +59,15 @@ async function attemptOnce(settings: HttpSettings, call: PaystackCall): Promise<
   const headers: Record<string, string> = { authorization: `Bearer ${settings.secretKey}`, accept: 'application/json' };
   if (call.body) headers['content-type'] = 'application/json';
   try {
-    const response = await settings.fetch(buildUrl(settings.baseUrl, call), {
+    // The transport's deadline also covers reading the body, so a stalled body is a timeout too.
+    const response = await settings.transport({
       method: call.method,
+      url: buildUrl(settings.baseUrl, call),
       headers,
       body: call.body ? JSON.stringify(call.body) : undefined,
-      signal: AbortSignal.timeout(settings.timeoutMs),
+      timeoutMs: settings.timeoutMs,
     });
-    // The timeout signal also covers reading the body, so a stalled body is a timeout too.
-    const text = await response.text();
-    return classifyResponse(response.status, text, response.headers.get('retry-after'));
+    return classifyResponse(response.status, response.text, response.header('retry-after'));
   } catch (error) {
     return { result: err(classifyNetworkFailure(error, settings.timeoutMs)) };
   }
@@ -76,9 +78,11 @@ function classifyNetworkFailure(error: unknown, timeoutMs: number): PaystackErro
   if (name === 'TimeoutError' || name === 'AbortError') {
     return { kind: 'timeout', message: `no response within ${timeoutMs} ms` };
   }
-  // fetch reports "fetch failed"; the useful part (ECONNREFUSED, ENOTFOUND, ...) is in its cause.
+  // undici puts the system code (ECONNREFUSED, ENOTFOUND, ...) on the error itself; fetch reports "fetch failed" and
+  // puts it in the cause.
+  const own = (error as { code?: unknown } | null)?.code;
   const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
-  const reason = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : undefined;
+  const reason = typeof own === 'string' ? own : typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : undefined;
   const detail = error instanceof Error ? error.message : String(error);
   return { kind: 'unavailable', message: reason ? `${detail} (${reason})` : detail };
 }

@@ -4,6 +4,7 @@ import { env } from '../../core/env';
 import { createPaystackClient, type PaystackClient } from './client';
 
 export { createPaystackClient } from './client';
+export { fetchTransport, type PaystackTransport, pooledTransport } from './transport';
 export type { PaystackClient, PaystackClientOptions, PaystackResult } from './client';
 export { describePaystackError, isOutcomeUnknown, isTransient } from './errors';
 export type { PaystackError, PaystackErrorKind } from './errors';
