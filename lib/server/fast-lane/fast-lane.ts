@@ -62,16 +62,24 @@ export function serveFastLane(req: IncomingMessage, res: ServerResponse): boolea
   return true;
 }
 
+/** A small body the client declared the length of (every Store API call) is read whole: a Buffer is far cheaper to
+ *  hand to a Request than a stream. Anything else streams, and the door counts it against the route's own cap. */
+const BUFFERED_BODY_BYTES = 64 * 1024;
+
+async function bodyOf(req: IncomingMessage): Promise<Pick<RequestInit, 'body'> & { duplex?: 'half' }> {
+  if (req.method === 'GET' || req.method === 'HEAD') return {};
+  const declared = Number(req.headers['content-length'] ?? Number.NaN);
+  if (!Number.isInteger(declared) || declared > BUFFERED_BODY_BYTES) return { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: 'half' };
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return { body: Buffer.concat(chunks) };
+}
+
 async function answer(handler: Handler, req: IncomingMessage, res: ServerResponse, url: string): Promise<void> {
   const headers = new Headers();
   for (let index = 0; index + 1 < req.rawHeaders.length; index += 2) headers.append(req.rawHeaders[index]!, req.rawHeaders[index + 1]!);
-  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
   // The public origin, as Next gives route handlers behind the front: same-origin checks compare against it.
-  const request = new Request(new URL(url, env().NEXTAUTH_URL), {
-    method: req.method,
-    headers,
-    ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
-  } as RequestInit);
+  const request = new Request(new URL(url, env().NEXTAUTH_URL), { method: req.method, headers, ...(await bodyOf(req)) } as RequestInit);
   const response = await withDoorDeps(guest, () => handler(request));
 
   securityHeaders ??= staticSecurityHeaders(env()).map(({ key, value }) => [key.toLowerCase(), value]);
