@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import type { ScenarioResult } from './context';
+import { currentNode, type NodeRuntime, nodeMajor } from '../../scripts/stack/node-runtime';
 import { cell, formatScaling } from './scaling-report';
 
 export interface ScenarioRun {
@@ -37,7 +38,11 @@ export function commitLine(): string {
 const nameOf = (run: ScenarioRun, first: number) => (run.processes === first ? run.name : `${run.name} (${run.processes} app processes)`);
 const plural = (count: number) => `${count} app process${count === 1 ? '' : 'es'}`;
 
-export function formatResults(runs: ScenarioRun[], meta: { startedAt: Date; loadBefore: number[]; nodeArgs: string[]; wallSeconds: number }): string {
+export function formatResults(
+  runs: ScenarioRun[],
+  meta: { startedAt: Date; loadBefore: number[]; nodeArgs: string[]; node?: NodeRuntime; wallSeconds: number },
+): string {
+  const appNode = meta.node ?? currentNode();
   const counts = [...new Set(runs.map((run) => run.processes))];
   const first = counts[0] ?? 1;
   // The figures and notes are the first pass's (everything asked for); later passes have their own section.
@@ -65,6 +70,11 @@ export function formatResults(runs: ScenarioRun[], meta: { startedAt: Date; load
         ? ` Then the app processes and the front alone were restarted with ${later.join(', then ')} processes for ${[...new Set(runs.filter((run) => run.processes !== first).map((run) => run.name))].filter((name) => name !== 'floor').join(', ')}: section *App processes*.`
         : ''
     }`,
+    `- **Node:** the app processes on Node ${appNode.version}${
+      appNode.bin === process.execPath
+        ? " (the machine's, which runs the services and the load driver too)"
+        : ` (\`--node ${nodeMajor(appNode.version)}\`); the build, the services and the load driver on the machine's Node ${process.versions.node}`
+    }.`,
     ...(meta.nodeArgs.length > 0 ? [`- **App started with:** \`node ${meta.nodeArgs.join(' ')}\`.`] : []),
     `- **Verdicts:** ${failed.length === 0 ? `all held (0 oversold, 0 undersold, 0 lost, 0 double-applied, no 5xx)${later.length > 0 ? ` at every app process count` : ''}.` : `**${failed.length} FAILED** — ${failed.join('; ')}`}`,
     `- **Goals:** ${goals.filter((figure) => figure.met).length} of ${goals.length} met${laterGoals.length > 0 ? ` at ${plural(first)} (${laterGoals.join('; ')})` : ''}.`,

@@ -40,8 +40,8 @@ export function sourceFingerprint(): string {
   return hash.digest('hex');
 }
 
-function run(args: string[], env: Record<string, string>, logFile?: string, nodeArgs: string[] = []): ChildProcess {
-  const child = spawn(process.execPath, [...nodeArgs, nextBin, ...args], {
+function run(args: string[], env: Record<string, string>, logFile?: string, nodeArgs: string[] = [], node = process.execPath): ChildProcess {
+  const child = spawn(node, [...nodeArgs, nextBin, ...args], {
     cwd: repoRoot,
     env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', logFile ? 'pipe' : 'inherit', logFile ? 'pipe' : 'inherit'],
@@ -117,6 +117,8 @@ export async function startApp(opts: {
   logFile?: string;
   /** Flags for the app's Node process itself (e.g. --cpu-prof, which NODE_OPTIONS may not carry). */
   nodeArgs?: string[];
+  /** The `node` that runs `next start` (default: the one running this script; the bench's `--node 24` passes another). */
+  node?: string;
 }): Promise<RunningApp> {
   await assertPortFree(opts.port, 'the app');
   if (opts.freshDataCache) {
@@ -131,6 +133,7 @@ export async function startApp(opts: {
     },
     opts.logFile,
     opts.nodeArgs,
+    opts.node,
   );
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
