@@ -108,3 +108,45 @@ export function formatResults(
 }
 
 export const anyFailed = (runs: ScenarioRun[]) => runs.some((run) => run.error || run.result?.verdicts.some((verdict) => !verdict.ok));
+
+/**
+ * `npm run bench -- --node 20,24`: every figure of the first app process count on each Node, side by side, and whether
+ * each Node's verdicts held (each Node ran the whole run on a fresh stack of its own, one after the other).
+ */
+export function formatNodes(byNode: Array<{ node: NodeRuntime; runs: ScenarioRun[] }>): string {
+  const heads = byNode.map((pass) => `Node ${pass.node.version}`);
+  const lines = [
+    '',
+    '## Node versions side by side',
+    '',
+    `| scenario | figure | ${heads.join(' | ')} | goal |`,
+    `| --- | --- | ${heads.map(() => '---').join(' | ')} | --- |`,
+  ];
+  const first = byNode[0]?.runs ?? [];
+  const count = first[0]?.processes ?? 1;
+  const value = (runs: ScenarioRun[], name: string, figure: string) => {
+    const found = runs.find((run) => run.name === name && run.processes === count)?.result?.figures.find((each) => each.figure === figure);
+    return found ? `${cell(found.value)}${found.goal === undefined ? '' : found.met ? ' ✓' : ' ✗'}` : '—';
+  };
+  for (const run of first.filter((each) => each.processes === count)) {
+    for (const figure of run.result?.figures ?? []) {
+      lines.push(
+        `| ${run.name} | ${cell(figure.figure)} | ${byNode.map((pass) => value(pass.runs, run.name, figure.figure)).join(' | ')} | ${cell(figure.goal ?? '')} |`,
+      );
+    }
+    const rss = byNode.map((pass) => {
+      const same = pass.runs.find((each) => each.name === run.name && each.processes === count);
+      return same ? `${Math.round(same.peakRssMb)} MB` : '—';
+    });
+    lines.push(`| ${run.name} | next-server peak RSS | ${rss.join(' | ')} | |`);
+  }
+  const verdicts = byNode.map((pass) => {
+    const failed = pass.runs.flatMap((run) => [
+      ...(run.error ? [run.name] : []),
+      ...(run.result?.verdicts.filter((verdict) => !verdict.ok).map((verdict) => `${run.name}: ${verdict.name}`) ?? []),
+    ]);
+    return `${failed.length === 0 ? 'all held' : `**${failed.length} FAILED** (${failed.join('; ')})`}`;
+  });
+  lines.push(`| all | verdicts | ${verdicts.join(' | ')} | |`, '');
+  return `${lines.join('\n')}\n`;
+}
