@@ -1,5 +1,7 @@
 // `npm test`: every layer (unit, integration, e2e) against one freshly started test stack, then one closing line
 // `N passed, N failed` summed over all layers. Exit code is non-zero when anything failed or a layer could not run.
+// Unit + integration run twice: on the machine's Node (the oldest supported, 20) and again on the pinned Node 24 LTS
+// (TEST_ALSO_ON_NODE, scripts/stack/node-runtime.ts), against the same services. Each layer's time is printed at the end.
 import { spawn } from 'node:child_process';
 import { Redis } from '@upstash/redis';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { chromiumPackage, ensureSystemPackage, pdftotextPackage } from './stack/
 import type { StackEnv } from './stack/env';
 import { startStack } from './stack/index';
 import { recreateDatabase } from './stack/postgres';
+import { ensureNode, type NodeRuntime, nodeMajor } from './stack/node-runtime';
 import { profiles, repoRoot } from './stack/profiles';
 
 interface LayerCounts {
@@ -72,8 +75,28 @@ const profile = profiles.test;
 const resultsDir = path.join(profile.dataDir, 'results');
 const log = (line: string) => console.log(`  ${line}`);
 
-function runTool(bin: string, args: string[], env: Record<string, string>): Promise<number> {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'node_modules', bin), ...args], {
+/** Each layer's wall time, printed above the closing line: the CI budget is read from it. */
+const layerTimes: Array<{ name: string; seconds: number }> = [];
+async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await work();
+  } finally {
+    layerTimes.push({ name, seconds: (performance.now() - started) / 1000 });
+  }
+}
+
+/**
+ * The other Node majors unit + integration run on too: TEST_ALSO_ON_NODE, a comma list (default "24"; empty for none,
+ * e.g. for a quicker local run). The machine's own major is never run twice.
+ */
+function otherNodeMajors(): string[] {
+  const value = process.env.TEST_ALSO_ON_NODE ?? '24';
+  return [...new Set(value.split(',').map((major) => major.trim()))].filter((major) => major !== '' && major !== nodeMajor());
+}
+
+function runTool(bin: string, args: string[], env: Record<string, string>, node = process.execPath): Promise<number> {
+  const child = spawn(node, [path.join(repoRoot, 'node_modules', bin), ...args], {
     cwd: repoRoot,
     env: { ...process.env, ...env, SHOP_STACK_RUNNING: '1' },
     stdio: 'inherit',
@@ -85,16 +108,22 @@ function readJson(file: string): unknown {
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
 }
 
-async function runVitest(env: Record<string, string>, ...projects: string[]): Promise<LayerCounts> {
-  const output = path.join(resultsDir, `vitest-${projects.join('-')}.json`);
+async function runVitest(env: Record<string, string>, projects: string[], node?: NodeRuntime): Promise<LayerCounts> {
+  // A run on another Node names it in its report file and in front of each of its failures.
+  const suffix = node ? `-node${nodeMajor(node.version)}` : '';
+  const output = path.join(resultsDir, `vitest-${projects.join('-')}${suffix}.json`);
   const projectArgs = projects.flatMap((project) => ['--project', project]);
-  const code = await runTool('vitest/vitest.mjs', ['run', ...projectArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${output}`], env);
+  const args = ['run', ...projectArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${output}`];
+  const code = await runTool('vitest/vitest.mjs', args, env, node?.bin);
   const report = readJson(output) as VitestReport | undefined;
+  const label = node ? `[Node ${node.version}] ` : '';
   if (!report) {
-    failures.push(`vitest ${projects.join(' + ')} wrote no report (exit ${code})`);
+    failures.push(`${label}vitest ${projects.join(' + ')} wrote no report (exit ${code})`);
     return { passed: 0, failed: 1, skipped: 0 };
   }
+  const before = failures.length;
   noteVitestFailures(report);
+  for (let index = before; index < failures.length; index++) failures[index] = `${label}${failures[index]}`;
   // A file that fails to load has no tests to count: count it as a failure so it can never pass silently.
   const brokenFiles = report.numFailedTests === 0 && code !== 0 ? Math.max(report.numFailedTestSuites, 1) : 0;
   return {
@@ -164,19 +193,28 @@ async function resetTestData(env: StackEnv) {
   await new Redis({ url: env.UPSTASH_REDIS_REST_URL, token: env.UPSTASH_REDIS_REST_TOKEN }).flushdb();
 }
 
+const startedAt = performance.now();
+
 async function main(): Promise<number> {
   rmSync(resultsDir, { recursive: true, force: true });
   // Debian's Chromium for the browser tests: installed the way `npm start` installs redis-server, or one line saying how.
   await ensureSystemPackage(chromiumPackage(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'), log);
   await ensureSystemPackage(pdftotextPackage, log);
 
+  // The other Nodes are fetched (the first time) while the static checks run; a fetch that fails is one named failure.
+  const otherNodes = otherNodeMajors().map((major) =>
+    ensureNode(major, log).then(
+      (node) => ({ major, node }),
+      (error: unknown) => ({ major, error: error instanceof Error ? error.message : String(error) }),
+    ),
+  );
+
   console.log('▶ static checks (biome, tsc, layer rules, npm audit)');
-  const staticChecks = await runStaticChecks();
+  const staticChecks = await timed('static checks', runStaticChecks);
 
   console.log('\nStarting the test stack…');
-  // The simulator's line per request would bury the test output (and a failure's name) in CI logs: it goes to a file.
   // The simulator's line per request would bury the test output, and a failure's name, in a CI log: it goes to a file.
-  const stack = await startStack(profile, { fresh: true, log, simulatorLogFile: path.join(resultsDir, 'paystack-sim.log') });
+  const stack = await timed('test stack start', () => startStack(profile, { fresh: true, log, simulatorLogFile: path.join(resultsDir, 'paystack-sim.log') }));
   const totals: LayerCounts = { ...staticChecks };
   const add = (counts: LayerCounts) => {
     totals.passed += counts.passed;
@@ -186,13 +224,27 @@ async function main(): Promise<number> {
   try {
     await seedTestData(stack.env);
 
-    console.log('\n▶ unit + integration (vitest)');
-    add(await runVitest(stack.env, 'unit', 'integration'));
+    console.log(`\n▶ unit + integration (vitest, Node ${process.versions.node})`);
+    add(await timed(`unit + integration, Node ${process.versions.node}`, () => runVitest(stack.env, ['unit', 'integration'])));
+
+    for (const other of await Promise.all(otherNodes)) {
+      if ('error' in other) {
+        failures.push(`[Node ${other.major}] unit + integration did not run — ${other.error}`);
+        add({ passed: 0, failed: 1, skipped: 0 });
+        continue;
+      }
+      const { node } = other;
+      console.log(`\n▶ unit + integration again on Node ${node.version} (vitest; same services, data reset)`);
+      // The same services, from the same seeded start as the first pass (integration tests may count what they made).
+      await resetTestData(stack.env);
+      add(await timed(`unit + integration, Node ${node.version}`, () => runVitest(stack.env, ['unit', 'integration'], node)));
+    }
 
     console.log('\n▶ e2e (playwright, Debian Chromium)');
     // Browser tests start from the demo shop as a person would see it, not from what integration tests left behind.
     await resetTestData(stack.env);
-    await buildApp(stack.env, log);
+    // Usually already built by the integration layer (multi-process-cache builds the same folder): then skipped.
+    await timed('app build (skipped when up to date)', () => buildApp(stack.env, log));
     // The browser run's app logs at info into a file, which the log scan then reads for secrets and card data.
     const appLog = path.join(resultsDir, 'e2e-app.log');
     // Through the front, as shoppers reach the shop: nginx on the app port, the app processes behind it.
@@ -206,13 +258,13 @@ async function main(): Promise<number> {
       logFile: appLog,
     });
     try {
-      add(await runPlaywright(stack.env));
+      add(await timed('e2e', () => runPlaywright(stack.env)));
     } finally {
       await app.stop();
     }
 
     console.log('\n▶ log scan of the e2e run (vitest)');
-    add(await runVitest({ ...stack.env, E2E_APP_LOG: appLog }, 'logs'));
+    add(await timed('log scan', () => runVitest({ ...stack.env, E2E_APP_LOG: appLog }, ['logs'])));
   } finally {
     await stack.stop();
   }
@@ -221,6 +273,9 @@ async function main(): Promise<number> {
     console.log(`\nFailed (${failures.length}):`);
     for (const failure of failures) console.log(`  ✖ ${failure}`);
   }
+  console.log('\nTime per layer:');
+  for (const { name, seconds } of layerTimes) console.log(`  ${seconds.toFixed(0).padStart(5)} s  ${name}`);
+  console.log(`  ${((performance.now() - startedAt) / 1000).toFixed(0).padStart(5)} s  npm test in all`);
   const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : '';
   console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
   return totals.failed > 0 || totals.passed === 0 ? 1 : 0;

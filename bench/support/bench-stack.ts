@@ -6,6 +6,7 @@ import './offset';
 import { buildApp, PRODUCTION_NODE_ARGS } from '../../scripts/stack/app';
 import { type AppPool, appProcessCount, startAppPool } from '../../scripts/stack/app-pool';
 import { type StackEnv, stackEnv } from '../../scripts/stack/env';
+import { currentNode, type NodeRuntime } from '../../scripts/stack/node-runtime';
 import { profiles } from '../../scripts/stack/profiles';
 import { startSeededTestStack } from '../../tests/support/test-stack';
 import type { PartPids } from './parts';
@@ -15,9 +16,13 @@ export type BenchStack = Awaited<ReturnType<typeof startBenchStack>>;
 /**
  * `appEnv` replaces single app variables (e.g. `{ NEXT_DIST_DIR: '.next-compare' }`, a build folder of its own);
  * `nodeArgs` are flags for the app's Node process (bench:profile's --cpu-prof); `processes` is the number of app
- * processes behind the front (default APP_PROCESSES, else 1).
+ * processes behind the front (default APP_PROCESSES, else 1); `node` runs the app processes (`--node 24`; default the
+ * machine's Node, which also runs the build, the services and the load driver).
  */
-export async function startBenchStack(opts: { appEnv?: Record<string, string>; nodeArgs?: string[]; processes?: number; log?: (line: string) => void } = {}) {
+export async function startBenchStack(
+  opts: { appEnv?: Record<string, string>; nodeArgs?: string[]; processes?: number; node?: NodeRuntime; log?: (line: string) => void } = {},
+) {
+  const node = opts.node ?? currentNode();
   const profile = profiles.test;
   // The load tool plays a CDN in front of nginx: each shopper's own address is the X-Forwarded-For entry before the one
   // nginx appends (its peer, 127.0.0.1), so the app trusts two hops. The test profile logs at warn (no line per
@@ -35,6 +40,7 @@ export async function startBenchStack(opts: { appEnv?: Record<string, string>; n
       // Every start begins with an empty data cache (and the front with an empty page cache): each pass starts alike.
       freshDataCache: true,
       nodeArgs: [...PRODUCTION_NODE_ARGS, ...(opts.nodeArgs ?? [])],
+      node: node.bin,
     });
   let pool: AppPool | undefined;
   try {
@@ -47,6 +53,8 @@ export async function startBenchStack(opts: { appEnv?: Record<string, string>; n
   let running: AppPool = pool;
   return {
     env,
+    /** The Node the app processes run on (the report names it). */
+    node,
     appUrl: running.url,
     /** How many app processes serve now. */
     processes: () => running.processes().length,

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { DriverMessage } from '../driver';
 import { references, scaled, scenarios } from '../scenarios';
 import { profiled } from '../scenarios/profiled';
+import type { NodeRuntime } from '../../scripts/stack/node-runtime';
 import { type BenchStack, startBenchStack } from './bench-stack';
 import { sampleRss } from './process';
 import type { ScenarioRun } from './report';
@@ -63,11 +64,14 @@ function drive(stack: BenchStack, names: string[], first: string[], floor: unkno
  * `processes`: the app process counts to run at, the first for everything (default: APP_PROCESSES, else 1); each
  * further one only for the scaled scenarios among `names` (flash sale, add to cart, catalogue).
  */
-export async function driveScenarios(names: string[], opts: { nodeArgs?: string[]; references?: boolean; processes?: number[] } = {}): Promise<ScenarioRun[]> {
+export async function driveScenarios(
+  names: string[],
+  opts: { nodeArgs?: string[]; references?: boolean; processes?: number[]; node?: NodeRuntime } = {},
+): Promise<ScenarioRun[]> {
   const firstCount = opts.processes?.[0];
   const moreCounts = opts.processes?.slice(1) ?? [];
   console.log(`starting a fresh bench stack${firstCount ? ` (${firstCount} app process${firstCount === 1 ? '' : 'es'})` : ''}…`);
-  const stack = await startBenchStack({ nodeArgs: opts.nodeArgs, processes: firstCount });
+  const stack = await startBenchStack({ nodeArgs: opts.nodeArgs, processes: firstCount, node: opts.node });
   const runs: ScenarioRun[] = [];
   try {
     runs.push(...(await drive(stack, names, opts.references === false ? [] : references.map((reference) => reference.name), undefined)));

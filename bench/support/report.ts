@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import type { ScenarioResult } from './context';
+import { currentNode, type NodeRuntime, nodeMajor } from '../../scripts/stack/node-runtime';
 import { cell, formatScaling } from './scaling-report';
 
 export interface ScenarioRun {
@@ -37,7 +38,11 @@ export function commitLine(): string {
 const nameOf = (run: ScenarioRun, first: number) => (run.processes === first ? run.name : `${run.name} (${run.processes} app processes)`);
 const plural = (count: number) => `${count} app process${count === 1 ? '' : 'es'}`;
 
-export function formatResults(runs: ScenarioRun[], meta: { startedAt: Date; loadBefore: number[]; nodeArgs: string[]; wallSeconds: number }): string {
+export function formatResults(
+  runs: ScenarioRun[],
+  meta: { startedAt: Date; loadBefore: number[]; nodeArgs: string[]; node?: NodeRuntime; wallSeconds: number },
+): string {
+  const appNode = meta.node ?? currentNode();
   const counts = [...new Set(runs.map((run) => run.processes))];
   const first = counts[0] ?? 1;
   // The figures and notes are the first pass's (everything asked for); later passes have their own section.
@@ -65,6 +70,11 @@ export function formatResults(runs: ScenarioRun[], meta: { startedAt: Date; load
         ? ` Then the app processes and the front alone were restarted with ${later.join(', then ')} processes for ${[...new Set(runs.filter((run) => run.processes !== first).map((run) => run.name))].filter((name) => name !== 'floor').join(', ')}: section *App processes*.`
         : ''
     }`,
+    `- **Node:** the app processes on Node ${appNode.version}${
+      appNode.bin === process.execPath
+        ? " (the machine's, which runs the services and the load driver too)"
+        : ` (\`--node ${nodeMajor(appNode.version)}\`); the build, the services and the load driver on the machine's Node ${process.versions.node}`
+    }.`,
     ...(meta.nodeArgs.length > 0 ? [`- **App started with:** \`node ${meta.nodeArgs.join(' ')}\`.`] : []),
     `- **Verdicts:** ${failed.length === 0 ? `all held (0 oversold, 0 undersold, 0 lost, 0 double-applied, no 5xx)${later.length > 0 ? ` at every app process count` : ''}.` : `**${failed.length} FAILED** — ${failed.join('; ')}`}`,
     `- **Goals:** ${goals.filter((figure) => figure.met).length} of ${goals.length} met${laterGoals.length > 0 ? ` at ${plural(first)} (${laterGoals.join('; ')})` : ''}.`,
@@ -98,3 +108,45 @@ export function formatResults(runs: ScenarioRun[], meta: { startedAt: Date; load
 }
 
 export const anyFailed = (runs: ScenarioRun[]) => runs.some((run) => run.error || run.result?.verdicts.some((verdict) => !verdict.ok));
+
+/**
+ * `npm run bench -- --node 20,24`: every figure of the first app process count on each Node, side by side, and whether
+ * each Node's verdicts held (each Node ran the whole run on a fresh stack of its own, one after the other).
+ */
+export function formatNodes(byNode: Array<{ node: NodeRuntime; runs: ScenarioRun[] }>): string {
+  const heads = byNode.map((pass) => `Node ${pass.node.version}`);
+  const lines = [
+    '',
+    '## Node versions side by side',
+    '',
+    `| scenario | figure | ${heads.join(' | ')} | goal |`,
+    `| --- | --- | ${heads.map(() => '---').join(' | ')} | --- |`,
+  ];
+  const first = byNode[0]?.runs ?? [];
+  const count = first[0]?.processes ?? 1;
+  const value = (runs: ScenarioRun[], name: string, figure: string) => {
+    const found = runs.find((run) => run.name === name && run.processes === count)?.result?.figures.find((each) => each.figure === figure);
+    return found ? `${cell(found.value)}${found.goal === undefined ? '' : found.met ? ' ✓' : ' ✗'}` : '—';
+  };
+  for (const run of first.filter((each) => each.processes === count)) {
+    for (const figure of run.result?.figures ?? []) {
+      lines.push(
+        `| ${run.name} | ${cell(figure.figure)} | ${byNode.map((pass) => value(pass.runs, run.name, figure.figure)).join(' | ')} | ${cell(figure.goal ?? '')} |`,
+      );
+    }
+    const rss = byNode.map((pass) => {
+      const same = pass.runs.find((each) => each.name === run.name && each.processes === count);
+      return same ? `${Math.round(same.peakRssMb)} MB` : '—';
+    });
+    lines.push(`| ${run.name} | next-server peak RSS | ${rss.join(' | ')} | |`);
+  }
+  const verdicts = byNode.map((pass) => {
+    const failed = pass.runs.flatMap((run) => [
+      ...(run.error ? [run.name] : []),
+      ...(run.result?.verdicts.filter((verdict) => !verdict.ok).map((verdict) => `${run.name}: ${verdict.name}`) ?? []),
+    ]);
+    return `${failed.length === 0 ? 'all held' : `**${failed.length} FAILED** (${failed.join('; ')})`}`;
+  });
+  lines.push(`| all | verdicts | ${verdicts.join(' | ')} | |`, '');
+  return `${lines.join('\n')}\n`;
+}

@@ -57,6 +57,8 @@ export interface AppPoolOptions {
   mode: 'production' | 'development';
   logFile?: string;
   nodeArgs?: string[];
+  /** The `node` executable for the app processes (default: this script's own). */
+  node?: string;
   freshDataCache?: boolean;
   log?: (line: string) => void;
 }
@@ -96,6 +98,7 @@ export async function startAppPool(opts: AppPoolOptions): Promise<AppPool> {
       env: launchEnv,
       logFile: opts.logFile,
       nodeArgs: opts.nodeArgs,
+      node: opts.node,
       freshDataCache: fresh,
     });
 

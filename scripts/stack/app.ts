@@ -42,8 +42,8 @@ export function sourceFingerprint(): string {
   return hash.digest('hex');
 }
 
-function run(args: string[], env: Record<string, string>, logFile?: string, nodeArgs: string[] = [], script = nextBin): ChildProcess {
-  const child = spawn(process.execPath, [...nodeArgs, script, ...args], {
+function run(args: string[], env: Record<string, string>, logFile?: string, nodeArgs: string[] = [], script = nextBin, node = process.execPath): ChildProcess {
+  const child = spawn(node, [...nodeArgs, script, ...args], {
     cwd: repoRoot,
     env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', logFile ? 'pipe' : 'inherit', logFile ? 'pipe' : 'inherit'],
@@ -127,6 +127,8 @@ export async function startApp(opts: {
   logFile?: string;
   /** Flags for the app's Node process itself (e.g. --cpu-prof, which NODE_OPTIONS may not carry). */
   nodeArgs?: string[];
+  /** The `node` that runs `next start` (default: the one running this script; the bench's `--node 24` passes another). */
+  node?: string;
 }): Promise<RunningApp> {
   await assertPortFree(opts.port, 'the app');
   if (opts.freshDataCache) {
@@ -141,8 +143,16 @@ export async function startApp(opts: {
           opts.logFile,
           opts.nodeArgs,
           path.join(repoRoot, opts.env.NEXT_DIST_DIR ?? '.next', SHOP_SERVER_FILE),
+          opts.node,
         )
-      : run(['dev', '--port', String(opts.port), '--hostname', '127.0.0.1'], { ...opts.env, NODE_ENV: 'development' }, opts.logFile, opts.nodeArgs);
+      : run(
+          ['dev', '--port', String(opts.port), '--hostname', '127.0.0.1'],
+          { ...opts.env, NODE_ENV: 'development' },
+          opts.logFile,
+          opts.nodeArgs,
+          nextBin,
+          opts.node,
+        );
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
   const exited = new Promise<void>((resolve) =>
