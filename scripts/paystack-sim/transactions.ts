@@ -92,15 +92,17 @@ export function verifyTransaction(ctx: SimContext, reference: string): SimReply 
   return json(200, envelope(messages.verified, shownTransaction(ctx, transaction)));
 }
 
+/** A transfer or USSD payment in flight (the `pendingStatus` knob): nothing final yet, so not `abandoned` either. */
+function inFlightStatus(ctx: SimContext, transaction: SimTransaction): string | null {
+  if (transaction.status !== 'abandoned') return null;
+  return ctx.knobs.resolve(transaction.reference).pendingStatus ?? null;
+}
+
 /** A transaction as verify and the list both show it. */
 function shownTransaction(ctx: SimContext, transaction: SimTransaction) {
   const shown = transactionJson(transaction, ctx.domain);
-  // A transfer or USSD payment in flight (the `pendingStatus` knob): nothing final yet, so not `abandoned` either.
-  const { pendingStatus } = ctx.knobs.resolve(transaction.reference);
-  if (pendingStatus && transaction.status === 'abandoned') {
-    return { ...shown, status: pendingStatus, gateway_response: 'Transaction ongoing', channel: 'bank_transfer' };
-  }
-  return shown;
+  const pendingStatus = inFlightStatus(ctx, transaction);
+  return pendingStatus ? { ...shown, status: pendingStatus, gateway_response: 'Transaction ongoing', channel: 'bank_transfer' } : shown;
 }
 
 /**
@@ -116,18 +118,23 @@ export function listTransactions(ctx: SimContext, query: URLSearchParams): SimRe
   const status = query.get('status');
   const matching = ctx.store
     .allTransactions()
-    .filter((transaction) => (!from || transaction.createdAt >= from) && (!to || transaction.createdAt <= to))
-    .map((transaction) => shownTransaction(ctx, transaction))
-    .filter((shown) => !status || shown.status === status);
+    .filter(
+      (transaction) =>
+        (!from || transaction.createdAt >= from) &&
+        (!to || transaction.createdAt <= to) &&
+        (!status || (inFlightStatus(ctx, transaction) ?? transaction.status) === status),
+    );
   const meta = {
     total: matching.length,
-    total_volume: matching.filter((shown) => shown.status === 'success').reduce((sum, shown) => sum + shown.amount, 0),
+    total_volume: matching.filter((transaction) => transaction.status === 'success').reduce((sum, transaction) => sum + transaction.amount, 0),
     skipped: (page - 1) * perPage,
     perPage,
     page,
     pageCount: Math.max(1, Math.ceil(matching.length / perPage)),
   };
-  return json(200, envelope(messages.listed, matching.slice((page - 1) * perPage, page * perPage), meta));
+  // Only the page is rendered: a list over thousands of transactions costs what its page costs, plus a filter.
+  const shown = matching.slice((page - 1) * perPage, page * perPage).map((transaction) => shownTransaction(ctx, transaction));
+  return json(200, envelope(messages.listed, shown, meta));
 }
 
 /** Absent → undefined; unreadable → null. */
