@@ -56,10 +56,11 @@ const LIST_WINDOW_SLACK_MS = 10 * 60_000;
  */
 async function takeListing(deps: { db: Database; paystack: PaystackClient }, listFrom: number) {
   const [due] = await deps.db.execute<{ cutoff: string; intents: number; first: string | null; last: string | null }>(sql`
-    SELECT now() AS cutoff, count(*)::int AS intents, min(p.created_at) AS first, max(p.created_at) AS last
-    FROM ${payments} p
-    WHERE p.authorization_url IS NOT NULL AND p.status IN ${OPEN_PAYMENT_STATUSES}
-      AND p.order_id IN (SELECT r.order_id FROM ${inventoryReservations} r WHERE r.status = 'active' AND r.reserved_until < now())`);
+    SELECT now() AS cutoff, count(*)::int AS intents, min(${payments.createdAt}) AS first, max(${payments.createdAt}) AS last
+    FROM ${payments}
+    WHERE ${payments.authorizationUrl} IS NOT NULL AND ${payments.status} IN ${OPEN_PAYMENT_STATUSES}
+      AND ${payments.orderId} IN (SELECT ${inventoryReservations.orderId} FROM ${inventoryReservations}
+        WHERE ${inventoryReservations.status} = 'active' AND ${inventoryReservations.reservedUntil} < now())`);
   if (!due) throw new Error('release: the due-intents query answered no row');
   const cutoff = new Date(due.cutoff);
   if (!due.first || !due.last || due.intents < listFrom) return { cutoff, listed: undefined };
