@@ -26,6 +26,8 @@ export interface JobDeps extends OrderEmailDeps {
   /** How long after an order expired unpaid its recovery email goes out. */
   recoveryDelayMs: number;
   log: (line: string) => void;
+  /** Aborted when the runner stops: a run that waits within its period (the hold release) returns at once. */
+  stopping?: AbortSignal;
 }
 
 export interface JobStep<P> {

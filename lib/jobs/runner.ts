@@ -2,7 +2,8 @@
 // seconds (and at once when kicked after a commit) and runs each schedule once per period — the same definitions and
 // schedules Inngest runs, with the relay's retry, backoff and dead state. Safe with many processes: outbox rows are
 // claimed with SKIP LOCKED, a schedule's period is claimed by one process only (claim-schedule-period.ts), and within
-// one process a sweep never overlaps the previous one. `stop()` drains: no new claims, the job in hand finishes, the
+// one process a sweep never overlaps the previous one. A schedule whose run fills its period (the hold release, which
+// waits for each deadline within its minute) has the next period claimed as soon as its run returns. `stop()` drains: no new claims, the job in hand finishes, the
 // rest of its batch goes back to the outbox for another process.
 import { hostname } from 'node:os';
 import type { JobDeps } from './definitions';
@@ -61,15 +62,25 @@ export function startJobRunner(
   };
 
   const running = new Map<string, Promise<void>>();
+  const stopping = new AbortController();
+  const scheduleDeps: JobDeps = { ...deps, stopping: stopping.signal };
   const tick = (schedule: Schedule): void => {
     if (stopped || running.has(schedule.id)) return;
+    let ran = false;
     const run = claimSchedulePeriod(deps.db, schedule, name)
       .then(async (won) => {
         // A period won is a period in hand, even when stop() came meanwhile: stop() waits for it (a claim never goes unrun).
-        if (won) await runSchedule(deps, schedule);
+        if (won) {
+          ran = true;
+          await runSchedule(scheduleDeps, { id: schedule.id, run: schedule.runThroughPeriod ?? schedule.run });
+        }
       })
       .catch((error: unknown) => log().error({ schedule: schedule.id, error: errorText(error) }, 'jobs: scheduled run failed'))
-      .finally(() => running.delete(schedule.id));
+      .finally(() => {
+        running.delete(schedule.id);
+        // A run that filled its period ended just past it: claim the next one now, not on the next tick.
+        if (ran && schedule.runThroughPeriod) tick(schedule);
+      });
     running.set(schedule.id, run);
   };
 
@@ -88,6 +99,7 @@ export function startJobRunner(
     idle,
     async stop() {
       stopped = true;
+      stopping.abort();
       for (const timer of timers) clearInterval(timer);
       await Promise.all([idle(), ...running.values()]);
     },

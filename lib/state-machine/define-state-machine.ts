@@ -111,7 +111,12 @@ export function defineStateMachine<T extends StatusTable, S extends string>(tabl
       ];
     });
     if (entries.length === 0) return (await update).map((row) => String(row.id));
-    // An entry with no entity_id stands for every moved row (moveWhere); the others for their own row.
+    // An entry with no entity_id stands for every moved row (moveWhere); the others for their own row. Without such an
+    // entry the join is a plain equality, which PostgreSQL hashes: with the OR it compared every moved row with every
+    // entry (a 500-hold release batch: 250,000 comparisons, half a second).
+    const matches = entries.some((entry) => entry.entity_id === null)
+      ? sql`a.entity_id IS NULL OR lower(a.entity_id) = lower(moved.id::text)`
+      : sql`lower(a.entity_id) = lower(moved.id::text)`;
     const rows = await db.execute<{ id: string }>(sql`
       WITH moved AS ${update},
       audit AS (
@@ -119,7 +124,7 @@ export function defineStateMachine<T extends StatusTable, S extends string>(tabl
         SELECT a.actor_type::${sql.identifier(auditActorType.enumName)}, a.actor_id, a.action, ${spec.entity}, moved.id::text, a.before, a.after, a.metadata
         FROM moved JOIN jsonb_to_recordset(${JSON.stringify(entries)}::jsonb)
           AS a(entity_id text, actor_type text, actor_id text, action text, before jsonb, after jsonb, metadata jsonb)
-          ON a.entity_id IS NULL OR lower(a.entity_id) = lower(moved.id::text)
+          ON ${matches}
       )
       SELECT id FROM moved`);
     return [...rows].map((row) => String(row.id));

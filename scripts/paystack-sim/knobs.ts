@@ -5,6 +5,7 @@ import { z } from 'zod';
 export const endpoints = [
   'initialize',
   'verify',
+  'listTransactions',
   'chargeAuthorization',
   'refund',
   'fetchRefund',

@@ -8,7 +8,7 @@ import { BadRequest, badRequest, json, readBody, writeReply, type SimReply, type
 import type { Endpoint, Fault } from './knobs';
 import { createRefund, fetchRefund, listRefunds } from './refunds';
 import { failure } from './render';
-import { initializeTransaction, verifyTransaction } from './transactions';
+import { initializeTransaction, listTransactions, verifyTransaction } from './transactions';
 import { addEvidence, fetchDispute, listDisputes, receiveUpload, resolveDispute, uploadUrl } from './disputes';
 
 interface ApiRoute {
@@ -41,6 +41,13 @@ const apiRoutes: ApiRoute[] = [
     endpoint: 'verify',
     referenceOf: (_ctx, req) => req.params.reference,
     handle: (ctx, req) => verifyTransaction(ctx, req.params.reference ?? ''),
+  },
+  {
+    method: 'GET',
+    pattern: '/transaction',
+    endpoint: 'listTransactions',
+    referenceOf: () => undefined,
+    handle: (ctx, req) => listTransactions(ctx, req.query),
   },
   {
     method: 'POST',

@@ -142,6 +142,11 @@ export class SimStore {
     return this.transactions.get(reference);
   }
 
+  /** Newest first, like Paystack's list endpoints (transactions are only ever added, in creation order). */
+  allTransactions(): SimTransaction[] {
+    return [...this.transactions.values()].reverse();
+  }
+
   transactionByAccessCode(accessCode: string): SimTransaction | undefined {
     const reference = this.referenceByAccessCode.get(accessCode);
     return reference === undefined ? undefined : this.transactions.get(reference);

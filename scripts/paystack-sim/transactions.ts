@@ -1,4 +1,5 @@
-// POST /transaction/initialize and GET /transaction/verify/:reference, with Paystack's validation rules.
+// POST /transaction/initialize, GET /transaction/verify/:reference and GET /transaction (the list), with Paystack's
+// validation rules.
 import type { SimContext } from './context';
 import { json, type SimReply } from './http-kit';
 import { envelope, failure, transactionJson } from './render';
@@ -15,6 +16,8 @@ export const messages = {
   badReference: 'Invalid transaction reference. Only -, ., = and alphanumeric characters allowed',
   duplicateReference: 'Duplicate Transaction Reference',
   referenceNotFound: 'Transaction reference not found',
+  listed: 'Transactions retrieved',
+  invalidDate: 'Invalid date passed',
 };
 
 const notCompleted = 'The transaction was not completed';
@@ -86,13 +89,63 @@ export function verifyTransaction(ctx: SimContext, reference: string): SimReply 
       }),
     );
   }
+  return json(200, envelope(messages.verified, shownTransaction(ctx, transaction)));
+}
+
+/** A transfer or USSD payment in flight (the `pendingStatus` knob): nothing final yet, so not `abandoned` either. */
+function inFlightStatus(ctx: SimContext, transaction: SimTransaction): string | null {
+  if (transaction.status !== 'abandoned') return null;
+  return ctx.knobs.resolve(transaction.reference).pendingStatus ?? null;
+}
+
+/** A transaction as verify and the list both show it. */
+function shownTransaction(ctx: SimContext, transaction: SimTransaction) {
   const shown = transactionJson(transaction, ctx.domain);
-  // A transfer or USSD payment in flight (the `pendingStatus` knob): nothing final yet, so not `abandoned` either.
-  const { pendingStatus } = ctx.knobs.resolve(reference);
-  if (pendingStatus && transaction.status === 'abandoned') {
-    return json(200, envelope(messages.verified, { ...shown, status: pendingStatus, gateway_response: 'Transaction ongoing', channel: 'bank_transfer' }));
-  }
-  return json(200, envelope(messages.verified, shown));
+  const pendingStatus = inFlightStatus(ctx, transaction);
+  return pendingStatus ? { ...shown, status: pendingStatus, gateway_response: 'Transaction ongoing', channel: 'bank_transfer' } : shown;
+}
+
+/**
+ * GET /transaction: the integration's transactions, newest first, offset-paged (`perPage`, also `per_page`, at most
+ * 100; `page`), filtered by creation time (`from`, `to`, inclusive) and by the status each would show on verify.
+ */
+export function listTransactions(ctx: SimContext, query: URLSearchParams): SimReply {
+  const perPage = clamp(Number(query.get('perPage') ?? query.get('per_page') ?? 50), 1, 100, 50);
+  const page = clamp(Number(query.get('page') ?? 1), 1, Number.MAX_SAFE_INTEGER, 1);
+  const from = dateParam(query.get('from'));
+  const to = dateParam(query.get('to'));
+  if (from === null || to === null) return json(400, failure(messages.invalidDate, { type: 'validation_error' }));
+  const status = query.get('status');
+  const matching = ctx.store
+    .allTransactions()
+    .filter(
+      (transaction) =>
+        (!from || transaction.createdAt >= from) &&
+        (!to || transaction.createdAt <= to) &&
+        (!status || (inFlightStatus(ctx, transaction) ?? transaction.status) === status),
+    );
+  const meta = {
+    total: matching.length,
+    total_volume: matching.filter((transaction) => transaction.status === 'success').reduce((sum, transaction) => sum + transaction.amount, 0),
+    skipped: (page - 1) * perPage,
+    perPage,
+    page,
+    pageCount: Math.max(1, Math.ceil(matching.length / perPage)),
+  };
+  // Only the page is rendered: a list over thousands of transactions costs what its page costs, plus a filter.
+  const shown = matching.slice((page - 1) * perPage, page * perPage).map((transaction) => shownTransaction(ctx, transaction));
+  return json(200, envelope(messages.listed, shown, meta));
+}
+
+/** Absent → undefined; unreadable → null. */
+function dateParam(value: string | null): Date | undefined | null {
+  if (value === null || value === '') return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+function clamp(value: number, min: number, max: number, fallback: number): number {
+  return Number.isInteger(value) ? Math.min(max, Math.max(min, value)) : fallback;
 }
 
 /** Form-encoded requests send metadata as a JSON string; Paystack stores the object. */

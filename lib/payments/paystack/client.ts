@@ -7,18 +7,30 @@ import type { PaystackError } from './errors';
 import { callPaystack, type HttpSettings, type PaystackCall } from './http';
 import { fetchTransport, type PaystackTransport, pooledTransport } from './transport';
 import { toChargeAuthorizationResult, toRefund, toVerifiedTransaction } from './map';
-import type {
-  ChargeAuthorizationInput,
-  ChargeAuthorizationResult,
-  CreateRefundInput,
-  InitializedTransaction,
-  InitializeTransactionInput,
-  ListRefundsQuery,
-  Refund,
-  RefundPage,
-  VerifiedTransaction,
+import {
+  type ChargeAuthorizationInput,
+  type ChargeAuthorizationResult,
+  type CreateRefundInput,
+  type InitializedTransaction,
+  type InitializeTransactionInput,
+  type ListRefundsQuery,
+  type ListTransactionsQuery,
+  type Refund,
+  type RefundPage,
+  type TransactionPage,
+  transactionStatuses,
+  type TransactionStatus,
+  type VerifiedTransaction,
 } from './types';
-import { chargeAuthorizationDataSchema, initializeDataSchema, refundDataSchema, refundListMetaSchema, verifyDataSchema } from './wire';
+import {
+  chargeAuthorizationDataSchema,
+  initializeDataSchema,
+  listedTransactionSchema,
+  refundDataSchema,
+  refundListMetaSchema,
+  transactionListMetaSchema,
+  verifyDataSchema,
+} from './wire';
 import {
   type Dispute,
   type DisputeEvidenceInput,
@@ -53,6 +65,8 @@ export type PaystackResult<T> = Promise<Result<T, PaystackError>>;
 export interface PaystackClient {
   initializeTransaction(input: InitializeTransactionInput): PaystackResult<InitializedTransaction>;
   verifyTransaction(reference: string): PaystackResult<VerifiedTransaction>;
+  /** One page of `GET /transaction`, newest first: many references' statuses in one call (the release job). */
+  listTransactions(query?: ListTransactionsQuery): PaystackResult<TransactionPage>;
   /** Charge a saved card's reusable authorization. One attempt: it moves money (a timeout is an unknown outcome). */
   chargeAuthorization(input: ChargeAuthorizationInput): PaystackResult<ChargeAuthorizationResult>;
   createRefund(input: CreateRefundInput): PaystackResult<Refund>;
@@ -116,6 +130,29 @@ export function createPaystackClient(options: PaystackClientOptions): PaystackCl
 
     verifyTransaction: (reference) =>
       request({ method: 'GET', path: `transaction/verify/${encodeURIComponent(reference)}`, repeatable: true }, verifyDataSchema, toVerifiedTransaction),
+
+    listTransactions: (query = {}) =>
+      request(
+        {
+          method: 'GET',
+          path: 'transaction',
+          repeatable: true,
+          query: { page: query.page, perPage: query.perPage, from: query.from?.toISOString(), to: query.to?.toISOString(), status: query.status },
+        },
+        listedTransactionSchema.array(),
+        (wire, meta) => {
+          const transactions = wire.map((row) => ({
+            id: row.id,
+            reference: row.reference,
+            status: (transactionStatuses as readonly string[]).includes(row.status) ? (row.status as TransactionStatus) : null,
+            createdAt: row.created_at,
+          }));
+          const paging = transactionListMetaSchema.safeParse(meta);
+          return paging.success
+            ? { transactions, total: paging.data.total, page: paging.data.page, pageCount: paging.data.pageCount }
+            : { transactions, total: transactions.length, page: query.page ?? 1, pageCount: 1 };
+        },
+      ),
 
     chargeAuthorization: (input) =>
       request(

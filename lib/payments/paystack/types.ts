@@ -133,3 +133,29 @@ export interface RefundPage {
   page: number;
   pageCount: number;
 }
+
+export interface ListTransactionsQuery {
+  page?: number;
+  /** Paystack's page size; the simulator (and a cautious caller) keeps it at 100 or less. */
+  perPage?: number;
+  /** Created at or after. */
+  from?: Date;
+  /** Created at or before. */
+  to?: Date;
+  status?: 'success' | 'failed' | 'abandoned' | 'reversed';
+}
+
+export interface ListedTransaction {
+  id: number;
+  reference: string;
+  /** A status Paystack documents, or null for one this code does not know (treat as unsettled). */
+  status: TransactionStatus | null;
+  createdAt: Date;
+}
+
+export interface TransactionPage {
+  transactions: ListedTransaction[];
+  total: number;
+  page: number;
+  pageCount: number;
+}

@@ -128,3 +128,20 @@ export const refundListMetaSchema = z.looseObject({
   page: z.coerce.number().int(),
   pageCount: z.coerce.number().int(),
 });
+
+/**
+ * One row of `GET /transaction`: only what the release job reads. The status stays a string here: a status Paystack
+ * adds later must not fail the whole page (the caller treats one it does not know as unsettled).
+ */
+export const listedTransactionSchema = z.looseObject({
+  id: z.number().int(),
+  reference: z.string(),
+  status: z.string(),
+  created_at: timestamp,
+});
+
+export const transactionListMetaSchema = z.looseObject({
+  total: z.coerce.number().int(),
+  page: z.coerce.number().int(),
+  pageCount: z.coerce.number().int(),
+});
