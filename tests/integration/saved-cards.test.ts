@@ -22,6 +22,7 @@ import { checkoutBody, closeCheckoutApiClients, type ErrorReply, request } from 
 import { signedInAs, through } from '../support/doors';
 import { paystackEnv, simulator, uniqueReference } from '../support/paystack-sim';
 import { adminUser } from '../support/refund-fixtures';
+import { eventKeyOf, settledEvent } from '../support/webhook-inbox';
 
 // The next payment references, known in advance so a test can set the simulator's knobs for that one transaction.
 const references = vi.hoisted(() => ({ queue: [] as string[] }));
@@ -122,7 +123,9 @@ async function payOnceAndSave(user: SessionUser, knobs: Parameters<typeof simula
   expect((await simulator.act(reference, 'pay')).status).toBe(200);
   const body = await chargeWebhook(reference);
   const applied = await deliver(body);
-  expect(await applied.json()).toEqual({ status: 'processed' });
+  expect(await applied.json()).toEqual({ status: 'received' });
+  // Applied by the inbox worker from the stored row: the card's code survived only sealed (sealed_body), then dropped.
+  expect(await settledEvent(db, eventKeyOf(body))).toMatchObject({ status: 'processed', sealedBody: null });
   return { placed, body, reference };
 }
 
