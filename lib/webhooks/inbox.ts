@@ -13,7 +13,7 @@ import { webhookEvents } from '../../db/schema';
 import type { CardVault, SealedSecret } from '../cards/card-vault';
 import { backoffSeconds } from '../jobs/relay';
 import type { CommitContext, CommitEffects } from '../payments/commit-payment';
-import { currentRequestId, isSaneRequestId, REQUEST_ID_HEADER, withLogContext } from '../log';
+import { currentRequestId, elapsedMs, isSaneRequestId, log, loggableMessage, REQUEST_ID_HEADER, withLogContext } from '../log';
 import { REDACTED } from '../payments/paystack/redact';
 import { type PaystackWebhookEvent, readWebhookEvent } from '../payments/paystack/webhook-events';
 import { applyPaystackEvent, logWebhookEvent } from './receive-paystack-webhook';
@@ -37,8 +37,12 @@ export async function acceptPaystackWebhook(
   deps: { db: Database; cardVault?: CardVault | null },
   input: { rawBody: string; headers: Record<string, string> },
 ): Promise<AcceptResult> {
+  const startedAt = performance.now();
   const read = readWebhookEvent(input.rawBody);
-  if (!read.ok) return { kind: 'invalid', error: read.error };
+  if (!read.ok) {
+    log().warn({ outcome: 'invalid', error: loggableMessage(read.error), durationMs: elapsedMs(startedAt) }, 'webhook');
+    return { kind: 'invalid', error: read.error };
+  }
   const event = read.value;
   const sealedBody = deps.cardVault && carriesReusableCard(event) ? deps.cardVault.seal(input.rawBody) : null;
   // The id of the request that stored it: the apply logs under it, and the jobs it queues carry it, as before the inbox.
@@ -52,8 +56,10 @@ export async function acceptPaystackWebhook(
       WHERE ${webhookEvents.status} = 'failed'
     RETURNING id, (xmax = 0) AS inserted`);
   const [row] = rows;
-  if (!row) return { kind: 'duplicate' };
-  return { kind: row.inserted ? 'received' : 'requeued', id: row.id };
+  const result: AcceptResult = row ? { kind: row.inserted ? 'received' : 'requeued', id: row.id } : { kind: 'duplicate' };
+  // One line per delivery (stored, requeued or duplicate); the worker writes the apply's own line under the same id.
+  log().info({ eventType: event.type, eventKey: event.key, outcome: result.kind, durationMs: elapsedMs(startedAt) }, 'webhook');
+  return result;
 }
 
 type StoredRow = {
@@ -71,6 +77,12 @@ export interface InboxApplied {
   eventKey: string;
   kind: 'processed' | 'ignored' | 'failed';
   effects?: CommitEffects | undefined;
+}
+
+/** What the operator reads: the database's own words, not drizzle's "Failed query: <SQL and its parameters>" wrapper. */
+function failureMessage(error: unknown): string {
+  const root = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  return (root instanceof Error ? root.message : String(root)).slice(0, 2000);
 }
 
 /**
@@ -122,12 +134,12 @@ export async function applyNextInboxEvent(
           }),
         );
         await tx.execute(sql`
-        UPDATE ${webhookEvents} SET status = ${applied.status}, outcome = ${applied.outcome}, attempts = ${webhookEvents.attempts} + 1,
+        UPDATE ${webhookEvents} SET status = ${applied.status}::webhook_event_status, outcome = ${applied.outcome}, attempts = ${webhookEvents.attempts} + 1,
           last_attempt_at = now(), processed_at = now(), next_attempt_at = NULL, sealed_body = NULL
         WHERE id = ${row.id}`);
         return { ...base, requestId, kind: applied.status, outcome: applied.outcome, effects: applied.effects };
       } catch (error) {
-        const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+        const message = failureMessage(error);
         const attempts = row.attempts + 1;
         const retryIn = attempts >= maxAttempts ? null : (opts.retryInSeconds ?? backoffSeconds)(attempts);
         await tx.execute(sql`

@@ -220,7 +220,9 @@ describe('saving a card, listing it, paying in one click, refunding', () => {
     const unasked = await nextReference('unasked');
     expect((await checkout(user, {})).status).toBe(201);
     await simulator.act(unasked, 'pay');
-    await deliver(await chargeWebhook(unasked));
+    const unaskedCharge = await chargeWebhook(unasked);
+    await deliver(unaskedCharge);
+    expect((await settledEvent(db, eventKeyOf(unaskedCharge))).status).toBe('processed');
     expect((await listCards(user)).cards).toEqual([]);
 
     await payOnceAndSave(user, { reusableAuthorization: false });
@@ -267,7 +269,9 @@ describe('a saved card that does not pay', () => {
     expect(rows.find((row) => row.reference === hosted)).toMatchObject({ status: 'initialized', savedCardId: null });
     // The hosted page still takes the money for the same order.
     await simulator.act(hosted, 'pay');
-    await deliver(await chargeWebhook(hosted));
+    const hostedCharge = await chargeWebhook(hosted);
+    await deliver(hostedCharge);
+    expect((await settledEvent(db, eventKeyOf(hostedCharge))).status).toBe('processed');
     expect((await orderOf(placed.orderId)).status).toBe('paid');
   });
 
