@@ -249,7 +249,9 @@ describe('kill -9 of the app during a webhook storm', () => {
         if (attempt.status !== null || attempt.error?.includes('ECONNREFUSED')) continue;
         cutOff.set(attempt.error ?? '?', (cutOff.get(attempt.error ?? '?') ?? 0) + 1);
       }
-      expect(failedAttempts.length).toBeGreaterThan(0);
+      // With the inbox the acks are quick, so the kill may find every copy already answered: then it landed between
+      // the store and the apply (events stored, not applied) — the restarted process's worker applied them above.
+      expect(failedAttempts.length + storedOnly).toBeGreaterThan(0);
       // A 5xx would mean the route failed an event (recorded as failed in webhook_events): the kill must not cause one.
       expect(non2xx).toBe(0);
       console.info(
