@@ -10,4 +10,7 @@ export async function register(): Promise<void> {
   registerSharedCache();
   const { startJobsInThisProcess } = await import('./lib/server/deps/jobs');
   startJobsInThisProcess();
+  // Every process applies the webhook inbox (stored deliveries), whichever driver runs the jobs.
+  const { startWebhookInboxInThisProcess } = await import('./lib/server/deps/webhook-inbox');
+  startWebhookInboxInThisProcess();
 }

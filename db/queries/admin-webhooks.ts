@@ -39,6 +39,8 @@ export interface WebhookListRow {
   receivedAt: string;
   lastAttemptAt: string;
   processedAt: string | null;
+  /** When the inbox worker tries it (again); null once applied, or once it gave up after its attempts. */
+  nextAttemptAt: string | null;
 }
 
 const sortColumns = {
@@ -71,22 +73,25 @@ const listColumns = {
   receivedAt: webhookEvents.receivedAt,
   lastAttemptAt: webhookEvents.lastAttemptAt,
   processedAt: webhookEvents.processedAt,
+  nextAttemptAt: webhookEvents.nextAttemptAt,
 };
 
-interface SelectedRow extends Omit<WebhookListRow, 'source' | 'receivedAt' | 'lastAttemptAt' | 'processedAt'> {
+interface SelectedRow extends Omit<WebhookListRow, 'source' | 'receivedAt' | 'lastAttemptAt' | 'processedAt' | 'nextAttemptAt'> {
   verify: boolean;
   receivedAt: Date;
   lastAttemptAt: Date;
   processedAt: Date | null;
+  nextAttemptAt: Date | null;
 }
 
-function toRow({ verify, receivedAt, lastAttemptAt, processedAt, ...rest }: SelectedRow): WebhookListRow {
+function toRow({ verify, receivedAt, lastAttemptAt, processedAt, nextAttemptAt, ...rest }: SelectedRow): WebhookListRow {
   return {
     ...rest,
     source: verify ? 'verify' : 'delivery',
     receivedAt: receivedAt.toISOString(),
     lastAttemptAt: lastAttemptAt.toISOString(),
     processedAt: iso(processedAt),
+    nextAttemptAt: iso(nextAttemptAt),
   };
 }
 

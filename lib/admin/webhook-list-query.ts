@@ -16,7 +16,12 @@ export const WEBHOOK_LIST_DEFAULT_DIR = 'desc';
 
 export type WebhookStatus = WebhookEventStatus;
 
-export const webhookStatusLabels: Record<WebhookStatus, string> = { processed: 'Processed', ignored: 'Ignored', failed: 'Failed' };
+export const webhookStatusLabels: Record<WebhookStatus, string> = {
+  received: 'Received (not applied yet)',
+  processed: 'Processed',
+  ignored: 'Ignored',
+  failed: 'Failed',
+};
 
 /**
  * What the inbox shows for an event: its stored status, except that an ignored refund event which only confirmed what
@@ -70,3 +75,16 @@ export function signatureWords(row: Pick<WebhookListRow, 'source'>): string {
 }
 
 export const replayWebhookInputSchema = z.object({ eventId: z.uuid() });
+
+/**
+ * Where the inbox worker stands with an event: waiting for its first attempt, retrying after a failure (when), or given
+ * up after its attempts (an operator's replay is next). Null for a settled event.
+ */
+export function inboxProgressWords(row: Pick<WebhookListRow, 'status' | 'attempts' | 'nextAttemptAt'>, format: (at: Date) => string): string | null {
+  if (row.status === 'received') return row.nextAttemptAt ? `Waiting to be applied (due ${format(new Date(row.nextAttemptAt))})` : 'Waiting to be applied';
+  if (row.status !== 'failed') return null;
+  const tries = `${row.attempts} attempt${row.attempts === 1 ? '' : 's'}`;
+  return row.nextAttemptAt
+    ? `Failed after ${tries}; next attempt ${format(new Date(row.nextAttemptAt))}`
+    : `Failed after ${tries}; no more automatic attempts — replay it`;
+}

@@ -26,8 +26,9 @@ export interface ApplyOptions {
 }
 
 /** Which earlier outcomes a new attempt may take over. */
+// A `received` row waits in the inbox: a delivery applied here first takes it over (the worker then finds it settled).
 const reclaimable = (options: ApplyOptions) =>
-  options.replay ? sql`${webhookEvents.status} IN ('failed', 'ignored')` : sql`${webhookEvents.status} = 'failed'`;
+  options.replay ? sql`${webhookEvents.status} IN ('received', 'failed', 'ignored')` : sql`${webhookEvents.status} IN ('received', 'failed')`;
 
 export async function applyOnce<E>(
   db: Database,
@@ -53,7 +54,7 @@ export async function applyOnce<E>(
       const result = await apply(tx);
       await tx
         .update(webhookEvents)
-        .set({ status: result.status, outcome: result.outcome, processedAt: sql`now()` })
+        .set({ status: result.status, outcome: result.outcome, processedAt: sql`now()`, nextAttemptAt: null, sealedBody: null })
         .where(sql`${webhookEvents.id} = ${claimed.id}`);
       return { kind: result.status, outcome: result.outcome, effects: result.effects };
     });

@@ -3,9 +3,9 @@
 // An operator's replay of a stored event comes through here too, exactly as a delivery would, with `replayOf` naming
 // the stored row: its key is the row's own (a body-hash key cannot be derived again from the stored, redacted body),
 // and an ignored event may be re-run (lib/webhooks/apply-once.ts).
-import type { Database } from '../../db/client';
+import type { Database, Tx } from '../../db/client';
 import { commitPayment, type CommitContext, type CommitEffects } from '../payments/commit-payment';
-import { readWebhookEvent } from '../payments/paystack/webhook-events';
+import { type PaystackWebhookEvent, readWebhookEvent } from '../payments/paystack/webhook-events';
 import { elapsedMs, log, loggableMessage } from '../log';
 import { applyRefundEvent } from '../refunds/apply-refund-event';
 import { applyDisputeEvent } from '../disputes/apply-dispute-event';
@@ -17,7 +17,7 @@ export type WebhookResult = ApplyOutcome<CommitEffects> | { kind: 'invalid'; err
  * One line per event: its type, its key and what became of it (processed, ignored, duplicate, failed, invalid), never
  * its body. A failure is an error line with its message (the webhook answers 500 and Paystack retries).
  */
-function logWebhookEvent(line: { eventType?: string; eventKey?: string; replay: boolean; startedAt: number; result: WebhookResult }): void {
+export function logWebhookEvent(line: { eventType?: string; eventKey?: string; replay: boolean; startedAt: number; result: WebhookResult }): void {
   const { result } = line;
   const fields = {
     eventType: line.eventType,
@@ -54,26 +54,32 @@ export async function receivePaystackWebhook(
   const result = await applyOnce<CommitEffects>(
     deps.db,
     { eventKey, type: event.type, payload: event.payload, headers: input.headers },
-    async (tx): Promise<Applied<CommitEffects>> => {
-      switch (event.kind) {
-        case 'charge_succeeded':
-          return commitPayment(tx, event.charge, { ...ctx, actor: { type: 'webhook', id: 'paystack' } });
-        case 'charge_unusable':
-          return { status: 'ignored', outcome: event.reason };
-        case 'refund':
-          return applyRefundEvent(tx, event.refund, { type: 'webhook', id: 'paystack' });
-        case 'refund_unusable':
-          return { status: 'ignored', outcome: event.reason };
-        case 'dispute':
-          return applyDisputeEvent(tx, event.dispute, { type: 'webhook', id: 'paystack' });
-        case 'dispute_unusable':
-          return { status: 'ignored', outcome: event.reason };
-        case 'other':
-          return { status: 'ignored', outcome: `unhandled event type ${event.type}` };
-      }
-    },
+    (tx) => applyPaystackEvent(tx, event, ctx),
     { replay },
   );
   logWebhookEvent({ eventType: event.type, eventKey, replay, startedAt, result });
   return result;
+}
+
+/**
+ * What one Paystack event does, inside the caller's transaction (applyOnce's for a delivery or a replay, the inbox
+ * worker's for a stored event): the same effects whichever path brought it.
+ */
+export async function applyPaystackEvent(tx: Tx, event: PaystackWebhookEvent, ctx: Omit<CommitContext, 'actor'>): Promise<Applied<CommitEffects>> {
+  switch (event.kind) {
+    case 'charge_succeeded':
+      return commitPayment(tx, event.charge, { ...ctx, actor: { type: 'webhook', id: 'paystack' } });
+    case 'charge_unusable':
+      return { status: 'ignored', outcome: event.reason };
+    case 'refund':
+      return applyRefundEvent(tx, event.refund, { type: 'webhook', id: 'paystack' });
+    case 'refund_unusable':
+      return { status: 'ignored', outcome: event.reason };
+    case 'dispute':
+      return applyDisputeEvent(tx, event.dispute, { type: 'webhook', id: 'paystack' });
+    case 'dispute_unusable':
+      return { status: 'ignored', outcome: event.reason };
+    case 'other':
+      return { status: 'ignored', outcome: `unhandled event type ${event.type}` };
+  }
 }

@@ -30,6 +30,7 @@ import { closedPort } from '../support/closed-port';
 import { signedInAs, through } from '../support/doors';
 import { paidOrder } from '../support/paid-order-fixtures';
 import { simulator } from '../support/paystack-sim';
+import { eventKeyOf, settledEvent } from '../support/webhook-inbox';
 
 const clients = cartTestClients();
 const { db } = clients;
@@ -197,6 +198,7 @@ describe('webhook replay', () => {
     const charge = delivered.find((delivery) => delivery.event === 'charge.success')!;
     await db.delete(webhookEvents).where(eq(webhookEvents.id, event!.id));
     expect((await deliver(charge.body, charge.signature)).status).toBe(200);
+    expect((await settledEvent(db, eventKeyOf(charge.body))).status).toBe('processed');
     expect((await orderState(order.id)).order.status).toBe('paid');
   });
 

@@ -19,6 +19,7 @@ const guest = () => signedInAs(null);
 const addRoute = through((await import('@/app/api/cart/items/route')).POST, guest);
 const cartRoute = through((await import('@/app/api/cart/route')).GET, guest);
 const { POST: webhookRoute } = await import('@/app/api/webhooks/paystack/route');
+const { eventKeyOf, settledEvent } = await import('../support/webhook-inbox');
 const { secretKey } = paystackEnv();
 const CHUNK = 16 * 1024;
 
@@ -135,6 +136,7 @@ describe('POST /api/webhooks/paystack (1 MB)', () => {
     const { stream: normal } = streamedBody(new TextEncoder().encode(payment.body));
     const applied = await webhookRoute(post('/api/webhooks/paystack', normal, { 'x-paystack-signature': signWebhookBody(payment.body, secretKey) }));
     expect(applied.status).toBe(200);
+    await settledEvent(db, eventKeyOf(payment.body));
     expect((await db.select({ status: orders.status }).from(orders).where(eq(orders.id, payment.orderId)))[0]?.status).toBe('paid');
   });
 

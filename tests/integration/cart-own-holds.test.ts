@@ -3,6 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/webhooks/paystack/route';
+import { eventKeyOf, settledEvent } from '../support/webhook-inbox';
 import { orders, payments } from '@/db/schema';
 import { addToCart } from '@/lib/cart/add-to-cart';
 import { getCart } from '@/lib/cart/get-cart';
@@ -123,7 +124,8 @@ describe('a signed-in buyer’s cart after payment', () => {
     const response = await POST(
       new Request('http://127.0.0.1:3100/api/webhooks/paystack', { method: 'POST', headers: { 'x-paystack-signature': signature }, body }),
     );
-    expect(await response.json()).toEqual({ status: 'processed' });
+    expect(await response.json()).toEqual({ status: 'received' });
+    expect((await settledEvent(db, eventKeyOf(body))).status).toBe('processed');
     const [paid] = await db.select().from(orders).where(eq(orders.id, order.id));
     expect(paid!.status).toBe('paid');
 

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as listDisputesRoute } from '@/app/api/admin/disputes/route';
 import { POST as webhookRoute } from '@/app/api/webhooks/paystack/route';
 import { auditLogs, disputes, outbox, refunds, webhookEvents } from '@/db/schema';
+import { eventKeyOf, settledEvent } from '../support/webhook-inbox';
 import { listAdminDisputes } from '@/db/queries/admin-disputes';
 import { addDisputeEvidence } from '@/lib/disputes/add-dispute-evidence';
 import { answerDispute } from '@/lib/disputes/answer-dispute';
@@ -35,7 +36,7 @@ let admin: { id: string; email: string; name: string };
 let listener: Server;
 let webhookUrl = '';
 /** What the route answered to each delivery, by event. */
-const answers: Array<{ event: string; status: number; reply: string; disputeId: number }> = [];
+const answers: Array<{ event: string; status: number; reply: string; disputeId: number; body: string }> = [];
 
 beforeAll(async () => {
   admin = await adminUser(db);
@@ -50,7 +51,7 @@ beforeAll(async () => {
       const response = await webhookRoute(new Request('http://127.0.0.1:3100/api/webhooks/paystack', { method: 'POST', headers, body }));
       const reply = ((await response.json()) as { status?: string }).status ?? 'error';
       const parsed = JSON.parse(body) as { event: string; data: { id: number } };
-      answers.push({ event: parsed.event, status: response.status, reply, disputeId: parsed.data.id });
+      answers.push({ event: parsed.event, status: response.status, reply, disputeId: parsed.data.id, body });
       res.writeHead(response.status).end();
     });
   });
@@ -204,7 +205,11 @@ describe('disputes', () => {
     const again = await answerDispute({ db, paystack }, { disputeId: row.id, adminId: admin.id, answer: 'decline', message: 'Again' });
     expect(again).toEqual({ ok: false, error: { code: 'dispute_closed', status: 'won' } });
 
-    await waitFor('the resolve webhook answered', () => answers.find((answer) => answer.disputeId === gatewayId && answer.event === 'charge.dispute.resolve'));
+    const resolved = await waitFor('the resolve webhook answered', () =>
+      answers.find((answer) => answer.disputeId === gatewayId && answer.event === 'charge.dispute.resolve'),
+    );
+    // The route stored it; the inbox worker applies it.
+    await settledEvent(db, eventKeyOf(resolved.body));
     const [event] = await db
       .select()
       .from(webhookEvents)
@@ -301,7 +306,11 @@ describe('disputes', () => {
       { orderId: order.id, amount: 1_00, reason: 'More', actor: { kind: 'admin', userId: admin.id }, idempotencyKey: newKey() },
     );
     expect(after.ok === false && after.error).toMatchObject({ code: 'refund_exceeds_remaining', remaining: 0 });
-    await waitFor('the resolve webhook answered', () => answers.find((answer) => answer.disputeId === gatewayId && answer.event === 'charge.dispute.resolve'));
+    const resolved = await waitFor('the resolve webhook answered', () =>
+      answers.find((answer) => answer.disputeId === gatewayId && answer.event === 'charge.dispute.resolve'),
+    );
+    // The route stored it; the inbox worker applies it.
+    await settledEvent(db, eventKeyOf(resolved.body));
     expect((await disputeRow(gatewayId)).lossAmount).toBe(5_000_00);
   });
 
@@ -334,7 +343,9 @@ describe('disputes', () => {
           .map((answer) => answer.reply)
           .sort(),
         event,
-      ).toEqual(['duplicate', 'duplicate', 'processed']);
+      ).toEqual(['duplicate', 'duplicate', 'received']);
+      const stored = mine().find((answer) => answer.event === event && answer.reply === 'received')!;
+      expect((await settledEvent(db, eventKeyOf(stored.body))).status, event).toBe('processed');
     }
     const row = await disputeRow(gatewayId);
     // First heard of resolved: Paystack's refund_amount by then is what was accepted, so that is all the shop can know.

@@ -64,6 +64,7 @@ import { createTestVariants, testAddress } from '../support/catalog-fixtures';
 import { newIp } from '../support/checkout-api-fixtures';
 import { testPaystack } from '../support/checkout-fixtures';
 import { testDatabase } from '../support/db';
+import { appliedAnswers } from '../support/webhook-inbox';
 import { paystackApi, paystackEnv, simulator, uniqueReference } from '../support/paystack-sim';
 import { adminUser, refundWebhook } from '../support/refund-fixtures';
 
@@ -523,7 +524,10 @@ function deliver(body: string) {
   );
 }
 
-/** Delivers `copies` copies of one signed body through the route, all at once or one after another. */
+/**
+ * Delivers `copies` copies of one signed body through the route, all at once or one after another. The route only
+ * stores an event (`received`); the copy that stored it reads as what the inbox worker made of it once applied.
+ */
 async function deliverCopies(body: string, copies: number, concurrent: boolean): Promise<string[]> {
   const answer = async () => {
     const response = await deliver(body);
@@ -531,9 +535,10 @@ async function deliverCopies(body: string, copies: number, concurrent: boolean):
     expect(response.status, `webhook answered ${JSON.stringify(reply)}`).toBe(200);
     return reply.status;
   };
-  if (concurrent) return Promise.all(Array.from({ length: copies }, answer));
+  if (concurrent) return appliedAnswers(db, body, await Promise.all(Array.from({ length: copies }, answer)));
   const statuses: string[] = [];
-  for (let copy = 0; copy < copies; copy++) statuses.push(await answer());
+  // One after another, each copy applied before the next arrives (as the synchronous route did).
+  for (let copy = 0; copy < copies; copy++) statuses.push(...(await appliedAnswers(db, body, [await answer()])));
   return statuses;
 }
 

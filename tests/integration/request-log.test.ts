@@ -16,6 +16,7 @@ import { apiJson, route } from '@/lib/server/doors/route';
 import { orderAwaitingPayment, payAndCaptureWebhook } from '../support/checkout-fixtures';
 import { testDatabase } from '../support/db';
 import { signedInAs, through } from '../support/doors';
+import { eventKeyOf, settledEvent } from '../support/webhook-inbox';
 
 const { db, sql: client } = testDatabase(5);
 afterAll(async () => {
@@ -134,22 +135,24 @@ describe('the request id beyond the request', () => {
       }),
     );
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'processed' });
+    expect(await response.json()).toEqual({ status: 'received' });
     expect(response.headers.get('x-request-id')).toBe(requestId);
 
-    const [payment] = await db.select().from(payments).where(eq(payments.orderId, order.id));
     const written = lines();
     expect(written.filter((line) => line.msg === 'request')).toEqual([
       expect.objectContaining({ route: 'api/webhooks/paystack', method: 'POST', status: 200, requestId }),
     ]);
+    // The request stores the event (its line says so); the inbox worker applies it under the same request id.
     expect(written.filter((line) => line.msg === 'webhook')).toEqual([
-      expect.objectContaining({ eventType: 'charge.success', eventKey: `charge.success:${payment!.gatewayTransactionId}`, outcome: 'processed', requestId }),
+      expect.objectContaining({ eventType: 'charge.success', eventKey: eventKeyOf(body), outcome: 'received', requestId }),
     ]);
+    expect((await settledEvent(db, eventKeyOf(body))).status).toBe('processed');
     // The event's card data and the shopper's address never reach a line.
     const sent = JSON.parse(body) as { data: { authorization: { authorization_code: string }; customer: { email: string } } };
     expect(raw.join('')).not.toContain(sent.data.authorization.authorization_code);
     expect(raw.join('')).not.toContain(sent.data.customer.email);
 
+    const [payment] = await db.select().from(payments).where(eq(payments.orderId, order.id));
     const [paidJob] = await db
       .select()
       .from(outbox)

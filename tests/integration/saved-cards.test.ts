@@ -22,6 +22,7 @@ import { checkoutBody, closeCheckoutApiClients, type ErrorReply, request } from 
 import { signedInAs, through } from '../support/doors';
 import { paystackEnv, simulator, uniqueReference } from '../support/paystack-sim';
 import { adminUser } from '../support/refund-fixtures';
+import { eventKeyOf, settledEvent } from '../support/webhook-inbox';
 
 // The next payment references, known in advance so a test can set the simulator's knobs for that one transaction.
 const references = vi.hoisted(() => ({ queue: [] as string[] }));
@@ -122,7 +123,9 @@ async function payOnceAndSave(user: SessionUser, knobs: Parameters<typeof simula
   expect((await simulator.act(reference, 'pay')).status).toBe(200);
   const body = await chargeWebhook(reference);
   const applied = await deliver(body);
-  expect(await applied.json()).toEqual({ status: 'processed' });
+  expect(await applied.json()).toEqual({ status: 'received' });
+  // Applied by the inbox worker from the stored row: the card's code survived only sealed (sealed_body), then dropped.
+  expect(await settledEvent(db, eventKeyOf(body))).toMatchObject({ status: 'processed', sealedBody: null });
   return { placed, body, reference };
 }
 
@@ -217,7 +220,9 @@ describe('saving a card, listing it, paying in one click, refunding', () => {
     const unasked = await nextReference('unasked');
     expect((await checkout(user, {})).status).toBe(201);
     await simulator.act(unasked, 'pay');
-    await deliver(await chargeWebhook(unasked));
+    const unaskedCharge = await chargeWebhook(unasked);
+    await deliver(unaskedCharge);
+    expect((await settledEvent(db, eventKeyOf(unaskedCharge))).status).toBe('processed');
     expect((await listCards(user)).cards).toEqual([]);
 
     await payOnceAndSave(user, { reusableAuthorization: false });
@@ -264,7 +269,9 @@ describe('a saved card that does not pay', () => {
     expect(rows.find((row) => row.reference === hosted)).toMatchObject({ status: 'initialized', savedCardId: null });
     // The hosted page still takes the money for the same order.
     await simulator.act(hosted, 'pay');
-    await deliver(await chargeWebhook(hosted));
+    const hostedCharge = await chargeWebhook(hosted);
+    await deliver(hostedCharge);
+    expect((await settledEvent(db, eventKeyOf(hostedCharge))).status).toBe('processed');
     expect((await orderOf(placed.orderId)).status).toBe('paid');
   });
 

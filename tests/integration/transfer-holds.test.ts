@@ -5,6 +5,7 @@
 import { and, eq, sql as raw } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/webhooks/paystack/route';
+import { eventKeyOf, settledEvent } from '../support/webhook-inbox';
 import { getOrderDetail } from '@/db/queries/orders';
 import { auditLogs, inventoryReservations, orders, payments } from '@/db/schema';
 import { HOLD_EXTENSION_BOUND_MINUTES, HOLD_EXTENSION_STEP_MINUTES } from '@/lib/inventory/reservation-status';
@@ -118,6 +119,7 @@ describe('the release job and a transfer in progress', () => {
       }),
     );
     expect(response.status).toBe(200);
+    expect((await settledEvent(db, eventKeyOf(delivery!.body))).status).toBe('processed');
     expect(await orderStatus(order.id)).toBe('paid');
     expect((await holdsOf(order.id)).map((hold) => hold.status)).toEqual(['committed']);
     const [payment] = await db.select().from(payments).where(eq(payments.orderId, order.id));

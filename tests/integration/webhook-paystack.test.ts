@@ -13,6 +13,7 @@ import { testAddress, variantStock } from '../support/catalog-fixtures';
 import { expireHolds, orderAwaitingPayment, payAndCaptureWebhook, testPaystack } from '../support/checkout-fixtures';
 import { testDatabase } from '../support/db';
 import { paystackEnv, simulator, uniqueReference } from '../support/paystack-sim';
+import { eventKeyOf, settledEvent } from '../support/webhook-inbox';
 
 const { db, sql: client } = testDatabase(30);
 afterAll(() => client.end());
@@ -23,6 +24,12 @@ function deliver(body: string, signature: string | null = signWebhookBody(body, 
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (signature !== null) headers['x-paystack-signature'] = signature;
   return POST(new Request('http://127.0.0.1:3100/api/webhooks/paystack', { method: 'POST', headers, body }));
+}
+
+/** Delivers through the route and, when it stored the event (`received`), waits for the inbox to apply it: its status. */
+async function deliverApplied(body: string, signature?: string): Promise<string> {
+  const reply = (await (await deliver(body, signature)).json()) as { status: string };
+  return reply.status === 'received' ? (await settledEvent(db, eventKeyOf(body))).status : reply.status;
 }
 
 async function orderState(orderId: string) {
@@ -42,15 +49,16 @@ const auditCount = async (entityId: string, action: string) =>
   )[0]!.n;
 
 describe('POST /api/webhooks/paystack', () => {
-  it('applies 20 concurrent copies of one charge.success exactly once', async () => {
+  it('stores 20 concurrent copies of one charge.success once and applies it exactly once', async () => {
     const { order, variant, reference } = await orderAwaitingPayment(db, { stock: 5, quantity: 2 });
     const { body, signature } = await payAndCaptureWebhook(reference);
 
     const responses = await Promise.all(Array.from({ length: 20 }, () => deliver(body, signature)));
     const bodies = await Promise.all(responses.map((response) => response.json() as Promise<{ status: string }>));
     expect(responses.every((response) => response.status === 200)).toBe(true);
-    expect(bodies.filter((reply) => reply.status === 'processed')).toHaveLength(1);
+    expect(bodies.filter((reply) => reply.status === 'received')).toHaveLength(1);
     expect(bodies.filter((reply) => reply.status === 'duplicate')).toHaveLength(19);
+    expect((await settledEvent(db, eventKeyOf(body))).status).toBe('processed');
 
     const state = await orderState(order.id);
     expect(state.order.status).toBe('paid');
@@ -129,6 +137,7 @@ describe('POST /api/webhooks/paystack', () => {
 
     const response = await deliver(forged);
     expect(response.status).toBe(200);
+    await settledEvent(db, eventKeyOf(forged));
     const state = await orderState(order.id);
     expect(state.order.status).toBe('paid_needs_attention');
     expect(state.payment.status).toBe('needs_review');
@@ -161,8 +170,8 @@ describe('POST /api/webhooks/paystack', () => {
     const [failed] = await db.select().from(webhookEvents).where(eq(webhookEvents.eventKey, key));
     expect(failed).toMatchObject({ status: 'failed', attempts: 1, outcome: 'injected crash after the inventory commit' });
 
-    const retried = await deliver(body, signature);
-    expect(await retried.json()).toEqual({ status: 'processed' });
+    // A redelivery of a failed event makes it due again at once; the inbox applies it.
+    expect(await deliverApplied(body, signature)).toBe('processed');
     state = await orderState(order.id);
     expect(state.order.status).toBe('paid');
     expect(await variantStock(db, variant.id)).toMatchObject({ stockOnHand: 2, reserved: 0 });
@@ -173,13 +182,13 @@ describe('POST /api/webhooks/paystack', () => {
   it('ignores an event for an order that is already paid, with the reason', async () => {
     const { order, reference } = await orderAwaitingPayment(db);
     const { body } = await payAndCaptureWebhook(reference);
-    await deliver(body);
+    await deliverApplied(body);
     const envelope = JSON.parse(body) as { event: string; data: Record<string, unknown> };
     // Another charge id for the same reference, far from the simulator's sequence so it cannot collide with a real one.
     const otherId = 2 ** 52 + Math.floor(Math.random() * 1_000_000);
     const secondCharge = JSON.stringify({ ...envelope, data: { ...envelope.data, id: otherId } });
 
-    expect(await (await deliver(secondCharge)).json()).toEqual({ status: 'ignored' });
+    expect(await deliverApplied(secondCharge)).toBe('ignored');
     const [event] = await db
       .select()
       .from(webhookEvents)
@@ -191,8 +200,8 @@ describe('POST /api/webhooks/paystack', () => {
   it('answers 400 to a signed body that is not a Paystack event, and stores an unknown event type without acting on it', async () => {
     expect((await deliver('{"hello":')).status).toBe(400);
     const unknown = JSON.stringify({ event: 'subscription.create', data: { id: Date.now() } });
-    expect(await (await deliver(unknown)).json()).toEqual({ status: 'ignored' });
-    expect(await (await deliver(unknown)).json()).toEqual({ status: 'duplicate' });
+    expect(await deliverApplied(unknown)).toBe('ignored');
+    expect(await deliverApplied(unknown)).toBe('duplicate');
   });
 });
 
@@ -205,7 +214,7 @@ describe('late, missed and racing payments', () => {
     expect(await variantStock(db, variant.id)).toMatchObject({ stockOnHand: 3, reserved: 0 });
 
     const { body } = await payAndCaptureWebhook(reference);
-    expect(await (await deliver(body)).json()).toEqual({ status: 'processed' });
+    expect(await deliverApplied(body)).toBe('processed');
     const state = await orderState(order.id);
     expect(state.order.status).toBe('paid');
     expect(state.payment.status).toBe('paid');
@@ -225,7 +234,7 @@ describe('late, missed and racing payments', () => {
     expect(rival.ok).toBe(true);
 
     const { body } = await payAndCaptureWebhook(reference);
-    expect(await (await deliver(body)).json()).toEqual({ status: 'processed' });
+    expect(await deliverApplied(body)).toBe('processed');
     const state = await orderState(order.id);
     expect(state.order.status).toBe('paid_needs_attention');
     expect(state.payment.status).toBe('paid');
@@ -249,7 +258,7 @@ describe('late, missed and racing payments', () => {
     expect(await auditCount(state.payment.id, 'payment.paid')).toBe(1);
     expect(await variantStock(db, variant.id)).toMatchObject({ stockOnHand: 4, reserved: 0 });
 
-    expect(await (await deliver(body)).json()).toEqual({ status: 'duplicate' });
+    expect(await deliverApplied(body)).toBe('duplicate');
     expect(await variantStock(db, variant.id)).toMatchObject({ stockOnHand: 4, reserved: 0 });
   });
 
@@ -262,6 +271,7 @@ describe('late, missed and racing payments', () => {
       await expireHolds(db, order.id);
 
       const [, response] = await Promise.all([releaseExpiredReservations({ db, paystack }), deliver(body)]);
+      await settledEvent(db, eventKeyOf(body));
       const [event] = await db.select().from(webhookEvents).where(eq(webhookEvents.type, 'charge.success')).orderBy(desc(webhookEvents.lastAttemptAt)).limit(1);
       expect(response.status, event?.outcome ?? '').toBe(200);
       const state = await orderState(order.id);
@@ -282,9 +292,9 @@ describe('money that arrives for an order that cannot take it', () => {
     const retry = await initializePayment({ db, paystack, callbackUrl: 'http://127.0.0.1:3100/checkout/return', newReference: () => second }, order.id);
     expect(retry.ok).toBe(true);
 
-    expect(await (await deliver((await payAndCaptureWebhook(second)).body)).json()).toEqual({ status: 'processed' });
+    expect(await deliverApplied((await payAndCaptureWebhook(second)).body)).toBe('processed');
     const late = await payAndCaptureWebhook(reference);
-    expect(await (await deliver(late.body)).json()).toEqual({ status: 'processed' });
+    expect(await deliverApplied(late.body)).toBe('processed');
 
     const [first] = await db.select().from(payments).where(eq(payments.reference, reference));
     expect(first).toMatchObject({ status: 'paid', failureReason: 'Order was already paid when this payment arrived' });
@@ -305,12 +315,12 @@ describe('money that arrives for an order that cannot take it', () => {
     await simulator.setKnobs(second, { dropWebhooks: true });
     const retry = await initializePayment({ db, paystack, callbackUrl: 'http://127.0.0.1:3100/checkout/return', newReference: () => second }, order.id);
     expect(retry.ok).toBe(true);
-    expect(await (await deliver((await payAndCaptureWebhook(second)).body)).json()).toEqual({ status: 'processed' });
+    expect(await deliverApplied((await payAndCaptureWebhook(second)).body)).toBe('processed');
 
     // The old attempt's charge lands for another amount than its intent asked.
     const late = JSON.parse((await payAndCaptureWebhook(reference)).body) as { event: string; data: { amount: number } };
     const mismatched = JSON.stringify({ ...late, data: { ...late.data, amount: late.data.amount - 100 } });
-    expect(await (await deliver(mismatched)).json()).toEqual({ status: 'processed' });
+    expect(await deliverApplied(mismatched)).toBe('processed');
 
     const [first] = await db.select().from(payments).where(eq(payments.reference, reference));
     expect(first!.status).toBe('needs_review');

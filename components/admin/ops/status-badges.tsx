@@ -38,7 +38,13 @@ export function PaymentStatusBadge({ status }: { status: PaymentStatus }) {
   return <Badge label={paymentStatusLabels[status]} className={paymentTones[status]} testId="payment-status" />;
 }
 
-const webhookTones: Record<WebhookShownState, string> = { processed: tone.good, recorded: tone.good, ignored: tone.quiet, failed: tone.bad };
+const webhookTones: Record<WebhookShownState, string> = {
+  received: tone.waiting,
+  processed: tone.good,
+  recorded: tone.good,
+  ignored: tone.quiet,
+  failed: tone.bad,
+};
 
 /** An event's state as the inbox shows it (`recorded` for a routine refund confirmation; see webhookShownState). */
 export function WebhookStatusBadge({ status }: { status: WebhookShownState }) {

@@ -82,6 +82,18 @@ export function relayAfterResponse(): void {
 }
 
 /**
+ * Outside a request (the webhook inbox worker after an applied event): wake this process's runner, or hand the new
+ * rows to Inngest now.
+ */
+export function kickJobRunner(): void {
+  if (state.__shopJobRunner) state.__shopJobRunner.kick();
+  else if (jobsDriver() === 'inngest')
+    void relayOutbox({ db, driver: inngestDriver(inngest) }).catch((error: unknown) =>
+      log().warn({ error: error instanceof Error ? error.message : String(error) }, 'jobs: relay after a webhook failed; the sweep retries'),
+    );
+}
+
+/**
  * An operator's "run now": these rows only, through the configured driver — handed to Inngest, or run right here by
  * the same definitions the in-process runner uses. A row the runner's own sweep took first is simply not claimed.
  */

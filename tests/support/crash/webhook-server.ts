@@ -4,6 +4,7 @@
 // Tells its parent `{ listening: <port> }` over the IPC channel once it accepts connections.
 import { createServer, type IncomingMessage } from 'node:http';
 import { POST } from '@/app/api/webhooks/paystack/route';
+import { startWebhookInboxInThisProcess } from '@/lib/server/deps/webhook-inbox';
 
 const port = Number(process.argv[2]);
 if (!Number.isInteger(port) || port <= 0) throw new Error(`usage: webhook-server.ts <port> (got ${process.argv[2]})`);
@@ -46,6 +47,9 @@ const server = createServer((incoming, outgoing) => {
     }
   })();
 });
+
+// As instrumentation.ts does for `next start`: this process applies the inbox (and sweeps what a dead one left).
+startWebhookInboxInThisProcess();
 
 server.listen(port, '127.0.0.1', () => {
   process.send?.({ listening: port });

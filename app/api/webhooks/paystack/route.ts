@@ -1,10 +1,10 @@
-// POST /api/webhooks/paystack – verify, dedupe and apply Paystack events
-import { env, paystackMode, webhookIpAllowlist } from '@/lib/core/env';
+// POST /api/webhooks/paystack – verify, store in the webhook inbox, acknowledge; the inbox worker applies the event
+import { env, webhookIpAllowlist } from '@/lib/core/env';
+import { cardVault } from '@/lib/cards/vault-from-env';
 import { verifyWebhookSignature } from '@/lib/payments/paystack/signature';
-import { relayAfterResponse } from '@/lib/server/deps/jobs';
-import { afterPaymentCommitted } from '@/lib/server/deps/payment-effects';
+import { wakeWebhookInbox } from '@/lib/server/deps/webhook-inbox';
 import { apiError, apiJson, DEFAULT_RAW_BODY_BYTES, route } from '@/lib/server/doors/route';
-import { receivePaystackWebhook } from '@/lib/webhooks/receive-paystack-webhook';
+import { acceptPaystackWebhook } from '@/lib/webhooks/inbox';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,20 +17,17 @@ export const POST = route(
     if (!verifyWebhookSignature(rawBody, request.headers.get('x-paystack-signature'), env().PAYSTACK_SECRET_KEY)) {
       return apiError('invalid_signature');
     }
-    const result = await receivePaystackWebhook({ db: deps.db }, { rawBody, headers: pickHeaders(request.headers) }, { expectedDomain: paystackMode() });
+    // Stored, then answered: a 200 means the event is safely in the inbox, NOT that it was applied (README,
+    // "What happens when… a webhook arrives"). If the store fails the route throws → 500, and Paystack retries.
+    const result = await acceptPaystackWebhook({ db: deps.db, cardVault: cardVault() }, { rawBody, headers: pickHeaders(request.headers) });
     switch (result.kind) {
       case 'invalid':
         return apiError('invalid_payload', { message: result.error });
       case 'duplicate':
         return apiJson({ status: 'duplicate' });
-      case 'failed':
-        // Non-2xx makes Paystack deliver again; the error itself stays in webhook_events, not in the response.
-        return apiJson({ status: 'failed' }, { status: 500 });
       default:
-        if (result.effects) await afterPaymentCommitted(result.effects, { mirrors: 'after-response' });
-        // Refund and dispute events queue jobs too (emails to the shopper or the admins): wake the relay for them.
-        else relayAfterResponse();
-        return apiJson({ status: result.kind });
+        wakeWebhookInbox();
+        return apiJson({ status: 'received' });
     }
   },
 );

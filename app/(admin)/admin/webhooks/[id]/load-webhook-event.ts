@@ -5,7 +5,7 @@ import 'server-only';
 import { db } from '@/db';
 import { getWebhookEvent } from '@/db/queries/admin-webhooks';
 import { maskPayloadForView } from '@/lib/admin/mask-payload';
-import { signatureWords, webhookShownState } from '@/lib/admin/webhook-list-query';
+import { inboxProgressWords, signatureWords, webhookShownState } from '@/lib/admin/webhook-list-query';
 import { formatDateTime } from '@/lib/core/format-date';
 import { isUuid } from '@/lib/is-uuid';
 import { whyNotReplayable } from '@/lib/webhooks/replay-webhook-event';
@@ -47,6 +47,7 @@ export async function loadWebhookEvent(id: string) {
       { term: 'Last attempt', value: formatDateTime(new Date(event.lastAttemptAt)) },
       { term: 'Processed', value: event.processedAt ? formatDateTime(new Date(event.processedAt)) : '—' },
       { term: 'Attempts', value: String(event.attempts) },
+      { term: 'Inbox', value: inboxProgressWords(event, formatDateTime) ?? 'Applied' },
     ],
     body: JSON.stringify(eventFirst(maskPayloadForView(event.payload)), null, 2),
     headers: Object.entries(event.headers).map(([name, value]) => ({ key: name, term: name, value })),

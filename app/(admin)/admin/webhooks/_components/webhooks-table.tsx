@@ -8,6 +8,7 @@ import { AdminTable } from '@/components/admin/admin-table';
 import type { ListPage } from '@/lib/core/list-query';
 import {
   canReplay,
+  inboxProgressWords,
   signatureWords,
   webhookShownState,
   WEBHOOK_LIST_DEFAULT_DIR,
@@ -60,6 +61,11 @@ function webhookColumns(onNotice: (notice: Notice) => void): ColumnDef<WebhookLi
           {row.original.outcome ? (
             <span className={`block min-w-40 max-w-72 break-words text-xs ${row.original.status === 'failed' ? 'text-red-800' : 'text-stone-600'}`}>
               {row.original.outcome.length > 160 ? `${row.original.outcome.slice(0, 160)}…` : row.original.outcome}
+            </span>
+          ) : null}
+          {inboxProgressWords(row.original, formatDateTime) ? (
+            <span className="block text-xs text-stone-600" data-testid="webhook-inbox-progress">
+              {inboxProgressWords(row.original, formatDateTime)}
             </span>
           ) : null}
         </span>
