@@ -10,7 +10,13 @@ import type { CommitContext, CommitEffects } from '../payments/commit-payment';
 import { applyNextInboxEvent, type InboxApplied } from './inbox';
 
 export const INBOX_SWEEP_EVERY_MS = 2_000;
-export const INBOX_LANES = 4;
+/**
+ * One lane per process: a process applies what it stored in the order it stored it (a dispute's `resolve` that
+ * arrived before its `create` is applied first, as the shop heard them). With four lanes two events of one dispute
+ * were applied side by side and the later-arrived one could commit first (the disputes test caught it). Processes
+ * still apply side by side; the handlers cope with any order, as they must with Paystack's own.
+ */
+export const INBOX_LANES = 1;
 
 export interface InboxWorker {
   /** Apply what is due now; a pass already running looks again when it runs dry. */

@@ -16,6 +16,7 @@ import { expireHolds, orderAwaitingPayment, payAndCaptureWebhook, testPaystack }
 import { testDatabase } from '../support/db';
 import { paystackApi, paystackEnv, simulator, uniqueReference } from '../support/paystack-sim';
 import { waitFor } from '../support/wait';
+import { eventKeyOf, settledEvent } from '../support/webhook-inbox';
 
 const { db, sql } = testDatabase(10);
 afterAll(() => sql.end());
@@ -152,7 +153,9 @@ describe('the release job asking Paystack in bulk', () => {
         body,
       }),
     );
-    expect(await answer.json()).toEqual({ status: 'processed' });
+    // Stored and acknowledged; the inbox worker applies it.
+    expect(await answer.json()).toEqual({ status: 'received' });
+    expect((await settledEvent(db, eventKeyOf(body))).status).toBe('processed');
     expect(await orderStatus(late.order.id)).toBe('paid');
     expect(await variantStock(db, late.variant.id)).toMatchObject({ stockOnHand: 1, reserved: 0 });
     const paidLate = await db

@@ -1,12 +1,10 @@
 // The sign-in challenge's proof of work as the browser solves it and the server checks it, the error codes that carry
 // a challenge to the form, and the one warning an operator gets when TRUSTED_PROXY_HOPS=0 meets forwarded headers.
 import { Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { challengeBits, leadingZeroBits, provesWork, solveChallenge } from '@/lib/auth/challenge-proof';
 import { challengeFromCode, challengeSignInCode, signInErrorMessage } from '@/lib/auth/sign-in-errors';
-import { createLogger, withLogContext } from '@/lib/log';
 import { PEER_ADDRESS_HEADER } from '@/lib/server/doors/peer-address';
-import { clientAddress } from '@/lib/server/doors/request-meta';
 
 const challenge = (bits: number) => `${bits}.${Date.now() + 60_000}.${'n'.repeat(22)}.${'m'.repeat(43)}`;
 
@@ -56,7 +54,11 @@ describe('challenge codes', () => {
 });
 
 describe('TRUSTED_PROXY_HOPS=0 and forwarded headers', () => {
-  it('logs one warning, the first time a request carries an X-Forwarded-For other than its own address or an X-Real-IP, and still ignores them', () => {
+  it('logs one warning, the first time a request carries an X-Forwarded-For other than its own address or an X-Real-IP, and still ignores them', async () => {
+    // "The first time" is per process: unit files share one (vitest isolate: false), so this test takes fresh modules.
+    vi.resetModules();
+    const { createLogger, withLogContext } = await import('@/lib/log');
+    const { clientAddress } = await import('@/lib/server/doors/request-meta');
     const lines: string[] = [];
     const destination = new Writable({
       write(chunk, _encoding, done) {
