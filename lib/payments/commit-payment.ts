@@ -78,7 +78,9 @@ export async function commitPayment(tx: Tx, charge: ConfirmedCharge, ctx: Commit
     if (problems.length > 0) return flagMismatch(tx, charge, payment, order, [...problems, `order already ${order.status}`], ctx, { moveOrder: false });
     return recordUnexpectedPayment(tx, charge, payment, order, ctx);
   }
-  if (problems.length > 0) return flagMismatch(tx, charge, payment, order, problems, ctx);
+  // A second mismatched charge on an order already flagged (another of its attempts): the payment is flagged too, the
+  // order is already where a person will look (paid_needs_attention cannot move to itself).
+  if (problems.length > 0) return flagMismatch(tx, charge, payment, order, problems, ctx, { moveOrder: order.status !== 'paid_needs_attention' });
 
   const holds = await tx
     .select({

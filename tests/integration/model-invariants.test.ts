@@ -1584,6 +1584,17 @@ describe('money and stock invariants under random sequences of the real use case
     expect(run.steps).toHaveLength(16);
   });
 
+  it('regression: two mismatched charges on two attempts of one order are both applied and flagged', async () => {
+    // fast-check's shrunk counterexample (seed 414815559): the second flagged charge tried to move the order from
+    // paid_needs_attention to itself, and its webhook failed on every attempt. Each FlaggedCharge asserts its webhook
+    // was processed and its payment flagged needs_review; the invariants are checked after every step.
+    const { run } = await runSequence(
+      [2],
+      [new PlaceOrder([{ variant: 0, quantity: 1 }], 'pickup'), new DeclineAndRetry(0), new FlaggedCharge(0), new FlaggedCharge(0)],
+    );
+    expect(run.steps).toHaveLength(5);
+  });
+
   it('disputes: accepted part, refunds of what is left, a second dispute with nothing left, copies of every webhook', async () => {
     const { model } = await runSequence(
       [3],

@@ -45,6 +45,8 @@ export function eventKeyOf(body: string): string {
  */
 export async function appliedAnswers(db: DbOrTx, body: string, answers: readonly string[]): Promise<string[]> {
   if (!answers.some((answer) => answer === 'received')) return [...answers];
-  const { status } = await settledEvent(db, eventKeyOf(body));
-  return answers.map((answer) => (answer === 'received' ? status : answer));
+  const settled = await settledEvent(db, eventKeyOf(body));
+  // A failure says why in the test's output (the row's error), not only that it failed.
+  if (settled.status === 'failed') console.error(`webhook ${settled.eventKey} failed: ${settled.outcome ?? '(no error recorded)'}`);
+  return answers.map((answer) => (answer === 'received' ? settled.status : answer));
 }
