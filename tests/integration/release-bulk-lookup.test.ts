@@ -43,9 +43,11 @@ describe('GET /transaction at the simulator (the list)', () => {
     }
     expect((await simulator.act(references[0]!, 'pay')).status).toBe(200);
     await simulator.setKnobs(references[1]!, { pendingStatus: 'ongoing' });
-    const to = new Date(Date.now() + 1_000);
-
-    // Other test files create transactions meanwhile: ours must all be there, once each, whatever else is.
+    // The window closes now, and the pages are read only once the clock has passed it: other test files create
+    // transactions meanwhile, and one stamped inside the window would shift the newest-first offset pages under us
+    // (Paystack's own paging does the same). Ours must all be there, once each, whatever else is.
+    const to = new Date();
+    while (Date.now() <= to.getTime()) await new Promise((resolve) => setImmediate(resolve));
     const seen: Array<{ reference: string; status: string | null; createdAt: Date }> = [];
     const first = await paystack.listTransactions({ from, to, perPage: 2, page: 1 });
     if (!first.ok) throw new Error(JSON.stringify(first.error));
