@@ -3,7 +3,9 @@
 // --runs times (default 3); bench/lighthouse/RESULTS.md gets the median of every category score and the audits that
 // kept a score below 100. Exits 0 either way: the table is the measure.
 //
-// Usage: npm run bench:lighthouse [-- --runs 5] [-- --pages home,cart]
+// Usage: npm run bench:lighthouse [-- --runs 5] [-- --pages home,cart] [-- --tasks]
+// --tasks also prints each run's long main-thread tasks and what ran in them (bench/lighthouse/tasks.ts), and keeps the
+// trace next to the JSON report (.data/lighthouse/<page>-<run>.trace.json).
 // Its own ports: SHOP_TEST_PORT_OFFSET defaults to 800 here (the other benchmarks use 700), so the stack's build goes
 // to .next-test-800 and it can run beside them.
 import { execFileSync } from 'node:child_process';
@@ -17,10 +19,13 @@ import { createDatabase } from '../../db/client';
 import { products, productVariants } from '../../db/schema';
 import { chromiumPackage, ensureSystemPackage } from '../../scripts/stack/system-packages';
 import { type PageResult, CATEGORIES, formatResults } from './report';
+import { longTasks } from './tasks';
 
 process.env.SHOP_TEST_PORT_OFFSET ??= '800';
 
-const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '3' }, pages: { type: 'string' } } });
+const { values: args } = parseArgs({
+  options: { runs: { type: 'string', default: '3' }, pages: { type: 'string' }, tasks: { type: 'boolean', default: false } },
+});
 const RUNS = Math.max(1, Number(args.runs) || 3);
 const PRODUCT = 'adire-indigo-shirt';
 const PAGES = [
@@ -77,6 +82,7 @@ try {
       writeFileSync(path.join(reportsDir, `${page.name}-${run}.json`), result.report as string);
       const scores = CATEGORIES.map((id) => Math.round((result.lhr.categories[id]?.score ?? 0) * 100));
       console.log(`${page.name} run ${run}/${RUNS}: ${scores.join(' / ')}${result.lhr.runtimeError ? ` (${result.lhr.runtimeError.code})` : ''}`);
+      if (args.tasks) printTasks(page.name, run, result);
       runs.push(result.lhr);
     }
     results.push({ name: page.name, path: page.path, runs });
@@ -95,6 +101,21 @@ try {
   await stack.stop();
 }
 process.exit(0);
+
+/** Observed and simulated paint times, then the long tasks, so a score can be read against what the page did. */
+function printTasks(name: string, run: number, result: NonNullable<Awaited<ReturnType<typeof lighthouse>>>) {
+  const trace = (result.artifacts as unknown as { Trace: Parameters<typeof longTasks>[0] }).Trace;
+  writeFileSync(path.join(reportsDir, `${name}-${run}.trace.json`), JSON.stringify(trace));
+  const metrics = (result.lhr.audits.metrics?.details as { items?: Array<Record<string, number>> } | undefined)?.items?.[0] ?? {};
+  const ms = (key: string) => Math.round(metrics[key] ?? Number.NaN);
+  console.log(
+    `  observed FCP ${ms('observedFirstContentfulPaint')} LCP ${ms('observedLargestContentfulPaint')} DCL ${ms('observedDomContentLoaded')} load ${ms('observedLoad')} ms;` +
+      ` simulated FCP ${ms('firstContentfulPaint')} LCP ${ms('largestContentfulPaint')} TBT ${ms('totalBlockingTime')} ms`,
+  );
+  for (const task of longTasks(trace)) {
+    console.log(`  ${task.startMs.toFixed(0).padStart(6)} ms  ${task.durationMs.toFixed(1).padStart(6)} ms  ${task.parts.join(' | ')}`);
+  }
+}
 
 /** The commit measured, `-dirty` when anything but this report differs from it (an earlier RESULTS.md does not count). */
 function commitLabel(): string {
