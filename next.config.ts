@@ -10,6 +10,8 @@ const nextConfig: NextConfig = {
   // One id for the build and every process serving it (skew protection: `?dpl=` on assets, a reload on a mismatch).
   ...(config.NEXT_DEPLOYMENT_ID ? { deploymentId: config.NEXT_DEPLOYMENT_ID } : {}),
   poweredByHeader: false,
+  // `npm test` type-checks the sources itself before it builds (BUILD_TYPES_CHECKED); every other build checks here.
+  typescript: { ignoreBuildErrors: config.BUILD_TYPES_CHECKED },
   typedRoutes: false,
   // undici (the Redis requester's and Paystack client's pools) loads from node_modules as it is, like postgres.js.
   serverExternalPackages: ['postgres', 'undici'],

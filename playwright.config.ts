@@ -12,7 +12,9 @@ export default defineConfig({
   outputDir: `test-results/${path.basename(profiles.test.dataDir)}`,
   globalSetup: './tests/e2e/global-setup.ts',
   fullyParallel: false,
-  workers: 1,
+  // Two at once only because the schedules soak (three minutes of mostly waiting) runs beside the browser specs; the
+  // browser specs themselves run one at a time (their project's limit), as they share the seeded shop and its accounts.
+  workers: 2,
   retries: 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },
@@ -36,6 +38,8 @@ export default defineConfig({
   projects: [
     // Signs a customer and an admin in once (tests/e2e/sign-in.setup.ts); specs that need them use the saved state.
     { name: 'setup', testMatch: /\.setup\.ts$/, use: { browserName: 'chromium' } },
-    { name: 'chromium', use: { browserName: 'chromium' }, dependencies: ['setup'] },
+    { name: 'chromium', testIgnore: /schedules-soak\.spec\.ts$/, workers: 1, use: { browserName: 'chromium' }, dependencies: ['setup'] },
+    // Two app processes of its own idling for three minutes while their schedules tick: beside the browser specs.
+    { name: 'soak', testMatch: /schedules-soak\.spec\.ts$/, workers: 1 },
   ],
 });

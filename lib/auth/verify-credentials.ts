@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { users } from '@/db/schema';
 import { err, ok, type Result } from '@/lib/core/result';
-import { DUMMY_PASSWORD_HASH, verifyPassword } from './passwords';
+import { dummyPasswordHash, verifyPassword } from './passwords';
 import { signInSchema } from './schemas';
 import type { CheckedAccount } from './types';
 
@@ -14,7 +14,8 @@ export type VerifyCredentialsError = { code: 'invalid_credentials' };
  * must answer it exactly like a wrong password (see lib/auth/sign-in.ts), or registration would leak.
  */
 export async function verifyCredentials(
-  deps: { db: DbOrTx },
+  /** `hashCost`: the cost of the hash an unknown email is compared with (default: the cost new passwords get). */
+  deps: { db: DbOrTx; hashCost?: number },
   input: { email: unknown; password: unknown },
 ): Promise<Result<CheckedAccount, VerifyCredentialsError>> {
   const parsed = signInSchema.safeParse(input);
@@ -37,7 +38,7 @@ export async function verifyCredentials(
     .limit(1);
 
   // Always run one bcrypt comparison: an unknown email takes as long as a wrong password.
-  const matches = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
+  const matches = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash(deps.hashCost)));
   if (!user || !matches) return err({ code: 'invalid_credentials' });
   return ok({
     id: user.id,

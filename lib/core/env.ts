@@ -80,6 +80,19 @@ export const envSchema = z
      */
     FAST_LANE_OFF: flag('FAST_LANE_OFF'),
     /**
+     * Set by `npm test` once its static checks ran `tsc --noEmit` over these sources and passed: `next build` then skips
+     * its own type check of the same code (≈ 40 s on two cores). `npm run build` and `npm start` never set it.
+     */
+    BUILD_TYPES_CHECKED: flag('BUILD_TYPES_CHECKED'),
+    /**
+     * The bcrypt work factor for passwords hashed by a test run (NODE_ENV=test only; ignored otherwise): the integration
+     * layer sets 4, so the many accounts its tests register and sign in cost milliseconds, not a quarter second each.
+     * Everywhere else new hashes use lib/auth/passwords.ts's PASSWORD_HASH_COST (12); there is no production knob.
+     */
+    TEST_PASSWORD_HASH_COST: optionalString
+      .refine((value) => value === undefined || (/^\d{1,2}$/.test(value) && Number(value) >= 4 && Number(value) <= 15), 'must be a whole number from 4 to 15')
+      .transform((value) => (value === undefined ? undefined : Number(value))),
+    /**
      * How many reverse proxies in front of the app append the address they saw to X-Forwarded-For (see
      * lib/server/doors/request-meta.ts). Unset: 1 on Vercel (VERCEL=1; its edge overwrites the header with the client's
      * address), else 0 (the connection's own address: never spoofable, at worst every caller looks like the proxy).

@@ -9,8 +9,7 @@
 // - An admin's price edit through process A's own port shows on the listing process B serves within 10 s.
 // - kill -9 of one process under an add-to-cart + checkout load: nothing fails after the first second, every order is
 //   whole, the supervisor brings the process back. A reload under the same load: nothing fails, every process new.
-// - Over the pool's first 3 minutes, each schedule ran once per period across the cluster (these two processes and the
-//   test stack's own app all tick), counted in the database.
+// (That each schedule runs once per period across such a cluster is schedules-soak.spec.ts, beside these specs.)
 // Which process served a request is read from the pool's log: every request leaves one line (lib/log.ts) carrying the
 // caller's x-request-id and the pid pino writes on every line; the front passes x-request-id through.
 import { readFileSync, rmSync } from 'node:fs';
@@ -18,14 +17,13 @@ import path from 'node:path';
 import { and, eq, inArray, sql as dsql } from 'drizzle-orm';
 import { checkoutBody, shopperIp } from '../../bench/support/shoppers';
 import { getProductForEdit } from '../../db/queries/admin-products';
-import { auditLogs, inventoryReservations, orders, payments, productVariants, scheduleClaims, webhookEvents } from '../../db/schema';
+import { auditLogs, inventoryReservations, orders, payments, productVariants, webhookEvents } from '../../db/schema';
 import { formatMoney } from '../../lib/core/money';
 import { toEditorData } from '../../lib/products/product-editor-data';
 import type { AppPool, ProcessInfo } from '../../scripts/stack/app-pool';
 import { stackEnv } from '../../scripts/stack/env';
 import { profiles, repoRoot } from '../../scripts/stack/profiles';
 import { isAlive } from '../../scripts/stack/process';
-import { schedules } from '../../lib/jobs/schedules';
 import { createTestVariants, variantStock } from '../support/catalog-fixtures';
 import { testDatabase } from '../support/db';
 import { requestOnNewConnection } from '../support/new-connection';
@@ -45,8 +43,6 @@ process.env.PAYSTACK_SECRET_KEY ??= env.PAYSTACK_SECRET_KEY;
 const { db, sql } = testDatabase(4);
 const logFile = path.join(profiles.test.dataDir, 'two-processes', 'app.log');
 let pool: AppPool;
-/** The schedules' claims and run counters when the pool was up (taken in the background, between claims). */
-let scheduleStart: Promise<ScheduleSnapshot>;
 
 test.beforeAll(async () => {
   test.setTimeout(60_000);
@@ -57,7 +53,6 @@ test.beforeAll(async () => {
   // cart code loaded), plus one add to cart: a cold process hit by 100 requests at once on a busy machine answered one
   // rate-limit check too late, which fails closed (503 rate_limit_unavailable).
   const [warmVariant] = await createTestVariants(db, [{ stock: 10 }]);
-  scheduleStart = scheduleSnapshot();
   for (const [index, info] of pool.processes().entries()) {
     for (const page of ['/api/health/ready', '/']) await fetch(`http://127.0.0.1:${info.port}${page}`).then((response) => response.arrayBuffer());
     const warmed = await fetch(`http://127.0.0.1:${info.port}/api/cart/items`, {
@@ -579,73 +574,4 @@ test('a reload under add-to-cart and checkout load replaces every process with 0
     type: 'reload',
     description: `${answers.length} requests during the reload (${load.orderIds.length} orders), none failed; ${load.resends.length} resent after a closed keep-alive connection (${load.resends.join(', ')})`,
   });
-});
-
-interface ScheduleSnapshot {
-  at: Date;
-  runs: Map<string, number>;
-  claims: Set<string>;
-}
-
-/**
- * The schedules' run counters and claimed periods, read in one statement at a moment no claim is in flight: a process
- * counts its run right after its claim (lib/jobs/runner.ts), so once the newest claim is 5 s old its run is counted.
- * (Claims come at a period's start once the processes tick in step, but anywhere in it just after they start.)
- */
-async function scheduleSnapshot(): Promise<ScheduleSnapshot> {
-  const row = await waitFor(
-    'a moment with no claim in the last 5 s',
-    async () => {
-      const [candidate] = await sql<Array<{ at: Date; settled: boolean; runs: Array<{ id: string; runs: number }> | null; claims: string[] | null }>>`
-        SELECT now() AS at,
-          NOT EXISTS (SELECT 1 FROM schedule_claims WHERE claimed_at > now() - interval '5 seconds') AS settled,
-          (SELECT json_agg(json_build_object('id', schedule_id, 'runs', runs)) FROM scheduled_runs) AS runs,
-          (SELECT json_agg(schedule_id || '@' || period_start::text) FROM schedule_claims) AS claims`;
-      return candidate?.settled ? candidate : undefined;
-    },
-    60_000,
-  );
-  return {
-    at: row.at,
-    runs: new Map((row.runs ?? []).map((entry) => [entry.id, entry.runs])),
-    claims: new Set(row.claims ?? []),
-  };
-}
-
-test('over 3 minutes each schedule ran once per period across the cluster, not once per process', async () => {
-  test.setTimeout(300_000);
-  const start = await scheduleStart;
-  // Three minutes after the first snapshot, again with no claim in flight: at least three minute periods began.
-  await waitFor(
-    '3 minutes of the pool running',
-    async () => {
-      const [row] = await sql<Array<{ elapsed: number }>>`SELECT extract(epoch FROM now() - ${start.at}::timestamptz)::float AS elapsed`;
-      return row!.elapsed >= 180 ? true : undefined;
-    },
-    240_000,
-  );
-  const end = await scheduleSnapshot();
-
-  const newClaims = await db
-    .select({ scheduleId: scheduleClaims.scheduleId, periodStart: scheduleClaims.periodStart, claimedBy: scheduleClaims.claimedBy })
-    .from(scheduleClaims)
-    .where(and(dsql`${scheduleClaims.claimedAt} > ${start.at}`, dsql`${scheduleClaims.claimedAt} <= ${end.at}`))
-    .orderBy(scheduleClaims.scheduleId, scheduleClaims.periodStart);
-  const report: Record<string, { periods: number; runs: number; by: string[] }> = {};
-  for (const schedule of schedules) {
-    const claims = newClaims.filter((claim) => claim.scheduleId === schedule.id);
-    // The same periods by both reads (no claim in flight at either snapshot).
-    expect(claims.length).toBe([...end.claims].filter((key) => key.startsWith(`${schedule.id}@`) && !start.claims.has(key)).length);
-    const runs = (end.runs.get(schedule.id) ?? 0) - (start.runs.get(schedule.id) ?? 0);
-    // One run per claimed period: three processes each running it would count three.
-    expect({ schedule: schedule.id, runs }).toEqual({ schedule: schedule.id, runs: claims.length });
-    // Consecutive periods, none twice.
-    const starts = claims.map((claim) => claim.periodStart.getTime());
-    for (let i = 1; i < starts.length; i++) expect(starts[i]! - starts[i - 1]!).toBe(schedule.everyMs);
-    report[schedule.id] = { periods: claims.length, runs, by: [...new Set(claims.map((claim) => claim.claimedBy))] };
-  }
-  const everyMinute = schedules.filter((schedule) => schedule.everyMs === 60_000);
-  expect(everyMinute.length).toBeGreaterThan(0);
-  for (const schedule of everyMinute) expect(report[schedule.id]!.periods).toBeGreaterThanOrEqual(3);
-  test.info().annotations.push({ type: 'schedules', description: JSON.stringify(report) });
 });

@@ -12,6 +12,7 @@ import { inProcessDriver } from '@/lib/jobs/drivers';
 import { relayOutbox } from '@/lib/jobs/relay';
 import { registerUser } from '@/lib/auth/register-user';
 import { verifyCredentials } from '@/lib/auth/verify-credentials';
+import { PASSWORD_HASH_COST, passwordHashCost } from '@/lib/auth/passwords';
 import { withDoorDeps } from '@/lib/server/deps/door-deps';
 import { createRateLimiter } from '@/lib/server/doors/rate-limit';
 import { accountLinkJobs, linkToken, testSiteSecret, verifiedCustomer } from '../support/accounts';
@@ -58,14 +59,15 @@ async function deliverAccountEmails(email: string) {
 }
 
 describe('registerUser', () => {
-  it('creates an unverified customer with a bcrypt cost-12 hash, and queues one verify email', async () => {
+  it('creates an unverified customer with a bcrypt hash of the configured cost, and queues one verify email', async () => {
     const email = uniqueEmail('ada');
     const result = await register({ email: `  ${email.toUpperCase()} `, name: ' Ada Obi ', password: 'Lagos-Market-42' });
 
     expect(result).toEqual({ ok: true, value: { email } });
     const [row] = await db.select().from(users).where(eq(users.email, email));
     expect(row).toMatchObject({ email, name: 'Ada Obi', role: 'customer', emailVerifiedAt: null, sessionVersion: 0 });
-    expect(row!.passwordHash).toMatch(/^\$2[aby]\$12\$/);
+    // Cost 12 outside tests (tests/unit/passwords.test.ts); this run asked for TEST_PASSWORD_HASH_COST.
+    expect(row!.passwordHash).toMatch(new RegExp(`^\\$2[aby]\\$${String(passwordHashCost()).padStart(2, '0')}\\$`));
     expect(row!.passwordHash).not.toContain('Lagos-Market-42');
     expect((await accountLinkJobs(db, email)).map((job) => job.event)).toEqual(['account/verify-email']);
   });
@@ -218,7 +220,8 @@ describe('verifyCredentials', () => {
   it('spends a bcrypt comparison on an unknown email too, so timing does not reveal which emails have accounts', async () => {
     const time = async (email: string) => {
       const started = performance.now();
-      await verifyCredentials({ db }, { email, password: 'Wrong-Password-1' });
+      // The seeded customer's hash has the production cost (12); the unknown email's comparison must cost the same.
+      await verifyCredentials({ db, hashCost: PASSWORD_HASH_COST }, { email, password: 'Wrong-Password-1' });
       return performance.now() - started;
     };
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

@@ -11,8 +11,8 @@ import { profiles } from '../../scripts/stack/profiles';
 /** The front's port: 50 above the test stack's own front (the app port); the processes get the ports just above it. */
 export const twoProcessPoolPort = () => profiles.test.ports.app + 50;
 
-export async function startTwoProcessPool(opts: { name: string; logFile?: string; env?: Record<string, string> }): Promise<AppPool> {
-  const port = twoProcessPoolPort();
+export async function startTwoProcessPool(opts: { name: string; port?: number; logFile?: string; env?: Record<string, string> }): Promise<AppPool> {
+  const port = opts.port ?? twoProcessPoolPort();
   return startAppPool({
     port,
     count: 2,
@@ -24,8 +24,9 @@ export async function startTwoProcessPool(opts: { name: string; logFile?: string
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       TRUSTED_PROXY_HOPS: '2',
       // Jobs: the in-process runner, as under `npm start`: these processes and the test stack's own app are one cluster
-      // (schedules claimed once per period, outbox rows with SKIP LOCKED). Specs run one at a time, so no other spec
-      // waits on a job these processes might run with their own NEXTAUTH_URL.
+      // (schedules claimed once per period, outbox rows with SKIP LOCKED). The specs of the main project run one at a time,
+      // so none waits on a job these processes might run with their own NEXTAUTH_URL; a pool that runs beside them
+      // (schedules-soak.spec.ts) passes the test stack's own NEXTAUTH_URL, so the links in its emails are the app's.
       ...opts.env,
     },
   });
