@@ -39,7 +39,9 @@ export default defineConfig({
     // Signs a customer and an admin in once (tests/e2e/sign-in.setup.ts); specs that need them use the saved state.
     { name: 'setup', testMatch: /\.setup\.ts$/, use: { browserName: 'chromium' } },
     { name: 'chromium', testIgnore: /schedules-soak\.spec\.ts$/, workers: 1, use: { browserName: 'chromium' }, dependencies: ['setup'] },
-    // Two app processes of its own idling for three minutes while their schedules tick: beside the browser specs.
-    { name: 'soak', testMatch: /schedules-soak\.spec\.ts$/, workers: 1 },
+    // Two app processes of its own idling for three minutes while their schedules tick: beside the browser specs. It
+    // needs no signed-in state, but Playwright runs projects in phases by their dependencies: only a project that
+    // depends on `setup` as well shares the browser specs' phase instead of holding them up until it is done.
+    { name: 'soak', testMatch: /schedules-soak\.spec\.ts$/, workers: 1, dependencies: ['setup'] },
   ],
 });
