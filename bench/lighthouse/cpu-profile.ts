@@ -39,7 +39,7 @@ await browser.close();
 
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 const self = new Map<number, number>();
-profile.samples.forEach((id, index) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)));
+for (const [index, id] of profile.samples.entries()) self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0));
 const byFunction = new Map<string, number>();
 const byFile = new Map<string, number>();
 for (const [id, micros] of self) {

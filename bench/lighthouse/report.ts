@@ -91,7 +91,8 @@ export function formatResults(pages: PageResult[], meta: { commit: string; chrom
   return `# Lighthouse: five storefront pages, mobile
 
 \`npm run bench:lighthouse\` (\`bench/lighthouse/run.ts\`): the isolated bench stack (fresh seeded database, production
-build under \`next start\`, SHOP_TEST_PORT_OFFSET ${process.env.SHOP_TEST_PORT_OFFSET}), Lighthouse's default mobile
+build served by its app processes behind the nginx front as under \`npm start\`, SHOP_TEST_PORT_OFFSET ${process.env.SHOP_TEST_PORT_OFFSET}; each page
+requested once before its runs, as a shopper finds it in the front's cache), Lighthouse's default mobile
 settings (Moto G Power emulation, simulated slow 4G and 4× CPU slowdown), Debian's Chromium with
 \`--headless=new --no-sandbox\`. The cart and checkout are audited with one item in a guest cart (its \`cart_session\`
 cookie sent as an extra header). Each page ran ${meta.runs} times: the table shows the **median** score, and the range

@@ -1,5 +1,5 @@
 // Pure variant-selection rules shared by the product page (server) and the VariantPicker (client).
-import type { CurrencyCode } from '@/lib/core/money';
+import { type CurrencyCode, formatMoney } from '@/lib/core/money';
 import { type StockState, stockLabel, stockState } from '@/lib/inventory/shopper-stock';
 
 export interface PickerVariant {
@@ -67,4 +67,20 @@ export type StockStatus = { kind: StockState; label: string };
 /** The availability line: the wording rule is lib/inventory/shopper-stock.ts, shared with GET /api/stock. */
 export function stockStatus(available: number): StockStatus {
   return { kind: stockState(available), label: stockLabel(available) };
+}
+
+/** Each variant's price labels for the picker, formatted where the page is rendered (see VariantPicker's priceLabels). */
+export function variantPriceLabels(variants: readonly PickerVariant[]): Record<string, { price: string; was: string | null }> {
+  return Object.fromEntries(
+    variants.map((variant) => [
+      variant.id,
+      {
+        price: formatMoney({ amount: variant.priceAmount, currency: variant.currency }),
+        was:
+          variant.compareAtAmount !== null && variant.compareAtAmount > variant.priceAmount
+            ? formatMoney({ amount: variant.compareAtAmount, currency: variant.currency })
+            : null,
+      },
+    ]),
+  );
 }

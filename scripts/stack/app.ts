@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildShopServer, SHOP_SERVER_FILE } from './build-server';
+import { addCompileHints, buildShopServer, SHOP_SERVER_FILE } from './build-server';
 import { assertPortFree, StackError } from './errors';
 import { waitFor } from './process';
 import { repoRoot } from './profiles';
@@ -79,7 +79,8 @@ export function buildFingerprintFile(distDir: string): string {
 }
 
 /**
- * `next build` and the app process's server bundle (build-server.ts), as `npm run build` does; skipped when nothing
+ * `next build`, the app process's server bundle and the browser chunks' compile hints (build-server.ts), as
+ * `npm run build` does; skipped when nothing
  * the build reads has changed since the last successful one.
  */
 export async function buildApp(env: Record<string, string>, log: (line: string) => void): Promise<void> {
@@ -98,6 +99,7 @@ export async function buildApp(env: Record<string, string>, log: (line: string) 
     if (code !== 0) throw new StackError(`next build failed (exit ${code}); see the output above.`);
   }
   await buildShopServer(distDir);
+  addCompileHints(distDir);
   writeFileSync(fingerprintFile, fingerprint);
 }
 

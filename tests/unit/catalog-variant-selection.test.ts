@@ -1,6 +1,15 @@
 // The rules behind the product page's option pickers, on a tee with a sold-out and a missing combination.
 import { describe, expect, it } from 'vitest';
-import { initialVariant, optionGroups, optionValueState, selectOption, stockStatus, type PickerVariant } from '@/components/catalog/variant-selection';
+import {
+  initialVariant,
+  optionGroups,
+  optionValueState,
+  selectOption,
+  stockStatus,
+  type PickerVariant,
+  variantPriceLabels,
+} from '@/components/catalog/variant-selection';
+import { formatMoney } from '@/lib/core/money';
 
 const variant = (id: string, size: string, colour: string, available: number, priceAmount = 950_000): PickerVariant => ({
   id,
@@ -79,5 +88,19 @@ describe('stockStatus', () => {
     [250, 'in_stock', 'In stock'],
   ])('%i units → %s', (available, kind, label) => {
     expect(stockStatus(available)).toEqual({ kind, label });
+  });
+});
+
+describe('variantPriceLabels (formatted where the page renders, so the browser needs no Intl.NumberFormat to hydrate)', () => {
+  it('gives each variant its price, and its old price only when that is higher', () => {
+    const onSale = { ...variant('sale', 'M', 'Red', 3, 800_000), compareAtAmount: 950_000 };
+    const notLower = { ...variant('flat', 'L', 'Red', 3, 950_000), compareAtAmount: 950_000 };
+    const labels = variantPriceLabels([onSale, notLower, variant('plain', 'S', 'Red', 3)]);
+    expect(labels).toEqual({
+      sale: { price: formatMoney({ amount: 800_000, currency: 'NGN' }), was: formatMoney({ amount: 950_000, currency: 'NGN' }) },
+      flat: { price: formatMoney({ amount: 950_000, currency: 'NGN' }), was: null },
+      plain: { price: formatMoney({ amount: 950_000, currency: 'NGN' }), was: null },
+    });
+    expect(labels.sale?.price).toBe('₦8,000.00');
   });
 });

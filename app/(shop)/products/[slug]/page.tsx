@@ -8,7 +8,7 @@ import { LiveSoldOutBadge } from '@/components/catalog/live-sold-out-badge';
 import { ProductGallery } from '@/components/catalog/product-gallery';
 import { ProductJsonLd } from '@/components/catalog/product-json-ld';
 import { VariantPicker } from '@/components/catalog/variant-picker';
-import { initialVariant } from '@/components/catalog/variant-selection';
+import { initialVariant, variantPriceLabels } from '@/components/catalog/variant-selection';
 import { MAX_REQUESTED_QUANTITY } from '@/lib/cart/cart-input';
 import { env } from '@/lib/core/env';
 import { loadProduct } from './load-product';
@@ -89,7 +89,13 @@ export default async function ProductPage({ params, searchParams }: Props) {
               className="inline-block rounded-full bg-stone-900 px-3 py-1 text-sm font-semibold text-white"
             />
           </div>
-          <VariantPicker optionNames={product.optionNames} variants={variants} initialVariantId={selected.id} maxQuantity={MAX_REQUESTED_QUANTITY} />
+          <VariantPicker
+            optionNames={product.optionNames}
+            variants={variants}
+            priceLabels={variantPriceLabels(variants)}
+            initialVariantId={selected.id}
+            maxQuantity={MAX_REQUESTED_QUANTITY}
+          />
           <section aria-labelledby="description-heading" className="border-t border-stone-200 pt-6">
             <h2 id="description-heading" className="text-lg font-semibold">
               Description
