@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { EnvError, jobsDriver, parseEnv, paystackMode, trustedProxyHops, webhookIpAllowlist } from '@/lib/core/env';
+import { minimalEnv } from './support/minimal-env';
 
 const valid = {
-  DATABASE_URL: 'postgres://shop:secret@db.example.com:5432/shop',
-  UPSTASH_REDIS_REST_URL: 'https://eu1-example.upstash.io',
-  UPSTASH_REDIS_REST_TOKEN: 'token',
-  PAYSTACK_SECRET_KEY: 'sk_test_abc123',
-  NEXTAUTH_URL: 'https://shop.example.com',
-  NEXTAUTH_SECRET: 'x'.repeat(32),
+  ...minimalEnv,
   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
   CARD_VAULT_KEY: Buffer.alloc(32, 9).toString('base64'),
 };

@@ -19,6 +19,7 @@ import {
   rootLogger,
   withLogContext,
 } from '@/lib/log';
+import { minimalEnv } from './support/minimal-env';
 
 function captured(level: LogLevel = 'info') {
   const raw: string[] = [];
@@ -216,14 +217,7 @@ describe('LOG_LEVEL', () => {
   });
 
   it('is validated with the rest of the environment, naming it', () => {
-    const valid = {
-      DATABASE_URL: 'postgres://shop:secret@db.example.com:5432/shop',
-      UPSTASH_REDIS_REST_URL: 'https://eu1-example.upstash.io',
-      UPSTASH_REDIS_REST_TOKEN: 'token',
-      PAYSTACK_SECRET_KEY: 'sk_test_abc123',
-      NEXTAUTH_URL: 'https://shop.example.com',
-      NEXTAUTH_SECRET: 'x'.repeat(32),
-    };
+    const valid = minimalEnv;
     expect(parseEnv(valid).LOG_LEVEL).toBe('info');
     expect(parseEnv({ ...valid, LOG_LEVEL: 'warn' }).LOG_LEVEL).toBe('warn');
     expect(() => parseEnv({ ...valid, LOG_LEVEL: 'loud' })).toThrow(EnvError);

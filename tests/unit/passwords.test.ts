@@ -2,15 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { PASSWORD_HASH_COST, dummyPasswordHash, hashPassword, passwordHashCost, verifyPassword } from '@/lib/auth/passwords';
 import { EnvError, parseEnv } from '@/lib/core/env';
-
-const validEnv = {
-  DATABASE_URL: 'postgres://shop:secret@db.example.com:5432/shop',
-  UPSTASH_REDIS_REST_URL: 'https://eu1-example.upstash.io',
-  UPSTASH_REDIS_REST_TOKEN: 'token',
-  PAYSTACK_SECRET_KEY: 'sk_test_abc123',
-  NEXTAUTH_URL: 'https://shop.example.com',
-  NEXTAUTH_SECRET: 'x'.repeat(32),
-};
+import { minimalEnv as validEnv } from './support/minimal-env';
 
 describe('the password hash cost', () => {
   it('is 12 in production and development whatever TEST_PASSWORD_HASH_COST says', () => {
