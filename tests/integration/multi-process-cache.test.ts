@@ -23,6 +23,7 @@ import { stackEnv } from '../../scripts/stack/env';
 import { profiles } from '../../scripts/stack/profiles';
 import { verifiedCustomer } from '../support/accounts';
 import { testDatabase } from '../support/db';
+import { exclusiveBackgroundWorkers } from '../support/exclusive';
 import { waitFor } from '../support/wait';
 
 const { db, sql: client } = testDatabase(2);
@@ -30,9 +31,12 @@ const appEnv = stackEnv(profiles.test);
 // A answers on the test profile's app port, the one NEXTAUTH_URL names (the doors compare the Origin with it).
 const ports = { a: profiles.test.ports.app, b: profiles.test.ports.app + 1 };
 const apps: Array<{ url: string; stop(): Promise<void> }> = [];
+let release: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
   await buildApp(appEnv, () => {});
+  // Both processes run the in-process job runner, which relays any due outbox row: not while another file counts its own.
+  release = await exclusiveBackgroundWorkers();
   for (const [name, port] of Object.entries(ports)) {
     // Info lines too, so the SIGTERM test below can read the job runner's drain in B's log.
     const logFile = path.join(profiles.test.dataDir, `app-${name}.log`);
@@ -43,6 +47,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(apps.map((app) => app.stop()));
+  await release?.();
   await client.end();
 });
 
