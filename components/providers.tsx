@@ -2,7 +2,7 @@
 // Client-side providers for the whole app. One QueryClient per browser tab (created once, not per render), so the
 // cart badge, the cart page and add-to-cart buttons share the ['cart'] cache.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(
@@ -15,5 +15,8 @@ export function Providers({ children }: { children: ReactNode }) {
         },
       }),
   );
+  // The page is live: catalogue pages load their scripts after the first paint (lib/server/fast-lane/paint-first.ts),
+  // and tools that act on a page (the e2e fixtures) wait for this mark rather than guess.
+  useEffect(() => document.documentElement.setAttribute('data-hydrated', ''), []);
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }

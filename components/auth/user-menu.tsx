@@ -5,6 +5,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { nextTask } from '../next-task';
 import { SignOutButton } from './sign-out-button';
 
 interface Me {
@@ -15,6 +16,7 @@ interface Me {
 export const meQueryKey = ['me'] as const;
 
 async function fetchMe(): Promise<Me> {
+  await nextTask();
   const response = await fetch('/api/me', { headers: { accept: 'application/json' }, cache: 'no-store' });
   if (!response.ok) throw new Error(`GET /api/me answered ${response.status}`);
   return (await response.json()) as Me;

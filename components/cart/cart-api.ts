@@ -1,5 +1,6 @@
 // The browser side of the cart: the query key every component shares and the fetcher for GET /api/cart.
 import type { CartView } from '@/lib/cart/types';
+import { nextTask } from '../next-task';
 
 export const cartQueryKey = ['cart'] as const;
 
@@ -15,6 +16,7 @@ export class CartRequestError extends Error {
 }
 
 export async function fetchCart(): Promise<CartView> {
+  await nextTask();
   const response = await fetch('/api/cart', { headers: { accept: 'application/json' }, cache: 'no-store' });
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {

@@ -49,9 +49,14 @@ export function MergeNoticesBanner() {
       const stored = takeStored();
       if (stored) setNotices(stored);
     };
-    show();
+    // In a task of its own: the first sessionStorage read of a page opens the tab's storage (a round trip to the
+    // browser process), which would lengthen the hydration commit this effect runs in (components/next-task.ts).
+    const first = setTimeout(show, 0);
     window.addEventListener(EVENT, show);
-    return () => window.removeEventListener(EVENT, show);
+    return () => {
+      clearTimeout(first);
+      window.removeEventListener(EVENT, show);
+    };
   }, [pathname]);
 
   if (!notices) return null;

@@ -4,6 +4,7 @@
 // Components that ask for the same keys share one query (React Query dedupes by key), so a product page polls once.
 import { useQuery } from '@tanstack/react-query';
 import type { LiveStock } from '@/lib/inventory/shopper-stock';
+import { nextTask } from '../next-task';
 
 export type StockKind = 'variants' | 'products';
 
@@ -11,6 +12,7 @@ export type StockKind = 'variants' | 'products';
 export const STOCK_REFRESH_MS = 750;
 
 async function fetchStock(kind: StockKind, keys: string): Promise<Record<string, LiveStock>> {
+  await nextTask();
   const response = await fetch(`/api/stock?${kind}=${encodeURIComponent(keys)}`, { headers: { accept: 'application/json' }, cache: 'no-store' });
   if (!response.ok) throw new Error(`stock request answered ${response.status}`);
   const body = (await response.json()) as Partial<Record<StockKind, Record<string, LiveStock>>>;

@@ -177,3 +177,28 @@ test('two answers of one cached page carry two different nonces, each on every s
     expect(new Set(answers.map((answer) => answer.nonce)).size, `${path}: a fresh nonce per answer`).toBe(3);
   }
 });
+
+test('a catalogue page paints before its scripts load, then loads every one of them and comes alive', async ({ page, request }) => {
+  // The HTML: no Next chunk is fetched by the parser; one nonced loader at the end of the body names them all.
+  const html = await (await request.get('/products/adire-indigo-shirt')).text();
+  expect(html).not.toMatch(/<script src="\/_next\/static\/[^"]+"[^>]*async/);
+  const loader = /<script nonce="[^"]+" data-paint-first="">(\(\(\)=>\{let d=0.*?)<\/script><\/body>/.exec(html)?.[1] ?? '';
+  const named = [...loader.matchAll(/"(\/_next\/static\/chunks\/[^"]+\.js)"/g)].map((match) => match[1]!);
+  expect(named.length).toBeGreaterThan(3);
+
+  // The browser: the chunks are requested only after the first contentful paint, and all of them arrive.
+  const requested: Array<{ url: string; at: number }> = [];
+  page.on('request', (each) => {
+    if (each.url().includes('/_next/static/chunks/') && each.url().endsWith('.js')) requested.push({ url: new URL(each.url()).pathname, at: Date.now() });
+  });
+  const started = Date.now();
+  await page.goto('/products/adire-indigo-shirt');
+  const firstPaint = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN);
+  await expect.poll(() => named.every((chunk) => requested.some((each) => each.url === chunk))).toBe(true);
+  for (const chunk of requested.filter((each) => named.includes(each.url))) expect(chunk.at - started).toBeGreaterThanOrEqual(Math.floor(firstPaint));
+  // Hydrated: choosing another size is React's work (the price line and the URL follow the choice).
+  const sizes = page.getByRole('group', { name: /^Size/ });
+  await sizes.getByText('XL', { exact: true }).click();
+  await expect(sizes.getByRole('radio', { name: 'XL', exact: true })).toBeChecked();
+  await expect(page).toHaveURL(/[?&]variant=[0-9a-f-]{36}/);
+});
