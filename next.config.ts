@@ -21,9 +21,10 @@ const nextConfig: NextConfig = {
   cacheMaxMemorySize: 0,
   images: { unoptimized: false },
   // forbidden() answers a real 403 (with app/forbidden.tsx) when a customer reaches an admin page.
-  // inlineCss: the stylesheet (≈10 KB gzip, Tailwind) goes into the page's <head> instead of a render-blocking request, so
-  // the first paint needs nothing but the HTML (bench/lighthouse/RESULTS.md). The CSP allows inline styles already.
-  experimental: { authInterrupts: true, inlineCss: true },
+  // No `inlineCss`: it put the 47 KB stylesheet into every page three times (a <style> and two copies in the RSC payload,
+  // which gzip's 32 KB window cannot share): pages of ≈ 43 KB gzip instead of ≈ 10 KB, a quarter of the cached pages'
+  // throughput, and a slower simulated first paint than the one stylesheet request (bench/lighthouse/RESULTS.md).
+  experimental: { authInterrupts: true },
   // Every response (pages, API, assets); the per-request Content-Security-Policy is set by proxy.ts.
   headers: async () => [{ source: '/:path*', headers: staticSecurityHeaders(config) }],
 };

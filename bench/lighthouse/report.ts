@@ -97,9 +97,10 @@ settings (Moto G Power emulation, simulated slow 4G and 4× CPU slowdown), Debia
 \`--headless=new --no-sandbox\`. The cart and checkout are audited with one item in a guest cart (its \`cart_session\`
 cookie sent as an extra header). Each page ran ${meta.runs} times: the table shows the **median** score, and the range
 over the runs when they differed. Accessibility, best practices and SEO do not depend on the machine; performance does:
-the simulation scales the CPU time it observes (4× slowdown), so on a busy 2-core machine long tasks grow, and when the
-first paint only happens after the scripts have run, the simulated LCP counts their download and evaluation too. Read
-it next to the load average and Lighthouse's benchmarkIndex below.
+the simulation scales the CPU time it observes (4× slowdown), so on a busy 2-core machine long tasks grow, and when a
+page's first paint waits for its scripts (the cart and checkout; catalogue pages load theirs after the first paint,
+README "Catalogue pages paint before their scripts load"), the simulated LCP counts their download and evaluation too.
+Read it next to the load average and Lighthouse's benchmarkIndex below.
 
 - date: ${new Date().toISOString()}
 - commit: ${meta.commit}
