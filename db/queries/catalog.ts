@@ -201,15 +201,44 @@ export async function listVariantOffers(db: DbOrTx, slug: string): Promise<Varia
     .orderBy(asc(productVariants.position), asc(productVariants.sku));
 }
 
-/** Live units per product slug across its live variants, for cards; slugs missing from the result have none. */
-export async function availabilityBySlug(db: DbOrTx, slugs: string[]): Promise<Record<string, number>> {
-  if (slugs.length === 0) return {};
-  const rows = await db
+// GET /api/stock runs one of these two for every open catalogue tab about once a second, so each is built once per
+// database handle and prepared (Drizzle's query building and PostgreSQL's planning paid once, not per poll). The keys
+// travel as one array parameter (`= any($1)`), so one statement serves any number of them.
+const stockStatements = new WeakMap<DbOrTx, ReturnType<typeof prepareStockStatements>>();
+
+function prepareStockStatements(db: DbOrTx) {
+  const bySlug = db
     .select({ slug: products.slug, available: sql<number>`coalesce(sum(${availableUnits}), 0)::int` })
     .from(productVariants)
     .innerJoin(products, eq(products.id, productVariants.productId))
-    .where(and(inArray(products.slug, slugs), eq(products.status, 'active'), isNull(productVariants.archivedAt)))
-    .groupBy(products.slug);
+    .where(and(sql`${products.slug} = any(${sql.placeholder('slugs')})`, eq(products.status, 'active'), isNull(productVariants.archivedAt)))
+    .groupBy(products.slug)
+    .prepare('stock_by_slug');
+  const byVariant = db
+    .select({
+      id: productVariants.id,
+      available: sql<number>`case when ${products.status} = 'active' and ${productVariants.archivedAt} is null then ${availableUnits} else 0 end`,
+    })
+    .from(productVariants)
+    .innerJoin(products, eq(products.id, productVariants.productId))
+    .where(sql`${productVariants.id} = any(${sql.placeholder('ids')})`)
+    .prepare('stock_by_variant');
+  return { bySlug, byVariant };
+}
+
+function stockStatementsFor(db: DbOrTx) {
+  let statements = stockStatements.get(db);
+  if (!statements) {
+    statements = prepareStockStatements(db);
+    stockStatements.set(db, statements);
+  }
+  return statements;
+}
+
+/** Live units per product slug across its live variants, for cards; slugs missing from the result have none. */
+export async function availabilityBySlug(db: DbOrTx, slugs: string[]): Promise<Record<string, number>> {
+  if (slugs.length === 0) return {};
+  const rows = await stockStatementsFor(db).bySlug.execute({ slugs });
   return Object.fromEntries(rows.map((row) => [row.slug, row.available]));
 }
 
@@ -219,13 +248,6 @@ export async function availabilityBySlug(db: DbOrTx, slugs: string[]): Promise<R
  */
 export async function availabilityByVariant(db: DbOrTx, variantIds: string[]): Promise<Record<string, number>> {
   if (variantIds.length === 0) return {};
-  const rows = await db
-    .select({
-      id: productVariants.id,
-      available: sql<number>`case when ${products.status} = 'active' and ${productVariants.archivedAt} is null then ${availableUnits} else 0 end`,
-    })
-    .from(productVariants)
-    .innerJoin(products, eq(products.id, productVariants.productId))
-    .where(inArray(productVariants.id, variantIds));
+  const rows = await stockStatementsFor(db).byVariant.execute({ ids: variantIds });
   return Object.fromEntries(rows.map((row) => [row.id, row.available]));
 }
