@@ -4,6 +4,7 @@
 import 'server-only';
 import { and, asc, countDistinct, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
+import { preparedOnce } from '../prepared';
 import { categories, productImages, products, productVariants } from '../schema';
 import type { CurrencyCode } from '../../lib/core/money';
 
@@ -201,20 +202,18 @@ export async function listVariantOffers(db: DbOrTx, slug: string): Promise<Varia
     .orderBy(asc(productVariants.position), asc(productVariants.sku));
 }
 
-// GET /api/stock runs one of these two for every open catalogue tab about once a second, so each is built once per
-// database handle and prepared (Drizzle's query building and PostgreSQL's planning paid once, not per poll). The keys
-// travel as one array parameter (`= any($1)`), so one statement serves any number of them.
-const stockStatements = new WeakMap<DbOrTx, ReturnType<typeof prepareStockStatements>>();
-
-function prepareStockStatements(db: DbOrTx) {
-  const bySlug = db
+// GET /api/stock runs one of these for every open catalogue tab about once a second: prepared once (db/prepared.ts).
+const stockBySlug = (db: DbOrTx, name: string) =>
+  db
     .select({ slug: products.slug, available: sql<number>`coalesce(sum(${availableUnits}), 0)::int` })
     .from(productVariants)
     .innerJoin(products, eq(products.id, productVariants.productId))
     .where(and(sql`${products.slug} = any(${sql.placeholder('slugs')})`, eq(products.status, 'active'), isNull(productVariants.archivedAt)))
     .groupBy(products.slug)
-    .prepare('stock_by_slug');
-  const byVariant = db
+    .prepare(name);
+
+const stockByVariant = (db: DbOrTx, name: string) =>
+  db
     .select({
       id: productVariants.id,
       available: sql<number>`case when ${products.status} = 'active' and ${productVariants.archivedAt} is null then ${availableUnits} else 0 end`,
@@ -222,23 +221,12 @@ function prepareStockStatements(db: DbOrTx) {
     .from(productVariants)
     .innerJoin(products, eq(products.id, productVariants.productId))
     .where(sql`${productVariants.id} = any(${sql.placeholder('ids')})`)
-    .prepare('stock_by_variant');
-  return { bySlug, byVariant };
-}
-
-function stockStatementsFor(db: DbOrTx) {
-  let statements = stockStatements.get(db);
-  if (!statements) {
-    statements = prepareStockStatements(db);
-    stockStatements.set(db, statements);
-  }
-  return statements;
-}
+    .prepare(name);
 
 /** Live units per product slug across its live variants, for cards; slugs missing from the result have none. */
 export async function availabilityBySlug(db: DbOrTx, slugs: string[]): Promise<Record<string, number>> {
   if (slugs.length === 0) return {};
-  const rows = await stockStatementsFor(db).bySlug.execute({ slugs });
+  const rows = await preparedOnce(db, 'stock_by_slug', stockBySlug).execute({ slugs });
   return Object.fromEntries(rows.map((row) => [row.slug, row.available]));
 }
 
@@ -248,6 +236,6 @@ export async function availabilityBySlug(db: DbOrTx, slugs: string[]): Promise<R
  */
 export async function availabilityByVariant(db: DbOrTx, variantIds: string[]): Promise<Record<string, number>> {
   if (variantIds.length === 0) return {};
-  const rows = await stockStatementsFor(db).byVariant.execute({ ids: variantIds });
+  const rows = await preparedOnce(db, 'stock_by_variant', stockByVariant).execute({ ids: variantIds });
   return Object.fromEntries(rows.map((row) => [row.id, row.available]));
 }

@@ -1,7 +1,8 @@
 // What the database says about the variants in a cart: price, titles, availability and the per-line maximum.
 // Every price and limit the cart shows comes from here, never from the client or from Redis.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { preparedOnce } from '@/db/prepared';
 import { productImages, products, productVariants } from '@/db/schema';
 import type { CurrencyCode } from '../core/money';
 import { variantName } from '../products/variant-title';
@@ -39,14 +40,8 @@ export function displayTitle(limits: Pick<VariantLimits, 'productTitle' | 'varia
   return name ? `${limits.productTitle} (${name})` : limits.productTitle;
 }
 
-/**
- * Loads the variants by id. Draft products are left out (they are not for sale and not public), so an id that is
- * missing from the map is "not found"; archived variants and archived products come back with purchasable=false.
- */
-export async function loadVariantLimits(db: DbOrTx, variantIds: readonly string[]): Promise<Map<string, VariantLimits>> {
-  const ids = [...new Set(variantIds.filter(isVariantId))];
-  if (ids.length === 0) return new Map();
-  const rows = await db
+const variantLimitsStatement = (db: DbOrTx, name: string) =>
+  db
     .select({
       variantId: productVariants.id,
       productId: products.id,
@@ -66,7 +61,18 @@ export async function loadVariantLimits(db: DbOrTx, variantIds: readonly string[
     })
     .from(productVariants)
     .innerJoin(products, eq(products.id, productVariants.productId))
-    .where(and(inArray(productVariants.id, ids), sql`${products.status} <> 'draft'`));
+    .where(and(sql`${productVariants.id} = any(${sql.placeholder('ids')})`, sql`${products.status} <> 'draft'`))
+    .prepare(name);
+
+/**
+ * Loads the variants by id. Draft products are left out (they are not for sale and not public), so an id that is
+ * missing from the map is "not found"; archived variants and archived products come back with purchasable=false.
+ */
+export async function loadVariantLimits(db: DbOrTx, variantIds: readonly string[]): Promise<Map<string, VariantLimits>> {
+  const ids = [...new Set(variantIds.filter(isVariantId))];
+  if (ids.length === 0) return new Map();
+  // Every cart read and write runs it: prepared once per database handle (db/prepared.ts).
+  const rows = await preparedOnce(db, 'variant_limits', variantLimitsStatement).execute({ ids });
   return new Map(
     rows.map(({ archivedAt, productStatus, currency, ...row }) => [
       row.variantId,
