@@ -1,7 +1,8 @@
 // Catalogue pages paint before their scripts load: Next's async chunk tags and script preloads leave the document and
 // one inline loader with the same nonce adds the same scripts after the first frame (lib/server/fast-lane/paint-first.ts).
 import { describe, expect, it } from 'vitest';
-import { paintBeforeScripts } from '@/lib/server/fast-lane/paint-first';
+import type { IncomingMessage } from 'node:http';
+import { acceptsCompression, paintBeforeScripts } from '@/lib/server/fast-lane/paint-first';
 
 const page = (nonce: string) =>
   `<!DOCTYPE html><html><head><link rel="preload" as="script" fetchPriority="low" nonce="${nonce}" href="/_next/static/chunks/main.js"/>` +
@@ -40,5 +41,14 @@ describe('paintBeforeScripts', () => {
     expect(paintBeforeScripts(plain)).toBe(plain);
     const cut = page('N0NCE').replace('</body></html>', '');
     expect(paintBeforeScripts(cut)).toBe(cut);
+  });
+
+  it('is applied only to the uncompressed HTML the front asks for: a client asking for gzip or br gets Next’s page as it is', () => {
+    const asking = (encoding?: string) => acceptsCompression({ headers: encoding === undefined ? {} : { 'accept-encoding': encoding } } as IncomingMessage);
+    expect(asking()).toBe(false); // the front: proxy_set_header Accept-Encoding ""
+    expect(asking('')).toBe(false);
+    expect(asking('identity')).toBe(false);
+    expect(asking('gzip, deflate, br')).toBe(true); // Node's fetch, a browser without the front
+    expect(asking('br')).toBe(true);
   });
 });

@@ -42,6 +42,11 @@ export function paintBeforeScripts(html: string): string {
   return `${withoutPreloads.slice(0, end)}<script nonce="${nonce}" data-paint-first="">${loader(sources)}</script>${withoutPreloads.slice(end)}`;
 }
 
+/** Whether the client asked for a compressed answer (which Next's compression would then write under paintFirst). */
+export function acceptsCompression(req: IncomingMessage): boolean {
+  return /\b(gzip|br|deflate|zstd)\b/i.test(String(req.headers['accept-encoding'] ?? ''));
+}
+
 /**
  * Buffers an HTML answer to `res` and sends it through paintBeforeScripts, with its length. Only uncompressed HTML is
  * touched (the front asks the app for identity encoding); anything else streams through as it comes. Decided once, at

@@ -7,7 +7,7 @@ import { next } from './next-first';
 import { createServer } from 'node:http';
 import { isCacheableCataloguePage } from '../doors/security-headers';
 import { serveFastLane } from './fast-lane';
-import { paintFirst } from './paint-first';
+import { acceptsCompression, paintFirst } from './paint-first';
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? '127.0.0.1';
@@ -18,8 +18,10 @@ async function main() {
   await app.prepare();
   const server = createServer((req, res) => {
     if (serveFastLane(req, res)) return;
-    // Catalogue pages paint before their scripts load (paint-first.ts).
-    if (req.method === 'GET' && isCacheableCataloguePage('GET', new URL(req.url ?? '/', 'http://app'))) paintFirst(res);
+    // Catalogue pages paint before their scripts load (paint-first.ts), rewritten as the uncompressed HTML the front
+    // asks for. A client that asks this process for gzip or br itself (no front) gets Next's page as it is: Next
+    // compresses beneath the rewrite, which must not see those bytes.
+    if (req.method === 'GET' && !acceptsCompression(req) && isCacheableCataloguePage('GET', new URL(req.url ?? '/', 'http://app'))) paintFirst(res);
     void handle(req, res);
   });
   // As `next start`: longer than the front's upstream keep-alive, so nginx never reuses a socket this side just closed.
