@@ -15,28 +15,24 @@
 // is no lease option). The restarted relay takes over a dead process's email claim after 1 s instead of 5 minutes
 // (`leaseMs`, sendEmailOnce's own option). Everything else is the real thing: processes, sockets, SQL, SMTP.
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { auditLogs, emailDeliveries, inventoryReservations, invoices, orders, outbox, payments, productVariants, webhookEvents } from '@/db/schema';
 import type { RelaySummary } from '@/lib/jobs/relay';
 import type { Delivery } from '../../scripts/paystack-sim/webhooks';
 import { orderAwaitingPayment } from '../support/checkout-fixtures';
 import { type Child, freePort, killAllChildren, startChild } from '../support/crash/child';
 import { testDatabase } from '../support/db';
-import { exclusiveBackgroundWorkers } from '../support/exclusive';
+import { runAloneAmongBackgroundWorkers } from '../support/exclusive';
 import { type CaughtMail, inboxUrl } from '../support/inbox';
 import { paidOrders, uniqueEmail } from '../support/paid-order-fixtures';
 import { simulator } from '../support/paystack-sim';
 import { waitFor } from '../support/wait';
 
-const { db, sql: client } = testDatabase(10);
 // Each describe below counts what ONE relay or app child did with its rows: no other file's runner may take them.
-let release: (() => Promise<void>) | undefined;
-beforeAll(async () => {
-  release = await exclusiveBackgroundWorkers();
-}, 600_000);
+runAloneAmongBackgroundWorkers();
+const { db, sql: client } = testDatabase(10);
 afterAll(async () => {
   await killAllChildren();
-  await release?.();
   await client.end();
 });
 

@@ -4,25 +4,19 @@
 // test (the production ones are a minute and more: lib/jobs/schedules.ts); the claim logic does not depend on it.
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { outbox, scheduleClaims, scheduledRuns } from '@/db/schema';
 import { type JobDriver, relayOutbox } from '@/lib/jobs/relay';
 import { type JobRunner, startJobRunner } from '@/lib/jobs/runner';
 import type { Schedule } from '@/lib/jobs/schedules';
-import { exclusiveBackgroundWorkers } from '../support/exclusive';
+import { runAloneAmongBackgroundWorkers } from '../support/exclusive';
 import { testJobDeps } from '../support/job-deps';
 import { waitFor } from '../support/wait';
 
-const { db, deps, close } = testJobDeps();
 // The runners below sweep the whole outbox: not while another file counts what its own relay did.
-let release: (() => Promise<void>) | undefined;
-beforeAll(async () => {
-  release = await exclusiveBackgroundWorkers();
-}, 600_000);
-afterAll(async () => {
-  await release?.();
-  await close();
-});
+runAloneAmongBackgroundWorkers();
+const { db, deps, close } = testJobDeps();
+afterAll(close);
 
 const PERIOD_MS = 1_000;
 

@@ -4,7 +4,7 @@
 // attempts and last error, as the admin inbox shows it) after MAX_INBOX_ATTEMPTS; a row nobody applied (the process
 // died between the store and the apply) is applied by a worker's sweep.
 import { and, count, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/webhooks/paystack/route';
 import { listWebhookEvents } from '@/db/queries/admin-webhooks';
 import { auditLogs, orders, payments, webhookEvents } from '@/db/schema';
@@ -16,21 +16,15 @@ import { receivePaystackWebhook } from '@/lib/webhooks/receive-paystack-webhook'
 import { variantStock } from '../support/catalog-fixtures';
 import { orderAwaitingPayment, payAndCaptureWebhook } from '../support/checkout-fixtures';
 import { testDatabase } from '../support/db';
-import { exclusiveBackgroundWorkers } from '../support/exclusive';
+import { runAloneAmongBackgroundWorkers } from '../support/exclusive';
 import { paystackEnv } from '../support/paystack-sim';
 import { waitFor } from '../support/wait';
 import { eventKeyOf, settledEvent } from '../support/webhook-inbox';
 
-const { db, sql: client } = testDatabase(40);
 // The workers below apply any stored event: not while another file (crash-safety) counts what its own app applied.
-let release: (() => Promise<void>) | undefined;
-beforeAll(async () => {
-  release = await exclusiveBackgroundWorkers();
-}, 600_000);
-afterAll(async () => {
-  await release?.();
-  await client.end();
-});
+runAloneAmongBackgroundWorkers();
+const { db, sql: client } = testDatabase(40);
+afterAll(() => client.end());
 const { secretKey } = paystackEnv();
 const ctx = { expectedDomain: 'test' as const };
 
